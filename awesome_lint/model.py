@@ -1,0 +1,179 @@
+"""The common document model: every list, whatever its format, parses into these types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+EntryKind = Literal["paper", "resource", "other"]
+LinkRole = Literal["paper", "code", "project", "other"]
+LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A source range: 1-based line/column (end exclusive) and byte offsets into the file."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, int]:
+        """Return the span as a JSON object."""
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link inside an entry: `[label](url)`, a reference link, an autolink or a bare URL."""
+
+    url: str
+    label: str
+    role: LinkRole
+    span: Span
+    style: LinkStyle = "inline"
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the link as a JSON object."""
+        return {
+            "url": self.url,
+            "label": self.label,
+            "role": self.role,
+            "style": self.style,
+            "span": self.span.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One list item: a paper, a resource (tool, list, project) or something else (TOC, tips)."""
+
+    kind: EntryKind
+    title: str
+    span: Span
+    section: tuple[str, ...] = ()
+    title_span: Span | None = None
+    authors: str | None = None
+    year: int | None = None
+    venue: str | None = None
+    venue_raw: str | None = None
+    notes: tuple[str, ...] = ()
+    nickname: str | None = None
+    tags: tuple[str, ...] = ()
+    arxiv_id: str | None = None
+    arxiv_id_malformed: bool = False
+    cited_arxiv_ids: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    text: str = ""
+    marker: str = "-"
+    number: int | None = None
+    depth: int = 0
+
+    @property
+    def paper_links(self) -> tuple[Link, ...]:
+        """Links whose role is `paper`."""
+        return tuple(link for link in self.links if link.role == "paper")
+
+    @property
+    def code_links(self) -> tuple[Link, ...]:
+        """Links whose role is `code`."""
+        return tuple(link for link in self.links if link.role == "code")
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the entry as a JSON object (schema 1)."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "authors": self.authors,
+            "year": self.year,
+            "venue": self.venue,
+            "venue_raw": self.venue_raw,
+            "notes": list(self.notes),
+            "nickname": self.nickname,
+            "tags": list(self.tags),
+            "arxiv_id": self.arxiv_id,
+            "arxiv_id_malformed": self.arxiv_id_malformed,
+            "cited_arxiv_ids": list(self.cited_arxiv_ids),
+            "section": list(self.section),
+            "links": [link.to_json() for link in self.links],
+            "marker": self.marker,
+            "number": self.number,
+            "depth": self.depth,
+            "text": self.text,
+            "span": self.span.to_json(),
+            "title_span": self.title_span.to_json() if self.title_span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading with the entries directly under it and its child sections."""
+
+    heading: str
+    level: int
+    path: tuple[str, ...]
+    span: Span
+    entries: tuple[Entry, ...] = ()
+    children: tuple[Section, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the section tree as JSON; entries are given by their line numbers."""
+        return {
+            "heading": self.heading,
+            "level": self.level,
+            "path": list(self.path),
+            "span": self.span.to_json(),
+            "entry_lines": [entry.span.line for entry in self.entries],
+            "sections": [child.to_json() for child in self.children],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed list: its path, title, section tree and the flat list of every entry in order."""
+
+    path: str
+    title: str | None
+    sections: tuple[Section, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    text: str = field(default="", repr=False, compare=False)
+    newline: str = "\n"
+    bom: bool = False
+
+    def iter_sections(self) -> list[Section]:
+        """Every section of the tree, in document order."""
+        out: list[Section] = []
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            out.append(section)
+            stack.extend(reversed(section.children))
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the document as JSON (schema 1)."""
+        return {
+            "path": self.path,
+            "title": self.title,
+            "newline": "crlf" if self.newline == "\r\n" else "lf",
+            "bom": self.bom,
+            "sections": [section.to_json() for section in self.sections],
+            "entries": [entry.to_json() for entry in self.entries],
+        }
+
+
+def documents_to_json(documents: list[Document]) -> dict[str, Any]:
+    """The versioned JSON envelope for a list of parsed documents."""
+    return {"schema": SCHEMA_VERSION, "documents": [doc.to_json() for doc in documents]}

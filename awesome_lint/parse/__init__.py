@@ -1,0 +1,33 @@
+"""Markdown list -> Document: mistune 3 for the syntax, recognisers for the fields, exact source spans."""
+
+from __future__ import annotations
+
+import os
+
+from awesome_lint.model import Document
+from awesome_lint.source import Source, decode, read_source
+
+
+def parse_source(source: Source, data: bytes | None = None) -> Document:
+    """Parse a decoded source; `data` (the file's bytes) makes byte offsets exact for CRLF files."""
+    from awesome_lint.parse.document import build
+
+    if data is None:
+        data = source.encode()
+    return build(source.path, source.text, data, source.bom, source.newline)
+
+
+def parse_text(text: str, path: str = "<string>") -> Document:
+    """Parse Markdown given as a string."""
+    return parse_bytes(text.encode("utf-8"), path)
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>") -> Document:
+    """Parse Markdown given as the bytes of a file."""
+    return parse_source(decode(data, path), data)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Document:
+    """Read and parse one Markdown file; unreadable input raises UserError."""
+    source = read_source(path)
+    return parse_source(source, source.data)

@@ -1,0 +1,144 @@
+"""Source positions: map offsets in mistune's block texts back to lines, columns and file bytes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from awesome_lint.model import Span
+
+_BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
+# What may stand before a block's text on its source line: indentation, quote markers, list markers, a heading.
+_PREFIX = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
+
+
+class LineIndex:
+    """Converts offsets in the LF-normalised text into spans with file byte offsets."""
+
+    def __init__(self, text: str, data: bytes | None = None, bom: bool = False) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        self.char_starts = starts
+        if data is None:
+            data = text.encode("utf-8")
+        byte_starts = [3 if bom else 0]
+        byte_starts.extend(m.end() for m in _BYTE_NEWLINE.finditer(data))
+        self.byte_starts = byte_starts[: len(starts)]
+        self._ascii = [line.isascii() for line in self.lines]
+
+    def locate(self, offset: int) -> tuple[int, int, int]:
+        """Return (0-based line, 0-based column, byte offset) of a text offset."""
+        line = bisect_right(self.char_starts, offset) - 1
+        column = offset - self.char_starts[line]
+        if self._ascii[line]:
+            byte = self.byte_starts[line] + column
+        else:
+            byte = self.byte_starts[line] + len(self.lines[line][:column].encode("utf-8"))
+        return line, column, byte
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of text offsets [start, end)."""
+        line, column, byte = self.locate(start)
+        end_line, end_column, end_byte = self.locate(max(start, end))
+        return Span(line + 1, column + 1, end_line + 1, end_column + 1, byte, end_byte)
+
+    def offset(self, line: int, column: int) -> int:
+        """Text offset of a 0-based line and column."""
+        return self.char_starts[line] + column
+
+
+class Aligner:
+    """Finds the source line and column of every line of a block's text.
+
+    Each block line is the tail of one source line (mistune strips indentation and markers). Blocks
+    mostly come in document order, so the scan starts after the last match; mistune sometimes emits a
+    block out of order (a list that interrupts a block quote), so it falls back to the unclaimed lines.
+    """
+
+    def __init__(self, index: LineIndex) -> None:
+        self.index = index
+        self.pointer = 0
+        self.claimed: set[int] = set()
+
+    def align(self, block_text: str, heading: bool = False) -> BlockMap | None:
+        """Map the lines of `block_text` to the source, or None if they cannot be found."""
+        pieces = block_text.split("\n")
+        first = next((p.strip() for p in pieces if p.strip()), None)
+        if first is None:
+            return None
+        total = len(self.index.lines)
+        for start, stop in ((self.pointer, total), (0, total)):
+            result = self._align_from(pieces, heading, start, stop)
+            if result is not None:
+                offsets, leads, used = result
+                self.claimed.update(used)
+                self.pointer = max(self.pointer, used[-1] + 1)
+                return BlockMap(block_text, _fill_blank_lines(offsets), leads)
+        return None
+
+    def _align_from(
+        self, pieces: list[str], heading: bool, start: int, stop: int
+    ) -> tuple[list[int], list[int], list[int]] | None:
+        lines = self.index.lines
+        offsets: list[int] = []
+        leads: list[int] = []
+        used: list[int] = []
+        pointer = start
+        for piece in pieces:
+            key = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            leads.append(lead)
+            if not key:
+                offsets.append(-1)
+                continue
+            found = -1
+            for number in range(pointer, stop):
+                if number in self.claimed:
+                    continue
+                source = lines[number].rstrip()
+                if heading:
+                    col = source.find(key)
+                else:
+                    col = len(source) - len(key) if source.endswith(key) else -1
+                if col < 0 or _PREFIX.fullmatch(source, 0, col) is None:
+                    continue
+                found = self.index.offset(number, col)
+                used.append(number)
+                pointer = number + 1
+                break
+            if found < 0:
+                return None
+            offsets.append(found)
+        return offsets, leads, used
+
+
+def _fill_blank_lines(offsets: list[int]) -> list[int]:
+    """Give blank block lines the offset just after the previous line (they carry no text)."""
+    last = next((o for o in offsets if o >= 0), 0)
+    out = []
+    for value in offsets:
+        if value < 0:
+            value = last
+        out.append(value)
+        last = value
+    return out
+
+
+class BlockMap:
+    """Maps an offset in one block's text to an offset in the normalised source text."""
+
+    def __init__(self, block_text: str, line_offsets: list[int], leads: list[int]) -> None:
+        starts = [0]
+        for piece in block_text.split("\n")[:-1]:
+            starts.append(starts[-1] + len(piece) + 1)
+        self.starts = starts
+        self.line_offsets = line_offsets
+        self.leads = leads
+
+    def __call__(self, offset: int) -> int:
+        """Source text offset for a block text offset."""
+        line = bisect_right(self.starts, offset) - 1
+        return self.line_offsets[line] + max(0, offset - self.starts[line] - self.leads[line])
