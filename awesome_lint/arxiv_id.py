@@ -1,0 +1,140 @@
+"""Parse, normalise and validate arXiv identifiers: the one place in the project that knows their shape.
+
+`parse_id`, `parse_url` and `find_cited` recognise the *shape* of an id and normalise what is safely
+normalisable (version suffix, `.pdf`, the `arXiv:` prefix, the malformed `YYMM.0NNNN` form); `is_valid`
+judges whether a normalised id could exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ArxivId",
+    "canonical_abs_url",
+    "canonical_pdf_url",
+    "find_cited",
+    "is_valid",
+    "parse_id",
+    "parse_url",
+]
+
+# First YYMM whose new-style ids have five-digit numbers (January 2015).
+_FIVE_DIGIT_FROM = 1501
+# First YYMM of new-style ids (April 2007).
+_NEW_STYLE_FROM = 704
+
+# The shape of an id as it may appear in a source, plus an optional version; group "raw" is the id text
+# as written (with its version), "yymm"/"num" the new-style parts, "old" a whole old-style id.
+# Compiled with IGNORECASE (so archive case is only judged by `is_valid`) and ASCII (no Unicode digits).
+_ID = (
+    r"(?P<raw>"
+    r"(?:(?P<yymm>\d{4})\.(?P<num>\d{4,5})"
+    r"|(?P<old>[a-z]+(?:-[a-z]+)*(?:\.[a-z]+(?:-[a-z]+)*)?/\d{7}))"
+    r"(?:v(?P<ver>\d+))?"
+    r")"
+)
+_HOST = r"(?:www\.|export\.)?arxiv\.org"
+_PATH_KIND = r"(?:abs|pdf|format|html)"
+
+_ID_RE = re.compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)
+_URL_RE = re.compile(
+    rf"\s*(?:(?:https?:)?//)?{_HOST}/{_PATH_KIND}/{_ID}(?:\.pdf)?/?(?:[?#].*)?\s*",
+    re.IGNORECASE | re.DOTALL | re.ASCII,
+)
+# In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
+# ":" or whitespace, right before the id. A bare number is never taken.
+_CITED_RE = re.compile(
+    rf"(?:(?<![\w.@/-])(?:https?://)?{_HOST}/{_PATH_KIND}/"
+    rf"|(?<![\w.-])arxiv(?:\s+(?:pre-?print|e-?print))?(?:\s*:\s*|\s+))"
+    rf"{_ID}(?:\.pdf)?(?![\w])",
+    re.IGNORECASE | re.ASCII,
+)
+
+_VALID_NEW_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
+_VALID_OLD_RE = re.compile(
+    r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivId:
+    """An arXiv id as found in a source: normalised `id` (no version), `version`, and the `raw` text."""
+
+    id: str
+    version: int | None
+    malformed: bool
+    raw: str
+
+    @property
+    def new_style(self) -> bool:
+        """True for the `YYMM.NNNN(N)` form, False for old-style `archive/YYMMNNN` ids."""
+        return "/" not in self.id
+
+
+def _from_match(m: re.Match[str]) -> ArxivId:
+    """Build an ArxivId from a match of a pattern containing `_ID`, normalising the malformed form."""
+    raw = m.group("raw")
+    ver = m.group("ver")
+    version = int(ver) if ver is not None else None
+    old = m.group("old")
+    if old is not None:
+        return ArxivId(id=old, version=version, malformed=False, raw=raw)
+    yymm = m.group("yymm")
+    num = m.group("num")
+    if len(num) == 5 and num[0] == "0" and int(yymm) < _FIVE_DIGIT_FROM:
+        return ArxivId(id=f"{yymm}.{num[1:]}", version=version, malformed=True, raw=raw)
+    return ArxivId(id=f"{yymm}.{num}", version=version, malformed=False, raw=raw)
+
+
+def parse_id(text: str) -> ArxivId | None:
+    """Parse a bare id such as `1707.01209v2`, `arXiv:1404.00736` or `cs/0112017`; None if it is not one."""
+    m = _ID_RE.fullmatch(text)
+    return _from_match(m) if m is not None else None
+
+
+def parse_url(url: str) -> ArxivId | None:
+    """Parse an arxiv.org abs/pdf/format/html URL; None for other hosts and for arXiv URLs without an id."""
+    m = _URL_RE.fullmatch(url)
+    return _from_match(m) if m is not None else None
+
+
+def find_cited(text: str) -> list[ArxivId]:
+    """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
+    found: list[ArxivId] = []
+    seen: set[str] = set()
+    for m in _CITED_RE.finditer(text):
+        aid = _from_match(m)
+        if aid.id not in seen:
+            seen.add(aid.id)
+            found.append(aid)
+    return found
+
+
+def is_valid(arxiv_id: str) -> bool:
+    """True when a normalised id (no version, no prefix) is structurally possible."""
+    m = _VALID_NEW_RE.fullmatch(arxiv_id)
+    if m is not None:
+        yy, mm, num = m.groups()
+        yymm = int(yy + mm)
+        if not 1 <= int(mm) <= 12 or int(num) == 0:
+            return False
+        if _NEW_STYLE_FROM <= yymm < _FIVE_DIGIT_FROM:
+            return len(num) == 4
+        return yymm >= _FIVE_DIGIT_FROM and len(num) == 5
+    m = _VALID_OLD_RE.fullmatch(arxiv_id)
+    if m is not None:
+        yy, mm, num = m.groups()
+        return (int(yy) >= 91 or int(yy) <= 7) and 1 <= int(mm) <= 12 and int(num) != 0
+    return False
+
+
+def canonical_abs_url(arxiv_id: str) -> str:
+    """Return the canonical abstract-page URL of a normalised id."""
+    return "https://arxiv.org/abs/" + arxiv_id
+
+
+def canonical_pdf_url(arxiv_id: str) -> str:
+    """Return the canonical PDF URL of a normalised id."""
+    return "https://arxiv.org/pdf/" + arxiv_id
