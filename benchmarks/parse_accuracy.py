@@ -45,7 +45,7 @@ def expected(record: dict[str, object]) -> dict[str, object]:
 
 
 def compare(root: Path = ROOT) -> dict[str, dict[str, list[tuple[int, object, object]]]]:
-    """Per file and field, the list of (line, expected, observed) disagreements; 'found' lists missing items."""
+    """Per file and field: (line, expected, observed) disagreements; 'found' lists missing items."""
     gold: dict[str, dict[int, dict[str, object]]] = defaultdict(dict)
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)

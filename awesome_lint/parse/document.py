@@ -120,8 +120,9 @@ def _plain(tokens: list[Token]) -> str:
     return "".join(out)
 
 
-def _flatten(tokens: list[Token], pieces: list[Piece], bmap: BlockMap, lead: int, text: str,
-             strong: bool = False) -> None:
+def _flatten(
+    tokens: list[Token], pieces: list[Piece], bmap: BlockMap, lead: int, text: str, strong: bool = False
+) -> None:
     """Turn inline tokens into text and link pieces, mapping link offsets to the source."""
     for token in tokens:
         kind = token.get("type")
@@ -187,7 +188,9 @@ def _raw_destination(raw: str) -> str | None:
     return inner
 
 
-def build(path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n") -> Document:
+def build(
+    path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n"
+) -> Document:
     """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets."""
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
@@ -210,10 +213,16 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
         if isinstance(event, _Heading):
             while stack and stack[-1]["level"] >= event.level:
                 stack.pop()
-            path_ = tuple(n["heading"] for n in stack) + (event.text,)
-            node = {"heading": event.text, "level": event.level, "path": path_,
-                    "span": index.span(event.start, event.end), "entries": [], "children": [],
-                    "year": _heading_year(event.text, stack)}
+            path_ = (*(n["heading"] for n in stack), event.text)
+            node = {
+                "heading": event.text,
+                "level": event.level,
+                "path": path_,
+                "span": index.span(event.start, event.end),
+                "entries": [],
+                "children": [],
+                "year": _heading_year(event.text, stack),
+            }
             (stack[-1]["children"] if stack else roots).append(node)
             stack.append(node)
             if first_heading is None:
@@ -229,11 +238,24 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             stack[-1]["entries"].append(entry)
 
     def freeze(node: dict[str, Any]) -> Section:
-        return Section(node["heading"], node["level"], node["path"], node["span"], tuple(node["entries"]),
-                       tuple(freeze(c) for c in node["children"]))
+        return Section(
+            node["heading"],
+            node["level"],
+            node["path"],
+            node["span"],
+            tuple(node["entries"]),
+            tuple(freeze(c) for c in node["children"]),
+        )
 
-    return Document(path=path, title=title or first_heading, sections=tuple(freeze(n) for n in roots),
-                    entries=tuple(entries), text=text, newline=newline, bom=bom)
+    return Document(
+        path=path,
+        title=title or first_heading,
+        sections=tuple(freeze(n) for n in roots),
+        entries=tuple(entries),
+        text=text,
+        newline=newline,
+        bom=bom,
+    )
 
 
 def _heading_year(text: str, stack: list[dict[str, Any]]) -> int | None:
@@ -247,12 +269,19 @@ def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineI
     fields = recognise(item.pieces, section, year, item.has_children)
     links = []
     link_pieces = [p for p in item.pieces if p.link]
-    for piece, role in zip(link_pieces, fields.roles):
+    for piece, role in zip(link_pieces, fields.roles, strict=True):
         if piece.start < 0:
             continue
         style: LinkStyle = "empty" if not piece.url and piece.style == "inline" else piece.style  # type: ignore[assignment]
-        links.append(Link(url=piece.url, label=collapse(piece.text), role=role, span=index.span(piece.start, piece.end),
-                          style=style))
+        links.append(
+            Link(
+                url=piece.url,
+                label=collapse(piece.text),
+                role=role,
+                span=index.span(piece.start, piece.end),
+                style=style,
+            )
+        )
     title_span = None
     if fields.title_link is not None and item.pieces[fields.title_link].start >= 0:
         piece = item.pieces[fields.title_link]
@@ -283,7 +312,7 @@ def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineI
     )
 
 
-def _find_title(title: str, start: int, end: int, index: LineIndex):  # noqa: ANN202
+def _find_title(title: str, start: int, end: int, index: LineIndex):
     """The span of a title written as plain text inside the item, if it can be found verbatim."""
     words = [re.escape(w) for w in clean_title(title).split()]
     if not words:

@@ -2,7 +2,8 @@
 
 The recognisers follow the shapes found in real lists, whatever file they are in:
 `[Title](url) [[code]](url)`, `【Tag】Authors .[Title](url) .[J] venue`, `YEAR-VENUE-[Title](url)`,
-`1. [Title](url) [VENUE'YY]`, `**[Nick]** Title, Venue Year, [[paper]](url)`, `Authors. [Title]. In Venue, Year.`
+`1. [Title](url) [VENUE'YY]`, `**[Nick]** Title, Venue Year, [[paper]](url)`,
+`Authors. [Title]. In Venue, Year.`
 """
 
 from __future__ import annotations
@@ -22,15 +23,20 @@ _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
 _BRACKET_VENUE = re.compile(
     r"\[\s*(?P<venue>[A-Za-z][A-Za-z0-9 .&/-]*?)\s*['’`]\s*(?P<year>\d{4}|\d{2})\s*(?:,[^\]]*)?\]\s*=?"
 )
-_PREFIX_VENUE = re.compile(r"^\s*(?P<year>\d{4})-(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?-)?\s*$")
-_TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
+_PREFIX_VENUE = re.compile(
+    r"^\s*(?P<year>\d{4})-(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?-)?\s*$"
+)
+_TITLE_VENUE_YEAR = re.compile(
+    r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$"
+)
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
 _CODE_LABEL = re.compile(r"^\s*\[?\s*(?:code|github|source|implementation|official code)\b", re.IGNORECASE)
 _PAPER_LABEL = re.compile(r"^\s*\[?\s*(?:paper|pdf|arxiv|link|openreview)\s*\]?\s*$", re.IGNORECASE)
-_PROJECT_LABEL = re.compile(r"^\s*\[?\s*(?:project|project page|website|homepage|demo|slides|video|blog)\s*\]?\s*$",
-                            re.IGNORECASE)
+_PROJECT_LABEL = re.compile(
+    r"^\s*\[?\s*(?:project|project page|website|homepage|demo|slides|video|blog)\s*\]?\s*$", re.IGNORECASE
+)
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com")
 _OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+$")
 _RESOURCE_HEADING = re.compile(
@@ -196,7 +202,9 @@ def recognise(
 
     if title_index is not None and nickname is None:
         before = _plain(pieces[:title_index])
-        after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and _is_tag_label(collapse(p.text)))]
+        after_pieces = [
+            p for p in pieces[title_index + 1 :] if not (p.link and _is_tag_label(collapse(p.text)))
+        ]
         tail = _plain([p for p in after_pieces if not p.link])
         fields.title = clean_title(pieces[title_index].text)
         fields.title_link = title_index
@@ -254,7 +262,7 @@ def recognise(
 
     fields.roles = [link_role(collapse(pieces[i].text), pieces[i].url, i == title_index) for i in links]
     fields.cited = arxiv_id.find_cited(plain_all)
-    for i, role in zip(links, fields.roles):
+    for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:
             found = arxiv_id.parse_url(pieces[i].url)
             if found is not None:
@@ -268,12 +276,11 @@ def recognise(
     if fields.kind != "other":
         fields.kind = _kind(fields, pieces, links, section)
     if fields.kind != "paper":
+        fields.authors = None
         fields.roles = [
             role if role == "code" or pieces[i].url.startswith("#") else "project"
-            for i, role in zip(links, fields.roles)
+            for i, role in zip(links, fields.roles, strict=True)
         ]
-        if fields.kind == "other":
-            fields.roles = ["other" if pieces[i].url.startswith("#") else r for i, r in zip(links, fields.roles)]
     return fields
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from awesome_lint.model import Span
 
 _BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
-# What may stand before a block's text on its source line: indentation, quote markers, list markers, a heading.
+# What may stand before a block text on its source line: indentation, quote and list markers, a heading.
 _PREFIX = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
 
 
@@ -99,10 +99,7 @@ class Aligner:
                 if number in self.claimed:
                     continue
                 source = lines[number].rstrip()
-                if heading:
-                    col = source.find(key)
-                else:
-                    col = len(source) - len(key) if source.endswith(key) else -1
+                col = _find_key(source, key, heading)
                 if col < 0 or _PREFIX.fullmatch(source, 0, col) is None:
                     continue
                 found = self.index.offset(number, col)
@@ -113,6 +110,13 @@ class Aligner:
                 return None
             offsets.append(found)
         return offsets, leads, used
+
+
+def _find_key(source: str, key: str, heading: bool) -> int:
+    """Column of `key` on a source line: anywhere for a heading, as the line's tail for other blocks."""
+    if heading:
+        return source.find(key)
+    return len(source) - len(key) if source.endswith(key) else -1
 
 
 def _fill_blank_lines(offsets: list[int]) -> list[int]:

@@ -53,7 +53,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bEMDL\b", "EMDL"),
 )
 
-# Short forms written in brackets or prefixes, by lower-cased spelling, when the list's case is not the usual one.
+# Short forms by lower-cased spelling, for lists that write them in another case.
 SHORT_NAMES: dict[str, str] = {
     "arxiv": "arXiv",
     "neurips": "NeurIPS",

@@ -1,0 +1,232 @@
+"""Parser speed and memory on synthetic lists 1x, 10x and 100x the size of lists/*.md, plus CLI start-up time.
+
+Each size repeats the seed lists, varying every copy (link labels, headings, arXiv ids) so no two copies are
+byte-identical, writes it to a temporary file and times `parse_file` on it. Peak memory is measured with
+tracemalloc in a separate run. Run from anywhere:
+
+    python benchmarks/parse_speed.py [--sizes 1,10,100] [--startup-runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+import awesome_lint
+from awesome_lint.parse import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+LISTS = ROOT / "lists"
+DEFAULT_SIZES = (1, 10, 100)
+MIB = 1024 * 1024
+
+# ATX headings; a heading that is only a year sets the year of its entries, so it is left alone.
+_HEADING = re.compile(r"^(?P<head> {0,3}#{1,6}[ \t]+)(?P<body>.*?)(?P<tail>[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+# `[label](`: a link label on one line with no nested brackets (so `[[code]](` is not touched).
+_LABEL = re.compile(r"\[(?P<label>[^\[\]\n]+)\]\(")
+# Generic labels whose meaning (paper link, code link, ...) the parser reads from the exact word.
+_GENERIC_LABEL = re.compile(
+    r"^\s*(?:paper|pdf|arxiv|link|openreview|code|github|project|slides?|video|blog)\b", re.IGNORECASE
+)
+# A new-style arXiv id after `arXiv:` or an arxiv.org path; the last two digits are varied.
+_ARXIV = re.compile(
+    r"(?P<pre>arxiv(?:\.org/(?:abs|pdf)/|\s*:\s*))(?P<id>\d{4}\.\d{2,3})(?P<last>\d\d)(?!\d)", re.IGNORECASE
+)
+
+
+@dataclass
+class Result:
+    """One row of the table."""
+
+    size: int
+    nbytes: int
+    entries: int
+    seconds: float
+    peak_bytes: int
+
+
+def seed_paths(lists: Path = LISTS) -> list[Path]:
+    """The seed lists: lists/*.md except README.md, sorted by name."""
+    return sorted(p for p in lists.glob("*.md") if p.name.lower() != "readme.md")
+
+
+def vary(text: str, k: int) -> str:
+    """Copy number `k` of a seed text: same Markdown shapes, different bytes (copy 0 is the seed itself)."""
+    if k == 0:
+        return text
+
+    def heading(m: re.Match[str]) -> str:
+        body = m.group("body")
+        if not body.strip() or _YEAR_ONLY.match(body):
+            return m.group(0)
+        return f"{m.group('head')}{body} ({k}){m.group('tail') or ''}"
+
+    def label(m: re.Match[str]) -> str:
+        text = m.group("label")
+        if _GENERIC_LABEL.match(text):
+            return m.group(0)
+        # A one-word label (a repository slug, a name) stays one word.
+        sep = " " if re.search(r"\s", text.strip()) else "-"
+        return f"[{text}{sep}{k}]("
+
+    def arxiv(m: re.Match[str]) -> str:
+        last = (int(m.group("last")) + k) % 100
+        return f"{m.group('pre')}{m.group('id')}{last:02d}"
+
+    text = _HEADING.sub(heading, text)
+    text = _LABEL.sub(label, text)
+    return _ARXIV.sub(arxiv, text)
+
+
+def synthesise(seeds: list[str], size: int) -> str:
+    """A list `size` times as large as the seeds together, each repetition varied."""
+    parts = [vary(seed, k).rstrip("\n") for k in range(size) for seed in seeds]
+    return "\n\n".join(parts) + "\n"
+
+
+def time_parse(path: Path, runs: int) -> tuple[float, int]:
+    """Best wall time of `runs` parses of `path`, and the number of entries found."""
+    best = float("inf")
+    entries = 0
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        doc = parse_file(path)
+        elapsed = time.perf_counter() - start
+        best = min(best, elapsed)
+        entries = len(doc.entries)
+        del doc
+    return best, entries
+
+
+def peak_memory(path: Path) -> int:
+    """Peak bytes allocated (tracemalloc) while parsing `path`, the result included."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        doc = parse_file(path)
+        _current, peak = tracemalloc.get_traced_memory()
+        del doc
+    finally:
+        tracemalloc.stop()
+    return peak
+
+
+def measure(sizes: list[int], seeds: list[str], workdir: Path) -> list[Result]:
+    """Write each synthetic list to `workdir` and time and weigh its parse."""
+    results = []
+    for size in sizes:
+        path = workdir / f"synthetic-{size}x.md"
+        data = synthesise(seeds, size).encode("utf-8")
+        path.write_bytes(data)
+        seconds, entries = time_parse(path, runs=3 if size <= 10 else 1)
+        results.append(Result(size, len(data), entries, seconds, peak_memory(path)))
+        path.unlink()
+    return results
+
+
+def print_table(results: list[Result]) -> None:
+    """Print the parse table: size, bytes, entries, seconds, entries/s, peak MiB, MiB per MB of input."""
+    columns = (("size", 5), ("bytes", 11), ("entries", 8), ("seconds", 9), ("entries/s", 10), ("peak MiB", 9))
+    header = " ".join(f"{name:>{width}}" for name, width in (*columns, ("MiB/MB", 7)))
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        rate = r.entries / r.seconds if r.seconds > 0 else float("inf")
+        peak = r.peak_bytes / MIB
+        per_mb = peak / (r.nbytes / 1e6) if r.nbytes else 0.0
+        print(
+            f"{r.size:>4}x {r.nbytes:>11,} {r.entries:>8,} {r.seconds:>9.3f} {rate:>10,.0f} {peak:>9.1f} "
+            f"{per_mb:>7.1f}"
+        )
+
+
+def startup_command() -> list[str] | None:
+    """`python -m awesome_lint --help` if the package has __main__.py, else the console script, else None."""
+    if (Path(awesome_lint.__file__).resolve().parent / "__main__.py").is_file():
+        return [sys.executable, "-m", "awesome_lint", "--help"]
+    bindir = Path(sys.executable).parent
+    for name in ("awesome-lint", "awesome-lint.exe"):
+        script = bindir / name
+        if script.is_file():
+            return [str(script), "--help"]
+    return None
+
+
+def measure_startup(runs: int) -> None:
+    """Print the best and median wall time of `awesome-lint --help` over `runs` runs."""
+    command = startup_command()
+    if command is None:
+        print("start-up: skipped (no awesome_lint/__main__.py and no awesome-lint script next to python)")
+        return
+    shown = " ".join(Path(command[0]).name if i == 0 else part for i, part in enumerate(command))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            print(f"start-up: `{shown}` exited {proc.returncode}: {err[-1] if err else '(no stderr)'}")
+            return
+    best, median = min(times) * 1000, statistics.median(times) * 1000
+    print(f"start-up `{shown}` x{runs}: best {best:.0f} ms, median {median:.0f} ms")
+
+
+def parse_sizes(value: str) -> list[int]:
+    """Parse `1,10,100` into positive integers."""
+    try:
+        sizes = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated integers, got {value!r}") from None
+    if not sizes or any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError(f"sizes must be positive integers, got {value!r}")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=list(DEFAULT_SIZES),
+        help="comma-separated multiples of the seed lists (default: 1,10,100)",
+    )
+    parser.add_argument(
+        "--startup-runs", type=int, default=5, help="runs of `awesome-lint --help` (default: 5)"
+    )
+    args = parser.parse_args(argv)
+
+    paths = seed_paths()
+    if not paths:
+        print(f"no seed lists in {LISTS}", file=sys.stderr)
+        return 2
+    seeds = [p.read_text(encoding="utf-8-sig") for p in paths]
+    total = sum(len(seed.encode("utf-8")) for seed in seeds)
+    print(f"seeds: {len(paths)} lists, {total:,} bytes ({', '.join(p.name for p in paths)})")
+    print(f"python {sys.version.split()[0]}; best of 3 runs for sizes <= 10x, 1 run above")
+    parse_file(paths[0])  # warm up: imports and the mistune parser are built on first use
+
+    with tempfile.TemporaryDirectory(prefix="parse-speed-") as tmp:
+        results = measure(args.sizes, seeds, Path(tmp))
+    print()
+    print_table(results)
+    print()
+    if args.startup_runs > 0:
+        measure_startup(args.startup_runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The command line: parse output, the JSON schema, help and start-up through a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import LISTS, SEED_LISTS
+
+from awesome_lint.cli import main
+
+
+def test_parse_directory_json_schema() -> None:
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(LISTS)])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == 1
+    paths = [d["path"] for d in payload["documents"]]
+    assert paths == sorted(paths)
+    assert {p.split("/")[-1] for p in paths} >= {p.name for p in SEED_LISTS}
+    entries = [e for d in payload["documents"] for e in d["entries"]]
+    assert len(entries) == 549
+    required = {"kind", "title", "authors", "year", "venue", "arxiv_id", "section", "links", "span"}
+    for entry in entries:
+        assert required <= entry.keys()
+        assert set(entry["span"]) == {"line", "column", "end_line", "end_column", "start", "end"}
+        for link in entry["links"]:
+            assert {"url", "label", "role", "span"} <= link.keys()
+            assert link["role"] in ("paper", "code", "project", "other")
+
+
+def test_parse_text_output_lists_every_entry() -> None:
+    seed = SEED_LISTS[0]
+    result = CliRunner().invoke(main, ["parse", str(seed)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{seed}: Awesome Compact Models!: 125 entries")
+    assert len(lines) == 126
+    assert lines[1].strip().startswith(f"{seed}:5:1: paper: Model compression as constrained optimization")
+
+
+def test_usage_error_exits_2() -> None:
+    result = CliRunner().invoke(main, ["parse", "--format", "yaml", str(LISTS)])
+    assert result.exit_code == 2
+
+
+def test_module_entry_point_runs_in_a_subprocess() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "awesome_lint", "--help"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0
+    assert "parse" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-m", "awesome_lint", "parse", str(LISTS / "missing.md")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().endswith("missing.md: no such file or directory")
+    assert "Traceback" not in proc.stderr
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    heavy = "('requests', 'arxiv', 'mistune', 'rapidfuzz')"
+    code = f"import sys; from awesome_lint import cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"

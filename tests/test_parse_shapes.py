@@ -1,0 +1,202 @@
+"""Field recognisers on each entry shape found in real lists, one small document at a time."""
+
+from __future__ import annotations
+
+from awesome_lint.model import Entry
+from awesome_lint.parse import parse_text
+
+
+def one(markdown: str) -> Entry:
+    doc = parse_text(markdown)
+    assert len(doc.entries) == 1, [e.title for e in doc.entries]
+    return doc.entries[0]
+
+
+def test_plain_title_link_with_code_links() -> None:
+    e = one(
+        "- [Rethinking the Value of Network Pruning](https://arxiv.org/abs/1810.05270v2)  "
+        "[[code:pytorch]](https://github.com/a/b) [[code]](https://gitlab.com/c/d)\n"
+    )
+    assert e.kind == "paper"
+    assert e.title == "Rethinking the Value of Network Pruning"
+    assert e.arxiv_id == "1810.05270"
+    assert [link.role for link in e.links] == ["paper", "code", "code"]
+    assert [link.url for link in e.code_links] == ["https://github.com/a/b", "https://gitlab.com/c/d"]
+
+
+def test_tag_authors_title_venue() -> None:
+    e = one(
+        "### 2014\n- 【Low Rank Approximation】Emily Denton, Rob Fergus .[Exploiting Linear Structure]"
+        "(https://arxiv.org/pdf/1404.00736) .[J] arXiv preprint arXiv:1404.00736\n"
+    )
+    assert e.tags == ("Low Rank Approximation",)
+    assert e.authors == "Emily Denton, Rob Fergus"
+    assert e.title == "Exploiting Linear Structure"
+    assert (e.arxiv_id, e.arxiv_id_malformed) == ("1404.0736", True)
+    assert e.venue == "arXiv"
+    assert e.year == 2014
+    assert e.section == ("2014",)
+
+
+def test_long_citation_venue_and_year() -> None:
+    e = one(
+        "- Y. Guo, A. Yao. [Dynamic network surgery for efficient dnns](http://papers.nips.cc/paper/6165.pdf)."
+        " In Advances In Neural Information Processing Systems, pages 1379–1387, 2016.\n"
+    )
+    assert (e.venue, e.year) == ("NIPS", 2016)
+    assert e.authors == "Y. Guo, A. Yao"
+    assert e.arxiv_id is None
+
+
+def test_year_venue_prefix_with_notes() -> None:
+    doc = parse_text(
+        "- 2019-NIPS`(Workshop)`-[AutoSlim: One-Shot](https://arxiv.org/abs/1903.11728)\n"
+        "- 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)**`(Best Paper)`**\n"
+        "- 2016-[Network Trimming](https://arxiv.org/abs/1607.03250)\n"
+    )
+    a, b, c = doc.entries
+    assert (a.year, a.venue, a.title) == (2019, "NIPS Workshop", "AutoSlim: One-Shot")
+    assert (b.year, b.venue, b.notes) == (2016, "ICLR", ("Best Paper",))
+    assert (c.year, c.venue) == (2016, None)
+
+
+def test_numbered_bracket_venue() -> None:
+    doc = parse_text(
+        "1. [MobileNets](https://arxiv.org/abs/1704.04861) [arXiv '17, Google]\n"
+        "1. [Deep Learning with Limited Numerical Precision](https://arxiv.org/abs/1502.02551)[ICML'2015]\n"
+        "3. [Sparsification](http://x.org/s.pdf) [SenSys ’16]\n"
+    )
+    assert [(e.venue, e.year) for e in doc.entries] == [("arXiv", 2017), ("ICML", 2015), ("SenSys", 2016)]
+    assert [e.number for e in doc.entries] == [1, 1, 3]
+    assert {e.marker for e in doc.entries} == {"."}
+
+
+def test_nickname_format() -> None:
+    e = one(
+        "- **[BNN]** Binarized Neural Networks: Training, Weights to +1 or -1, NIPS workshop 2016, "
+        "[[paper]](https://arxiv.org/abs/1602.02830), [[code(Theano)]](https://github.com/M/BinaryNet)\n"
+    )
+    assert e.nickname == "BNN"
+    assert e.title == "Binarized Neural Networks: Training, Weights to +1 or -1"
+    assert (e.venue, e.year) == ("NIPS Workshop", 2016)
+    assert [link.role for link in e.links] == ["paper", "code"]
+    assert e.arxiv_id == "1602.02830"
+
+
+def test_title_venue_year_without_nickname() -> None:
+    e = one("- How to train a compact binary network?, AAAI 2017, [[paper]](https://www.aaai.org/p/14619)\n")
+    assert (e.title, e.venue, e.year, e.nickname) == (
+        "How to train a compact binary network?",
+        "AAAI",
+        2017,
+        None,
+    )
+
+
+def test_bracketed_title_without_link() -> None:
+    e = one(
+        "- J. L. Holi. [Finite precision error analysis of neural network hardware]. In Ijcnn-91- Seattle "
+        "International Joint Conference on Neural Networks, pages 519–525 vol.1, 1993.\n"
+    )
+    assert e.kind == "paper"
+    assert e.title == "Finite precision error analysis of neural network hardware"
+    assert e.links == ()
+    assert (e.venue, e.year) == ("IJCNN", 1993)
+    assert e.title_span is not None and e.title_span.column == 16
+
+
+def test_empty_link_target() -> None:
+    e = one("3. [Net2net: Accelerating learning via knowledge transfer]()\n")
+    assert e.kind == "paper"
+    assert e.title == "Net2net: Accelerating learning via knowledge transfer"
+    assert [(link.url, link.style) for link in e.links] == [("", "empty")]
+    assert e.paper_links == e.links
+
+
+def test_reference_style_autolink_and_bare_url() -> None:
+    doc = parse_text(
+        "- [Deep Mutual Learning][dml]\n"
+        "- Code at <https://github.com/x/y> and https://example.org/page.\n\n"
+        "[dml]: https://arxiv.org/abs/1706.00384\n"
+    )
+    ref, auto = doc.entries
+    assert ref.title == "Deep Mutual Learning"
+    assert ref.links[0].style == "reference"
+    assert ref.links[0].url == "https://arxiv.org/abs/1706.00384"
+    assert ref.arxiv_id == "1706.00384"
+    assert [(link.style, link.url) for link in auto.links] == [
+        ("autolink", "https://github.com/x/y"),
+        ("bare", "https://example.org/page"),
+    ]
+
+
+def test_resources_and_other_items() -> None:
+    doc = parse_text(
+        "# List\n- [Pruning](#1-pruning)\n"
+        "- [x][papers][sun254/awesome-model-compression](https://github.com/sun254/awesome-model-compression)\n"
+        "## Projects\n- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow): a framework\n"
+        "- [NVIDIA TensorRT](https://developer.nvidia.com/tensorrt): inference\n"
+        "## Tips\n1. OpenMP\n1. 定点化\n"
+        "## References\n- [Reading List](http://example.edu/reading.html)\n"
+    )
+    kinds = [(e.kind, e.title) for e in doc.entries]
+    assert kinds == [
+        ("other", "Pruning"),
+        ("resource", "sun254/awesome-model-compression"),
+        ("resource", "Tencent/PocketFlow"),
+        ("resource", "NVIDIA TensorRT"),
+        ("other", "OpenMP"),
+        ("other", "定点化"),
+        ("resource", "Reading List"),
+    ]
+    assert doc.entries[1].authors is None
+    assert doc.entries[2].links[0].role == "project"
+
+
+def test_sections_headings_and_year_inheritance() -> None:
+    doc = parse_text(
+        "# Title\nintro\n## Papers\n### 2017\n- [A](https://arxiv.org/abs/1701.00001)\n"
+        "  - [Nested B](https://arxiv.org/abs/1701.00002)\n### 2018\n- [C](u)\n## Other\n"
+    )
+    assert doc.title == "Title"
+    assert [s.path for s in doc.iter_sections()] == [
+        ("Title",),
+        ("Title", "Papers"),
+        ("Title", "Papers", "2017"),
+        ("Title", "Papers", "2018"),
+        ("Title", "Other"),
+    ]
+    assert [(e.title, e.year, e.depth) for e in doc.entries] == [
+        ("A", 2017, 0),
+        ("Nested B", 2017, 1),
+        ("C", 2018, 0),
+    ]
+    papers = doc.sections[0].children[0]
+    assert [len(s.entries) for s in papers.children] == [2, 1]
+
+
+def test_heading_after_block_quote_still_opens_a_section() -> None:
+    doc = parse_text(
+        "## 1. Pruning\n>Intro text.\n### 1.1 Weight Pruning\n- 2015-NIPS-[A](https://x.org/a)\n"
+    )
+    assert [s.heading for s in doc.iter_sections()] == ["1. Pruning", "1.1 Weight Pruning"]
+    assert doc.entries[0].section == ("1. Pruning", "1.1 Weight Pruning")
+
+
+def test_continuation_line_belongs_to_the_item() -> None:
+    doc = parse_text(
+        "- A. [First paper](https://a.org/1). In AAAI, 2018.\n  B. [Second citation]. TNNLS.\n- next\n"
+    )
+    first = doc.entries[0]
+    assert first.title == "First paper"
+    assert (first.span.line, first.span.end_line) == (1, 2)
+    assert len(doc.entries) == 2
+
+
+def test_cited_id_that_disagrees_with_link() -> None:
+    e = one(
+        "- [Learning Sparse Networks](https://arxiv.org/abs/1712.01312) .[J] arXiv preprint "
+        "arXiv:1711.01312\n"
+    )
+    assert e.arxiv_id == "1712.01312"
+    assert e.cited_arxiv_ids == ("1711.01312",)

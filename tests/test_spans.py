@@ -1,0 +1,87 @@
+"""Every span slices exactly its source text out of the file, for LF, CRLF and BOM files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from awesome_lint.model import Document, Span
+from awesome_lint.parse import parse_bytes, parse_file
+
+MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _line_col(data: bytes, offset: int, bom: bool) -> tuple[int, int]:
+    """1-based line and character column of a byte offset, computed independently of the parser."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    if line == 1 and bom:
+        start = 3
+    return line, len(before[start:].decode("utf-8").rstrip("\r")) + 1
+
+
+def _check_span(data: bytes, span: Span, bom: bool) -> None:
+    assert 0 <= span.start <= span.end <= len(data)
+    assert (span.line, span.column) == _line_col(data, span.start, bom)
+    assert (span.end_line, span.end_column) == _line_col(data, span.end, bom)
+
+
+def _check_document(data: bytes, doc: Document) -> int:
+    checked = 0
+    for entry in doc.entries:
+        _check_span(data, entry.span, doc.bom)
+        assert MARKER.match(data[entry.span.start : entry.span.end].decode("utf-8"))
+        for link in entry.links:
+            _check_span(data, link.span, doc.bom)
+            raw = data[link.span.start : link.span.end].decode("utf-8")
+            if link.style in ("inline", "empty"):
+                assert raw.startswith("[") and raw.endswith(")"), raw
+                assert re.search(r"\]\(\s*<?" + re.escape(link.url) + r">?\s*(?:\"[^\"]*\"\s*)?\)$", raw), raw
+            elif link.style == "bare":
+                assert raw == link.url
+            checked += 1
+    for section in doc.iter_sections():
+        _check_span(data, section.span, doc.bom)
+        assert (
+            data[section.span.start : section.span.end]
+            .decode("utf-8")
+            .lstrip("#")
+            .strip()
+            .startswith(section.heading.split()[0])
+        )
+    return checked
+
+
+def test_every_link_span_slices_its_source(seed_list: Path) -> None:
+    data = seed_list.read_bytes()
+    doc = parse_file(seed_list)
+    assert _check_document(data, doc) == sum(len(e.links) for e in doc.entries) > 0
+
+
+def test_crlf_and_bom_keep_exact_byte_offsets(seed_list: Path) -> None:
+    lf = seed_list.read_bytes()
+    crlf = b"\xef\xbb\xbf" + lf.replace(b"\n", b"\r\n")
+    doc_lf = parse_bytes(lf, "lf.md")
+    doc_crlf = parse_bytes(crlf, "crlf.md")
+    assert doc_crlf.bom and doc_crlf.newline == "\r\n"
+    assert _check_document(crlf, doc_crlf) > 0
+    assert [(e.title, e.span.line, e.span.column) for e in doc_crlf.entries] == [
+        (e.title, e.span.line, e.span.column) for e in doc_lf.entries
+    ]
+    assert all(
+        a.span.start > b.span.start for a, b in zip(doc_crlf.entries[1:], doc_lf.entries[1:], strict=True)
+    )
+
+
+def test_multiline_link_label_span() -> None:
+    text = (
+        "1. [MobilenetV2: Inverted for\nClassification](https://arxiv.org/pdf/1801.04381.pdf) [arXiv '18]\n"
+    )
+    doc = parse_bytes(text.encode(), "x.md")
+    (entry,) = doc.entries
+    link = entry.links[0]
+    assert text.encode()[link.span.start : link.span.end].decode().endswith("1801.04381.pdf)")
+    assert (link.span.line, link.span.end_line) == (1, 2)
+    assert entry.title == "MobilenetV2: Inverted for Classification"
+    assert entry.span.end_line == 2
