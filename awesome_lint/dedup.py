@@ -23,7 +23,31 @@ _SEGMENTS = re.compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
 _DIGITS = re.compile(r"\d+")
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"}
 _STOPWORDS = frozenset(
-    "a an and are as at by for from in into is of on or the to via with without using towards toward".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+        "without",
+        "using",
+        "towards",
+        "toward",
+    ]
 )
 
 
@@ -168,9 +192,7 @@ class _Matcher:
         if a.numbers != b.numbers and a.numbers and b.numbers:
             return None
         common = set(a.segments) & set(b.segments)
-        best = max(
-            (seg for seg in common if len(seg.split()) >= cfg.segment_min_words), key=len, default=None
-        )
+        best = max((seg for seg in common if len(seg.split()) >= cfg.segment_min_words), key=len, default=None)
         if best is None:
             return None
         if distinguishing_tokens(best) and a.numbers != b.numbers:
@@ -185,16 +207,11 @@ class _Matcher:
         if cached is None:
             a, b = self.keys[i], self.keys[j]
             if a.arxiv and b.arxiv:
-                cached = (
-                    a.arxiv == b.arxiv
-                    and self.token_set_ratio(a.norm, b.norm) >= self.config.id_title_threshold
-                )
+                cached = a.arxiv == b.arxiv and self.token_set_ratio(a.norm, b.norm) >= self.config.id_title_threshold
             elif self.match(i, j) is not None:
                 cached = True
             else:
-                cached = (
-                    a.numbers == b.numbers and self.ratio(a.norm, b.norm) >= self.config.compatible_threshold
-                )
+                cached = a.numbers == b.numbers and self.ratio(a.norm, b.norm) >= self.config.compatible_threshold
             self._compatible[pair] = cached
         return cached
 
@@ -211,9 +228,7 @@ def _candidates(keys: list[_Key], config: DedupConfig) -> set[tuple[int, int]]:
             groups[f"id:{key.arxiv}"].append(index)
         for url in key.urls:
             groups[f"url:{url}"].append(index)
-        rare = sorted(
-            (t for t in key.tokens if frequency[t] <= config.block_max), key=lambda t: (frequency[t], t)
-        )
+        rare = sorted((t for t in key.tokens if frequency[t] <= config.block_max), key=lambda t: (frequency[t], t))
         for token in rare[:3]:
             groups[f"tok:{token}"].append(index)
         words = key.norm.split()

@@ -114,14 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     s = evaluate()
     print(f"pairs: gold {s.true_pairs}, predicted {s.predicted_pairs}, correct {s.correct_pairs}")
-    print(
-        f"precision {s.precision:.4f}  recall {s.recall:.4f}  F1 {s.f1:.4f}  false merges {len(s.false_merges)}"
-    )
+    print(f"precision {s.precision:.4f}  recall {s.recall:.4f}  F1 {s.f1:.4f}  false merges {len(s.false_merges)}")
     merged = len(s.hard_negatives_merged)
     found = s.hard_positives - len(s.hard_positives_missed)
-    print(
-        f"hard negatives merged: {merged}/{s.hard_negatives}; hard positives found: {found}/{s.hard_positives}"
-    )
+    print(f"hard negatives merged: {merged}/{s.hard_negatives}; hard positives found: {found}/{s.hard_positives}")
     if args.errors:
         for label, rows in (
             ("false merge", s.false_merges),
