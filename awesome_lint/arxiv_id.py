@@ -53,9 +53,7 @@ _CITED_RE = re.compile(
 )
 
 _VALID_NEW_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
-_VALID_OLD_RE = re.compile(
-    r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII
-)
+_VALID_OLD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from awesome_lint.model import Entry
+from awesome_lint.text import repair_mojibake
 from awesome_lint.urls import canonical_url
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -104,9 +105,7 @@ class _Key:
 @lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
     """NFKC, mojibake repaired, case-folded, Markdown and punctuation removed, whitespace collapsed."""
-    import ftfy
-
-    text = unicodedata.normalize("NFKC", ftfy.fix_text(title)).casefold()
+    text = unicodedata.normalize("NFKC", repair_mojibake(title)).casefold()
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
@@ -195,10 +194,16 @@ class _Matcher:
         best = max((seg for seg in common if len(seg.split()) >= cfg.segment_min_words), key=len, default=None)
         if best is None:
             return None
-        if distinguishing_tokens(best) and a.numbers != b.numbers:
+        if a.numbers != b.numbers and (distinguishing_tokens(best) or self._renamed_version(a, b, best)):
             return None
         score = 100 * len(best) / max(len(a.norm), len(b.norm))
         return "subtitle", round(score, 1)
+
+    def _renamed_version(self, a: _Key, b: _Key, shared: str) -> bool:
+        """True when the parts outside a shared subtitle are one name in two versions (ShuffleNet / V2)."""
+        rest_a = [_DIGITS.sub("", seg) for seg in a.segments if seg != shared]
+        rest_b = [_DIGITS.sub("", seg) for seg in b.segments if seg != shared]
+        return any(self.ratio(x, y) >= self.config.compatible_threshold for x in rest_a for y in rest_b)
 
     def compatible(self, i: int, j: int) -> bool:
         """Whether i and j may stand in one cluster: no conflicting ids and titles that do not disagree."""

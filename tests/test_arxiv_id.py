@@ -64,9 +64,7 @@ REAL_URLS = [
 
 
 @pytest.mark.parametrize(("url", "arxiv_id", "version", "malformed", "raw"), REAL_URLS)
-def test_parse_url_real_inputs(
-    url: str, arxiv_id: str, version: int | None, malformed: bool, raw: str
-) -> None:
+def test_parse_url_real_inputs(url: str, arxiv_id: str, version: int | None, malformed: bool, raw: str) -> None:
     assert parse_url(url) == ArxivId(id=arxiv_id, version=version, malformed=malformed, raw=raw)
 
 
@@ -520,11 +518,7 @@ def test_no_arxiv_context_means_nothing_cited(text: str) -> None:
     assert find_cited(text) == []
 
 
-@given(
-    st.text(
-        alphabet=st.one_of(st.sampled_from("arXiv.org/abspdf:0123456789 -v?#"), st.characters()), max_size=80
-    )
-)
+@given(st.text(alphabet=st.one_of(st.sampled_from("arXiv.org/abspdf:0123456789 -v?#"), st.characters()), max_size=80))
 def test_parsers_never_raise_and_results_are_consistent(text: str) -> None:
     for aid in (parse_id(text), parse_url(text), *find_cited(text)):
         if aid is not None:

@@ -47,9 +47,7 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_module_entry_point_runs_in_a_subprocess() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "awesome_lint", "--help"], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([sys.executable, "-m", "awesome_lint", "--help"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0
     assert "parse" in proc.stdout
     proc = subprocess.run(

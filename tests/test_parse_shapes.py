@@ -176,17 +176,13 @@ def test_sections_headings_and_year_inheritance() -> None:
 
 
 def test_heading_after_block_quote_still_opens_a_section() -> None:
-    doc = parse_text(
-        "## 1. Pruning\n>Intro text.\n### 1.1 Weight Pruning\n- 2015-NIPS-[A](https://x.org/a)\n"
-    )
+    doc = parse_text("## 1. Pruning\n>Intro text.\n### 1.1 Weight Pruning\n- 2015-NIPS-[A](https://x.org/a)\n")
     assert [s.heading for s in doc.iter_sections()] == ["1. Pruning", "1.1 Weight Pruning"]
     assert doc.entries[0].section == ("1. Pruning", "1.1 Weight Pruning")
 
 
 def test_continuation_line_belongs_to_the_item() -> None:
-    doc = parse_text(
-        "- A. [First paper](https://a.org/1). In AAAI, 2018.\n  B. [Second citation]. TNNLS.\n- next\n"
-    )
+    doc = parse_text("- A. [First paper](https://a.org/1). In AAAI, 2018.\n  B. [Second citation]. TNNLS.\n- next\n")
     first = doc.entries[0]
     assert first.title == "First paper"
     assert (first.span.line, first.span.end_line) == (1, 2)
@@ -194,9 +190,26 @@ def test_continuation_line_belongs_to_the_item() -> None:
 
 
 def test_cited_id_that_disagrees_with_link() -> None:
-    e = one(
-        "- [Learning Sparse Networks](https://arxiv.org/abs/1712.01312) .[J] arXiv preprint "
-        "arXiv:1711.01312\n"
-    )
+    e = one("- [Learning Sparse Networks](https://arxiv.org/abs/1712.01312) .[J] arXiv preprint arXiv:1711.01312\n")
     assert e.arxiv_id == "1712.01312"
     assert e.cited_arxiv_ids == ("1711.01312",)
+
+
+def test_canonical_merged_format_round_trips() -> None:
+    doc = parse_text(
+        "## Pruning\n"
+        "- [Deep Compression: A, B](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016*. "
+        "[[code]](https://github.com/a/b)\n"
+        "- [Other](https://x.org/p) - J. Doe. *2017*.\n"
+        "- [Only venue](https://x.org/q). *CVPR*.\n"
+        "<!-- awesome-lint-disable-next-line missing-link -->\n"
+        "- Fixed point quantization - D. Lin, S. Talathi. *ICML 2016*.\n"
+    )
+    got = [(e.kind, e.title, e.authors, e.venue, e.year) for e in doc.entries]
+    assert got == [
+        ("paper", "Deep Compression: A, B", "Song Han, Huizi Mao", "ICLR", 2016),
+        ("paper", "Other", "J. Doe", None, 2017),
+        ("paper", "Only venue", None, "CVPR", None),
+        ("paper", "Fixed point quantization", "D. Lin, S. Talathi", "ICML", 2016),
+    ]
+    assert [link.role for link in doc.entries[0].links] == ["paper", "code"]

@@ -69,15 +69,11 @@ def test_crlf_and_bom_keep_exact_byte_offsets(seed_list: Path) -> None:
     assert [(e.title, e.span.line, e.span.column) for e in doc_crlf.entries] == [
         (e.title, e.span.line, e.span.column) for e in doc_lf.entries
     ]
-    assert all(
-        a.span.start > b.span.start for a, b in zip(doc_crlf.entries[1:], doc_lf.entries[1:], strict=True)
-    )
+    assert all(a.span.start > b.span.start for a, b in zip(doc_crlf.entries[1:], doc_lf.entries[1:], strict=True))
 
 
 def test_multiline_link_label_span() -> None:
-    text = (
-        "1. [MobilenetV2: Inverted for\nClassification](https://arxiv.org/pdf/1801.04381.pdf) [arXiv '18]\n"
-    )
+    text = "1. [MobilenetV2: Inverted for\nClassification](https://arxiv.org/pdf/1801.04381.pdf) [arXiv '18]\n"
     doc = parse_bytes(text.encode(), "x.md")
     (entry,) = doc.entries
     link = entry.links[0]

@@ -121,17 +121,17 @@ def _plain(tokens: list[Token]) -> str:
 
 
 def _flatten(
-    tokens: list[Token], pieces: list[Piece], bmap: BlockMap, lead: int, text: str, strong: bool = False
+    tokens: list[Token], pieces: list[Piece], bmap: BlockMap, lead: int, text: str, emphasis: str = ""
 ) -> None:
     """Turn inline tokens into text and link pieces, mapping link offsets to the source."""
     for token in tokens:
         kind = token.get("type")
         if kind == "text":
-            pieces.append(Piece(token.get("raw", ""), strong=strong))
+            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis))
         elif kind == "codespan":
-            pieces.append(Piece(token.get("raw", ""), strong=strong, code=True))
+            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, code=True))
         elif kind in ("softbreak", "linebreak"):
-            pieces.append(Piece(" ", strong=strong))
+            pieces.append(Piece(" ", emphasis=emphasis))
         elif kind == "link":
             label = _plain(token.get("children", []))
             start = end = -1
@@ -147,11 +147,12 @@ def _flatten(
                     url = raw.strip("<>")
             pieces.append(Piece(label, link=True, url=url, style=style, start=start, end=end))
         elif kind in ("strong", "emphasis"):
-            _flatten(token.get("children", []), pieces, bmap, lead, text, strong or kind == "strong")
+            inner = "strong" if "strong" in (emphasis, kind) else "em"
+            _flatten(token.get("children", []), pieces, bmap, lead, text, inner)
         elif kind == "image":
             continue
         elif "children" in token:
-            _flatten(token["children"], pieces, bmap, lead, text, strong)
+            _flatten(token["children"], pieces, bmap, lead, text, emphasis)
 
 
 def _raw_destination(raw: str) -> str | None:
@@ -188,9 +189,7 @@ def _raw_destination(raw: str) -> str | None:
     return inner
 
 
-def build(
-    path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n"
-) -> Document:
+def build(path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n") -> Document:
     """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets."""
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))

@@ -23,12 +23,8 @@ _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
 _BRACKET_VENUE = re.compile(
     r"\[\s*(?P<venue>[A-Za-z][A-Za-z0-9 .&/-]*?)\s*['’`]\s*(?P<year>\d{4}|\d{2})\s*(?:,[^\]]*)?\]\s*=?"
 )
-_PREFIX_VENUE = re.compile(
-    r"^\s*(?P<year>\d{4})-(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?-)?\s*$"
-)
-_TITLE_VENUE_YEAR = re.compile(
-    r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$"
-)
+_PREFIX_VENUE = re.compile(r"^\s*(?P<year>\d{4})-(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?-)?\s*$")
+_TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
@@ -73,7 +69,8 @@ class Piece:
     style: str = "inline"
     start: int = -1
     end: int = -1
-    strong: bool = False
+    emphasis: str = ""
+    """"strong", "em" or "" for plain text."""
     code: bool = False
 
 
@@ -178,6 +175,69 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         fields.year = year
 
 
+_CANONICAL_BEFORE = re.compile(r"\s*(?:[-–]\s+(?P<authors>.+?))?\s*\.?\s*")
+_VENUE_YEAR = re.compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*")
+
+
+def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
+    """Text before the first emphasised run, the run itself, and the text after it (links skipped)."""
+    before: list[str] = []
+    after: list[str] = []
+    emphasised: str | None = None
+    for piece in pieces:
+        if piece.link:
+            continue
+        if piece.emphasis == "em" and emphasised is None and not after:
+            emphasised = piece.text
+        elif piece.emphasis == "em" and emphasised is not None and not after:
+            emphasised += piece.text
+        else:
+            (after if emphasised is not None else before).append(piece.text)
+    return "".join(before), emphasised, "".join(after)
+
+
+def _names_venue_or_year(text: str) -> bool:
+    """Whether an emphasised run is a canonical `Venue Year`, `Venue` or `Year`."""
+    return bool(_YEAR.search(text) or venue_from_citation(text))
+
+
+def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str] | None:
+    """The canonical tail ` - Authors. *Venue Year*.` (authors optional) as (authors, emphasised text)."""
+    before, emphasised, after = _split_emphasis(after_title)
+    if emphasised is None or after.strip(" .") or not _names_venue_or_year(emphasised):
+        return None
+    m = _CANONICAL_BEFORE.fullmatch(before)
+    if m is None:
+        return None
+    authors = m.group("authors")
+    return (collapse(authors) if authors else None), collapse(emphasised)
+
+
+def _canonical_plain(pieces: list[Piece]) -> tuple[str, str | None, str] | None:
+    """A link-less canonical line `Title - Authors. *Venue Year*.` as (title, authors, emphasised text)."""
+    before, emphasised, after = _split_emphasis(pieces)
+    if emphasised is None or after.strip(" .") or not _names_venue_or_year(emphasised):
+        return None
+    head = before.rstrip().removesuffix(".")
+    title, sep, authors = head.rpartition(" - ")
+    if not sep:
+        title, authors = head, ""
+    title = clean_title(title)
+    return (title, collapse(authors) or None, collapse(emphasised)) if title else None
+
+
+def _venue_year(text: str, fields: Fields) -> None:
+    """`Venue Year`, `Venue` or `Year` from the canonical emphasised run."""
+    m = _VENUE_YEAR.fullmatch(text)
+    if m is None:
+        return
+    if m.group("venue"):
+        fields.venue = short_name(m.group("venue"))
+        fields.venue_raw = text
+    if m.group("year"):
+        fields.year = int(m.group("year"))
+
+
 def _plain(pieces: list[Piece]) -> str:
     return "".join(p.text for p in pieces)
 
@@ -193,7 +253,7 @@ def recognise(
 
     nickname = None
     start = 0
-    if pieces and pieces[0].strong and not pieces[0].link:
+    if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
         m = re.fullmatch(r"\s*\[([^\]]+)\]\s*", pieces[0].text)
         if m:
             nickname = collapse(m.group(1))
@@ -202,9 +262,7 @@ def recognise(
 
     if title_index is not None and nickname is None:
         before = _plain(pieces[:title_index])
-        after_pieces = [
-            p for p in pieces[title_index + 1 :] if not (p.link and _is_tag_label(collapse(p.text)))
-        ]
+        after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and _is_tag_label(collapse(p.text)))]
         tail = _plain([p for p in after_pieces if not p.link])
         fields.title = clean_title(pieces[title_index].text)
         fields.title_link = title_index
@@ -228,10 +286,15 @@ def recognise(
                 note_m = _PAREN_NOTE.match(p.text)
                 if note_m:
                     fields.notes.append(collapse(note_m.group(1)))
-        tail_text = tail
-        for note in fields.notes:
-            tail_text = tail_text.replace(f"({note})", " ")
-        _venue_from_tail(tail_text, fields)
+        canonical = _canonical_tail(after_pieces)
+        if canonical is not None and fields.authors is None and not prefix:
+            fields.authors, emphasised = canonical
+            _venue_year(emphasised, fields)
+        else:
+            tail_text = tail
+            for note in fields.notes:
+                tail_text = tail_text.replace(f"({note})", " ")
+            _venue_from_tail(tail_text, fields)
         if prefix:
             fields.year = int(prefix.group("year"))
     else:
@@ -242,7 +305,11 @@ def recognise(
         head, fields.tags = _strip_tags(head)
         m = _TITLE_VENUE_YEAR.match(collapse(head).rstrip(","))
         bracketed = [b for b in _BRACKETED.findall(plain_all) if len(b.split()) > 1 or len(b) > 12]
-        if m and (nickname is not None or links):
+        canonical = _canonical_plain(pieces) if not links and nickname is None else None
+        if canonical is not None:
+            fields.title, fields.authors, emphasised = canonical
+            _venue_year(emphasised, fields)
+        elif m and (nickname is not None or links):
             fields.title = clean_title(m.group("title"))
             fields.venue = short_name(m.group("venue"))
             fields.venue_raw = f"{collapse(m.group('venue'))} {m.group('year')}"
