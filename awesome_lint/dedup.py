@@ -68,6 +68,8 @@ class DedupConfig:
     """A shared title segment (before/after a colon) must have this many words to count as a subtitle match."""
     truncation_min_ratio: float = 0.6
     """A title that is a prefix of another counts as truncated when it has at least this share of its length."""
+    block_tokens: int = 4
+    """Each title is blocked on every pair of its this many rarest tokens; a pair must share one such pair."""
     block_max: int = 400
     """Title tokens that occur in more entries than this are too common to block on."""
 
@@ -234,8 +236,12 @@ def _candidates(keys: list[_Key], config: DedupConfig) -> set[tuple[int, int]]:
         for url in key.urls:
             groups[f"url:{url}"].append(index)
         rare = sorted((t for t in key.tokens if frequency[t] <= config.block_max), key=lambda t: (frequency[t], t))
-        for token in rare[:3]:
-            groups[f"tok:{token}"].append(index)
+        rare = rare[: config.block_tokens]
+        if len(rare) == 1:
+            groups[f"tok:{rare[0]}"].append(index)
+        for x, first in enumerate(rare):
+            for second in rare[x + 1 :]:
+                groups[f"tok:{min(first, second)} {max(first, second)}"].append(index)
         words = key.norm.split()
         if words:
             groups["pre:" + " ".join(words[: config.segment_min_words])].append(index)
