@@ -1,0 +1,3 @@
+"""Entries rules."""
+
+from __future__ import annotations

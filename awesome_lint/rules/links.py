@@ -1,0 +1,3 @@
+"""Links rules."""
+
+from __future__ import annotations

@@ -1,0 +1,131 @@
+"""The rule registry: each rule is a function of a lint Context, registered with a decorator."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from awesome_lint.findings import Fix, Severity
+from awesome_lint.model import Document, Entry, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a rule yields: where, what, and optionally how to fix it; the engine adds code and severity."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+Check = Callable[["Context"], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: stable code and name, default severity, one-line summary and full docs."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check
+    fixable: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc(self) -> str:
+        """The rule's docstring: why it matters, then a bad and a good example."""
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    fixable: bool = False,
+    options: dict[str, Any] | None = None,
+) -> Callable[[Check], Check]:
+    """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level)."""
+
+    def register(check: Check) -> Check:
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        RULES[code] = Rule(code, name, severity, summary, check, fixable, dict(options or {}))
+        return check
+
+    return register
+
+
+def resolve(selector: str) -> list[Rule]:
+    """Rules matching a code, a code prefix (AL1, ALL) or a name; empty when nothing matches."""
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return list(RULES.values())
+    by_name = [r for r in RULES.values() if r.name == key.lower()]
+    if by_name:
+        return by_name
+    return [r for r in RULES.values() if r.code.startswith(key.upper())]
+
+
+class Context:
+    """Everything a rule may look at: the document, its file bytes, options, and shared derived data."""
+
+    def __init__(self, document: Document, data: bytes, options: dict[str, dict[str, Any]] | None = None) -> None:
+        self.document = document
+        self.data = data
+        self._options = options or {}
+
+    def option(self, rule_name: str, key: str, default: Any) -> Any:
+        """A rule option from config (`[tool.awesome-lint.rules.NAME]`), or its default."""
+        return self._options.get(rule_name, {}).get(key, default)
+
+    @cached_property
+    def index(self) -> Any:
+        """A LineIndex over the document text, to turn text offsets into spans."""
+        from awesome_lint.parse.positions import LineIndex
+
+        return LineIndex(self.document.text, self.data, self.document.bom)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of text offsets [start, end) of the (LF-normalised) document text."""
+        return self.index.span(start, end)
+
+    def text_offset(self, span: Span) -> int:
+        """The text offset where a span starts."""
+        return self.index.offset(span.line - 1, span.column - 1)
+
+    @property
+    def lines(self) -> list[str]:
+        """The document's lines (LF-normalised, without newlines)."""
+        return self.index.lines
+
+    @cached_property
+    def papers(self) -> list[Entry]:
+        """Entries of kind paper, in document order."""
+        return [e for e in self.document.entries if e.kind == "paper"]
+
+    @cached_property
+    def clusters(self) -> list[Any]:
+        """Duplicate clusters (two or more members) among this document's papers, from the matcher."""
+        from awesome_lint.dedup import cluster_entries, duplicate_clusters
+
+        return duplicate_clusters(cluster_entries(self.papers))
+
+    def bytes_of(self, span: Span) -> str:
+        """The source text of a span, exactly as in the file."""
+        return self.data[span.start : span.end].decode("utf-8")
+
+
+def run_rules(context: Context, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Issue]]:
+    """Run rules on one document, yielding each issue with the rule that found it."""
+    for r in rules:
+        for issue in r.check(context):
+            yield r, issue

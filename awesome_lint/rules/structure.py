@@ -1,0 +1,3 @@
+"""Structure rules."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Text rules."""
+
+from __future__ import annotations
