@@ -1,0 +1,109 @@
+"""The lint run: pick rules from config, run them on each file, drop suppressed findings, apply fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from awesome_lint.config import Config
+from awesome_lint.errors import UserError
+from awesome_lint.findings import Finding, Fix
+from awesome_lint.fix import apply_fixes
+from awesome_lint.model import Document
+from awesome_lint.parse import parse_source
+from awesome_lint.rules import RULES, Context, Rule, resolve, run_rules
+from awesome_lint.source import Source, decode, read_source, write_atomic
+from awesome_lint.suppress import Suppressions, parse_directives
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Findings for one file, and after `--fix`, its new bytes and how many fixes went in."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    original: bytes
+    fixed: bytes | None = None
+    applied: int = 0
+
+
+def _codes(selector: str, where: str) -> list[str]:
+    rules = resolve(selector)
+    if not rules:
+        raise UserError(f"{where}: unknown rule '{selector}' (see `awesome-lint rules`)")
+    return [r.code for r in rules]
+
+
+def select_rules(config: Config, path: str | None = None) -> list[Rule]:
+    """The rules to run on a file: selected, minus ignored, minus the file's per-file ignores."""
+    chosen: set[str] = set()
+    for selector in config.select:
+        chosen.update(_codes(selector, "select"))
+    for selector in config.ignore:
+        chosen.difference_update(_codes(selector, "ignore"))
+    if path is not None:
+        for selector in config.ignored_for(path):
+            chosen.difference_update(_codes(selector, "per-file-ignores"))
+    for name in config.rules:
+        if not any(r.name == name for r in RULES.values()):
+            raise UserError(f"rules.{name}: unknown rule name (see `awesome-lint rules`)")
+    return [RULES[code] for code in sorted(chosen)]
+
+
+def lint_document(document: Document, data: bytes, config: Config) -> list[Finding]:
+    """Run the configured rules on a parsed document; findings switched off by comments are dropped."""
+    context = Context(document, data, config.rules)
+    suppressions = Suppressions(parse_directives(document.text, lambda name: [r.code for r in resolve(name)]))
+    findings = [
+        Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix)
+        for r, issue in run_rules(context, select_rules(config, document.path))
+        if not suppressions.suppressed(issue.span.line, r.code)
+    ]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def lint_source(source: Source, config: Config) -> list[Finding]:
+    """Parse and lint one decoded file."""
+    return lint_document(parse_source(source, source.data), source.data, config)
+
+
+def lint_bytes(data: bytes, path: str, config: Config) -> list[Finding]:
+    """Parse and lint a file's bytes."""
+    return lint_source(decode(data, path), config)
+
+
+def fix_source(source: Source, config: Config) -> FileResult:
+    """Apply safe fixes until none is left (at most MAX_FIX_PASSES passes); report what remains."""
+    data = source.data
+    applied = 0
+    current = source
+    for _ in range(MAX_FIX_PASSES):
+        findings = lint_source(current, config)
+        fixes: list[Fix] = [f.fix for f in findings if f.fix is not None and f.fix.safe]
+        if not fixes:
+            break
+        result = apply_fixes(current.data, fixes, current.newline)
+        if result.applied == 0 or result.data == current.data:
+            break
+        applied += result.applied
+        current = decode(result.data, source.path)
+    findings = lint_source(current, config)
+    return FileResult(source.path, tuple(findings), data, current.data, applied)
+
+
+def lint_paths(paths: Iterable[str], config: Config, fix: bool = False, write: bool = True) -> list[FileResult]:
+    """Lint (and with `fix`, repair and atomically rewrite) every file; unreadable files raise UserError."""
+    results: list[FileResult] = []
+    for path in paths:
+        source = read_source(path)
+        if fix:
+            result = fix_source(source, config)
+            if write and result.fixed is not None and result.fixed != result.original:
+                write_atomic(path, result.fixed)
+            results.append(result)
+        else:
+            results.append(FileResult(path, tuple(lint_source(source, config)), source.data))
+    return results

@@ -1,0 +1,28 @@
+"""Output formats for findings; the only place that knows about SARIF or GitHub workflow commands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from awesome_lint.findings import Finding
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def render(findings: Sequence[Finding], fmt: str, color: bool = False, fixed: int = 0) -> str:
+    """Findings in one of FORMATS (text may be coloured for a terminal)."""
+    if fmt == "json":
+        from awesome_lint.report.json_format import render_json
+
+        return render_json(findings)
+    if fmt == "github":
+        from awesome_lint.report.github import render_github
+
+        return render_github(findings)
+    if fmt == "sarif":
+        from awesome_lint.report.sarif import render_sarif
+
+        return render_sarif(findings)
+    from awesome_lint.report.text import render_text
+
+    return render_text(findings, color=color, fixed=fixed)

@@ -1,0 +1,35 @@
+"""Human output: `path:line:col: CODE message`, coloured on a terminal, with a closing summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from awesome_lint.findings import Finding
+
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0) -> str:
+    """One line per finding, `[*]` marking the ones `--fix` repairs, then a summary line."""
+    lines = []
+    for f in findings:
+        where = f"{f.path}:{f.span.line}:{f.span.column}:"
+        code = f.code
+        mark = " [*]" if f.fixable else ""
+        if color:
+            where = click.style(where, bold=True)
+            code = click.style(code, fg=_COLORS.get(f.severity, "red"), bold=True)
+        lines.append(f"{where} {code}{mark} {f.message}")
+    fixable = sum(1 for f in findings if f.fixable)
+    if findings:
+        summary = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''}"
+        if fixed:
+            summary += f" ({fixed} fixed)"
+        if fixable:
+            summary += f"; {fixable} fixable with `--fix`"
+        lines.append(summary + ".")
+    else:
+        lines.append(f"All checks passed!{f' ({fixed} fixed)' if fixed else ''}")
+    return "\n".join(lines)
