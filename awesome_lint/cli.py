@@ -66,9 +66,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
         return
     lines: list[str] = []
     for doc in documents:
-        counts = {
-            kind: sum(1 for e in doc.entries if e.kind == kind) for kind in ("paper", "resource", "other")
-        }
+        counts = {kind: sum(1 for e in doc.entries if e.kind == kind) for kind in ("paper", "resource", "other")}
         lines.append(
             f"{doc.path}: {doc.title or '(untitled)'}: {len(doc.entries)} entries "
             f"({counts['paper']} papers, {counts['resource']} resources, {counts['other']} other), "
@@ -81,10 +79,48 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
             if entry.arxiv_id:
                 facts.append(f"arXiv:{entry.arxiv_id}")
             extra = f" ({', '.join(facts)})" if facts else ""
-            lines.append(
-                f"  {doc.path}:{entry.span.line}:{entry.span.column}: {entry.kind}: {entry.title}{extra}"
-            )
+            lines.append(f"  {doc.path}:{entry.span.line}:{entry.span.column}: {entry.kind}: {entry.title}{extra}")
     _echo("\n".join(lines))
+
+
+@main.command("merge")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Write the merged list here; - is stdout.")
+@click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
+@click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
+@click.option("--title", default=None, help='Title of the merged list.  [default: "Awesome Model Compression"]')
+@user_errors
+def merge_command(
+    paths: tuple[str, ...], output: str, report_path: str | None, taxonomy_path: str | None, title: str | None
+) -> None:
+    """Merge lists into one canonical list, one entry per paper, with a report of every source.
+
+    PATHS are Markdown files or directories (a directory means every *.md in it except README.md).
+    A summary table goes to stderr.
+    """
+    from awesome_lint.merge import (
+        DEFAULT_TITLE,
+        format_summary,
+        load_taxonomy,
+        merge_documents,
+        merge_inputs,
+        report_json,
+    )
+    from awesome_lint.parse import parse_file
+    from awesome_lint.source import write_atomic
+
+    taxonomy = load_taxonomy(taxonomy_path)
+    documents = [parse_file(path) for path in merge_inputs(paths)]
+    result = merge_documents(documents, taxonomy, title=DEFAULT_TITLE if title is None else title)
+    if output == "-":
+        _echo(result.markdown.removesuffix("\n"))
+    else:
+        write_atomic(output, result.markdown.encode("utf-8"))
+    if report_path == "-":
+        _echo(report_json(result.report).removesuffix("\n"))
+    elif report_path is not None:
+        write_atomic(report_path, report_json(result.report).encode("utf-8"))
+    click.echo(format_summary(result.report["summary"]), err=True)
 
 
 def _echo(text: str) -> None:

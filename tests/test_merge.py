@@ -1,0 +1,456 @@
+"""The merge: conservation on the real lists, determinism, idempotence, taxonomy, field resolution and the CLI."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import LISTS, SEED_LISTS
+
+from awesome_lint.cli import main
+from awesome_lint.errors import UserError
+from awesome_lint.merge import (
+    DISABLE_MISSING_LINK,
+    MergeResult,
+    entry_topic,
+    load_taxonomy,
+    merge_documents,
+    merge_inputs,
+    parse_taxonomy,
+    report_json,
+    resolve_title,
+    vote_topic,
+)
+from awesome_lint.model import Document, Entry
+from awesome_lint.parse import parse_file, parse_text
+
+TAXONOMY = load_taxonomy()
+
+
+@lru_cache(maxsize=1)
+def real_documents() -> tuple[Document, ...]:
+    return tuple(parse_file(path) for path in merge_inputs([str(LISTS)]))
+
+
+@lru_cache(maxsize=1)
+def real_merge() -> MergeResult:
+    return merge_documents(real_documents())
+
+
+def merge_texts(*texts: str, names: tuple[str, ...] = ()) -> MergeResult:
+    names = names or tuple(f"list{i}.md" for i in range(len(texts)))
+    return merge_documents([parse_text(text, name) for text, name in zip(texts, names, strict=True)])
+
+
+def paper_lines(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("- ") and "](#" not in line]
+
+
+def only_entry(result: MergeResult) -> dict:
+    assert len(result.report["entries"]) == 1, result.report["entries"]
+    return result.report["entries"][0]
+
+
+def entry_line(result: MergeResult) -> str:
+    return result.markdown.splitlines()[only_entry(result)["line"] - 1]
+
+
+# --------------------------------------------------------------------------------- the five real lists
+
+
+def test_directory_input_skips_readme() -> None:
+    assert [Path(p).name for p in merge_inputs([str(LISTS)])] == [p.name for p in SEED_LISTS]
+    assert merge_inputs([str(LISTS / "README.md")]) == [str(LISTS / "README.md")]
+
+
+def test_every_input_item_is_accounted_for_exactly_once() -> None:
+    docs = real_documents()
+    report = real_merge().report
+    kinds = {(doc.path, e.span.line): e.kind for doc in docs for e in doc.entries}
+    papers = {key for key, kind in kinds.items() if kind == "paper"}
+    resources = {key for key, kind in kinds.items() if kind == "resource"}
+
+    paper_sources = [(s["path"], s["line"]) for e in report["entries"] for s in e["sources"]]
+    assert len(paper_sources) == len(papers) == report["summary"]["papers"]
+    assert set(paper_sources) == papers
+
+    resource_sources = [(s["path"], s["line"]) for r in report["resources"] for s in r["sources"]]
+    assert len(resource_sources) == len(resources)
+    assert set(resource_sources) == resources
+
+    dropped = [(d["path"], d["line"]) for d in report["dropped"]]
+    assert all(kinds[key] == "other" for key in dropped)
+    assert len(dropped) + len(paper_sources) + len(resource_sources) == len(kinds)
+
+
+def test_report_sources_carry_the_joining_edge() -> None:
+    for entry in real_merge().report["entries"]:
+        first, *rest = entry["sources"]
+        assert first["signal"] is None and first["score"] is None
+        for source in rest:
+            assert source["signal"] in ("arxiv-id", "doi", "url", "title", "title-truncated", "subtitle")
+            assert 0 < source["score"] <= 100
+
+
+def test_merge_is_deterministic() -> None:
+    first = merge_documents(real_documents())
+    second = merge_documents([parse_file(path) for path in merge_inputs([str(LISTS)])])
+    assert first.markdown == second.markdown
+    assert report_json(first.report) == report_json(second.report)
+
+
+def test_markdown_shape() -> None:
+    markdown = real_merge().markdown
+    assert markdown.endswith("\n") and not markdown.endswith("\n\n") and "\r" not in markdown
+    lines = markdown.splitlines()
+    names = ",".join(p.name for p in SEED_LISTS)
+    assert lines[:3] == ["# Awesome Model Compression", "", f"<!-- awesome-lint merge: sources={names} -->"]
+    assert lines[4].startswith("Merged from 5 upstream lists: `awesome-compact-models.md`, ")
+    headings = [line[3:] for line in lines if line.startswith("## ")]
+    assert headings[0] == "Contents" and headings[-1] == "Resources"
+    topics = headings[1:-1]
+    assert topics == [name for name in TAXONOMY.names if name in topics]
+    assert "- [Low-Rank Approximation](#low-rank-approximation)" in lines
+    assert "- [Systems and Hardware](#systems-and-hardware)" in lines
+
+
+def test_sections_sorted_by_year_then_title() -> None:
+    report = real_merge().report
+    docs = {e["line"]: e for e in report["entries"]}
+    merged = parse_text(real_merge().markdown, "merged.md")
+    by_section: dict[str, list[Entry]] = {}
+    for entry in merged.entries:
+        if entry.kind == "paper":
+            by_section.setdefault(entry.section[-1], []).append(entry)
+            assert docs[entry.span.line]["topic"] == entry.section[-1]
+    for entries in by_section.values():
+        keys = [(e.year is None, -(e.year or 0), e.title.casefold()) for e in entries]
+        assert keys == sorted(keys)
+
+
+def test_merging_the_merged_list_reproduces_it() -> None:
+    markdown = real_merge().markdown
+    again = merge_documents([parse_text(markdown, "merged.md")])
+    assert again.markdown == markdown
+    assert len(again.report["entries"]) == len(real_merge().report["entries"])
+
+
+def test_parsing_the_merged_list_gives_back_the_report_entries() -> None:
+    result = real_merge()
+    merged = parse_text(result.markdown, "merged.md")
+    papers = [e for e in merged.entries if e.kind == "paper"]
+    assert {(e.title, e.arxiv_id) for e in papers} == {(e["title"], e["arxiv_id"]) for e in result.report["entries"]}
+    assert sorted(e.span.line for e in papers) == sorted(e["line"] for e in result.report["entries"])
+    resources = [e for e in merged.entries if e.kind == "resource"]
+    assert [e.span.line for e in resources] == [r["line"] for r in result.report["resources"]]
+
+
+def test_summary_counts() -> None:
+    summary = real_merge().report["summary"]
+    assert summary["lists"] == 5
+    assert sum(summary["topics"].values()) == summary["entries"] == len(real_merge().report["entries"])
+    assert sum(summary["years"].values()) == summary["entries"]
+    assert [item["path"] for item in summary["per_list"]] == [str(p) for p in SEED_LISTS]
+    assert sum(item["papers"] for item in summary["per_list"]) == summary["papers"]
+    assert len(summary["overlap"]) == 10
+    for item in summary["per_list"]:
+        assert item["unique"] <= item["entries"] <= item["papers"]
+
+
+# -------------------------------------------------------------------------------------------- taxonomy
+
+
+def test_each_canonical_topic_maps_to_itself() -> None:
+    for name in TAXONOMY.names:
+        assert TAXONOMY.match(name) == name
+    assert TAXONOMY.names == (
+        "Surveys",
+        "Pruning",
+        "Quantization",
+        "Binarization",
+        "Knowledge Distillation",
+        "Low-Rank Approximation",
+        "Efficient Architectures",
+        "Neural Architecture Search",
+        "Systems and Hardware",
+        "Other",
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [
+        ("Pruning", "Pruning"),
+        ("1.2 Filter Pruning", "Pruning"),
+        ("1.4 Auto Pruning", "Pruning"),
+        ("Binarization", "Binarization"),
+        ("Binarized neural network", "Binarization"),
+        ("Efficient Model", "Efficient Architectures"),
+        ("Model and structure", "Efficient Architectures"),
+        ("Structure", "Efficient Architectures"),
+        ("Distilation", "Knowledge Distillation"),
+        ("Distallation", "Knowledge Distillation"),
+        ("Distilling", "Knowledge Distillation"),
+        ("3. Knowledge Distillation", "Knowledge Distillation"),
+        ("4. Matrix Decomposition", "Low-Rank Approximation"),
+        ("Low Rank Approximation", "Low-Rank Approximation"),
+        ("5. Neural Architecture Search", "Neural Architecture Search"),
+        ("System", "Systems and Hardware"),
+        ("Overview", "Surveys"),
+        ("Survey", "Surveys"),
+        ("Paper", None),
+        ("Paper List", None),
+        ("2017", None),
+        ("1.5 Thinking and Analysis", None),
+        ("Miscellaneous", None),
+    ],
+)
+def test_real_headings_and_tags(heading: str, topic: str | None) -> None:
+    assert TAXONOMY.match(heading) == topic
+
+
+def test_entry_topic_order_tag_heading_title() -> None:
+    doc = parse_text(
+        "# Awesome Pruning\n"
+        "## 1. Pruning\n### 1.5 Thinking and Analysis\n"
+        "- 【Quantization】A. B. [Some paper on things](https://x.org/1) .[J] arXiv preprint arXiv:1701.00001\n"
+        "- [Some paper on things two](https://x.org/2) [ICLR'17]\n"
+        "## Paper\n"
+        "- [Distilling the knowledge in a neural network](https://x.org/3) [NIPS'15]\n"
+        "- [Something general](https://x.org/4) [NIPS'15]\n"
+    )
+    got = [entry_topic(e, TAXONOMY, doc.title) for e in doc.entries]
+    assert got == [
+        ("Quantization", "tag"),
+        ("Pruning", "heading"),
+        ("Knowledge Distillation", "title"),
+        ("Pruning", "list-title"),
+    ]
+    assert entry_topic(doc.entries[3], TAXONOMY) == ("Pruning", "heading")
+    assert entry_topic(parse_text("- [Something general](https://x.org/4)").entries[0], TAXONOMY) == ("Other", "none")
+
+
+def test_list_title_comes_after_the_paper_title() -> None:
+    result = merge_texts(
+        "# Awesome Efficient Models\n### 2017\n"
+        "- [Rethinking pruning](https://x.org/1)\n- [Something general](https://x.org/2)\n"
+    )
+    assert [e["topic"] for e in result.report["entries"]] == ["Pruning", "Efficient Architectures"]
+    doc = parse_text("## Pruning\n### 2017\n- [A paper](https://x.org/1)\n")
+    assert entry_topic(doc.entries[0], TAXONOMY) == ("Pruning", "heading")
+
+
+def test_vote_ties_follow_taxonomy_order() -> None:
+    assert vote_topic([("Quantization", "heading"), ("Pruning", "heading")], TAXONOMY) == "Pruning"
+    assert vote_topic([("Quantization", "tag"), ("Pruning", "heading"), ("Quantization", "heading")], TAXONOMY) == (
+        "Quantization"
+    )
+    assert vote_topic([("Pruning", "title"), ("Pruning", "title"), ("Binarization", "heading")], TAXONOMY) == (
+        "Binarization"
+    )
+    assert vote_topic([("Other", "none"), ("Pruning", "title")], TAXONOMY) == "Pruning"
+
+
+def test_member_vote_tie_in_a_merge() -> None:
+    result = merge_texts(
+        "## Quantization\n- [Deep Compression](https://arxiv.org/abs/1510.00149)\n",
+        "## Pruning\n- [Deep Compression](https://arxiv.org/abs/1510.00149)\n",
+    )
+    assert only_entry(result)["topic"] == "Pruning"
+    assert "## Pruning" in result.markdown and "## Quantization" not in result.markdown
+
+
+def test_custom_taxonomy(tmp_path: Path) -> None:
+    path = tmp_path / "tax.toml"
+    path.write_text('[[topic]]\nname = "Sparsity"\npatterns = ["prun"]\n', encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    assert taxonomy.names == ("Sparsity", "Other")
+    result = merge_documents([parse_text("## Pruning\n- [A paper](https://x.org/a)\n")], taxonomy)
+    assert "## Sparsity\n\n- [A paper](https://x.org/a)\n" in result.markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[topic]\n", "invalid TOML"),
+        ("title = 1\n", "[[topic]]"),
+        ('[[topic]]\nname = "A"\npattern = ["a"]\n', "only `name` and `patterns`"),
+        ('[[topic]]\nname = "A"\npatterns = ["("]\n', "bad pattern"),
+        ('[[topic]]\nname = "A"\n[[topic]]\nname = "a"\n', "duplicate topic"),
+    ],
+)
+def test_bad_taxonomy(text: str, message: str) -> None:
+    with pytest.raises(UserError, match=r"^tax\.toml: ") as info:
+        parse_taxonomy(text, "tax.toml")
+    assert message in str(info.value)
+
+
+# ------------------------------------------------------------------------------------ field resolution
+
+
+def test_truncated_title_loses_to_the_full_one() -> None:
+    result = merge_texts(
+        "- [Learning Transferable Architectures for Scalable Image Recogn](https://arxiv.org/abs/1707.07012)\n",
+        "- [Learning Transferable Architectures for Scalable Image Recognition](https://arxiv.org/abs/1707.07012)\n",
+    )
+    assert only_entry(result)["title"] == "Learning Transferable Architectures for Scalable Image Recognition"
+    padded = "Learning Transferable Architectures for Scalable Image Recogn ......"
+    full = "Learning Transferable Architectures for Scalable Image Recognition"
+    assert len(padded) > len(full)
+    assert resolve_title([padded, full]) == full
+
+
+def test_title_ties_go_to_the_most_common_spelling() -> None:
+    assert resolve_title(["Deep compression", "Deep Compression", "Deep Compression"]) == "Deep Compression"
+    assert resolve_title(["Deep compression", "Deep Compression"]) == "Deep Compression"
+
+
+def test_peer_reviewed_venue_beats_arxiv() -> None:
+    result = merge_texts(
+        "1. [CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224) [arXiv '17]\n",
+        "- 2018-CVPR-[CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224)\n",
+    )
+    assert entry_line(result) == "- [CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224) *CVPR 2018*."
+
+
+def test_code_links_union_deduplicated() -> None:
+    result = merge_texts(
+        "- [Some Paper Title](https://arxiv.org/abs/1810.05270) [[code]](https://github.com/Eric/rethink)\n",
+        "- **[RVP]** Some Paper Title, ICLR 2019, [[paper]](https://arxiv.org/abs/1810.05270), "
+        "[[code(Pytorch)]](https://www.github.com/eric/rethink/), [[code(TF)]](https://github.com/b/tf)\n",
+    )
+    assert entry_line(result).endswith(
+        "*ICLR 2019*. [[code]](https://github.com/Eric/rethink) [[code]](https://github.com/b/tf)"
+    )
+
+
+def test_arxiv_link_is_canonical() -> None:
+    result = merge_texts(
+        "- [Deep Compression](https://arxiv.org/pdf/1510.00149v2.pdf)\n",
+        "- [Deep Compression](http://arxiv.org/abs/1510.00149v5)\n",
+    )
+    entry = only_entry(result)
+    assert entry["arxiv_id"] == "1510.00149"
+    assert entry_line(result) == "- [Deep Compression](https://arxiv.org/abs/1510.00149)"
+    assert [s["signal"] for s in entry["sources"]] == [None, "arxiv-id"]
+
+
+def test_authors_year_and_https_link() -> None:
+    result = merge_texts(
+        "### 2016\n- Han S. [Deep compression of networks](http://x.org/dc.pdf) .[C] Some Workshop.\n",
+        "- Song Han, Huizi Mao. [Deep compression of networks](https://x.org/dc.pdf). 2015.\n",
+    )
+    assert entry_line(result) == "- [Deep compression of networks](https://x.org/dc.pdf) - Song Han, Huizi Mao. *2015*."
+
+
+def test_markdown_in_titles_is_escaped_and_round_trips() -> None:
+    title = "A [bracketed] *starred* _under_ `tick` <tag> title"
+    written = r"A \[bracketed\] \*starred\* \_under\_ \`tick\` \<tag> title"
+    result = merge_texts(f"- [{written}](https://x.org/1) [ICML'17]\n")
+    line = entry_line(result)
+    assert line == f"- [{written}](https://x.org/1) *ICML 2017*."
+    assert parse_text(line).entries[0].title == title
+
+
+def test_paper_without_link_is_plain_text_with_a_disable_comment() -> None:
+    result = merge_texts("- J. L. Holi. [Finite precision error analysis of hardware]. In IJCNN, 1993.\n")
+    lines = result.markdown.splitlines()
+    line = only_entry(result)["line"]
+    assert lines[line - 2] == DISABLE_MISSING_LINK
+    assert lines[line - 1] == "- Finite precision error analysis of hardware - J. L. Holi. *IJCNN 1993*."
+    assert merge_documents([parse_text(result.markdown, "m.md")]).markdown == result.markdown
+
+
+def test_resources_deduplicated_with_descriptions() -> None:
+    result = merge_texts(
+        "### Projects\n- [dmlc/tvm](https://github.com/dmlc/tvm):&nbsp;&nbsp;Deep learning compiler;&nbsp;\n"
+        "- [Reading List 5](https://github.com/sun254/awesome-model-compression-and-acceleration)\n",
+        "- [sun254/awesome-model-compression-and-acceleration](https://github.com/sun254/awesome-model-compression-and-acceleration/)\n",
+    )
+    lines = result.markdown.splitlines()
+    assert lines[lines.index("## Resources") + 2 :] == [
+        "- [dmlc/tvm](https://github.com/dmlc/tvm) - Deep learning compiler;",
+        "- [Reading List 5](https://github.com/sun254/awesome-model-compression-and-acceleration)",
+    ]
+    assert [len(r["sources"]) for r in result.report["resources"]] == [1, 2]
+
+
+def test_provenance_names_the_upstream_lists_and_toc_is_dropped() -> None:
+    first = merge_texts(
+        "- [Pruning](#pruning)\n## Pruning\n- [A paper](https://x.org/a)\n",
+        "## Pruning\n- [B paper](https://x.org/b)\n",
+        names=("lists/b.md", "a.md"),
+    )
+    assert "<!-- awesome-lint merge: sources=a.md,b.md -->" in first.markdown
+    assert "Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint." in first.markdown
+    assert first.report["dropped"] == [
+        {"path": "lists/b.md", "line": 1, "title": "Pruning", "reason": "table of contents entry"}
+    ]
+    second = merge_texts(first.markdown, names=("out/merged.md",))
+    assert second.markdown == first.markdown
+
+
+def test_provenance_survives_odd_file_names() -> None:
+    first = merge_texts("- [A paper](https://x.org/a)\n", names=("dir/my list, v2.md",))
+    assert "<!-- awesome-lint merge: sources=my%20list%2C%20v2.md -->" in first.markdown
+    assert "Merged from 1 upstream list: `my list, v2.md` by awesome-lint." in first.markdown
+    assert merge_texts(first.markdown, names=("merged.md",)).markdown == first.markdown
+
+
+def test_empty_input() -> None:
+    result = merge_texts("")
+    assert result.markdown.endswith("by awesome-lint.\n")
+    assert result.report["entries"] == [] and result.report["summary"]["entries"] == 0
+
+
+# ------------------------------------------------------------------------------------------------- CLI
+
+
+def test_cli_merge_writes_files_and_summary(tmp_path: Path) -> None:
+    out, rep = tmp_path / "merged.md", tmp_path / "merge-report.json"
+    result = CliRunner().invoke(main, ["merge", str(LISTS), "-o", str(out), "--report", str(rep)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8") == real_merge().markdown
+    assert rep.read_text(encoding="utf-8") == report_json(real_merge().report)
+    assert json.loads(rep.read_text(encoding="utf-8"))["summary"]["papers"] == real_merge().report["summary"]["papers"]
+    for seed in SEED_LISTS:
+        assert seed.name in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["merge-report.json", "merged.md"]
+
+    again = CliRunner().invoke(main, ["merge", str(out)])
+    assert again.exit_code == 0
+    assert again.stdout == out.read_text(encoding="utf-8")
+
+
+def test_cli_merge_bad_path_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["merge", str(tmp_path / "missing.md"), "-o", str(tmp_path / "o.md")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("awesome-lint: error: ") and "missing.md" in result.stderr
+    assert not (tmp_path / "o.md").exists()
+
+
+def test_cli_merge_directory_with_only_readme(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["merge", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no Markdown lists" in result.stderr
+
+
+def test_cli_merge_bad_taxonomy(tmp_path: Path) -> None:
+    tax = tmp_path / "tax.toml"
+    tax.write_text("[[topic]]\nname = 3\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["merge", str(SEED_LISTS[0]), "--taxonomy", str(tax)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"awesome-lint: error: {tax}: topic 1: `name` must be a non-empty string"
+
+
+def test_cli_merge_title_option() -> None:
+    result = CliRunner().invoke(main, ["merge", str(SEED_LISTS[3]), "--title", "My List"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["# My List", "", "<!-- awesome-lint merge: sources=model-compression-and-acceleration.md -->"]
