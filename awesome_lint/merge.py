@@ -356,7 +356,7 @@ def render_entry(entry: _Resolved) -> list[str]:
     if entry.url:
         parts = [f"- [{escape(entry.title)}]({link_destination(entry.url)})"]
     else:
-        parts = [f"- {_escape_line_start(escape(entry.title))}"]
+        parts = [f"- [{escape(entry.title)}]"]
     authors = escape(entry.authors or "").rstrip(" .")
     if authors:
         parts.append(f" - {authors}.")

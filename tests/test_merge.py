@@ -355,13 +355,31 @@ def test_markdown_in_titles_is_escaped_and_round_trips() -> None:
     assert parse_text(line).entries[0].title == title
 
 
-def test_paper_without_link_is_plain_text_with_a_disable_comment() -> None:
+def test_paper_without_link_is_bracketed_with_a_disable_comment() -> None:
     result = merge_texts("- J. L. Holi. [Finite precision error analysis of hardware]. In IJCNN, 1993.\n")
     lines = result.markdown.splitlines()
     line = only_entry(result)["line"]
     assert lines[line - 2] == DISABLE_MISSING_LINK
-    assert lines[line - 1] == "- Finite precision error analysis of hardware - J. L. Holi. *IJCNN 1993*."
+    assert lines[line - 1] == "- [Finite precision error analysis of hardware] - J. L. Holi. *IJCNN 1993*."
     assert merge_documents([parse_text(result.markdown, "m.md")]).markdown == result.markdown
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- [Authors but no venue](https://x.org/a) - A. Author.",
+        "- [A paper without link or venue] - Some One.",
+        "- [A title - with a dash] *2015*.",
+        "- [Unknown venue paper](https://x.org/b) - Z. Zed. *IoT-App*.",
+        "- [Bare title only]",
+    ],
+)
+def test_odd_shapes_survive_a_second_merge(item: str) -> None:
+    first = merge_texts(item + "\n")
+    entry = first.report["entries"][0]
+    again = merge_documents([parse_text(first.markdown, "merged.md")])
+    assert again.markdown == first.markdown
+    assert [e["title"] for e in again.report["entries"]] == [entry["title"]]
 
 
 def test_resources_deduplicated_with_descriptions() -> None:

@@ -201,16 +201,31 @@ def _names_venue_or_year(text: str) -> bool:
     return bool(_YEAR.search(text) or venue_from_citation(text))
 
 
-def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str] | None:
-    """The canonical tail ` - Authors. *Venue Year*.` (authors optional) as (authors, emphasised text)."""
+def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] | None:
+    """The canonical tail ` - Authors. *Venue Year*.` as (authors, emphasised text); either part optional."""
     before, emphasised, after = _split_emphasis(after_title)
-    if emphasised is None or after.strip(" .") or not _names_venue_or_year(emphasised):
+    if after.strip(" .") or (emphasised is not None and not emphasised.strip()):
         return None
     m = _CANONICAL_BEFORE.fullmatch(before)
-    if m is None:
+    if m is None or (emphasised is None and not m.group("authors")):
         return None
     authors = m.group("authors")
-    return (collapse(authors) if authors else None), collapse(emphasised)
+    return (collapse(authors) if authors else None), (collapse(emphasised) if emphasised else None)
+
+
+def _pieces_after(pieces: list[Piece], offset: int) -> list[Piece]:
+    """The pieces that follow a plain-text offset, the piece it falls in cut at the offset."""
+    out: list[Piece] = []
+    position = 0
+    for piece in pieces:
+        end = position + len(piece.text)
+        if end > offset:
+            if position >= offset or piece.link:
+                out.append(piece)
+            else:
+                out.append(Piece(piece.text[offset - position :], emphasis=piece.emphasis, code=piece.code))
+        position = end
+    return out
 
 
 def _canonical_plain(pieces: list[Piece]) -> tuple[str, str | None, str] | None:
@@ -289,7 +304,8 @@ def recognise(
         canonical = _canonical_tail(after_pieces)
         if canonical is not None and fields.authors is None and not prefix:
             fields.authors, emphasised = canonical
-            _venue_year(emphasised, fields)
+            if emphasised:
+                _venue_year(emphasised, fields)
         else:
             tail_text = tail
             for note in fields.notes:
@@ -305,7 +321,7 @@ def recognise(
         head, fields.tags = _strip_tags(head)
         m = _TITLE_VENUE_YEAR.match(collapse(head).rstrip(","))
         bracketed = [b for b in _BRACKETED.findall(plain_all) if len(b.split()) > 1 or len(b) > 12]
-        canonical = _canonical_plain(pieces) if not links and nickname is None else None
+        canonical = _canonical_plain(pieces) if not links and nickname is None and not bracketed else None
         if canonical is not None:
             fields.title, fields.authors, emphasised = canonical
             _venue_year(emphasised, fields)
@@ -322,7 +338,13 @@ def recognise(
             where = plain_all.find(f"[{title}]")
             before, _tags = _strip_tags(plain_all[:where])
             fields.authors = _authors(before)
-            _venue_from_tail(plain_all[where + len(title) + 2 :], fields)
+            tail = _canonical_tail(_pieces_after(pieces, where + len(title) + 2)) if not fields.authors else None
+            if tail is not None:
+                fields.authors, emphasised = tail
+                if emphasised:
+                    _venue_year(emphasised, fields)
+            else:
+                _venue_from_tail(plain_all[where + len(title) + 2 :], fields)
         else:
             fields.title = clean_title(_strip_tags(plain_all)[0])
             fields.kind = "other"
