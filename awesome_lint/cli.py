@@ -123,6 +123,36 @@ def merge_command(
     click.echo(format_summary(result.report["summary"]), err=True)
 
 
+@main.command("dupes")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="Show the signal and score that joined each member.")
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@user_errors
+def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: str | None) -> None:
+    """List papers cited more than once, within and across lists.
+
+    PATHS are Markdown files or directories (a directory means every *.md in it). Thresholds come from
+    `[tool.awesome-lint.dedup]`.
+    """
+    from awesome_lint.config import load_config
+    from awesome_lint.dedup import cluster_entries, duplicate_clusters
+    from awesome_lint.parse import parse_file
+    from awesome_lint.report.clusters import render_clusters
+    from awesome_lint.source import expand_paths
+
+    config = load_config(config_path)
+    papers = [
+        (path, entry)
+        for path in expand_paths(paths)
+        if not config.is_excluded(path)
+        for entry in parse_file(path).entries
+        if entry.kind == "paper"
+    ]
+    clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
+    _echo(render_clusters(clusters, papers, fmt, explain))
+
+
 def _echo(text: str) -> None:
     """Print to stdout, ending quietly when the reader goes away (`| head`)."""
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import LISTS, SEED_LISTS
@@ -66,3 +67,32 @@ def test_help_does_not_import_heavy_modules() -> None:
     code = f"import sys; from awesome_lint import cli; print(sorted(m for m in {heavy} if m in sys.modules))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_dupes_json_shape_and_explain() -> None:
+    result = CliRunner().invoke(main, ["dupes", "--format", "json", str(LISTS)])
+    assert result.exit_code == 0, result.output
+    clusters = json.loads(result.stdout)["clusters"]
+    assert len(clusters) == 111
+    for cluster in clusters:
+        assert len(cluster["members"]) >= 2
+        assert {"path", "line", "title"} <= cluster["members"][0].keys()
+        assert len(cluster["links"]) == len(cluster["members"]) - 1
+        for link in cluster["links"]:
+            assert 0 <= link["a"] < len(cluster["members"]) and 0 <= link["b"] < len(cluster["members"])
+            assert link["signal"] in ("arxiv-id", "doi", "url", "title", "title-truncated", "subtitle")
+    text = CliRunner().invoke(main, ["dupes", "--explain", str(LISTS)]).stdout
+    assert "arxiv-id (score" in text
+    assert text.rstrip().endswith("111 duplicate clusters, 307 entries")
+
+
+def test_dupes_thresholds_from_config(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("- [Learning both weights and connections](u)\n")
+    (tmp_path / "b.md").write_text("- [Learning both weight and connections](v)\n")
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text("[dedup]\ntitle-threshold = 99.5\n")
+    strict = CliRunner().invoke(main, ["dupes", "--config", str(config), str(tmp_path)])
+    assert strict.exit_code == 0 and strict.stdout.strip() == "No duplicate papers found."
+    config.write_text("[dedup]\ntitle-threshold = 90\n")
+    loose = CliRunner().invoke(main, ["dupes", "--config", str(config), str(tmp_path)])
+    assert "1 duplicate clusters, 2 entries" in loose.stdout
