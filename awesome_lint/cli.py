@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -151,6 +152,149 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
     ]
     clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
     _echo(render_clusters(clusters, papers, fmt, explain))
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`--select A,B --select C` -> ("A", "B", "C"); None when the option was not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default=None,
+    help="Output format.  [default: text]",
+)
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default=None,
+    help="Exit 1 when a finding has this severity or higher.  [default: warning]",
+)
+@click.option("--since", "since", default=None, help="Report only findings on lines changed since this git ref.")
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@user_errors
+def lint_command(
+    paths: tuple[str, ...],
+    fix: bool,
+    diff: bool,
+    fmt: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    since: str | None,
+    config_path: str | None,
+) -> None:
+    """Check lists against the rules; exit 1 on findings at or above --fail-on, 2 on bad input.
+
+    PATHS are Markdown files or directories (a directory means every *.md in it).
+    """
+    import difflib
+
+    from awesome_lint.config import load_config
+    from awesome_lint.findings import severity_rank
+    from awesome_lint.lint import lint_paths
+    from awesome_lint.report import render
+    from awesome_lint.source import expand_paths
+
+    config = load_config(config_path).with_overrides(
+        select=_split(select), ignore=_split(ignore), fail_on=fail_on, output_format=fmt
+    )
+    files = [path for path in expand_paths(paths) if not config.is_excluded(path)]
+    results = lint_paths(files, config, fix=fix or diff, write=fix and not diff)
+    findings = [f for result in results for f in result.findings]
+    if since is not None:
+        from awesome_lint.gitdiff import changed_lines
+
+        changed = {result.path: changed_lines(result.path, since) for result in results}
+        findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]
+    if diff:
+        chunks = []
+        for result in results:
+            if result.fixed is not None and result.fixed != result.original:
+                chunks.extend(
+                    difflib.unified_diff(
+                        result.original.decode("utf-8", "replace").splitlines(keepends=True),
+                        result.fixed.decode("utf-8", "replace").splitlines(keepends=True),
+                        fromfile=f"a/{result.path}",
+                        tofile=f"b/{result.path}",
+                    )
+                )
+        _echo("".join(chunks).rstrip("\n") if chunks else "No fixes to apply.")
+        sys.exit(EXIT_FINDINGS if chunks else EXIT_OK)
+    fixed = sum(result.applied for result in results)
+    color = config.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    output = render(findings, config.output_format, color=color, fixed=fixed)
+    if output:
+        _echo(output)
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for f in findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command("rules")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown prints docs/rules.md.",
+)
+def rules_command(fmt: str) -> None:
+    """List every rule: code, name, default severity, fixability and summary."""
+    from awesome_lint.rules import RULES
+    from awesome_lint.rules.docs import rules_markdown
+
+    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    if fmt == "markdown":
+        _echo(rules_markdown().rstrip("\n"))
+    elif fmt == "json":
+        _echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "severity": r.severity,
+                        "fixable": r.fixable,
+                        "summary": r.summary,
+                        "options": r.options,
+                    }
+                    for r in ordered
+                ],
+                indent=2,
+            )
+        )
+    else:
+        _echo(
+            "\n".join(
+                f"{r.code}  {r.name:<24} {r.severity:<8} {'fix' if r.fixable else '   '}  {r.summary}" for r in ordered
+            )
+        )
+
+
+@main.command("rule")
+@click.argument("name")
+@user_errors
+def rule_command(name: str) -> None:
+    """Show one rule's documentation (by code or name)."""
+    from awesome_lint.rules import resolve
+    from awesome_lint.rules.docs import rule_markdown
+
+    found = resolve(name)
+    if len(found) != 1:
+        raise UserError(f"unknown rule '{name}' (see `awesome-lint rules`)")
+    _echo(rule_markdown(found[0]).rstrip("\n"))
 
 
 def _echo(text: str) -> None:
