@@ -34,6 +34,7 @@ from urllib.parse import quote, unquote
 from awesome_lint.dedup import Cluster, cluster_entries, is_truncation, normalize_title
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
+from awesome_lint.text import github_anchor
 from awesome_lint.urls import canonical_url
 
 DEFAULT_TITLE = "Awesome Model Compression"
@@ -343,7 +344,7 @@ def link_destination(url: str) -> str:
 
 def anchor(heading: str, used: dict[str, int] | None = None) -> str:
     """GitHub's anchor for a heading: lower case, spaces to `-`, punctuation other than `-`/`_` dropped."""
-    slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+    slug = github_anchor(heading)
     if used is None:
         return slug
     count = used.get(slug, 0)

@@ -1,0 +1,168 @@
+"""Structure rules AL101-AL104: heading levels, duplicate and empty sections, the table of contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED_LISTS
+from rulecheck import check
+
+from awesome_lint.parse import parse_bytes
+from awesome_lint.rules import RULES, Context
+from awesome_lint.rules.structure import github_anchor
+
+STRUCTURE = ("AL101", "AL102", "AL103", "AL104")
+
+MERGED = """\
+# Awesome Model Compression
+<!-- awesome-lint merge: sources=a.md,b.md -->
+Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint.
+
+## Contents
+- [Pruning](#pruning)
+- [Resources](#resources)
+
+## Pruning
+- [Title One](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016*. [[code]](https://github.com/a/b)
+- [Title Two](https://x.org/p) - J. Doe. *CVPR 2017*.
+<!-- awesome-lint-disable-next-line missing-link -->
+- Title Three - D. Lin. *ICML 2016*.
+
+## Resources
+- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow) - An automatic model compression framework
+"""
+
+
+def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(line, rule name) of every issue the given rules report on a file, sorted."""
+    data = path.read_bytes()
+    ctx = Context(parse_bytes(data, str(path)), data)
+    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))
+
+
+def lines(markdown: str, rule_name: str, **options: object) -> list[int]:
+    """Lines of the issues one rule reports."""
+    return [issue.span.line for issue in check(markdown, rule_name, **options)]
+
+
+# ------------------------------------------------------------------------------------ AL101 skipped level
+
+
+def test_skipped_heading_level_reports_the_jump() -> None:
+    issues = check("# Title\n## Paper\n#### Overview\n#### Pruning\n", "skipped-heading-level")
+    assert [i.span.line for i in issues] == [3]
+    assert issues[0].message == (
+        'heading level jumps from 2 to 4 ("#### Overview"); use ### instead of #### (and for the #### heading after it)'
+    )
+
+
+def test_skipped_heading_level_passes_stepwise_headings_and_any_first_level() -> None:
+    assert lines("### Title\n#### A\n## B\n### C\n# D\n## E\n", "skipped-heading-level") == []
+
+
+def test_skipped_heading_level_setext_title() -> None:
+    assert lines("Title\n---\n## Paper\n#### Overview\n", "skipped-heading-level") == [4]
+
+
+# ---------------------------------------------------------------------------------- AL102 duplicate heading
+
+
+def test_duplicate_heading_reports_the_later_sibling() -> None:
+    issues = check("# T\n## Pruning\n## Quantization\n##  pruning \n", "duplicate-heading")
+    assert [i.span.line for i in issues] == [4]
+    assert "first on line 2" in issues[0].message and '"## pruning"' in issues[0].message
+
+
+def test_duplicate_heading_allows_same_name_under_different_parents() -> None:
+    assert lines("# T\n## Vision\n### Pruning\n## NLP\n### Pruning\n", "duplicate-heading") == []
+
+
+# ------------------------------------------------------------------------------------ AL103 empty section
+
+
+def test_empty_section_reports_empty_and_placeholder_sections() -> None:
+    markdown = (
+        "# T\n\n## A\n\n## B\nTBD\n## C\n> *Coming soon!*\n## D\n<!-- x -->\n---\n"
+        "## E\nWaiting for update...\n## F\nTo be updated.\n## G\n- [x](https://x.org)\n"
+    )
+    issues = check(markdown, "empty-section")
+    assert [i.span.line for i in issues] == [3, 5, 7, 9, 12, 14]
+    assert issues[0].message == 'section "## A" is empty; add entries under it or remove the heading'
+    assert 'holds only the placeholder "TBD"' in issues[1].message
+
+
+def test_empty_section_passes_prose_entries_children_and_the_title() -> None:
+    markdown = (
+        "Title\n=====\n\n## Intro\nThis list collects papers.\n## Papers\n### Pruning\n- [x](https://x.org)\n"
+        "# Copyright\nBy someone (someone@example.org).\n"
+    )
+    assert lines(markdown, "empty-section") == []
+
+
+def test_empty_section_placeholders_option() -> None:
+    markdown = "# T\n## A\nLater!\n## B\nTBD\n"
+    assert lines(markdown, "empty-section", placeholders=["later"]) == [2]
+
+
+# ------------------------------------------------------------------------------------- AL104 toc mismatch
+
+
+def test_github_anchor() -> None:
+    assert github_anchor("1. Pruning") == "1-pruning"
+    assert github_anchor("C&D: e.f") == "cd-ef"
+    assert github_anchor("🔥 Hot") == "-hot"
+    assert github_anchor("中文 Title") == "中文-title"
+    assert github_anchor("snake_case-and-dash") == "snake_case-and-dash"
+
+
+def test_toc_mismatch_reports_broken_anchor_with_suggestion_and_omitted_heading() -> None:
+    markdown = (
+        "# T\n## Contents\n- [Pruning](#pruning)\n- [Quantisation](#quantisation)\n\n"
+        "## Pruning\n## Quantization\n## Distillation\n"
+    )
+    issues = check(markdown, "toc-mismatch")
+    assert [(i.span.line, i.span.column) for i in issues] == [(4, 3), (8, 1)]
+    assert issues[0].message == (
+        'table-of-contents link "#quantisation" matches no heading; change it to "#quantization" ("## Quantization")'
+    )
+    assert issues[1].message == (
+        'heading "## Distillation" is missing from the table of contents (line 3); '
+        "add `- [Distillation](#distillation)` there"
+    )
+
+
+def test_toc_mismatch_passes_case_duplicates_unicode_and_html_anchors() -> None:
+    markdown = (
+        "# T\n- [Pruning](#1-Pruning)\n  - [Filter](#filter)\n- [Dup](#dup)\n- [Dup again](#dup-1)\n"
+        "- [中文](#%E4%B8%AD%E6%96%87)\n- [Custom](#custom)\n\n"
+        '## 1. Pruning\n### Filter\n## Dup\n## Dup\n## 中文\n<a name="custom"></a>\n'
+    )
+    assert lines(markdown, "toc-mismatch") == []
+
+
+def test_toc_mismatch_needs_a_toc_and_ignores_mixed_levels_for_omissions() -> None:
+    assert lines("# T\n- [Back to top](#t)\n## A\n## B\n", "toc-mismatch") == []
+    assert lines("# T\n- [A](#a)\n- [C](#c)\n## A\n### C\n## B\n", "toc-mismatch") == []
+
+
+# ------------------------------------------------------------------------------------------- real lists
+
+EXPECTED = {
+    "awesome-compact-models.md": [(4, "skipped-heading-level")],
+    "awesome-model-compression-and-acceleration.md": [(12, "skipped-heading-level")],
+    "awesome-model-compression.md": [(28, "skipped-heading-level")],
+    "model-compression-and-acceleration.md": [(45, "empty-section"), (48, "empty-section"), (51, "empty-section")],
+    "neural-network-compression.md": [(56, "empty-section"), (59, "empty-section")],
+}
+
+
+@pytest.mark.parametrize("path", SEED_LISTS, ids=lambda p: p.name)
+def test_structure_findings_on_the_real_lists(path: Path) -> None:
+    assert findings(path, STRUCTURE) == EXPECTED[path.name]
+
+
+def test_structure_rules_are_silent_on_a_canonical_merged_list(tmp_path: Path) -> None:
+    path = tmp_path / "merged.md"
+    path.write_text(MERGED, encoding="utf-8")
+    assert findings(path, STRUCTURE) == []
