@@ -213,3 +213,9 @@ def test_canonical_merged_format_round_trips() -> None:
         ("paper", "Fixed point quantization", "D. Lin, S. Talathi", "ICML", 2016),
     ]
     assert [link.role for link in doc.entries[0].links] == ["paper", "code"]
+
+
+def test_plain_title_with_only_labelled_links() -> None:
+    e = one("1. Plain title here, [[paper]](https://x.org/p) [NIPS'16]\n")
+    assert (e.kind, e.title, e.venue, e.year) == ("paper", "Plain title here", "NIPS", 2016)
+    assert [link.role for link in e.links] == ["paper"]

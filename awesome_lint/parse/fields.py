@@ -332,6 +332,9 @@ def recognise(
             fields.year = int(m.group("year"))
         elif nickname is not None:
             fields.title = clean_title(head)
+        elif links and collapse(head).strip(" ,;"):
+            fields.title = clean_title(collapse(head).rstrip(" ,;"))
+            _venue_from_tail(_plain([p for p in pieces[links[0] :] if not p.link]), fields)
         elif bracketed:
             title = max(bracketed, key=len)
             fields.title = clean_title(title)
