@@ -136,3 +136,12 @@ def canonical_abs_url(arxiv_id: str) -> str:
 def canonical_pdf_url(arxiv_id: str) -> str:
     """Return the canonical PDF URL of a normalised id."""
     return "https://arxiv.org/pdf/" + arxiv_id
+
+
+def submission_year(arxiv_id: str) -> int | None:
+    """The year an arXiv id was first submitted (`1707.01209` -> 2017, `cs/0112017` -> 2001), if valid."""
+    if not is_valid(arxiv_id):
+        return None
+    digits = arxiv_id.rsplit("/", 1)[-1]
+    yy = int(digits[:2])
+    return 1900 + yy if yy >= 91 else 2000 + yy

@@ -26,11 +26,12 @@ import re
 import sys
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, unquote
 
+from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, cluster_entries, is_truncation, normalize_title
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
@@ -41,7 +42,6 @@ DEFAULT_TITLE = "Awesome Model Compression"
 FALLBACK_TOPIC = "Other"
 RESOURCES_HEADING = "Resources"
 CONTENTS_HEADING = "Contents"
-DISABLE_MISSING_LINK = "<!-- awesome-lint-disable-next-line missing-link -->"
 
 _PROVENANCE = re.compile(r"<!--\s*awesome-lint merge:\s*sources=(?P<sources>[^\s]*)\s*-->")
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
@@ -240,8 +240,11 @@ def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
     return next((u for u in urls if u.lower().startswith("https://")), urls[0] if urls else "")
 
 
-def resolve_venue_year(entries: Sequence[Entry]) -> tuple[str | None, int | None]:
-    """A peer-reviewed venue over arXiv (most common, ties by first seen) and the year that goes with it."""
+def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tuple[str | None, int | None]:
+    """A peer-reviewed venue over arXiv (most common, ties by first seen) and the year that goes with it.
+
+    With no venue or year stated by any member, an arXiv id gives venue "arXiv" and its submission year.
+    """
     venues = [e.venue for e in entries if e.venue and e.venue.casefold() != _ARXIV]
     if venues:
         counts = Counter(venues)
@@ -253,6 +256,9 @@ def resolve_venue_year(entries: Sequence[Entry]) -> tuple[str | None, int | None
     year = next((e.year for e in entries if venue and e.venue == venue and e.year), None)
     if year is None:
         year = min((e.year for e in entries if e.year), default=None)
+    if arxiv:
+        venue = venue or "arXiv"
+        year = year or submission_year(arxiv)
     return venue, year
 
 
@@ -299,7 +305,7 @@ def _resolve(cluster: Cluster, papers: Sequence[_Paper], taxonomy: Taxonomy) -> 
     arxiv = resolve_arxiv_id(e.arxiv_id for e in entries)
     url = resolve_url(arxiv, entries)
     title = resolve_title([e.title for e in entries]) or url or "(untitled)"
-    venue, year = resolve_venue_year(entries)
+    venue, year = resolve_venue_year(entries, arxiv)
     topic = vote_topic([(papers[i].topic, papers[i].topic_source) for i in cluster.members], taxonomy)
     joined = _joined_by(cluster)
     return _Resolved(
@@ -314,6 +320,35 @@ def _resolve(cluster: Cluster, papers: Sequence[_Paper], taxonomy: Taxonomy) -> 
         members=cluster.members,
         joined_by=tuple(joined.get(i) for i in cluster.members),
     )
+
+
+def _unshare_urls(resolved: list[_Resolved], papers: Sequence[_Paper]) -> list[_Resolved]:
+    """One paper link per paper: when clusters that are different papers resolve to the same URL (a list
+    linked a paper to another paper's page), the cluster whose members cite it most keeps it; the others
+    lose the link rather than carry a wrong one.
+    """
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(resolved):
+        if item.url:
+            holders[canonical_url(item.url)].append(index)
+    out = list(resolved)
+    for key, indices in holders.items():
+        if len(indices) < 2:
+            continue
+
+        def citing(index: int, key: str = key) -> int:
+            return sum(
+                1
+                for m in resolved[index].members
+                for link in papers[m].entry.paper_links
+                if link.url and canonical_url(link.url) == key
+            )
+
+        keeper = min(indices, key=lambda i: (-citing(i), resolved[i].members[0]))
+        for index in indices:
+            if index != keeper:
+                out[index] = replace(out[index], url="")
+    return out
 
 
 # ------------------------------------------------------------------------------------------- rendering
@@ -366,7 +401,9 @@ def render_entry(entry: _Resolved) -> list[str]:
         parts.append(f" *{escape(when)}*.")
     parts.extend(f" [[code]]({link_destination(url)})" for url in entry.code)
     line = "".join(parts)
-    return [line] if entry.url else [DISABLE_MISSING_LINK, line]
+    gaps = (("missing-link", not entry.url), ("missing-year", not (entry.year and entry.venue)))
+    missing = [name for name, absent in gaps if absent]
+    return [f"<!-- awesome-lint-disable-next-line {' '.join(missing)} -->", line] if missing else [line]
 
 
 def _sort_key(entry: _Resolved) -> tuple[int, int, str, str]:
@@ -439,7 +476,7 @@ def merge_documents(
                 )
 
     clusters = cluster_entries([p.entry for p in papers]) if papers else []
-    resolved = [_resolve(cluster, papers, taxonomy) for cluster in clusters]
+    resolved = _unshare_urls([_resolve(cluster, papers, taxonomy) for cluster in clusters], papers)
     by_topic: dict[str, list[_Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
         by_topic.setdefault(item.topic, []).append(item)

@@ -20,6 +20,7 @@ from awesome_lint.arxiv_id import (
     is_valid,
     parse_id,
     parse_url,
+    submission_year,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -526,3 +527,11 @@ def test_parsers_never_raise_and_results_are_consistent(text: str) -> None:
             assert parse_id(aid.raw) == aid
     cited = find_cited(text)
     assert len({aid.id for aid in cited}) == len(cited)
+
+
+def test_submission_year() -> None:
+    assert submission_year("1707.01209") == 2017
+    assert submission_year("2101.00001") == 2021
+    assert submission_year("cs/0112017") == 2001
+    assert submission_year("hep-th/9901001") == 1999
+    assert submission_year("1713.00001") is None

@@ -13,7 +13,6 @@ from conftest import LISTS, SEED_LISTS
 from awesome_lint.cli import main
 from awesome_lint.errors import UserError
 from awesome_lint.merge import (
-    DISABLE_MISSING_LINK,
     MergeResult,
     entry_topic,
     load_taxonomy,
@@ -269,7 +268,9 @@ def test_custom_taxonomy(tmp_path: Path) -> None:
     taxonomy = load_taxonomy(path)
     assert taxonomy.names == ("Sparsity", "Other")
     result = merge_documents([parse_text("## Pruning\n- [A paper](https://x.org/a)\n")], taxonomy)
-    assert "## Sparsity\n\n- [A paper](https://x.org/a)\n" in result.markdown
+    assert "## Sparsity\n\n<!-- awesome-lint-disable-next-line missing-year -->\n- [A paper](https://x.org/a)\n" in (
+        result.markdown
+    )
 
 
 @pytest.mark.parametrize(
@@ -334,7 +335,7 @@ def test_arxiv_link_is_canonical() -> None:
     )
     entry = only_entry(result)
     assert entry["arxiv_id"] == "1510.00149"
-    assert entry_line(result) == "- [Deep Compression](https://arxiv.org/abs/1510.00149)"
+    assert entry_line(result) == "- [Deep Compression](https://arxiv.org/abs/1510.00149) *arXiv 2015*."
     assert [s["signal"] for s in entry["sources"]] == [None, "arxiv-id"]
 
 
@@ -359,7 +360,7 @@ def test_paper_without_link_is_bracketed_with_a_disable_comment() -> None:
     result = merge_texts("- J. L. Holi. [Finite precision error analysis of hardware]. In IJCNN, 1993.\n")
     lines = result.markdown.splitlines()
     line = only_entry(result)["line"]
-    assert lines[line - 2] == DISABLE_MISSING_LINK
+    assert lines[line - 2] == "<!-- awesome-lint-disable-next-line missing-link -->"
     assert lines[line - 1] == "- [Finite precision error analysis of hardware] - J. L. Holi. *IJCNN 1993*."
     assert merge_documents([parse_text(result.markdown, "m.md")]).markdown == result.markdown
 
@@ -472,3 +473,28 @@ def test_cli_merge_title_option() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[:3] == ["# My List", "", "<!-- awesome-lint merge: sources=model-compression-and-acceleration.md -->"]
+
+
+def test_arxiv_id_supplies_missing_venue_and_year() -> None:
+    result = merge_texts(
+        "- [With id](https://arxiv.org/abs/1707.01209)\n- [Stated year](https://arxiv.org/abs/1707.01210) [CVPR'18]\n"
+    )
+    lines = result.markdown.splitlines()
+    assert "- [Stated year](https://arxiv.org/abs/1707.01210) *CVPR 2018*." in lines
+    assert "- [With id](https://arxiv.org/abs/1707.01209) *arXiv 2017*." in lines
+    assert not any("disable" in line for line in lines[3:])
+
+
+def test_a_url_shared_by_different_papers_stays_with_the_paper_it_belongs_to() -> None:
+    url = "http://papers.nips.cc/paper/5647-binaryconnect.pdf"
+    result = merge_texts(
+        f"- [Binaryconnect: Training deep neural networks with binary weights]({url}). In NIPS, 2015.\n"
+        f"- [Deepburning: automatic generation of fpga-based learning accelerators]({url}). In DAC, 2016.\n",
+        f"- [BinaryConnect: Training Deep Neural Networks with binary weights]({url}) [NIPS'15]\n",
+    )
+    lines = result.markdown.splitlines()
+    binary = [line for line in lines if "inaryconnect" in line or "inaryConnect" in line]
+    deep = [i for i, line in enumerate(lines) if "Deepburning" in line]
+    assert len(binary) == 1 and url.replace("http://", "") in binary[0]
+    assert lines[deep[0]].startswith("- [Deepburning: automatic generation of fpga-based learning accelerators] ")
+    assert lines[deep[0] - 1] == "<!-- awesome-lint-disable-next-line missing-link -->"
