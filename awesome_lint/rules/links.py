@@ -216,7 +216,7 @@ def _arxiv_paper_links(ctx: Context) -> Iterator[tuple[Entry, Link, ArxivId, int
     "warning",
     "arXiv paper link in the other style (abs vs pdf) than the list's",
     fixable=True,
-    options={"style": "abs"},
+    options={"style": "auto"},
 )
 def arxiv_link_style(ctx: Context) -> Iterator[Issue]:
     """arXiv paper links that do not use the list's link style: abstract pages or PDFs. One style keeps the
@@ -225,20 +225,27 @@ def arxiv_link_style(ctx: Context) -> Iterator[Issue]:
     file. The fix rewrites only the path (`pdf` to `abs`, dropping `.pdf`, or the reverse) and keeps the
     scheme, host and any version as written.
 
+    By default the style is the one most of the list's own arXiv links use, so the rule enforces the
+    list's convention; set `style = "abs"` to require abstract pages everywhere.
+
     Bad:
 
         - [A Survey of Model Compression](https://arxiv.org/pdf/1710.09282.pdf)
+        - [Rethinking the Value of Network Pruning](https://arxiv.org/abs/1810.05270)
+        - [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)
 
     Good:
 
         - [A Survey of Model Compression](https://arxiv.org/abs/1710.09282)
+        - [Rethinking the Value of Network Pruning](https://arxiv.org/abs/1810.05270)
+        - [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)
 
     Options:
 
-        style = "abs"   # "abs", "pdf", or "auto": whichever most of the list's arXiv links use
-                        # (a tie counts as "abs")
+        style = "auto"  # "auto": whichever most of the list's arXiv links use (a tie counts as "abs");
+                        # or "abs", or "pdf"
     """
-    style = str(ctx.option("arxiv-link-style", "style", "abs")).lower()
+    style = str(ctx.option("arxiv-link-style", "style", "auto")).lower()
     if style not in ("abs", "pdf", "auto"):
         raise UserError(f'arxiv-link-style: style must be "abs", "pdf" or "auto", not {style!r}')
     links = list(_arxiv_paper_links(ctx))
