@@ -36,7 +36,7 @@ from awesome_lint.dedup import Cluster, cluster_entries, is_truncation, normaliz
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
 from awesome_lint.text import github_anchor
-from awesome_lint.urls import canonical_url
+from awesome_lint.urls import canonical_url, upgrade_https
 
 DEFAULT_TITLE = "Awesome Model Compression"
 FALLBACK_TOPIC = "Other"
@@ -236,7 +236,7 @@ def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
     """`https://arxiv.org/abs/ID` with an id, else the first https paper link, else the first paper link."""
     if arxiv:
         return f"https://arxiv.org/abs/{arxiv}"
-    urls = [link.url.strip() for entry in entries for link in entry.paper_links if link.url.strip()]
+    urls = [upgrade_https(link.url.strip()) for entry in entries for link in entry.paper_links if link.url.strip()]
     return next((u for u in urls if u.lower().startswith("https://")), urls[0] if urls else "")
 
 
@@ -273,7 +273,7 @@ def resolve_code(entries: Sequence[Entry]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for entry in entries:
         for link in entry.code_links:
-            url = link.url.strip()
+            url = upgrade_https(link.url.strip())
             if url:
                 seen.setdefault(canonical_url(url), url)
     return tuple(seen.values())
@@ -571,7 +571,7 @@ def _merge_resources(resources: Sequence[tuple[Document, Entry]]) -> list[tuple[
     out: list[tuple[str, str, str, list[tuple[Document, Entry]]]] = []
     for members in groups.values():
         doc, first = members[0]
-        url = first.links[0].url.strip() if first.links else ""
+        url = upgrade_https(first.links[0].url.strip()) if first.links else ""
         descriptions = (resource_description(dc, e, lines[id(dc)]) for dc, e in members)
         description = next((d for d in descriptions if d), "")
         name = escape(first.title) or url

@@ -7,6 +7,31 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from awesome_lint import arxiv_id
 
+# Hosts known to serve every page over https too: `http://` links to them can be upgraded safely.
+DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
+    "arxiv.org",
+    "www.arxiv.org",
+    "export.arxiv.org",
+    "github.com",
+    "gitlab.com",
+    "openaccess.thecvf.com",
+    "www.cv-foundation.org",
+    "papers.nips.cc",
+    "papers.neurips.cc",
+    "proceedings.neurips.cc",
+    "openreview.net",
+    "proceedings.mlr.press",
+    "www.aaai.org",
+    "aaai.org",
+    "dl.acm.org",
+    "ieeexplore.ieee.org",
+    "link.springer.com",
+    "www.semanticscholar.org",
+    "pdfs.semanticscholar.org",
+    "www.jmlr.org",
+    "jmlr.org",
+    "*.github.io",
+)
 _CVF = re.compile(r"/(?:html|papers)/(?:[^/]+/)?([^/]+?)(?:\.html|\.pdf)?$")
 _NIPS = re.compile(r"^/paper(?:_files/paper/\d+/hash)?/(\d+)(?:-[^/]*)?$")
 _DOI = re.compile(r"^/(10\.\d{4,9}/\S+)$")
@@ -52,3 +77,24 @@ def canonical_url(url: str) -> str:
     kept = sorted((k, v) for k, vs in query.items() for v in vs if not k.startswith("utm_"))
     q = "&".join(f"{k}={v}" for k, v in kept)
     return f"{host}{path.lower() if host == 'github.com' else path}" + (f"?{q}" if q else "")
+
+
+def serves_https(host: str, hosts: list[str] | tuple[str, ...] = DEFAULT_HTTPS_HOSTS) -> bool:
+    """Whether a host is on the https allow-list; `*.example.org` stands for every subdomain of example.org."""
+    host = host.lower()
+    for allowed in hosts:
+        allowed = allowed.lower()
+        if (allowed.startswith("*.") and host.endswith(allowed[1:])) or host == allowed:
+            return True
+    return False
+
+
+def upgrade_https(url: str, hosts: list[str] | tuple[str, ...] = DEFAULT_HTTPS_HOSTS) -> str:
+    """`http://` -> `https://` for hosts on the allow-list; any other URL unchanged."""
+    if url[:7].lower() != "http://":
+        return url
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return url
+    return "https://" + url[7:] if serves_https(host, hosts) else url

@@ -13,32 +13,8 @@ from awesome_lint.errors import UserError
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Entry, Link, Span
 from awesome_lint.rules.registry import Context, Issue, rule
-from awesome_lint.urls import canonical_url
+from awesome_lint.urls import DEFAULT_HTTPS_HOSTS, canonical_url, serves_https
 
-DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
-    "arxiv.org",
-    "www.arxiv.org",
-    "export.arxiv.org",
-    "github.com",
-    "gitlab.com",
-    "openaccess.thecvf.com",
-    "www.cv-foundation.org",
-    "papers.nips.cc",
-    "papers.neurips.cc",
-    "proceedings.neurips.cc",
-    "openreview.net",
-    "proceedings.mlr.press",
-    "www.aaai.org",
-    "aaai.org",
-    "dl.acm.org",
-    "ieeexplore.ieee.org",
-    "link.springer.com",
-    "www.semanticscholar.org",
-    "pdfs.semanticscholar.org",
-    "www.jmlr.org",
-    "jmlr.org",
-    "*.github.io",
-)
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
@@ -139,18 +115,6 @@ def _all_links(ctx: Context) -> Iterator[tuple[Entry, Link]]:
 # --- AL301 ---------------------------------------------------------------------------------------
 
 
-def _host_allowed(host: str, hosts: list[str] | tuple[str, ...]) -> bool:
-    """Whether a host is on the allow-list; `*.example.org` stands for every subdomain of example.org."""
-    for allowed in hosts:
-        allowed = allowed.lower()
-        if allowed.startswith("*."):
-            if host.endswith(allowed[1:]):
-                return True
-        elif host == allowed:
-            return True
-    return False
-
-
 @rule(
     "AL301",
     "insecure-link",
@@ -188,7 +152,7 @@ def insecure_link(ctx: Context) -> Iterator[Issue]:
             host = (urlsplit(link.url).hostname or "").lower()
         except ValueError:
             continue
-        if not host or not _host_allowed(host, hosts):
+        if not host or not serves_https(host, hosts):
             continue
         fix = None
         start = url_offset(ctx, link)
