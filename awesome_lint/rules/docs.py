@@ -32,4 +32,4 @@ def rules_markdown() -> str:
     table = "".join(
         f"| {r.code} | `{r.name}` | {r.severity} | {'yes' if r.fixable else ''} | {r.summary} |\n" for r in ordered
     )
-    return HEADER + table + "\n" + "\n".join(rule_markdown(r) for r in ordered)
+    return (HEADER + table + "\n" + "\n".join(rule_markdown(r) for r in ordered)).rstrip("\n") + "\n"

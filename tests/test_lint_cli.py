@@ -1,0 +1,197 @@
+"""`awesome-lint lint` end to end: known defects, exit codes, fixes, formats, config, comments, --since."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import LISTS, ROOT, SEED_LISTS
+
+from awesome_lint.cli import main
+from awesome_lint.rules import RULES
+from awesome_lint.rules.docs import rules_markdown
+
+
+def lint(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["lint", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def seed_findings() -> set[tuple[str, int, str]]:
+    code, out, _err = lint("--format", "json", "--fail-on", "info", *map(str, SEED_LISTS))
+    assert code == 1
+    return {(Path(f["path"]).name, f["line"], f["name"]) for f in json.loads(out)["findings"]}
+
+
+KNOWN_DEFECTS = [
+    ("awesome-compact-models.md", 4, "skipped-heading-level"),
+    ("model-compression-and-acceleration.md", 45, "empty-section"),
+    ("neural-network-compression.md", 56, "empty-section"),
+    ("awesome-model-compression.md", 33, "missing-link"),
+    ("awesome-model-compression-and-acceleration.md", 79, "empty-link"),
+    ("awesome-compact-models.md", 125, "duplicate-paper"),
+    ("model-compression-and-acceleration.md", 26, "inconsistent-format"),
+    ("awesome-model-compression-and-acceleration.md", 54, "ordered-list-numbering"),
+    ("awesome-model-compression-and-acceleration.md", 127, "mixed-bullets"),
+    ("awesome-model-compression.md", 113, "missing-year"),
+    ("awesome-compact-models.md", 37, "insecure-link"),
+    ("awesome-model-compression-and-acceleration.md", 18, "arxiv-link-style"),
+    ("awesome-compact-models.md", 19, "arxiv-version"),
+    ("awesome-model-compression.md", 53, "malformed-arxiv-id"),
+    ("awesome-model-compression.md", 230, "arxiv-id-mismatch"),
+    ("awesome-model-compression.md", 86, "shared-url"),
+    ("awesome-compact-models.md", 52, "mojibake"),
+    ("neural-network-compression.md", 50, "unbalanced-punctuation"),
+    ("awesome-model-compression.md", 53, "double-space"),
+    ("awesome-model-compression.md", 34, "trailing-whitespace"),
+]
+
+
+@pytest.mark.parametrize("defect", KNOWN_DEFECTS, ids=[d[2] for d in KNOWN_DEFECTS])
+def test_known_defects_of_the_seed_lists_are_reported(seed_findings: set, defect: tuple[str, int, str]) -> None:
+    assert defect in seed_findings
+
+
+def test_no_noise_on_list_bracket_syntax(seed_findings: set) -> None:
+    # `[[code]](url)`, `.[J]`, `[C]`, `[ICLR'17]` are list syntax: no finding may be about them.
+    code, out, _err = lint("--format", "json", *map(str, SEED_LISTS))
+    assert code == 1
+    messages = [f["message"] for f in json.loads(out)["findings"]]
+    for token in ("[[code]]", "[[paper]]", ".[J]", "[C]", "[ICLR'17]", "undefined reference"):
+        assert not any(token in m for m in messages), token
+    assert len(seed_findings) < 350
+
+
+def test_merged_list_passes_every_rule(tmp_path: Path) -> None:
+    merged = tmp_path / "merged.md"
+    result = CliRunner().invoke(main, ["merge", str(LISTS), "-o", str(merged)])
+    assert result.exit_code == 0, result.stderr
+    assert lint("--fail-on", "info", str(merged)) == (0, "All checks passed!\n", "")
+
+
+def test_fix_repairs_only_fixable_findings_and_is_idempotent(tmp_path: Path) -> None:
+    for seed in SEED_LISTS:
+        shutil.copy(seed, tmp_path / seed.name)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    code, out, _err = lint("--fix", "--fail-on", "info", str(tmp_path))
+    assert code == 1
+    assert "fixed" in out.splitlines()[-1]
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert after != before
+    code, out, _err = lint("--format", "json", "--fail-on", "info", str(tmp_path))
+    assert not any(f["fixable"] for f in json.loads(out)["findings"])
+    lint("--fix", str(tmp_path))
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == after
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_diff_shows_fixes_without_writing(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [A survey of things](http://arxiv.org/abs/1710.09282)\n")
+    code, out, _err = lint("--diff", str(path))
+    assert code == 1
+    assert "-- [A survey of things](http://arxiv.org/abs/1710.09282)" in out
+    assert "+- [A survey of things](https://arxiv.org/abs/1710.09282)" in out
+    assert path.read_text().count("http://") == 1
+
+
+def test_formats_and_fail_on(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [A survey of things](http://arxiv.org/abs/1710.09282)\n- [B paper title]()\n")
+    code, out, _ = lint("--format", "github", str(path))
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"::warning file={path},line=3,col=3")
+    sarif = json.loads(lint("--format", "sarif", str(path))[1])
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"AL202", "AL301"}
+    assert lint("--select", "insecure-link", "--fail-on", "error", str(path))[0] == 0
+    assert lint("--select", "AL2", "--fail-on", "error", str(path))[0] == 1
+    code, out, _ = lint("--ignore", "AL202,insecure-link", str(path))
+    assert (code, out) == (0, "All checks passed!\n")
+
+
+def test_unknown_rule_and_bad_config_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("# T\n")
+    code, _out, err = lint("--select", "no-such-rule", str(path))
+    assert code == 2 and "unknown rule 'no-such-rule'" in err
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text("[rules.no-such-rule]\nx = 1\n")
+    code, _out, err = lint("--config", str(config), str(path))
+    assert code == 2 and "rules.no-such-rule" in err
+
+
+def test_config_per_file_ignores_exclude_and_inline_comments(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
+    (tmp_path / "b.md").write_text(
+        "# T\n\n<!-- awesome-lint-disable-next-line insecure-link -->\n- [A](http://arxiv.org/abs/1710.09282)\n"
+        "- [B](http://arxiv.org/abs/1810.05270) <!-- awesome-lint-disable-line AL301 -->\n"
+    )
+    (tmp_path / "skip.md").write_text("# T\n\n- [A]()\n")
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text('exclude = ["skip.md"]\n[per-file-ignores]\n"a.md" = ["AL3"]\n')
+    assert lint("--config", str(config), str(tmp_path)) == (0, "All checks passed!\n", "")
+    config.write_text('exclude = ["skip.md"]\n')
+    code, out, _ = lint("--config", str(config), str(tmp_path))
+    assert code == 1 and out.count("AL301") == 1 and "a.md:3:3" in out
+
+
+def test_since_reports_only_changed_lines(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tmp_path, check=True, capture_output=True
+        )
+
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
+    git("init", "-q")
+    git("add", "list.md")
+    git("commit", "-qm", "first")
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n- [B](http://arxiv.org/abs/1810.05270)\n")
+    code, out, _ = lint("--since", "HEAD", str(path))
+    assert code == 1 and out.count("AL301") == 1 and "list.md:4:3" in out
+    code, _out, err = lint("--since", "no-such-ref", str(path))
+    assert code == 2 and err.startswith("awesome-lint: error: git")
+
+
+def test_rules_listing_docs_and_rule_command() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text() == rules_markdown(), (
+        "run: awesome-lint rules --format markdown > docs/rules.md"
+    )
+    names = {r.name for r in RULES.values()}
+    assert names == {
+        "skipped-heading-level",
+        "duplicate-heading",
+        "empty-section",
+        "toc-mismatch",
+        "missing-link",
+        "empty-link",
+        "duplicate-paper",
+        "inconsistent-format",
+        "ordered-list-numbering",
+        "mixed-bullets",
+        "missing-year",
+        "insecure-link",
+        "arxiv-link-style",
+        "arxiv-version",
+        "malformed-arxiv-id",
+        "arxiv-id-mismatch",
+        "duplicate-url",
+        "shared-url",
+        "bad-url",
+        "mojibake",
+        "unbalanced-punctuation",
+        "double-space",
+        "trailing-whitespace",
+    }
+    for r in RULES.values():
+        assert r.summary and "Bad:" in r.doc and "Good:" in r.doc, r.name
+    out = CliRunner().invoke(main, ["rules"]).stdout
+    assert len(out.splitlines()) == len(RULES)
+    shown = CliRunner().invoke(main, ["rule", "insecure-link"])
+    assert shown.exit_code == 0 and shown.stdout.startswith("## AL301 `insecure-link`")
+    assert CliRunner().invoke(main, ["rule", "nope"]).exit_code == 2
