@@ -10,12 +10,32 @@ import unicodedata
 _LOST_FI = re.compile(r"ï¬(?=[a-z])")
 
 
+def _cp1252_continuations() -> str:
+    """The characters UTF-8 continuation bytes (0x80-0xBF) become when a file is misread as cp1252/latin-1."""
+    out = []
+    for byte in range(0x80, 0xC0):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+# A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte read as cp1252: the shape of
+# mojibake (`Ã©`, `â€™`, `ï¬`). Legitimate accented text (`Dollár`, `Perpiñán`) does not have it.
+MOJIBAKE_SHAPE = re.compile("[\u00c2-\u00f4][" + re.escape(_cp1252_continuations()) + "]")
+
+
 def repair_mojibake(text: str) -> str:
     """Undo mis-decoded UTF-8 (`Uniï¬ed` -> `Unified`); text without mojibake is returned unchanged."""
+    if text.isascii() or not MOJIBAKE_SHAPE.search(text):
+        return text
+    text = _LOST_FI.sub("fi", text)
+    if not MOJIBAKE_SHAPE.search(text):
+        return text
     import ftfy
 
-    fixed = ftfy.fix_text(text, normalization="NFC")
-    return _LOST_FI.sub("fi", fixed)
+    return ftfy.fix_text(text, normalization="NFC")
 
 
 def github_anchor(text: str) -> str:

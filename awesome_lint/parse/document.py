@@ -313,8 +313,11 @@ def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineI
 
 def _find_title(title: str, start: int, end: int, index: LineIndex):
     """The span of a title written as plain text inside the item, if it can be found verbatim."""
-    words = [re.escape(w) for w in clean_title(title).split()]
-    if not words:
+    plain = clean_title(title)
+    if not plain:
         return None
-    m = re.compile(r"\s+".join(words)).search(index.text, start, end)
+    found = index.text.find(plain, start, end)
+    if found >= 0:
+        return index.span(found, found + len(plain))
+    m = re.compile(r"\s+".join(re.escape(w) for w in plain.split())).search(index.text, start, end)
     return index.span(m.start(), m.end()) if m else None

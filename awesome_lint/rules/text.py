@@ -9,22 +9,8 @@ from awesome_lint.findings import Fix
 from awesome_lint.model import Entry, Section
 from awesome_lint.rules.links import brief, edit, label_end, mask_code_spans, source_range, source_text
 from awesome_lint.rules.registry import Context, Issue, rule
+from awesome_lint.text import MOJIBAKE_SHAPE, repair_mojibake
 
-
-def _cp1252_continuations() -> str:
-    """The characters UTF-8 continuation bytes (0x80-0xBF) become when a file is misread as cp1252/latin-1."""
-    out = []
-    for byte in range(0x80, 0xC0):
-        try:
-            out.append(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(byte))
-    return "".join(out)
-
-
-# A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte read as cp1252: the shape of
-# mojibake (`Ã©`, `â€™`, `ï¬`). Legitimate accented text (`Dollár`, `Perpiñán`) does not have it.
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][" + re.escape(_cp1252_continuations()) + "]")
 _WORD = re.compile(r"[^ \t\n]+")  # NBSP stays inside a word: `Â\xa0` is mojibake too
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
@@ -94,17 +80,15 @@ def mojibake(ctx: Context) -> Iterator[Issue]:
 
         - [Squeezedet: Unified, small, low power fully convolutional neural networks](https://arxiv.org/abs/1612.01051)
     """
-    from awesome_lint.text import repair_mojibake
-
     for start, text in _regions(ctx):
-        if not _MOJIBAKE.search(text):
+        if not MOJIBAKE_SHAPE.search(text):
             continue
         for word in _WORD.finditer(text):
             run = word.group(0)
-            if not _MOJIBAKE.search(run):
+            if not MOJIBAKE_SHAPE.search(run):
                 continue
             repaired = repair_mojibake(run)
-            if repaired == run or len(_MOJIBAKE.findall(repaired)) >= len(_MOJIBAKE.findall(run)):
+            if repaired == run or len(MOJIBAKE_SHAPE.findall(repaired)) >= len(MOJIBAKE_SHAPE.findall(run)):
                 continue
             head = 0
             while head < min(len(run), len(repaired)) and run[head] == repaired[head]:
@@ -218,6 +202,9 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     if not entry.authors or not entry.authors.split():
         return None
     start, text = source_text(ctx, entry.span)
+    found = text.find(entry.authors)
+    if found >= 0:
+        return start + found, start + found + len(entry.authors)
     pattern = r"\s+".join(re.escape(word) for word in entry.authors.split())
     m = re.search(pattern, text)
     return (start + m.start(), start + m.end()) if m else None
