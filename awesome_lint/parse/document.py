@@ -157,27 +157,15 @@ def _flatten(
 
 def _raw_destination(raw: str) -> str | None:
     """The link destination exactly as written in `[label](destination "title")`."""
-    depth = 0
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    rest = raw[i + 1 :]
-    if not rest.startswith("(") or not rest.endswith(")"):
+    close = raw.rfind("](")
+    if close < 0 or not raw.endswith(")"):
         return None
-    inner = rest[1:-1].strip()
+    inner = raw[close + 2 : -1].strip()
     if inner.startswith("<"):
-        close = inner.find(">")
-        return inner[1:close] if close > 0 else None
+        end = inner.find(">")
+        return inner[1:end] if end > 0 else None
+    if " " not in inner and "\t" not in inner and "\n" not in inner:
+        return inner
     depth = 0
     for j, ch in enumerate(inner):
         if ch == "(":

@@ -17,7 +17,6 @@ from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.venues import short_name, venue_from_citation
 
-_WS = re.compile(r"\s+")
 _TAG = re.compile(r"【([^】]*)】")
 _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
 _BRACKET_VENUE = re.compile(
@@ -46,7 +45,7 @@ _RESOURCE_TITLE = re.compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re
 
 def collapse(text: str) -> str:
     """Collapse runs of whitespace (including no-break spaces) into one space and strip the ends."""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())
 
 
 def clean_title(text: str) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from awesome_lint.model import Span
 
 _BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
 # What may stand before a block text on its source line: indentation, quote and list markers, a heading.
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _PREFIX = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
 
 
@@ -56,12 +58,22 @@ class Aligner:
     Each block line is the tail of one source line (mistune strips indentation and markers). Blocks
     mostly come in document order, so the scan starts after the last match; mistune sometimes emits a
     block out of order (a list that interrupts a block quote), so it falls back to the unclaimed lines.
+    Lines are indexed by their content after markers, so a lookup costs O(1), not a scan.
     """
 
     def __init__(self, index: LineIndex) -> None:
         self.index = index
         self.pointer = 0
         self.claimed: set[int] = set()
+        self.by_content: dict[str, list[int]] = {}
+        for number, line in enumerate(index.lines):
+            source = line.rstrip()
+            content = source[_PREFIX.match(source).end() :]  # type: ignore[union-attr]
+            if content:
+                self.by_content.setdefault(content, []).append(number)
+                closed = _CLOSING_HASHES.sub("", content)
+                if closed != content and closed:
+                    self.by_content.setdefault(closed, []).append(number)
 
     def align(self, block_text: str, heading: bool = False) -> BlockMap | None:
         """Map the lines of `block_text` to the source, or None if they cannot be found."""
@@ -95,7 +107,7 @@ class Aligner:
                 offsets.append(-1)
                 continue
             found = -1
-            for number in range(pointer, stop):
+            for number in self._candidates(key, heading, pointer, stop):
                 if number in self.claimed:
                     continue
                 source = lines[number].rstrip()
@@ -110,6 +122,14 @@ class Aligner:
                 return None
             offsets.append(found)
         return offsets, leads, used
+
+
+    def _candidates(self, key: str, heading: bool, start: int, stop: int) -> Iterable[int]:
+        """Line numbers in [start, stop) that may hold `key`: the indexed ones, or a scan for unindexed keys."""
+        numbers = self.by_content.get(key)
+        if numbers:
+            return [n for n in numbers[bisect_left(numbers, start) :] if n < stop and n not in self.claimed]
+        return range(start, stop)
 
 
 def _find_key(source: str, key: str, heading: bool) -> int:
