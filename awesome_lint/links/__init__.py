@@ -1,0 +1,1 @@
+"""Link checking: arXiv ids through the arXiv API, other links over HTTP, a SQLite cache between runs."""
