@@ -161,62 +161,92 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-@main.command("lint")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
-@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
-    default=None,
-    help="Output format.  [default: text]",
-)
-@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["info", "warning", "error"]),
-    default=None,
-    help="Exit 1 when a finding has this severity or higher.  [default: warning]",
-)
-@click.option("--since", "since", default=None, help="Report only findings on lines changed since this git ref.")
-@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
-@user_errors
-def lint_command(
-    paths: tuple[str, ...],
-    fix: bool,
-    diff: bool,
-    fmt: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    since: str | None,
-    config_path: str | None,
-) -> None:
-    """Check lists against the rules; exit 1 on findings at or above --fail-on, 2 on bad input.
+_FORMATS = click.Choice(["text", "json", "github", "sarif"])
 
-    PATHS are Markdown files or directories (a directory means every *.md in it).
-    """
+
+def _network_flags(func: F) -> F:
+    """The link-checking options shared by `lint --links` and `check-links`."""
+    flags = [
+        click.option(
+            "--cache", "cache_path", default=None, help="Link cache file (SQLite).  [default: user cache dir]"
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+        click.option("--offline", is_flag=True, help="Answer from the cache only; make no request."),
+        click.option(
+            "--arxiv-api",
+            default=None,
+            help="arXiv API URL template with one {} for the query [env AWESOME_LINT_ARXIV_API].",
+        ),
+        click.option("--allow-private", is_flag=True, help="Also fetch private, loopback and link-local addresses."),
+        click.option("--accept", multiple=True, help="Extra HTTP status codes that count as alive (comma-separated)."),
+        click.option("--exclude-url", multiple=True, help="Regex of URLs not to check (repeatable)."),
+        click.option(
+            "--dead-after", type=click.IntRange(min=1), default=None, help="Days a link must fail to be dead."
+        ),
+        click.option(
+            "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request.  [default: 10]"
+        ),
+    ]
+    for flag in reversed(flags):
+        func = flag(func)
+    return func
+
+
+def _link_options(config: Any, **flags: Any) -> Any:
+    """LinkCheckOptions from `[tool.awesome-lint.links]`, overridden by the command-line flags."""
+    from awesome_lint.links.check import LinkCheckOptions
+
+    table = config.links
+    accept = _split(flags["accept"]) or tuple(str(code) for code in table.get("accept", ()))
+    try:
+        codes = tuple(int(code) for code in accept)
+    except ValueError:
+        raise UserError(f"--accept: status codes must be numbers, not {accept!r}") from None
+    return LinkCheckOptions(
+        arxiv_api=flags["arxiv_api"] or table.get("arxiv-api"),
+        cache_path=flags["cache_path"] or table.get("cache"),
+        use_cache=not flags["no_cache"],
+        offline=flags["offline"],
+        allow_private=flags["allow_private"],
+        accept=codes,
+        exclude=tuple(flags["exclude_url"]) or tuple(table.get("exclude", ())),
+        timeout=float(flags["timeout"] or table.get("timeout", 10.0)),
+        workers=int(table.get("workers", 16)),
+        dead_after=int(flags["dead_after"] or table.get("dead-after", 1)),
+        title_threshold=float(table.get("title-threshold", 50.0)),
+    )
+
+
+def _run(
+    paths: tuple[str, ...],
+    config: Any,
+    *,
+    fix: bool = False,
+    diff: bool = False,
+    since: str | None = None,
+    network_flags: dict[str, Any] | None = None,
+) -> None:
+    """Lint (optionally checking links first), print findings, and exit with the documented code."""
     import difflib
 
-    from awesome_lint.config import load_config
     from awesome_lint.findings import severity_rank
     from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
     from awesome_lint.source import expand_paths
 
-    config = load_config(config_path).with_overrides(
-        select=_split(select), ignore=_split(ignore), fail_on=fail_on, output_format=fmt
-    )
     files = [path for path in expand_paths(paths) if not config.is_excluded(path)]
-    results = lint_paths(files, config, fix=fix or diff, write=fix and not diff)
-    findings = [f for result in results for f in result.findings]
+    changed: dict[str, set[int] | None] | None = None
     if since is not None:
         from awesome_lint.gitdiff import changed_lines
 
-        changed = {result.path: changed_lines(result.path, since) for result in results}
-        findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]
+        changed = {path: changed_lines(path, since) for path in files}
+    network = None
+    if network_flags is not None:
+        network = _check_links(files, config, changed, network_flags)
+    results = lint_paths(files, config, fix=fix or diff, write=fix and not diff, network=network)
+    findings = [f for result in results for f in result.findings]
+    if changed is not None:
+        findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]  # type: ignore[operator]
     if diff:
         chunks = []
         for result in results:
@@ -239,6 +269,107 @@ def lint_command(
     threshold = severity_rank(config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _check_links(
+    files: list[str], config: Any, changed: dict[str, set[int] | None] | None, flags: dict[str, Any]
+) -> Any:
+    """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
+    from awesome_lint.links.check import arxiv_ids, checkable_urls, run_checks
+    from awesome_lint.parse import parse_file
+
+    options = _link_options(config, **flags)
+    documents = [parse_file(path) for path in files]
+    total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    if show and total:
+        with click.progressbar(length=total, label="checking links", file=sys.stderr) as bar:
+            network = run_checks(documents, options, changed, progress=bar.update)
+    else:
+        network = run_checks(documents, options, changed)
+    summary = network.summary()
+    line = (
+        f"links: {summary['alive']} alive, {summary['dead']} dead, {summary['unknown']} unknown, "
+        f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_ids']} arXiv ids); "
+        f"{summary['requests']} requests, {summary['cache_hits']} cache hits"
+    )
+    click.echo(line, err=True)
+    if summary["offline"]:
+        click.echo("links: no host name resolved: this run looked offline, so no link was called dead", err=True)
+    return network
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--format", "fmt", type=_FORMATS, default=None, help="Output format.  [default: text]")
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default=None,
+    help="Exit 1 when a finding has this severity or higher.  [default: warning]",
+)
+@click.option("--since", "since", default=None, help="Report only findings on lines changed since this git ref.")
+@click.option("--links", "check_links", is_flag=True, help="Also check links (arXiv API and HTTP); see check-links.")
+@_network_flags
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@user_errors
+def lint_command(
+    paths: tuple[str, ...],
+    fix: bool,
+    diff: bool,
+    fmt: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    since: str | None,
+    check_links: bool,
+    config_path: str | None,
+    **network_flags: Any,
+) -> None:
+    """Check lists against the rules; exit 1 on findings at or above --fail-on, 2 on bad input.
+
+    PATHS are Markdown files or directories (a directory means every *.md in it).
+    """
+    from awesome_lint.config import load_config
+
+    config = load_config(config_path).with_overrides(
+        select=_split(select), ignore=_split(ignore), fail_on=fail_on, output_format=fmt
+    )
+    _run(paths, config, fix=fix, diff=diff, since=since, network_flags=network_flags if check_links else None)
+
+
+@main.command("check-links")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=_FORMATS, default=None, help="Output format.  [default: text]")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["unknown", "info", "warning", "error"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 on findings of this severity or higher; `unknown` also fails on links that could not be checked.",
+)
+@click.option("--since", "since", default=None, help="Check only links on lines changed since this git ref.")
+@_network_flags
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@user_errors
+def check_links_command(
+    paths: tuple[str, ...], fmt: str | None, fail_on: str, since: str | None, config_path: str | None, **flags: Any
+) -> None:
+    """Check every link: arXiv ids through the arXiv API, other links over HTTP (cached).
+
+    A link is dead only when its server says so (404, 410, a name that does not exist while others
+    resolve); timeouts, 429, 5xx and bot walls are unknown. PATHS are Markdown files or directories.
+    """
+    from awesome_lint.config import load_config
+
+    config = load_config(config_path).with_overrides(
+        select=("AL5",), ignore=(), fail_on="info" if fail_on == "unknown" else fail_on, output_format=fmt
+    )
+    _run(paths, config, since=since, network_flags=flags)
 
 
 @main.command("rules")

@@ -13,7 +13,8 @@ from awesome_lint.errors import UserError
 from awesome_lint.findings import SEVERITIES
 
 CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
-KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format"}
+KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
+LINK_KEYS = {"cache", "accept", "exclude", "dead-after", "timeout", "arxiv-api", "workers", "title-threshold"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Config:
     fail_on: str = "warning"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     dedup: dict[str, float] = field(default_factory=dict)
+    links: dict[str, Any] = field(default_factory=dict)
     output_format: str = "text"
     root: Path = field(default_factory=Path.cwd)
     source: str | None = None
@@ -136,6 +138,10 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     bad = sorted(set(dedup) - allowed)
     if bad:
         raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(allowed))})")
+    links = table.get("links", {})
+    if not isinstance(links, dict) or set(links) - LINK_KEYS:
+        bad_key = sorted(set(links) - LINK_KEYS)[0] if isinstance(links, dict) else "links"
+        raise UserError(f"{where}: unknown links setting '{bad_key}' (known: {', '.join(sorted(LINK_KEYS))})")
     output_format = table.get("output-format", "text")
     config = Config(
         select=strings("select") or ("ALL",),
@@ -145,6 +151,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         fail_on=fail_on,
         rules={k: dict(v) for k, v in rules.items()},
         dedup=dict(dedup),
+        links=dict(links),
         output_format=output_format,
         root=path.parent.resolve(),
         source=str(path),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from awesome_lint.config import Config
 from awesome_lint.errors import UserError
@@ -52,9 +53,12 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     return [RULES[code] for code in sorted(chosen)]
 
 
-def lint_document(document: Document, data: bytes, config: Config) -> list[Finding]:
-    """Run the configured rules on a parsed document; findings switched off by comments are dropped."""
-    context = Context(document, data, config.rules)
+def lint_document(document: Document, data: bytes, config: Config, network: Any = None) -> list[Finding]:
+    """Run the configured rules on a parsed document; findings switched off by comments are dropped.
+
+    `network` carries link check results (links.check.NetworkResults) for the network rules.
+    """
+    context = Context(document, data, config.rules, config.dedup_config(), network)
     suppressions = Suppressions(parse_directives(document.text, lambda name: [r.code for r in resolve(name)]))
     findings = [
         Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix)
@@ -65,9 +69,9 @@ def lint_document(document: Document, data: bytes, config: Config) -> list[Findi
     return findings
 
 
-def lint_source(source: Source, config: Config) -> list[Finding]:
+def lint_source(source: Source, config: Config, network: Any = None) -> list[Finding]:
     """Parse and lint one decoded file."""
-    return lint_document(parse_source(source, source.data), source.data, config)
+    return lint_document(parse_source(source, source.data), source.data, config, network)
 
 
 def lint_bytes(data: bytes, path: str, config: Config) -> list[Finding]:
@@ -75,13 +79,13 @@ def lint_bytes(data: bytes, path: str, config: Config) -> list[Finding]:
     return lint_source(decode(data, path), config)
 
 
-def fix_source(source: Source, config: Config) -> FileResult:
+def fix_source(source: Source, config: Config, network: Any = None) -> FileResult:
     """Apply safe fixes until none is left (at most MAX_FIX_PASSES passes); report what remains."""
     data = source.data
     applied = 0
     current = source
     for _ in range(MAX_FIX_PASSES):
-        findings = lint_source(current, config)
+        findings = lint_source(current, config, network)
         fixes: list[Fix] = [f.fix for f in findings if f.fix is not None and f.fix.safe]
         if not fixes:
             break
@@ -90,20 +94,22 @@ def fix_source(source: Source, config: Config) -> FileResult:
             break
         applied += result.applied
         current = decode(result.data, source.path)
-    findings = lint_source(current, config)
+    findings = lint_source(current, config, network)
     return FileResult(source.path, tuple(findings), data, current.data, applied)
 
 
-def lint_paths(paths: Iterable[str], config: Config, fix: bool = False, write: bool = True) -> list[FileResult]:
+def lint_paths(
+    paths: Iterable[str], config: Config, fix: bool = False, write: bool = True, network: Any = None
+) -> list[FileResult]:
     """Lint (and with `fix`, repair and atomically rewrite) every file; unreadable files raise UserError."""
     results: list[FileResult] = []
     for path in paths:
         source = read_source(path)
         if fix:
-            result = fix_source(source, config)
+            result = fix_source(source, config, network)
             if write and result.fixed is not None and result.fixed != result.original:
                 write_atomic(path, result.fixed)
             results.append(result)
         else:
-            results.append(FileResult(path, tuple(lint_source(source, config)), source.data))
+            results.append(FileResult(path, tuple(lint_source(source, config, network)), source.data))
     return results

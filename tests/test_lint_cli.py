@@ -187,6 +187,10 @@ def test_rules_listing_docs_and_rule_command() -> None:
         "unbalanced-punctuation",
         "double-space",
         "trailing-whitespace",
+        "dead-link",
+        "unknown-link",
+        "arxiv-not-found",
+        "arxiv-title-mismatch",
     }
     for r in RULES.values():
         assert r.summary and "Bad:" in r.doc and "Good:" in r.doc, r.name

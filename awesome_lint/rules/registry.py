@@ -78,10 +78,20 @@ def resolve(selector: str) -> list[Rule]:
 class Context:
     """Everything a rule may look at: the document, its file bytes, options, and shared derived data."""
 
-    def __init__(self, document: Document, data: bytes, options: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        data: bytes,
+        options: dict[str, dict[str, Any]] | None = None,
+        dedup: Any = None,
+        network: Any = None,
+    ) -> None:
         self.document = document
         self.data = data
         self._options = options or {}
+        self.dedup = dedup
+        self.network = network
+        """Link check results (links.check.NetworkResults) when the run checks links, else None."""
 
     def option(self, rule_name: str, key: str, default: Any) -> Any:
         """A rule option from config (`[tool.awesome-lint.rules.NAME]`), or its default."""
@@ -117,7 +127,7 @@ class Context:
         """Duplicate clusters (two or more members) among this document's papers, from the matcher."""
         from awesome_lint.dedup import cluster_entries, duplicate_clusters
 
-        return duplicate_clusters(cluster_entries(self.papers))
+        return duplicate_clusters(cluster_entries(self.papers, self.dedup))
 
     def bytes_of(self, span: Span) -> str:
         """The source text of a span, exactly as in the file."""

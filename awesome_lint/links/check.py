@@ -1,0 +1,156 @@
+"""Check the links of parsed lists: arXiv ids through the API, every other link over HTTP, one summary."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from awesome_lint.links.types import ArxivRecord, LinkResult, Stats
+from awesome_lint.model import Document, Entry, Link
+
+DEFAULT_TITLE_THRESHOLD = 50.0
+
+
+@dataclass(frozen=True)
+class LinkCheckOptions:
+    """How links are checked; the CLI fills it from flags and `[tool.awesome-lint.links]`."""
+
+    arxiv_api: str | None = None
+    cache_path: str | None = None
+    use_cache: bool = True
+    offline: bool = False
+    allow_private: bool = False
+    accept: tuple[int, ...] = ()
+    exclude: tuple[str, ...] = ()
+    timeout: float = 10.0
+    workers: int = 16
+    dead_after: int = 1
+    arxiv_delay: float = 3.0
+    title_threshold: float = DEFAULT_TITLE_THRESHOLD
+
+
+@dataclass
+class NetworkResults:
+    """What the checks found, keyed by URL and by arXiv id; read by the network rules."""
+
+    urls: dict[str, LinkResult] = field(default_factory=dict)
+    arxiv: dict[str, ArxivRecord] = field(default_factory=dict)
+    failing_days: dict[str, int] = field(default_factory=dict)
+    dead_after: int = 1
+    title_threshold: float = DEFAULT_TITLE_THRESHOLD
+    http_stats: Stats = field(default_factory=Stats)
+    arxiv_stats: Stats = field(default_factory=Stats)
+    lines: dict[str, set[int] | None] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per outcome, requests made, cache hits, and whether the run looked offline."""
+        counts = {"alive": 0, "dead": 0, "unknown": 0, "skipped": 0}
+        for result in self.urls.values():
+            counts[result.outcome] = counts.get(result.outcome, 0) + 1
+        for record in self.arxiv.values():
+            counts["alive" if record.exists else "dead" if record.exists is False else "unknown"] += 1
+        offline = bool(self.urls) and self.http_stats.resolved_hosts == 0 and self.http_stats.resolver_failures > 0
+        return {
+            **counts,
+            "urls": len(self.urls),
+            "arxiv_ids": len(self.arxiv),
+            "requests": self.http_stats.requests + self.arxiv_stats.requests,
+            "cache_hits": self.http_stats.cache_hits + self.arxiv_stats.cache_hits,
+            "offline": offline,
+        }
+
+
+def checkable_urls(entries: Iterable[Entry]) -> list[Link]:
+    """Links worth a request: http(s) links that are not arXiv pages (arXiv is asked through its API)."""
+    from awesome_lint.arxiv_id import parse_url
+
+    out = []
+    for entry in entries:
+        for link in entry.links:
+            url = link.url.strip()
+            if url.lower().startswith(("http://", "https://")) and parse_url(url) is None:
+                out.append(link)
+    return out
+
+
+def arxiv_ids(entries: Iterable[Entry]) -> list[str]:
+    """Every arXiv id an entry links to or cites, normalised, in first-seen order."""
+    from awesome_lint.arxiv_id import parse_url
+
+    seen: dict[str, None] = {}
+    for entry in entries:
+        for link in entry.links:
+            found = parse_url(link.url)
+            if found is not None:
+                seen.setdefault(found.id, None)
+        for cited in entry.cited_arxiv_ids:
+            seen.setdefault(cited, None)
+    return list(seen)
+
+
+def run_checks(
+    documents: Sequence[Document],
+    options: LinkCheckOptions,
+    lines: dict[str, set[int] | None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> NetworkResults:
+    """Check every link of the documents (only those on `lines`, per path, when given)."""
+    from awesome_lint.links.arxiv import ArxivClient
+    from awesome_lint.links.http import HttpChecker
+
+    lines = lines or {}
+
+    def wanted(doc: Document) -> list[Entry]:
+        keep = lines.get(doc.path)
+        if doc.path not in lines or keep is None:
+            return list(doc.entries)
+        return [e for e in doc.entries if any(line in keep for line in range(e.span.line, e.span.end_line + 1))]
+
+    entries = [entry for doc in documents for entry in wanted(doc)]
+    urls = list(dict.fromkeys(link.url.strip() for link in checkable_urls(entries)))
+    ids = arxiv_ids(entries)
+    cache = _open_cache(options)
+    try:
+        arxiv = ArxivClient(
+            options.arxiv_api, delay=options.arxiv_delay, cache=cache, offline=options.offline, timeout=20.0
+        )
+        records = arxiv.lookup(ids) if ids else {}
+        if progress and ids:
+            progress(len(ids))
+        http = HttpChecker(
+            timeout=options.timeout,
+            workers=options.workers,
+            allow_private=options.allow_private,
+            accept=options.accept,
+            exclude=options.exclude,
+            cache=cache,
+            offline=options.offline,
+        )
+        results = http.check(urls, (lambda _r: progress(1)) if progress else None) if urls else {}
+        failing = {}
+        if cache is not None and options.dead_after > 1:
+            failing = {url: cache.failing_days(url) for url, r in results.items() if r.outcome == "dead"}
+    finally:
+        if cache is not None:
+            cache.close()
+    return NetworkResults(
+        urls=results,
+        arxiv=records,
+        failing_days=failing,
+        dead_after=options.dead_after,
+        title_threshold=options.title_threshold,
+        http_stats=http.stats,
+        arxiv_stats=arxiv.stats,
+        lines=dict(lines),
+    )
+
+
+def _open_cache(options: LinkCheckOptions) -> Any:
+    """The SQLite cache at --cache PATH (or the user cache dir), or None with --no-cache."""
+    if not options.use_cache:
+        return None
+    from awesome_lint.links.cache import LinkCache
+
+    return LinkCache(os.path.expanduser(options.cache_path) if options.cache_path else None)

@@ -1,0 +1,161 @@
+"""Network rules (AL5xx): what the link checker found; they report nothing unless links were checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.model import Entry, Link, Span
+from awesome_lint.rules.registry import Context, Issue, rule
+
+
+def _links(ctx: Context) -> Iterator[tuple[Entry, Link]]:
+    for entry in ctx.document.entries:
+        for link in entry.links:
+            yield entry, link
+
+
+@rule("AL501", "dead-link", "error", "a link the server says is gone (404, 410, a name that does not exist)")
+def dead_link(ctx: Context) -> Iterator[Issue]:
+    """A link whose server answered that the page is gone: HTTP 404 or 410 (also at the end of a redirect
+    chain), or a host name that does not exist while other names resolved in the same run. A timeout, a 429,
+    a 5xx or a bot wall is never "dead" (see `unknown-link`). With `--dead-after N`, a link is reported here
+    only after it failed on N different days (the cache keeps each URL's history), so one bad night does not
+    turn every pull request red.
+
+    Bad:
+
+        - [Scalpel](http://www-personal.umich.edu/~jiecaoyu/papers/gone.pdf)
+
+    Good:
+
+        - [Scalpel](https://dl.acm.org/doi/10.1145/3079856.3080215)
+    """
+    net = ctx.network
+    if net is None:
+        return
+    for _entry, link in _links(ctx):
+        result = net.urls.get(link.url.strip())
+        if result is None or result.outcome != "dead":
+            continue
+        days = net.failing_days.get(result.url, 1)
+        if net.dead_after > 1 and days < net.dead_after:
+            continue
+        status = f"HTTP {result.status}" if result.status else result.reason
+        yield Issue(link.span, f"dead link ({status}): {result.url}; update or remove it")
+
+
+@rule("AL502", "unknown-link", "info", "a link that could not be checked (timeout, 429, 5xx, bot wall, offline)")
+def unknown_link(ctx: Context) -> Iterator[Issue]:
+    """A link the checker could not confirm either way: a timeout, a 429 or 5xx answer, a 401/403 bot wall,
+    a TLS error, or a machine that looks offline. Reported for information, not failing by default
+    (`--fail-on info` makes it fail). A link that died once but not yet on `--dead-after` days is reported
+    here too.
+
+    Bad:
+
+        - [A paper](https://slow.example.org/paper.pdf)
+
+    Good:
+
+        - [A paper](https://arxiv.org/abs/1707.01209)
+    """
+    net = ctx.network
+    if net is None:
+        return
+    for _entry, link in _links(ctx):
+        result = net.urls.get(link.url.strip())
+        if result is None:
+            continue
+        if result.outcome == "unknown":
+            yield Issue(link.span, f"could not check {result.url}: {result.reason or 'no answer'}")
+        elif result.outcome == "dead" and net.dead_after > 1:
+            days = net.failing_days.get(result.url, 1)
+            if days < net.dead_after:
+                yield Issue(
+                    link.span, f"{result.url} failed on {days} of the {net.dead_after} days needed to call it dead"
+                )
+
+
+def _arxiv_places(entry: Entry) -> Iterator[tuple[str, Span]]:
+    """Each arXiv id of an entry with the span to report it on (its link, or the entry for a cited id)."""
+    from awesome_lint.arxiv_id import parse_url
+
+    seen = set()
+    for link in entry.links:
+        found = parse_url(link.url)
+        if found is not None and found.id not in seen:
+            seen.add(found.id)
+            yield found.id, link.span
+    for cited in entry.cited_arxiv_ids:
+        if cited not in seen:
+            seen.add(cited)
+            yield cited, entry.span
+
+
+@rule("AL503", "arxiv-not-found", "error", "an arXiv id that arXiv does not know, or a withdrawn paper")
+def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
+    """An arXiv id (in a link or cited in the text) that the arXiv API does not know, or whose paper was
+    withdrawn. Checked through the API in batches, never by fetching abs or pdf pages (which answer CI
+    runners with 403).
+
+    Bad:
+
+        - [A paper](https://arxiv.org/abs/1713.01209)
+
+    Good:
+
+        - [A paper](https://arxiv.org/abs/1707.01209)
+    """
+    net = ctx.network
+    if net is None:
+        return
+    for entry in ctx.document.entries:
+        for arxiv_id, span in _arxiv_places(entry):
+            record = net.arxiv.get(arxiv_id)
+            if record is None:
+                continue
+            if record.exists is False:
+                yield Issue(span, f"arXiv has no paper {arxiv_id} ({record.reason or 'not found'}); fix the id")
+            elif record.withdrawn:
+                yield Issue(span, f"arXiv:{arxiv_id} was withdrawn by its authors; cite another version")
+
+
+@rule(
+    "AL504",
+    "arxiv-title-mismatch",
+    "error",
+    "an arXiv link that points at a different paper",
+    options={"title-threshold": 50.0},
+)
+def arxiv_title_mismatch(ctx: Context) -> Iterator[Issue]:
+    """The entry's title and the title arXiv has for its id are clearly different papers: the id is wrong
+    (a typo, or a copy-paste from the entry above). Titles are compared with rapidfuzz's token set ratio on
+    normalised titles; below the threshold (option `title-threshold`, default 50) the link is reported, so
+    renamed versions and short titles of the same paper pass.
+
+    Bad:
+
+        - [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312v9)
+
+    Good:
+
+        - [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)
+    """
+    net = ctx.network
+    if net is None:
+        return
+    from rapidfuzz import fuzz
+
+    from awesome_lint.dedup import normalize_title
+
+    threshold = float(ctx.option("arxiv-title-mismatch", "title-threshold", net.title_threshold))
+    for entry in ctx.document.entries:
+        if entry.kind != "paper" or not entry.title:
+            continue
+        for arxiv_id, span in _arxiv_places(entry):
+            record = net.arxiv.get(arxiv_id)
+            if record is None or not record.exists or not record.title:
+                continue
+            score = fuzz.token_set_ratio(normalize_title(entry.title), normalize_title(record.title))
+            if score < threshold:
+                yield Issue(span, f'this link points at a different paper: arXiv:{arxiv_id} is "{record.title}"')
