@@ -90,15 +90,30 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
 @click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
 @click.option("--title", default=None, help='Title of the merged list.  [default: "Awesome Model Compression"]')
+@click.option("--arxiv", "use_arxiv", is_flag=True, help="Fill titles, authors and years from arXiv metadata.")
+@click.option("--arxiv-api", default=None, help="arXiv API URL template [env AWESOME_LINT_ARXIV_API].")
+@click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
+@click.option("--offline", is_flag=True, help="With --arxiv: use cached metadata only.")
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
 @user_errors
 def merge_command(
-    paths: tuple[str, ...], output: str, report_path: str | None, taxonomy_path: str | None, title: str | None
+    paths: tuple[str, ...],
+    output: str,
+    report_path: str | None,
+    taxonomy_path: str | None,
+    title: str | None,
+    use_arxiv: bool,
+    arxiv_api: str | None,
+    cache_path: str | None,
+    offline: bool,
+    config_path: str | None,
 ) -> None:
     """Merge lists into one canonical list, one entry per paper, with a report of every source.
 
     PATHS are Markdown files or directories (a directory means every *.md in it except README.md).
     A summary table goes to stderr.
     """
+    from awesome_lint.config import load_config
     from awesome_lint.merge import (
         DEFAULT_TITLE,
         format_summary,
@@ -110,9 +125,17 @@ def merge_command(
     from awesome_lint.parse import parse_file
     from awesome_lint.source import write_atomic
 
+    config = load_config(config_path)
     taxonomy = load_taxonomy(taxonomy_path)
     documents = [parse_file(path) for path in merge_inputs(paths)]
-    result = merge_documents(documents, taxonomy, title=DEFAULT_TITLE if title is None else title)
+    records = _arxiv_metadata(documents, config, arxiv_api, cache_path, offline) if use_arxiv else None
+    result = merge_documents(
+        documents,
+        taxonomy,
+        title=DEFAULT_TITLE if title is None else title,
+        arxiv=records,
+        dedup=config.dedup_config(),
+    )
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))
     else:
@@ -122,6 +145,23 @@ def merge_command(
     elif report_path is not None:
         write_atomic(report_path, report_json(result.report).encode("utf-8"))
     click.echo(format_summary(result.report["summary"]), err=True)
+
+
+def _arxiv_metadata(
+    documents: list[Any], config: Any, api: str | None, cache_path: str | None, offline: bool
+) -> dict[str, Any]:
+    """arXiv records for every id the documents' papers cite, cache first."""
+    from awesome_lint.links.arxiv import ArxivClient
+    from awesome_lint.links.cache import LinkCache
+    from awesome_lint.links.check import arxiv_ids
+
+    ids = arxiv_ids(e for d in documents for e in d.entries if e.kind == "paper")
+    with LinkCache(cache_path or config.links.get("cache")) as cache:
+        client = ArxivClient(api or config.links.get("arxiv-api"), cache=cache, offline=offline)
+        records = client.lookup(ids)
+    found = sum(1 for r in records.values() if r.exists)
+    click.echo(f"arxiv: {found} of {len(ids)} ids found ({client.stats.requests} requests)", err=True)
+    return records
 
 
 @main.command("dupes")

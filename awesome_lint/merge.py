@@ -25,7 +25,7 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -299,20 +299,28 @@ def _joined_by(cluster: Cluster) -> dict[int, tuple[str, float]]:
     return found
 
 
-def _resolve(cluster: Cluster, papers: Sequence[_Paper], taxonomy: Taxonomy) -> _Resolved:
-    """One output entry from one cluster."""
+def _resolve(
+    cluster: Cluster, papers: Sequence[_Paper], taxonomy: Taxonomy, records: Mapping[str, Any] | None = None
+) -> _Resolved:
+    """One output entry from one cluster; arXiv metadata (`merge --arxiv`) wins for title and authors."""
     entries = [papers[i].entry for i in cluster.members]
     arxiv = resolve_arxiv_id(e.arxiv_id for e in entries)
     url = resolve_url(arxiv, entries)
     title = resolve_title([e.title for e in entries]) or url or "(untitled)"
     venue, year = resolve_venue_year(entries, arxiv)
+    authors = resolve_authors(entries)
+    record = records.get(arxiv) if records and arxiv else None
+    if record is not None and record.exists and record.title:
+        title = " ".join(record.title.split())
+        authors = ", ".join(record.authors) or authors
+        year = year or record.year
     topic = vote_topic([(papers[i].topic, papers[i].topic_source) for i in cluster.members], taxonomy)
     joined = _joined_by(cluster)
     return _Resolved(
         title=title,
         url=url,
         arxiv_id=arxiv,
-        authors=resolve_authors(entries),
+        authors=authors,
         venue=venue,
         year=year,
         code=resolve_code(entries),
@@ -454,9 +462,16 @@ def _drop_reason(entry: Entry) -> str:
 
 
 def merge_documents(
-    documents: Sequence[Document], taxonomy: Taxonomy | None = None, title: str = DEFAULT_TITLE
+    documents: Sequence[Document],
+    taxonomy: Taxonomy | None = None,
+    title: str = DEFAULT_TITLE,
+    arxiv: Mapping[str, Any] | None = None,
+    dedup: Any = None,
 ) -> MergeResult:
-    """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input)."""
+    """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
+
+    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
+    """
     if taxonomy is None:
         taxonomy = load_taxonomy()
     title = " ".join(title.split()) or DEFAULT_TITLE
@@ -475,8 +490,8 @@ def merge_documents(
                     {"path": doc.path, "line": entry.span.line, "title": entry.title, "reason": _drop_reason(entry)}
                 )
 
-    clusters = cluster_entries([p.entry for p in papers]) if papers else []
-    resolved = _unshare_urls([_resolve(cluster, papers, taxonomy) for cluster in clusters], papers)
+    clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
+    resolved = _unshare_urls([_resolve(cluster, papers, taxonomy, arxiv) for cluster in clusters], papers)
     by_topic: dict[str, list[_Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
         by_topic.setdefault(item.topic, []).append(item)
