@@ -265,6 +265,7 @@ def _run(
     diff: bool = False,
     since: str | None = None,
     network_flags: dict[str, Any] | None = None,
+    summary_md: str | None = None,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code."""
     import difflib
@@ -301,6 +302,14 @@ def _run(
                 )
         _echo("".join(chunks).rstrip("\n") if chunks else "No fixes to apply.")
         sys.exit(EXIT_FINDINGS if chunks else EXIT_OK)
+    if summary_md and network is not None:
+        from awesome_lint.report.summary import links_summary_markdown
+
+        try:
+            with open(summary_md, "a", encoding="utf-8") as handle:
+                handle.write(links_summary_markdown(findings, network.summary()))
+        except OSError as exc:
+            raise UserError(f"{summary_md}: cannot write summary ({exc.strerror or exc})") from None
     fixed = sum(result.applied for result in results)
     color = config.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     output = render(findings, config.output_format, color=color, fixed=fixed)
@@ -393,11 +402,18 @@ def lint_command(
     help="Exit 1 on findings of this severity or higher; `unknown` also fails on links that could not be checked.",
 )
 @click.option("--since", "since", default=None, help="Check only links on lines changed since this git ref.")
+@click.option("--summary-md", default=None, help="Append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")
 @_network_flags
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
 @user_errors
 def check_links_command(
-    paths: tuple[str, ...], fmt: str | None, fail_on: str, since: str | None, config_path: str | None, **flags: Any
+    paths: tuple[str, ...],
+    fmt: str | None,
+    fail_on: str,
+    since: str | None,
+    summary_md: str | None,
+    config_path: str | None,
+    **flags: Any,
 ) -> None:
     """Check every link: arXiv ids through the arXiv API, other links over HTTP (cached).
 
@@ -409,7 +425,7 @@ def check_links_command(
     config = load_config(config_path).with_overrides(
         select=("AL5",), ignore=(), fail_on="info" if fail_on == "unknown" else fail_on, output_format=fmt
     )
-    _run(paths, config, since=since, network_flags=flags)
+    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md)
 
 
 @main.command("rules")

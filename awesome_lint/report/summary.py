@@ -1,0 +1,36 @@
+"""The Markdown job summary for a link check: counts per outcome and a table of dead and wrong links."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from awesome_lint.findings import Finding
+
+_FAILING = ("dead-link", "arxiv-not-found", "arxiv-title-mismatch")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def links_summary_markdown(findings: Sequence[Finding], summary: dict[str, Any]) -> str:
+    """A `$GITHUB_STEP_SUMMARY` section: outcome counts, requests, and every dead or wrong link."""
+    lines = [
+        "## awesome-lint: links",
+        "",
+        "| alive | dead | unknown | skipped | requests | cache hits |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {summary['alive']} | {summary['dead']} | {summary['unknown']} | {summary['skipped']} "
+        f"| {summary['requests']} | {summary['cache_hits']} |",
+        "",
+    ]
+    if summary.get("offline"):
+        lines += ["No host name resolved: the run looked offline, so no link was called dead.", ""]
+    bad = [f for f in findings if f.name in _FAILING]
+    if bad:
+        lines += ["| where | rule | problem |", "| --- | --- | --- |"]
+        lines += [f"| `{f.path}:{f.span.line}` | {f.name} | {_cell(f.message)} |" for f in bad]
+    else:
+        lines.append("No dead or wrong links.")
+    return "\n".join(lines) + "\n"
