@@ -347,6 +347,8 @@ def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
                 continue
             url_start = url_offset(ctx, link)
             yield _malformed_issue(ctx, found, None if url_start is None else url_start + pos, link.span)
+        if "arxiv" not in entry.text.lower():
+            continue
         start, text = _masked_entry_text(ctx, entry)
         for found in arxiv_id.find_cited(text):
             if not found.malformed and arxiv_id.is_valid(found.id):
@@ -534,6 +536,8 @@ def _url_problem(url: str) -> str | None:
 
 def _unparsed_links(ctx: Context, entry: Entry) -> Iterator[tuple[int, int, str]]:
     """`[label](url` sequences in an entry's source that Markdown did not read as links: text offsets, message."""
+    if entry.text.count("](") <= sum(1 for link in entry.links if link.style in ("inline", "empty")):
+        return
     start, masked = _masked_entry_text(ctx, entry)
     text = ctx.document.text[start : start + len(masked)]
     for m in re.finditer(r"(?<!\\)\]\(", masked):

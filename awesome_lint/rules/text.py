@@ -106,8 +106,27 @@ def mojibake(ctx: Context) -> Iterator[Issue]:
 # --- AL402 ---------------------------------------------------------------------------------------
 
 
+_NOT_PUNCTUATION = re.compile("[^()\\[\\]{}（）【】“”\"\\\\]+")
+_EMPTY_PAIR = re.compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
+
+
+def _balanced(text: str) -> bool:
+    """A fast yes for the common case: every bracket and quote pairs up (no escapes to worry about)."""
+    marks = _NOT_PUNCTUATION.sub("", text)
+    if "\\" in marks:
+        return False
+    while True:
+        reduced = _EMPTY_PAIR.sub("", marks)
+        if reduced == marks:
+            break
+        marks = reduced
+    return marks.count('"') == len(marks) and len(marks) % 2 == 0
+
+
 def _unbalanced(text: str) -> list[tuple[int, str]]:
     """Positions of brackets and double quotes in `text` that have no partner, with what is wrong."""
+    if _balanced(text):
+        return []
     problems: list[tuple[int, str]] = []
     stack: list[tuple[int, str]] = []
     curly: list[int] = []
