@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import islice
 
 from awesome_lint.model import Span
 
 _BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
 # What may stand before a block text on its source line: indentation, quote and list markers, a heading.
+_LOOK_BACK = 200
+_ONE_MARKER = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _PREFIX = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
 
@@ -68,12 +71,11 @@ class Aligner:
         self.by_content: dict[str, list[int]] = {}
         for number, line in enumerate(index.lines):
             source = line.rstrip()
-            content = source[_PREFIX.match(source).end() :]  # type: ignore[union-attr]
-            if content:
-                self.by_content.setdefault(content, []).append(number)
-                closed = _CLOSING_HASHES.sub("", content)
-                if closed != content and closed:
-                    self.by_content.setdefault(closed, []).append(number)
+            greedy = source[_PREFIX.match(source).end() :]  # type: ignore[union-attr]
+            single = _ONE_MARKER.sub("", source, count=1)
+            for content in {greedy, single, _CLOSING_HASHES.sub("", greedy), _CLOSING_HASHES.sub("", single)}:
+                if content:
+                    self.by_content.setdefault(content, []).append(number)
 
     def align(self, block_text: str, heading: bool = False) -> BlockMap | None:
         """Map the lines of `block_text` to the source, or None if they cannot be found."""
@@ -82,7 +84,8 @@ class Aligner:
         if first is None:
             return None
         total = len(self.index.lines)
-        for start, stop in ((self.pointer, total), (0, total)):
+        near = max(0, self.pointer - _LOOK_BACK)
+        for start, stop in ((self.pointer, total), (near, self.pointer), (0, near)):
             result = self._align_from(pieces, heading, start, stop)
             if result is not None:
                 offsets, leads, used = result
@@ -123,12 +126,11 @@ class Aligner:
             offsets.append(found)
         return offsets, leads, used
 
-
     def _candidates(self, key: str, heading: bool, start: int, stop: int) -> Iterable[int]:
         """Line numbers in [start, stop) that may hold `key`: the indexed ones, or a scan for unindexed keys."""
         numbers = self.by_content.get(key)
         if numbers:
-            return [n for n in numbers[bisect_left(numbers, start) :] if n < stop and n not in self.claimed]
+            return (n for n in islice(numbers, bisect_left(numbers, start), None) if n < stop)
         return range(start, stop)
 
 
