@@ -146,8 +146,7 @@ def print_table(results: list[Result]) -> None:
         peak = r.peak_bytes / MIB
         per_mb = peak / (r.nbytes / 1e6) if r.nbytes else 0.0
         print(
-            f"{r.size:>4}x {r.nbytes:>11,} {r.entries:>8,} {r.seconds:>9.3f} {rate:>10,.0f} {peak:>9.1f} "
-            f"{per_mb:>7.1f}"
+            f"{r.size:>4}x {r.nbytes:>11,} {r.entries:>8,} {r.seconds:>9.3f} {rate:>10,.0f} {peak:>9.1f} {per_mb:>7.1f}"
         )
 
 
@@ -203,9 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         default=list(DEFAULT_SIZES),
         help="comma-separated multiples of the seed lists (default: 1,10,100)",
     )
-    parser.add_argument(
-        "--startup-runs", type=int, default=5, help="runs of `awesome-lint --help` (default: 5)"
-    )
+    parser.add_argument("--startup-runs", type=int, default=5, help="runs of `awesome-lint --help` (default: 5)")
     args = parser.parse_args(argv)
 
     paths = seed_paths()
