@@ -106,7 +106,7 @@ def mojibake(ctx: Context) -> Iterator[Issue]:
 # --- AL402 ---------------------------------------------------------------------------------------
 
 
-_NOT_PUNCTUATION = re.compile("[^()\\[\\]{}（）【】“”\"\\\\]+")
+_NOT_PUNCTUATION = re.compile('[^()\\[\\]{}（）【】“”"\\\\]+')
 _EMPTY_PAIR = re.compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
 
 

@@ -1,0 +1,269 @@
+"""The SQLite link cache: freshness, history, arXiv records, concurrent writers, refusing files it does not own."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.errors import UserError
+from awesome_lint.links.cache import HISTORY_LIMIT, SCHEMA_VERSION, LinkCache
+from awesome_lint.links.types import ArxivRecord, LinkResult
+
+DAY = 86400.0
+T0 = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
+
+
+class Clock:
+    def __init__(self, now: float = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def cache(tmp_path: Path, clock: Clock) -> Iterator[LinkCache]:
+    with LinkCache(tmp_path / "links.sqlite3", ttl_alive=100, ttl_dead=10, ttl_arxiv=1000, now=clock) as c:
+        yield c
+
+
+def result(url: str, outcome: str, at: float, status: int | None = None) -> LinkResult:
+    return LinkResult(url, outcome, status, f"{status or ''}", None, checked_at=at)
+
+
+def test_fresh_results_come_back_marked_from_cache(cache: LinkCache, clock: Clock) -> None:
+    cache.put_url(LinkResult("https://a.test/", "alive", 200, "200 OK", "https://a.test/x", checked_at=T0))
+    got = cache.get_url("https://a.test/")
+    assert got == LinkResult("https://a.test/", "alive", 200, "200 OK", "https://a.test/x", T0, from_cache=True)
+    assert cache.get_url("https://other.test/") is None
+
+
+def test_ttl_expiry_per_outcome(cache: LinkCache, clock: Clock) -> None:
+    cache.put_url(result("https://alive.test/", "alive", T0, 200))
+    cache.put_url(result("https://dead.test/", "dead", T0, 404))
+    clock.now = T0 + 9.9
+    assert cache.get_url("https://alive.test/") is not None
+    assert cache.get_url("https://dead.test/") is not None
+    clock.now = T0 + 10  # ttl_dead
+    assert cache.get_url("https://dead.test/") is None
+    assert cache.get_url("https://alive.test/") is not None
+    clock.now = T0 + 100  # ttl_alive
+    assert cache.get_url("https://alive.test/") is None
+    assert [o for _, o in cache.history("https://dead.test/")] == ["dead"]  # expiry keeps the history
+
+
+def test_checked_at_zero_means_now(cache: LinkCache, clock: Clock) -> None:
+    cache.put_url(LinkResult("https://a.test/", "alive"))
+    assert cache.get_url("https://a.test/").checked_at == T0
+    assert cache.history("https://a.test/") == [(T0, "alive")]
+
+
+@pytest.mark.parametrize("outcome", ["unknown", "skipped"])
+def test_unknown_and_skipped_are_history_only(cache: LinkCache, outcome: str) -> None:
+    cache.put_url(result("https://u.test/", outcome, T0))
+    assert cache.get_url("https://u.test/") is None
+    assert cache.history("https://u.test/") == [(T0, outcome)]
+
+
+def test_unknown_does_not_replace_a_cached_result(cache: LinkCache) -> None:
+    cache.put_url(result("https://a.test/", "alive", T0, 200))
+    cache.put_url(result("https://a.test/", "unknown", T0 + 1))
+    assert cache.get_url("https://a.test/").outcome == "alive"
+
+
+def test_newer_result_wins_and_an_older_one_does_not_overwrite(cache: LinkCache, clock: Clock) -> None:
+    cache.put_url(result("https://a.test/", "alive", T0, 200))
+    cache.put_url(result("https://a.test/", "dead", T0 + 2, 404))
+    cache.put_url(result("https://a.test/", "alive", T0 + 1, 200))  # a slower concurrent run finishing late
+    clock.now = T0 + 3
+    assert cache.get_url("https://a.test/").status == 404
+    assert [o for _, o in cache.history("https://a.test/")] == ["alive", "alive", "dead"]  # by time
+
+
+def test_history_and_failing_days_across_days(cache: LinkCache) -> None:
+    url = "https://flaky.test/"
+    assert cache.failing_days(url) == 0
+    day0 = (T0 // DAY) * DAY  # midnight UTC
+    cache.put_url(result(url, "alive", day0 + 10))
+    assert cache.failing_days(url) == 0
+    cache.put_url(result(url, "dead", day0 + DAY + 10))
+    cache.put_url(result(url, "dead", day0 + DAY + 20))  # same UTC day: counts once
+    assert cache.failing_days(url) == 1
+    cache.put_url(result(url, "unknown", day0 + 2 * DAY))  # a timeout neither counts nor breaks the run
+    cache.put_url(result(url, "dead", day0 + 3 * DAY - 1))  # 23:59:59 of day 2
+    cache.put_url(result(url, "dead", day0 + 3 * DAY))  # 00:00:00 of day 3
+    assert cache.failing_days(url) == 3
+    cache.put_url(result(url, "alive", day0 + 4 * DAY))
+    assert cache.failing_days(url) == 0  # alive resets
+    cache.put_url(result(url, "dead", day0 + 5 * DAY))
+    assert cache.failing_days(url) == 1
+    history = cache.history(url)
+    assert [ts for ts, _ in history] == sorted(ts for ts, _ in history)
+    assert [o for _, o in history] == ["alive", "dead", "dead", "unknown", "dead", "dead", "alive", "dead"]
+
+
+def test_history_is_capped(cache: LinkCache) -> None:
+    for i in range(HISTORY_LIMIT + 10):
+        cache.put_url(result("https://busy.test/", "alive", T0 + i))
+    history = cache.history("https://busy.test/")
+    assert len(history) == HISTORY_LIMIT
+    assert history[0][0] == T0 + 10 and history[-1][0] == T0 + HISTORY_LIMIT + 9
+
+
+def test_arxiv_round_trip(cache: LinkCache, clock: Clock) -> None:
+    record = ArxivRecord(
+        "1510.00149",
+        True,
+        "Deep Compression: Compressing Deep Neural Networks",
+        ("Song Han", "Huizi Mao", "William J. Dally", "Jürgen Müller"),
+        2015,
+        withdrawn=False,
+        reason="",
+        checked_at=T0,
+    )
+    cache.put_arxiv(record)
+    got = cache.get_arxiv("1510.00149")
+    assert got is not None and got.from_cache
+    assert got == ArxivRecord(**{**_fields(record), "from_cache": True})
+    assert isinstance(got.authors, tuple)
+    clock.now = T0 + 1000  # ttl_arxiv
+    assert cache.get_arxiv("1510.00149") is None
+
+
+def test_arxiv_missing_and_withdrawn_are_cached_unknown_is_not(cache: LinkCache) -> None:
+    cache.put_arxiv(ArxivRecord("9999.99999", False, reason="no such id", checked_at=T0))
+    cache.put_arxiv(ArxivRecord("1234.5678", True, "T", (), 2012, withdrawn=True, checked_at=T0))
+    cache.put_arxiv(ArxivRecord("1111.2222", None, reason="timeout", checked_at=T0))
+    missing = cache.get_arxiv("9999.99999")
+    assert missing is not None and missing.exists is False and missing.reason == "no such id" and missing.authors == ()
+    assert cache.get_arxiv("1234.5678").withdrawn is True
+    assert cache.get_arxiv("1111.2222") is None
+
+
+def _fields(record: ArxivRecord) -> dict[str, object]:
+    return {name: getattr(record, name) for name in ArxivRecord.__slots__}
+
+
+def test_file_settings_and_reopen(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "sub" / "dir" / "c.sqlite3"  # parent folders are created
+    with LinkCache(path, now=clock) as c:
+        c.put_url(result("https://a.test/", "alive", T0))
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    with LinkCache(path, now=clock) as c:
+        assert c.get_url("https://a.test/") is not None
+
+
+def test_closed_cache_refuses_use(tmp_path: Path) -> None:
+    c = LinkCache(tmp_path / "c.sqlite3")
+    c.close()
+    c.close()  # idempotent
+    with pytest.raises(ValueError, match="closed"):
+        c.get_url("https://a.test/")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is my thesis, not a cache\n" * 100, b"SQLite format 3\x00" + b"\xff" * 4080, b"\x00" * 4096],
+    ids=["text", "bad-header", "zeros"],
+)
+def test_corrupt_file_is_refused_and_left_alone(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "links.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(UserError) as info:
+        LinkCache(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: not a link cache (") and "\n" not in message
+    assert path.read_bytes() == content
+    assert not (tmp_path / "links.sqlite3-wal").exists() or (tmp_path / "links.sqlite3-wal").stat().st_size == 0
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError, match=r"not a link cache \(a SQLite database with tables notes\)"):
+        LinkCache(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    LinkCache(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError, match="newer awesome-lint"):
+        LinkCache(path)
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="not a link cache"):
+        LinkCache(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="platformdirs reads XDG_CACHE_HOME on Linux")
+def test_default_path_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    with LinkCache() as c:
+        assert c.path == tmp_path / "xdg" / "awesome-lint" / "links.sqlite3"
+        c.put_url(result("https://a.test/", "alive", 0.0))
+    assert c.path.is_file()
+
+
+WRITES = 200
+
+
+def _writer(path: str, tag: str, barrier: multiprocessing.synchronize.Barrier) -> None:
+    barrier.wait()  # both processes create/open the file and write at the same moment
+    with LinkCache(path) as c:
+        for i in range(WRITES):
+            if i % 4 == 0:
+                c.put_url(LinkResult("https://shared.test/", "dead" if i % 8 else "alive", checked_at=T0 + i))
+            elif i % 4 == 1:
+                c.put_arxiv(ArxivRecord(f"{tag}.{i:05d}", True, f"title {i}", (tag, str(i)), 2020, checked_at=T0))
+            else:
+                c.put_url(LinkResult(f"https://{tag}.test/{i}", "alive", 200, "200 OK", checked_at=T0 + i))
+
+
+def test_two_processes_writing_at_once(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.sqlite3")
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_writer, args=(path, tag, barrier)) for tag in ("p1", "p2")]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+    assert [proc.exitcode for proc in procs] == [0, 0]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    per_tag = WRITES // 2  # i % 4 in (2, 3)
+    assert conn.execute("SELECT count(*) FROM url_result WHERE url != 'https://shared.test/'").fetchone()[0] == (
+        2 * per_tag
+    )
+    assert conn.execute("SELECT count(*) FROM arxiv_record").fetchone()[0] == 2 * (WRITES // 4)
+    assert conn.execute("SELECT count(*) FROM url_history").fetchone()[0] == 2 * (per_tag + WRITES // 4)
+    conn.close()
+    with LinkCache(path, now=lambda: T0 + 1) as c:
+        for tag in ("p1", "p2"):
+            for i in range(WRITES):
+                if i % 4 >= 2:
+                    assert c.get_url(f"https://{tag}.test/{i}") is not None, (tag, i)
+                if i % 4 == 1:
+                    assert c.get_arxiv(f"{tag}.{i:05d}").authors == (tag, str(i))
+        assert len(c.history("https://shared.test/")) == 2 * (WRITES // 4)
