@@ -253,6 +253,7 @@ def _link_options(config: Any, **flags: Any) -> Any:
         timeout=float(flags["timeout"] or table.get("timeout", 10.0)),
         workers=int(table.get("workers", 16)),
         dead_after=int(flags["dead_after"] or table.get("dead-after", 1)),
+        arxiv_delay=float(table.get("arxiv-delay", 3.0)),
         title_threshold=float(table.get("title-threshold", 50.0)),
     )
 

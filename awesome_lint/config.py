@@ -14,7 +14,17 @@ from awesome_lint.findings import SEVERITIES
 
 CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
 KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
-LINK_KEYS = {"cache", "accept", "exclude", "dead-after", "timeout", "arxiv-api", "workers", "title-threshold"}
+LINK_KEYS = {
+    "cache",
+    "accept",
+    "exclude",
+    "dead-after",
+    "timeout",
+    "arxiv-api",
+    "arxiv-delay",
+    "workers",
+    "title-threshold",
+}
 
 
 @dataclass(frozen=True)
