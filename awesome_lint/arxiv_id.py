@@ -110,6 +110,14 @@ def find_cited(text: str) -> list[ArxivId]:
     return found
 
 
+def _latest_yymm() -> int:
+    """The YYMM of the current month: new-style ids from later months cannot exist yet."""
+    import datetime
+
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    return (today.year % 100) * 100 + today.month
+
+
 def is_valid(arxiv_id: str) -> bool:
     """True when a normalised id (no version, no prefix) is structurally possible."""
     m = _VALID_NEW_RE.fullmatch(arxiv_id)
@@ -120,7 +128,7 @@ def is_valid(arxiv_id: str) -> bool:
             return False
         if _NEW_STYLE_FROM <= yymm < _FIVE_DIGIT_FROM:
             return len(num) == 4
-        return yymm >= _FIVE_DIGIT_FROM and len(num) == 5
+        return _FIVE_DIGIT_FROM <= yymm <= _latest_yymm() and len(num) == 5
     m = _VALID_OLD_RE.fullmatch(arxiv_id)
     if m is not None:
         yy, mm, num = m.groups()
