@@ -23,6 +23,7 @@ LINK_KEYS = {
     "arxiv-api",
     "arxiv-delay",
     "workers",
+    "per-host",
     "title-threshold",
 }
 

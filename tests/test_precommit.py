@@ -113,6 +113,32 @@ def _pre_commit(hook: str, repo: Path, env: dict[str, str], timeout: float) -> s
     )
 
 
+def test_try_repo_runs_the_lint_hook(tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path) -> None:
+    """`pre-commit try-repo` itself (a fresh hook environment of its own) fails on the known defect."""
+    env = _env(pre_commit_home)
+    snapshot, _rev = hook_repo
+    repo = tmp_path / "papers"
+    repo.mkdir()
+    (repo / "list.md").write_bytes(LIST)
+    (repo / ".awesome-lint.toml").write_bytes(b"")
+    _git("init", "--quiet", cwd=repo, env=env)
+    _commit_all(repo, env)
+    exe = Path(sys.executable).parent / ("pre-commit.exe" if os.name == "nt" else "pre-commit")
+    proc = subprocess.run(
+        [str(exe), "try-repo", str(snapshot), "awesome-lint", "--all-files", "--color=never"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=INSTALL_TIMEOUT,
+        check=False,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert "AL301" in output and "list.md:7:3" in output, output
+    assert (repo / "list.md").read_bytes() == LIST
+
+
 def test_hooks_lint_then_fix(tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path) -> None:
     """awesome-lint reports AL301 and fails; awesome-lint-fix rewrites only the link; then awesome-lint passes."""
     env = _env(pre_commit_home)

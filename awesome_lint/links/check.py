@@ -25,7 +25,8 @@ class LinkCheckOptions:
     accept: tuple[int, ...] = ()
     exclude: tuple[str, ...] = ()
     timeout: float = 10.0
-    workers: int = 16
+    workers: int = 32
+    per_host: int = 16
     dead_after: int = 1
     arxiv_delay: float = 3.0
     title_threshold: float = DEFAULT_TITLE_THRESHOLD
@@ -122,6 +123,7 @@ def run_checks(
         http = HttpChecker(
             timeout=options.timeout,
             workers=options.workers,
+            per_host=options.per_host,
             allow_private=options.allow_private,
             accept=options.accept,
             exclude=options.exclude,
