@@ -220,3 +220,31 @@ def test_directory_of_lists_is_checked_without_network(fake: FakeArxiv, fast_con
     assert code == 0
     assert "0 dead" in err and "AL501" not in out
     assert fake.requests == []
+
+
+def test_dead_after_needs_failures_on_several_days(
+    server: HTTPServer, fake: FakeArxiv, fast_config: Path, tmp_path: Path
+) -> None:
+    import time
+
+    from awesome_lint.links.cache import LinkCache
+    from awesome_lint.links.types import LinkResult
+
+    server.expect_request("/old").respond_with_data("no", status=404)
+    server.expect_request("/new").respond_with_data("no", status=404)
+    old, new = server.url_for("/old"), server.url_for("/new")
+    cache_path = tmp_path / "links.sqlite3"
+    for days_ago in (2.5, 1.5):  # the old link already failed on two earlier days
+        then = time.time() - days_ago * 86400
+        with LinkCache(cache_path, now=lambda then=then: then) as cache:
+            cache.put_url(LinkResult(old, "dead", status=404, checked_at=then))
+    doc = tmp_path / "list.md"
+    doc.write_text(f"- [Old broken link]({old})\n- [Newly broken link]({new})\n")
+    code, out, _err = run(
+        "check-links", "--allow-private", "--dead-after", "2", "--cache", str(cache_path),
+        "--arxiv-api", fake.template, "--config", str(fast_config), "--fail-on", "unknown", str(doc),
+    )  # fmt: skip
+    assert code == 1
+    assert "list.md:1:3: AL501 dead link (HTTP 404)" in out
+    assert "list.md:2:3: AL502" in out and "failed on 1 of the 2 days" in out
+    assert "list.md:2:3: AL501" not in out
