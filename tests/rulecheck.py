@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from awesome_lint.fix import apply_fixes
 from awesome_lint.parse import parse_bytes
-from awesome_lint.rules import Context, Issue, resolve
+from awesome_lint.rules import RULES, Context, Issue, resolve
+
+# The shape of a list written by `awesome-lint merge`; every rule must pass it.
+MERGED_SAMPLE = """\
+# Awesome Model Compression
+
+<!-- awesome-lint merge: sources=a.md,b.md -->
+
+Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint.
+
+## Contents
+
+- [Pruning](#pruning)
+- [Resources](#resources)
+
+## Pruning
+
+- [Title One](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016*. [[code]](https://github.com/a/b)
+- [Title Two](https://x.org/p) - J. Doe. *CVPR 2017*.
+<!-- awesome-lint-disable-next-line missing-link -->
+- [Title Three] - D. Lin. *ICML 2016*.
+
+## Resources
+
+- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow) - An automatic model compression framework
+"""
 
 
 def check(markdown: str | bytes, rule_name: str, **options: Any) -> list[Issue]:
@@ -23,3 +49,22 @@ def fixed(markdown: str | bytes, rule_name: str, **options: Any) -> str:
     fixes = [issue.fix for issue in check(data, rule_name, **options) if issue.fix is not None]
     newline = "\r\n" if b"\r\n" in data else "\n"
     return apply_fixes(data, fixes, newline).data.decode("utf-8")
+
+
+def lines(markdown: str, rule_name: str, **options: Any) -> list[int]:
+    """Lines of the issues one rule reports."""
+    return [issue.span.line for issue in check(markdown, rule_name, **options)]
+
+
+def fixed_twice(markdown: str, rule_name: str, **options: Any) -> str:
+    """Apply a rule's fixes, check that a second pass changes nothing, and return the result."""
+    once = fixed(markdown, rule_name, **options)
+    assert fixed(once, rule_name, **options) == once
+    return once
+
+
+def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(line, rule name) of every issue the given rules report on a file, sorted."""
+    data = path.read_bytes()
+    ctx = Context(parse_bytes(data, str(path)), data)
+    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))

@@ -6,17 +6,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_LISTS
-from rulecheck import check, fixed
-from test_rules_structure import MERGED, findings
+from rulecheck import MERGED_SAMPLE, check, findings, fixed, lines
 
 from awesome_lint.fix import apply_fixes
 
 ENTRIES = ("AL201", "AL202", "AL203", "AL204", "AL205", "AL206", "AL207")
-
-
-def lines(markdown: str, rule_name: str, **options: object) -> list[int]:
-    """Lines of the issues one rule reports."""
-    return [issue.span.line for issue in check(markdown, rule_name, **options)]
 
 
 # ---------------------------------------------------------------------------------------- AL201 missing link
@@ -272,6 +266,6 @@ def test_real_list_fixes_are_idempotent(tmp_path: Path) -> None:
 
 def test_entries_rules_on_a_canonical_merged_list(tmp_path: Path) -> None:
     path = tmp_path / "merged.md"
-    path.write_text(MERGED, encoding="utf-8")
+    path.write_text(MERGED_SAMPLE, encoding="utf-8")
     # Title Three is reported by missing-link and suppressed by the engine's disable comment.
-    assert findings(path, ENTRIES) == [(13, "missing-link")]
+    assert findings(path, ENTRIES) == [(17, "missing-link")]

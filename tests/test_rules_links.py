@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import LISTS, SEED_LISTS
-from rulecheck import check, fixed
+from rulecheck import MERGED_SAMPLE, check, findings, fixed, fixed_twice
 
 from awesome_lint.errors import UserError
 from awesome_lint.fix import apply_fixes
@@ -15,39 +15,6 @@ from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES, Context
 
 LINKS = ("AL301", "AL302", "AL303", "AL304", "AL305", "AL306", "AL307", "AL308")
-
-MERGED = """\
-# Awesome Model Compression
-<!-- awesome-lint merge: sources=a.md,b.md -->
-Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint.
-
-## Contents
-- [Pruning](#pruning)
-- [Resources](#resources)
-
-## Pruning
-- [Title One](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016*. [[code]](https://github.com/a/b)
-- [Title Two](https://x.org/p) - J. Doe. *CVPR 2017*.
-<!-- awesome-lint-disable-next-line missing-link -->
-- Title Three - D. Lin. *ICML 2016*.
-
-## Resources
-- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow) - An automatic model compression framework
-"""
-
-
-def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[str, int, str]]:
-    """(file, line, rule name) of every issue the given rules report on a file, sorted."""
-    data = path.read_bytes()
-    ctx = Context(parse_bytes(data, str(path)), data)
-    return sorted((path.name, issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))
-
-
-def fixed_twice(markdown: str, rule_name: str, **options: object) -> str:
-    """Apply a rule's fixes, check that a second pass changes nothing, and return the result."""
-    once = fixed(markdown, rule_name, **options)
-    assert fixed(once, rule_name, **options) == once
-    return once
 
 
 # ------------------------------------------------------------------------------------ AL301 insecure-link
@@ -368,7 +335,7 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
 
 @pytest.mark.parametrize("path", SEED_LISTS, ids=lambda p: p.name)
 def test_link_findings_on_the_real_lists(path: Path) -> None:
-    expected = sorted((path.name, line, name) for name, lines in EXPECTED[path.name].items() for line in lines)
+    expected = sorted((line, name) for name, lines in EXPECTED[path.name].items() for line in lines)
     assert findings(path, LINKS) == expected
 
 
@@ -387,4 +354,4 @@ def test_known_defects_are_reported_with_their_messages() -> None:
 
 
 def test_link_rules_are_silent_on_a_canonical_merged_list() -> None:
-    assert [i.message for code in LINKS for i in check(MERGED, RULES[code].name)] == []
+    assert [i.message for code in LINKS for i in check(MERGED_SAMPLE, RULES[code].name)] == []

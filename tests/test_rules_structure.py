@@ -6,44 +6,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_LISTS
-from rulecheck import check
+from rulecheck import MERGED_SAMPLE, check, findings, lines
 
-from awesome_lint.parse import parse_bytes
-from awesome_lint.rules import RULES, Context
-from awesome_lint.rules.structure import github_anchor
+from awesome_lint.text import github_anchor
 
 STRUCTURE = ("AL101", "AL102", "AL103", "AL104")
-
-MERGED = """\
-# Awesome Model Compression
-<!-- awesome-lint merge: sources=a.md,b.md -->
-Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint.
-
-## Contents
-- [Pruning](#pruning)
-- [Resources](#resources)
-
-## Pruning
-- [Title One](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016*. [[code]](https://github.com/a/b)
-- [Title Two](https://x.org/p) - J. Doe. *CVPR 2017*.
-<!-- awesome-lint-disable-next-line missing-link -->
-- Title Three - D. Lin. *ICML 2016*.
-
-## Resources
-- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow) - An automatic model compression framework
-"""
-
-
-def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(line, rule name) of every issue the given rules report on a file, sorted."""
-    data = path.read_bytes()
-    ctx = Context(parse_bytes(data, str(path)), data)
-    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))
-
-
-def lines(markdown: str, rule_name: str, **options: object) -> list[int]:
-    """Lines of the issues one rule reports."""
-    return [issue.span.line for issue in check(markdown, rule_name, **options)]
 
 
 # ------------------------------------------------------------------------------------ AL101 skipped level
@@ -164,5 +131,5 @@ def test_structure_findings_on_the_real_lists(path: Path) -> None:
 
 def test_structure_rules_are_silent_on_a_canonical_merged_list(tmp_path: Path) -> None:
     path = tmp_path / "merged.md"
-    path.write_text(MERGED, encoding="utf-8")
+    path.write_text(MERGED_SAMPLE, encoding="utf-8")
     assert findings(path, STRUCTURE) == []
