@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
@@ -19,3 +21,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def seed_list(request: pytest.FixtureRequest) -> Path:
     """Each of the five upstream lists in lists/."""
     return request.param
+
+
+@pytest.fixture(scope="module")
+def local_server() -> Iterator[HTTPServer]:
+    """A real HTTP server on 127.0.0.1 for one test module; threaded, so a slow handler blocks no other test."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture
+def server(local_server: HTTPServer) -> Iterator[HTTPServer]:
+    """The module's local server, with no expectations left over from the test before."""
+    local_server.clear()
+    yield local_server
+    local_server.clear()

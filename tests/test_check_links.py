@@ -37,18 +37,8 @@ def seed_papers() -> dict[str, Paper]:
     return papers
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[HTTPServer]:
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.clear()
-    httpd.stop()
-
-
 @pytest.fixture
 def fake(server: HTTPServer) -> Iterator[FakeArxiv]:
-    server.clear()
     api = FakeArxiv(seed_papers())
     api.install(server)
     yield api

@@ -63,20 +63,9 @@ class DictCache:
         self.records[record.id] = record
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[HTTPServer]:
-    """A real HTTP server on 127.0.0.1, threaded so a stalled answer does not block the next test."""
-    httpd = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpd.start()
-    yield httpd
-    httpd.clear()
-    httpd.stop()
-
-
 @pytest.fixture
 def fake(server: HTTPServer) -> Iterator[FakeArxiv]:
     """The fake arXiv API, freshly installed on the server."""
-    server.clear()
     api = FakeArxiv(dict(PAPERS))
     api.install(server)
     yield api

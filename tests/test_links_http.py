@@ -30,22 +30,6 @@ from awesome_lint.links.http import (
 PUBLIC_IP = "93.184.216.34"  # only ever "connected" to through the getaddrinfo stand-in below
 
 
-@pytest.fixture(scope="module")
-def _server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)  # threaded: a slow handler blocks no other test
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
-
-
-@pytest.fixture
-def server(_server: HTTPServer) -> Iterator[HTTPServer]:
-    _server.clear()
-    yield _server
-    _server.clear()
-
-
 def make(**kwargs: Any) -> HttpChecker:
     """A checker for local tests: private addresses allowed, no retries, no waiting."""
     options: dict[str, Any] = {"allow_private": True, "retries": 0, "backoff": 0.0, "timeout": 3.0}
