@@ -13,19 +13,20 @@ from awesome_lint.errors import UserError
 from awesome_lint.findings import SEVERITIES
 
 CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
-KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
-LINK_KEYS = {
-    "cache",
-    "accept",
-    "exclude",
-    "dead-after",
-    "timeout",
-    "arxiv-api",
-    "arxiv-delay",
-    "workers",
-    "per-host",
-    "title-threshold",
+LINK_TYPES: dict[str, type | tuple[type, ...]] = {
+    "cache": str,
+    "accept": int,
+    "exclude": str,
+    "dead-after": int,
+    "timeout": (int, float),
+    "arxiv-api": str,
+    "arxiv-delay": (int, float),
+    "workers": int,
+    "per-host": int,
+    "title-threshold": (int, float),
 }
+KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
+LINK_KEYS = set(LINK_TYPES)
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,18 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     bad = sorted(set(dedup) - allowed)
     if bad:
         raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(allowed))})")
+    for key, value in dedup.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise UserError(f"{where}: dedup setting '{key}' must be a number, not {value!r}")
     links = table.get("links", {})
     if not isinstance(links, dict) or set(links) - LINK_KEYS:
         bad_key = sorted(set(links) - LINK_KEYS)[0] if isinstance(links, dict) else "links"
         raise UserError(f"{where}: unknown links setting '{bad_key}' (known: {', '.join(sorted(LINK_KEYS))})")
+    for key, value in links.items():
+        kind = LINK_TYPES[key]
+        ok = all(isinstance(v, kind) for v in value) if key in ("accept", "exclude") else isinstance(value, kind)
+        if not ok or isinstance(value, bool) or (key in ("accept", "exclude") and not isinstance(value, list)):
+            raise UserError(f"{where}: links setting '{key}' has the wrong type ({value!r})")
     output_format = table.get("output-format", "text")
     config = Config(
         select=strings("select") or ("ALL",),

@@ -46,6 +46,10 @@ def test_dotfile_wins_and_pyproject_without_table_is_skipped(tmp_path: Path) -> 
         ('fail-on = "fatal"\n', "'fail-on' must be one of info, warning, error"),
         ("[dedup]\nthreshold = 3\n", "unknown dedup setting 'threshold'"),
         ("select = [\n", "invalid TOML"),
+        ('[dedup]\ntitle-threshold = "high"\n', "dedup setting 'title-threshold' must be a number"),
+        ('[links]\nworkers = "x"\n', "links setting 'workers' has the wrong type"),
+        ("[links]\naccept = 200\n", "links setting 'accept' has the wrong type"),
+        ("[links]\ncolour = 1\n", "unknown links setting 'colour'"),
     ],
 )
 def test_bad_config_is_one_clear_error(tmp_path: Path, content: str, message: str) -> None:

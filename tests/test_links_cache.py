@@ -267,3 +267,11 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
                 if i % 4 == 1:
                     assert c.get_arxiv(f"{tag}.{i:05d}").authors == (tag, str(i))
         assert len(c.history("https://shared.test/")) == 2 * (WRITES // 4)
+
+
+def test_a_short_file_that_is_not_a_database_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"x")
+    with pytest.raises(UserError, match="not a link cache"):
+        LinkCache(path)
+    assert path.read_bytes() == b"x"

@@ -199,3 +199,11 @@ def test_rules_listing_docs_and_rule_command() -> None:
     shown = CliRunner().invoke(main, ["rule", "insecure-link"])
     assert shown.exit_code == 0 and shown.stdout.startswith("## AL301 `insecure-link`")
     assert CliRunner().invoke(main, ["rule", "nope"]).exit_code == 2
+
+
+def test_bad_rule_option_value_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text('[rules.missing-year]\nmin-share = "lots"\n')
+    code, _out, err = lint("--config", str(config), str(SEED_LISTS[0]))
+    assert code == 2
+    assert err.startswith("awesome-lint: error: rules.missing-year: bad option value")

@@ -41,6 +41,22 @@ def default_path() -> Path:
     return Path(platformdirs.user_cache_dir("awesome-lint")) / "links.sqlite3"
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """SQLite silently turns a short non-database file into a database: refuse any file that is not one."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UserError(f"{path}: cannot open link cache ({exc.strerror or exc})") from None
+    if head and head != _SQLITE_HEADER:
+        raise UserError(f"{path}: not a link cache (not an SQLite database); choose another --cache path")
+
+
 class LinkCache:
     """Link results, their history, and arXiv records, kept in one SQLite file (implements the Cache protocol)."""
 
@@ -68,6 +84,7 @@ class LinkCache:
                 raise UserError(f"{self.path}: cannot create the link cache folder ({exc.strerror or exc})") from None
             if self.path.is_dir():
                 raise UserError(f"{self.path}: not a link cache (a directory)")
+            _refuse_foreign_file(self.path)
         try:
             conn = sqlite3.connect(
                 ":memory:" if memory else self.path,

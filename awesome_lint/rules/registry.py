@@ -135,7 +135,17 @@ class Context:
 
 
 def run_rules(context: Context, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Issue]]:
-    """Run rules on one document, yielding each issue with the rule that found it."""
+    """Run rules on one document, yielding each issue with the rule that found it.
+
+    A rule given options in the config that fails on their values is a config error, not a crash.
+    """
+    from awesome_lint.errors import UserError
+
     for r in rules:
-        for issue in r.check(context):
-            yield r, issue
+        try:
+            for issue in r.check(context):
+                yield r, issue
+        except (TypeError, ValueError) as exc:
+            if r.name not in context._options:
+                raise
+            raise UserError(f"rules.{r.name}: bad option value ({exc})") from None
