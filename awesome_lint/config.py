@@ -159,8 +159,11 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         raise UserError(f"{where}: unknown links setting '{bad_key}' (known: {', '.join(sorted(LINK_KEYS))})")
     for key, value in links.items():
         kind = LINK_TYPES[key]
-        ok = all(isinstance(v, kind) for v in value) if key in ("accept", "exclude") else isinstance(value, kind)
-        if not ok or isinstance(value, bool) or (key in ("accept", "exclude") and not isinstance(value, list)):
+        if key in ("accept", "exclude"):
+            ok = isinstance(value, list) and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)
+        else:
+            ok = isinstance(value, kind) and not isinstance(value, bool)
+        if not ok:
             raise UserError(f"{where}: links setting '{key}' has the wrong type ({value!r})")
     output_format = table.get("output-format", "text")
     config = Config(

@@ -81,3 +81,20 @@ def test_multiline_link_label_span() -> None:
     assert (link.span.line, link.span.end_line) == (1, 2)
     assert entry.title == "MobilenetV2: Inverted for Classification"
     assert entry.span.end_line == 2
+
+
+def test_repeated_lists_keep_every_heading_in_place() -> None:
+    # mistune emits a list that interrupts a block quote before the quote; with the same lines repeated
+    # later in the file, the quote must still be matched to its own lines, not to the next copy.
+    import re
+
+    from conftest import SEED_LISTS
+
+    once = "\n".join(p.read_text(encoding="utf-8") for p in SEED_LISTS)
+    again = re.sub(r"^(#+ .*?)\s*$", r"\1 (1)", once, flags=re.MULTILINE)
+    text = once + "\n" + again
+    doc = parse_bytes(text.encode(), "twice.md")
+    atx = [n for n, line in enumerate(text.split("\n"), 1) if re.match(r"#{1,6} ", line)]
+    found = {s.span.line for s in doc.iter_sections()}
+    assert [n for n in atx if n not in found] == []
+    assert sum(1 for s in doc.iter_sections() if s.heading.endswith("(1)")) == len(atx) // 2

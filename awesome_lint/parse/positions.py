@@ -11,7 +11,7 @@ from awesome_lint.model import Span
 
 _BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
 # What may stand before a block text on its source line: indentation, quote and list markers, a heading.
-_LOOK_BACK = 200
+_WINDOW = 200
 _ONE_MARKER = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _PREFIX = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
@@ -84,8 +84,11 @@ class Aligner:
         if first is None:
             return None
         total = len(self.index.lines)
-        near = max(0, self.pointer - _LOOK_BACK)
-        for start, stop in ((self.pointer, total), (near, self.pointer), (0, near)):
+        here = self.pointer
+        back, ahead = max(0, here - _WINDOW), min(total, here + _WINDOW)
+        # Near the cursor first, in both directions, so an out-of-order block is not matched to an identical
+        # line much further on (lists repeat lines); then the rest of the file.
+        for start, stop in ((here, ahead), (back, here), (ahead, total), (0, back)):
             result = self._align_from(pieces, heading, start, stop)
             if result is not None:
                 offsets, leads, used = result
