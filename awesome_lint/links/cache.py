@@ -95,7 +95,7 @@ class LinkCache:
         except sqlite3.Error as exc:
             raise UserError(f"{self.path}: cannot open link cache ({exc})") from None
         try:
-            self._setup(conn)
+            self._setup_retrying(conn)
         except sqlite3.OperationalError as exc:  # locked, busy, read-only, disk full: the file may be fine
             conn.close()
             raise UserError(f"{self.path}: cannot use link cache ({exc})") from None
@@ -106,6 +106,22 @@ class LinkCache:
             conn.close()
             raise
         self._conn = conn
+
+    def _setup_retrying(self, conn: sqlite3.Connection) -> None:
+        """Set up, retrying while another process holds the lock: switching a new file to WAL does not wait
+        for SQLite's busy handler, so two runs creating the same cache at once would otherwise collide."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.01
+        while True:
+            try:
+                self._setup(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                message = str(exc).lower()
+                if ("locked" not in message and "busy" not in message) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
 
     def _setup(self, conn: sqlite3.Connection) -> None:
         """Turn on WAL and the busy timeout, then create or validate the schema in one transaction."""
