@@ -309,7 +309,19 @@ def test_a_batch_of_only_missing_ids_is_not_found_after_consistent_answers(fake:
     records = arxiv.lookup([MISSING, "2101.00002"])
     assert [r.exists for r in records.values()] == [False, False]
     assert {r.reason for r in records.values()} == {"not found"}
-    assert arxiv.stats.requests == 3  # totalResults 0 three times in a row
+    assert arxiv.stats.requests == 4  # totalResults 0 three times in a row, and one probe with a canary id
+
+
+def test_an_empty_answer_is_confirmed_by_a_known_paper_without_waiting(fake: FakeArxiv) -> None:
+    import time
+
+    arxiv = client(fake, backoff=5.0)
+    assert arxiv.lookup(["1707.01209"])["1707.01209"].exists is True
+    started = time.monotonic()
+    records = arxiv.lookup([MISSING])
+    assert records[MISSING].exists is False and records[MISSING].reason == "not found"
+    assert time.monotonic() - started < 2.0  # no backoff: the probe settled it
+    assert [r.ids for r in fake.requests[1:]] == [[MISSING], [MISSING, "1707.01209"]]
 
 
 def test_http_400_splits_the_batch_so_one_bad_id_cannot_sink_the_others(fake: FakeArxiv) -> None:

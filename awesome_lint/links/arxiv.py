@@ -13,12 +13,12 @@
 - 429/5xx are retried with exponential backoff or after `Retry-After` (up to MAX_RETRY_AFTER); when a batch
   ends unknown because arXiv is overloaded or unreachable, the lookup's later batches are not sent.
 
-Empty pages: arXiv's API sometimes answers 200 with zero entries although the papers exist. A page with no
-entry for a non-empty batch is therefore retried like a 503. When the retries run out, the ids are "not
-found" only if every empty answer was a well-formed Atom feed whose `opensearch:totalResults` was present
-and 0 (arXiv said "none of these exist" `retries + 1` times in a row); a blank body, a broken feed or a
-feed claiming results it did not list leaves them unknown. The price: a batch whose ids really all do not
-exist costs the full retry schedule once (after that the cache remembers).
+Empty pages: arXiv's API sometimes answers 200 with zero entries although the papers exist. After the first
+well-formed empty page for a batch, the client asks once more with a paper arXiv is known to have added (one
+found earlier in the run or the cache, else CANARY_ID): if that paper comes back, the others really do not
+exist. Otherwise the batch is retried like a 503; when the retries run out, the ids are "not found" only if
+every empty answer was a well-formed Atom feed whose `opensearch:totalResults` was present and 0; a blank
+body, a broken feed or a feed claiming results it did not list leaves them unknown.
 """
 
 from __future__ import annotations
@@ -83,6 +83,10 @@ class _FeedInfo:
     error: str | None = None
 
 
+CANARY_ID = "1706.03762"
+"""A paper arXiv certainly has, added to a re-asked query when no id of this run is known to exist yet."""
+
+
 @dataclass
 class _Answer:
     """The outcome of one request for a list of ids."""
@@ -138,6 +142,7 @@ class ArxivClient:
         self._client: arxiv.Client | None = None
         self._session: Any = None
         self._halt = ""  # set when arXiv is unreachable or overloaded: later batches are not sent
+        self._known: str | None = None  # an id arXiv has confirmed, to probe a suspicious empty answer
 
     # public
 
@@ -156,6 +161,8 @@ class ArxivClient:
             cached = self.cache.get_arxiv(norm) if self.cache is not None else None
             if cached is not None:
                 self.stats.cache_hits += 1
+                if cached.exists:
+                    self._known = norm
                 records[norm] = cached if cached.from_cache else dataclasses.replace(cached, from_cache=True)
             elif self.offline:
                 records[norm] = ArxivRecord(norm, None, reason="offline", checked_at=now)
@@ -165,6 +172,8 @@ class ArxivClient:
         for batch in self._batches(pending):
             resolved = self._resolve(batch)
             for record in resolved.values():
+                if record.exists:
+                    self._known = record.id
                 if record.exists is not None and self.cache is not None:
                     self.cache.put_arxiv(record)
             records.update(resolved)
@@ -219,6 +228,8 @@ class ArxivClient:
                 return out | _unknown(remaining, answer.reason)
             if answer.kind == "empty":
                 all_empties_genuine = all_empties_genuine and answer.genuine_empty
+                if attempt == 0 and answer.genuine_empty and self._probe_confirms_empty(remaining):
+                    return out | _not_found(remaining)
             if attempt == self.retries:
                 break
             wait = answer.retry_after if answer.retry_after is not None else self.backoff * 2**attempt
@@ -234,6 +245,19 @@ class ArxivClient:
         if last.kind == "retry" and last.halt:
             self._halt = reason
         return out | _unknown(remaining, reason)
+
+    def _probe_confirms_empty(self, ids: list[str]) -> bool:
+        """Ask again with an id arXiv is known to have: if it comes back, the empty answer was genuine.
+
+        arXiv's API sometimes answers a valid query with an empty page; an empty page for ids that do not
+        exist looks the same. One request with a known paper added tells them apart without the backoff.
+        """
+        canary = self._known or CANARY_ID
+        if canary in ids:
+            return False
+        probe = self._request([*ids, canary])
+        self.stats.retries += 1
+        return probe.kind == "ok" and canary in probe.found and not any(i in probe.found for i in ids)
 
     def _split(self, ids: list[str], reason: str) -> dict[str, ArxivRecord]:
         """arXiv rejected the batch (HTTP 400): retry each half, so one bad id cannot sink the others."""
