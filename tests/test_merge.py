@@ -498,3 +498,20 @@ def test_a_url_shared_by_different_papers_stays_with_the_paper_it_belongs_to() -
     assert len(binary) == 1 and url.replace("http://", "") in binary[0]
     assert lines[deep[0]].startswith("- [Deepburning: automatic generation of fpga-based learning accelerators] ")
     assert lines[deep[0] - 1] == "<!-- awesome-lint-disable-next-line missing-link -->"
+
+
+def test_merge_is_byte_identical_across_processes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"merged-{seed}.md"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "awesome_lint", "merge", str(LISTS), "-o", str(out), "--report", str(out) + ".json"],
+            env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        outputs.append((out.read_bytes(), Path(str(out) + ".json").read_bytes()))
+    assert outputs[0] == outputs[1]
