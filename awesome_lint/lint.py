@@ -47,9 +47,14 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     if path is not None:
         for selector in config.ignored_for(path):
             chosen.difference_update(_codes(selector, "per-file-ignores"))
-    for name in config.rules:
-        if not any(r.name == name for r in RULES.values()):
+    for name, table in config.rules.items():
+        known = next((r for r in RULES.values() if r.name == name), None)
+        if known is None:
             raise UserError(f"rules.{name}: unknown rule name (see `awesome-lint rules`)")
+        for key in table:
+            if key not in known.options:
+                options = ", ".join(sorted(known.options)) or "none"
+                raise UserError(f"rules.{name}: unknown option '{key}' (options: {options})")
     return [RULES[code] for code in sorted(chosen)]
 
 

@@ -207,3 +207,21 @@ def test_bad_rule_option_value_is_a_config_error(tmp_path: Path) -> None:
     code, _out, err = lint("--config", str(config), str(SEED_LISTS[0]))
     assert code == 2
     assert err.startswith("awesome-lint: error: rules.missing-year: bad option value")
+
+
+def test_unknown_rule_option_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text('[rules.insecure-link]\nhosts = ["a.org"]\n')
+    code, _out, err = lint("--config", str(config), str(SEED_LISTS[0]))
+    assert code == 2
+    assert "rules.insecure-link: unknown option 'hosts' (options: https-hosts)" in err
+
+
+def test_rule_options_from_config_change_the_findings(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [A](http://example.org/a)\n")
+    assert lint("--select", "insecure-link", str(path))[0] == 0
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text('[rules.insecure-link]\nhttps-hosts = ["example.org"]\n')
+    code, out, _err = lint("--config", str(config), "--select", "insecure-link", str(path))
+    assert code == 1 and "AL301" in out

@@ -246,8 +246,8 @@ def shape_of(entry: Entry) -> Shape:
 
 def _dominant(ctx: Context, rule_name: str, values: list[T]) -> tuple[T, int] | None:
     """The value most papers share and its count, when it reaches the rule's `min-share` of at least 5 papers."""
-    share = float(ctx.option(rule_name, "min-share", 0.8))
-    minimum = int(ctx.option(rule_name, "min-papers", 5))
+    share = float(ctx.option(rule_name, "min-share"))
+    minimum = int(ctx.option(rule_name, "min-papers"))
     if len(values) < max(minimum, 1):
         return None
     value, count = Counter(values).most_common(1)[0]

@@ -142,7 +142,7 @@ def insecure_link(ctx: Context) -> Iterator[Issue]:
         https-hosts = ["arxiv.org", "github.com", "*.github.io", ...]  # hosts known to serve https;
                                                                       # `*.` matches every subdomain
     """
-    hosts = ctx.option("insecure-link", "https-hosts", list(DEFAULT_HTTPS_HOSTS))
+    hosts = ctx.option("insecure-link", "https-hosts")
     if isinstance(hosts, str):
         hosts = [hosts]
     for _entry, link in _all_links(ctx):
@@ -209,7 +209,7 @@ def arxiv_link_style(ctx: Context) -> Iterator[Issue]:
         style = "auto"  # "auto": whichever most of the list's arXiv links use (a tie counts as "abs");
                         # or "abs", or "pdf"
     """
-    style = str(ctx.option("arxiv-link-style", "style", "auto")).lower()
+    style = str(ctx.option("arxiv-link-style", "style")).lower()
     if style not in ("abs", "pdf", "auto"):
         raise UserError(f'arxiv-link-style: style must be "abs", "pdf" or "auto", not {style!r}')
     links = list(_arxiv_paper_links(ctx))
@@ -474,7 +474,7 @@ def shared_url(ctx: Context) -> Iterator[Issue]:
 
     from awesome_lint.dedup import normalize_title
 
-    threshold = float(ctx.option("shared-url", "min-title-similarity", 60))
+    threshold = float(ctx.option("shared-url", "min-title-similarity"))
     groups: dict[str, list[tuple[Entry, Link]]] = defaultdict(list)
     for entry in ctx.papers:
         seen: set[str] = set()

@@ -43,6 +43,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+_REGISTERED: Any = object()  # Context.option's marker for "use the registered default"
 
 
 def rule(
@@ -93,9 +94,14 @@ class Context:
         self.network = network
         """Link check results (links.check.NetworkResults) when the run checks links, else None."""
 
-    def option(self, rule_name: str, key: str, default: Any) -> Any:
-        """A rule option from config (`[tool.awesome-lint.rules.NAME]`), or its default."""
-        return self._options.get(rule_name, {}).get(key, default)
+    def option(self, rule_name: str, key: str, default: Any = _REGISTERED) -> Any:
+        """A rule option from config (`[tool.awesome-lint.rules.NAME]`), else the default the rule registered."""
+        table = self._options.get(rule_name, {})
+        if key in table:
+            return table[key]
+        if default is not _REGISTERED:
+            return default
+        return next(r.options[key] for r in RULES.values() if r.name == rule_name)
 
     @cached_property
     def index(self) -> Any:

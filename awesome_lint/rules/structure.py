@@ -158,7 +158,7 @@ def empty_section(ctx: Context) -> Iterator[Issue]:
 
         placeholders = ["Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"]
     """
-    placeholders = {_normalise_placeholder(p) for p in ctx.option("empty-section", "placeholders", PLACEHOLDERS)}
+    placeholders = {_normalise_placeholder(p) for p in ctx.option("empty-section", "placeholders")}
     placeholders.discard("")
     sections = ordered_sections(ctx)
     if not sections:

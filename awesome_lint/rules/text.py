@@ -310,7 +310,7 @@ def trailing_whitespace(ctx: Context) -> Iterator[Issue]:
 
         br-spaces = 2   # trailing spaces that make a hard line break; 0 reports every trailing space
     """
-    br_spaces = int(ctx.option("trailing-whitespace", "br-spaces", 2))
+    br_spaces = int(ctx.option("trailing-whitespace", "br-spaces"))
     lines = ctx.lines
     starts = ctx.index.char_starts
     in_fence = False
