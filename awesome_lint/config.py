@@ -80,18 +80,24 @@ class Config:
         return DedupConfig(**{key.replace("-", "_"): value for key, value in self.dedup.items()})
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """TOML text as a dict (tomllib, or tomli on Python 3.10); bad TOML is a UserError naming `source`."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: invalid TOML: {exc}") from None
+        raise UserError(f"{source}: invalid TOML: {exc}") from None
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read config ({getattr(exc, 'strerror', None) or exc})") from None
+    return parse_toml(text, str(path))
 
 
 def find_config(start: Path | None = None) -> Path | None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -119,15 +118,9 @@ class _Resolved:
 
 def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
     """Read a taxonomy from TOML text; a malformed file raises UserError naming `source`."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    from awesome_lint.config import parse_toml
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{source}: invalid TOML ({exc})") from None
+    data = parse_toml(text, source)
     raw_topics = data.get("topic")
     if not isinstance(raw_topics, list) or not raw_topics:
         raise UserError(f"{source}: expected one or more [[topic]] tables")
