@@ -128,7 +128,19 @@ def merge_command(
     config = load_config(config_path)
     taxonomy = load_taxonomy(taxonomy_path)
     documents = [parse_file(path) for path in merge_inputs(paths)]
-    records = _arxiv_metadata(documents, config, arxiv_api, cache_path, offline) if use_arxiv else None
+    records = None
+    if use_arxiv:
+        from awesome_lint.links.check import arxiv_metadata
+
+        records, requests = arxiv_metadata(
+            documents,
+            arxiv_api or config.links.get("arxiv-api"),
+            cache_path or config.links.get("cache"),
+            offline,
+            float(config.links.get("arxiv-delay", 3.0)),
+        )
+        found = sum(1 for record in records.values() if record.exists)
+        click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
     result = merge_documents(
         documents,
         taxonomy,
@@ -145,23 +157,6 @@ def merge_command(
     elif report_path is not None:
         write_atomic(report_path, report_json(result.report).encode("utf-8"))
     click.echo(format_summary(result.report["summary"]), err=True)
-
-
-def _arxiv_metadata(
-    documents: list[Any], config: Any, api: str | None, cache_path: str | None, offline: bool
-) -> dict[str, Any]:
-    """arXiv records for every id the documents' papers cite, cache first."""
-    from awesome_lint.links.arxiv import ArxivClient
-    from awesome_lint.links.cache import LinkCache
-    from awesome_lint.links.check import arxiv_ids
-
-    ids = arxiv_ids(e for d in documents for e in d.entries if e.kind == "paper")
-    with LinkCache(cache_path or config.links.get("cache")) as cache:
-        client = ArxivClient(api or config.links.get("arxiv-api"), cache=cache, offline=offline)
-        records = client.lookup(ids)
-    found = sum(1 for r in records.values() if r.exists)
-    click.echo(f"arxiv: {found} of {len(ids)} ids found ({client.stats.requests} requests)", err=True)
-    return records
 
 
 @main.command("dupes")
@@ -232,33 +227,6 @@ def _network_flags(func: F) -> F:
     return func
 
 
-def _link_options(config: Any, **flags: Any) -> Any:
-    """LinkCheckOptions from `[tool.awesome-lint.links]`, overridden by the command-line flags."""
-    from awesome_lint.links.check import LinkCheckOptions
-
-    table = config.links
-    accept = _split(flags["accept"]) or tuple(str(code) for code in table.get("accept", ()))
-    try:
-        codes = tuple(int(code) for code in accept)
-    except ValueError:
-        raise UserError(f"--accept: status codes must be numbers, not {accept!r}") from None
-    return LinkCheckOptions(
-        arxiv_api=flags["arxiv_api"] or table.get("arxiv-api"),
-        cache_path=flags["cache_path"] or table.get("cache"),
-        use_cache=not flags["no_cache"],
-        offline=flags["offline"],
-        allow_private=flags["allow_private"],
-        accept=codes,
-        exclude=tuple(flags["exclude_url"]) or tuple(table.get("exclude", ())),
-        timeout=float(flags["timeout"] or table.get("timeout", 10.0)),
-        workers=int(table.get("workers", 32)),
-        per_host=int(table.get("per-host", 16)),
-        dead_after=int(flags["dead_after"] or table.get("dead-after", 1)),
-        arxiv_delay=float(table.get("arxiv-delay", 3.0)),
-        title_threshold=float(table.get("title-threshold", 50.0)),
-    )
-
-
 def _run(
     paths: tuple[str, ...],
     config: Any,
@@ -270,8 +238,6 @@ def _run(
     summary_md: str | None = None,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code."""
-    import difflib
-
     from awesome_lint.findings import severity_rank
     from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
@@ -291,27 +257,15 @@ def _run(
     if changed is not None:
         findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]  # type: ignore[operator]
     if diff:
-        chunks = []
-        for result in results:
-            if result.fixed is not None and result.fixed != result.original:
-                chunks.extend(
-                    difflib.unified_diff(
-                        result.original.decode("utf-8", "replace").splitlines(keepends=True),
-                        result.fixed.decode("utf-8", "replace").splitlines(keepends=True),
-                        fromfile=f"a/{result.path}",
-                        tofile=f"b/{result.path}",
-                    )
-                )
-        _echo("".join(chunks).rstrip("\n") if chunks else "No fixes to apply.")
-        sys.exit(EXIT_FINDINGS if chunks else EXIT_OK)
-    if summary_md and network is not None:
-        from awesome_lint.report.summary import links_summary_markdown
+        from awesome_lint.report.diff import fixes_diff
 
-        try:
-            with open(summary_md, "a", encoding="utf-8") as handle:
-                handle.write(links_summary_markdown(findings, network.summary()))
-        except OSError as exc:
-            raise UserError(f"{summary_md}: cannot write summary ({exc.strerror or exc})") from None
+        text = fixes_diff(results)
+        _echo(text or "No fixes to apply.")
+        sys.exit(EXIT_FINDINGS if text else EXIT_OK)
+    if summary_md and network is not None:
+        from awesome_lint.report.summary import append_links_summary
+
+        append_links_summary(summary_md, findings, network.summary())
     fixed = sum(result.applied for result in results)
     color = config.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     output = render(findings, config.output_format, color=color, fixed=fixed)
@@ -326,10 +280,21 @@ def _check_links(
     files: list[str], config: Any, changed: dict[str, set[int] | None] | None, flags: dict[str, Any]
 ) -> Any:
     """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
-    from awesome_lint.links.check import arxiv_ids, checkable_urls, run_checks
+    from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
     from awesome_lint.parse import parse_file
 
-    options = _link_options(config, **flags)
+    options = options_from(
+        config.links,
+        arxiv_api=flags["arxiv_api"],
+        cache_path=flags["cache_path"],
+        no_cache=flags["no_cache"],
+        offline=flags["offline"],
+        allow_private=flags["allow_private"],
+        accept=_split(flags["accept"]),
+        exclude=tuple(flags["exclude_url"]),
+        timeout=flags["timeout"],
+        dead_after=flags["dead_after"],
+    )
     documents = [parse_file(path) for path in files]
     total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
     show = sys.stderr.isatty() and not os.environ.get("CI")
@@ -338,13 +303,10 @@ def _check_links(
             network = run_checks(documents, options, changed, progress=bar.update)
     else:
         network = run_checks(documents, options, changed)
+    from awesome_lint.report.summary import links_summary_line
+
     summary = network.summary()
-    line = (
-        f"links: {summary['alive']} alive, {summary['dead']} dead, {summary['unknown']} unknown, "
-        f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_ids']} arXiv ids); "
-        f"{summary['requests']} requests, {summary['cache_hits']} cache hits"
-    )
-    click.echo(line, err=True)
+    click.echo(links_summary_line(summary), err=True)
     if summary["offline"]:
         click.echo("links: no host name resolved: this run looked offline, so no link was called dead", err=True)
     return network

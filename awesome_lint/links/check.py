@@ -32,6 +32,45 @@ class LinkCheckOptions:
     title_threshold: float = DEFAULT_TITLE_THRESHOLD
 
 
+def options_from(
+    table: dict[str, Any],
+    *,
+    arxiv_api: str | None = None,
+    cache_path: str | None = None,
+    no_cache: bool = False,
+    offline: bool = False,
+    allow_private: bool = False,
+    accept: tuple[str, ...] | None = None,
+    exclude: tuple[str, ...] = (),
+    timeout: float | None = None,
+    dead_after: int | None = None,
+) -> LinkCheckOptions:
+    """LinkCheckOptions from a `[tool.awesome-lint.links]` table, overridden by command-line values."""
+    from awesome_lint.errors import UserError
+
+    codes = accept or tuple(str(code) for code in table.get("accept", ()))
+    try:
+        statuses = tuple(int(code) for code in codes)
+    except ValueError:
+        raise UserError(f"--accept: status codes must be numbers, not {codes!r}") from None
+    defaults = LinkCheckOptions()
+    return LinkCheckOptions(
+        arxiv_api=arxiv_api or table.get("arxiv-api"),
+        cache_path=cache_path or table.get("cache"),
+        use_cache=not no_cache,
+        offline=offline,
+        allow_private=allow_private,
+        accept=statuses,
+        exclude=exclude or tuple(table.get("exclude", ())),
+        timeout=float(timeout or table.get("timeout", defaults.timeout)),
+        workers=int(table.get("workers", defaults.workers)),
+        per_host=int(table.get("per-host", defaults.per_host)),
+        dead_after=int(dead_after or table.get("dead-after", defaults.dead_after)),
+        arxiv_delay=float(table.get("arxiv-delay", defaults.arxiv_delay)),
+        title_threshold=float(table.get("title-threshold", defaults.title_threshold)),
+    )
+
+
 @dataclass
 class NetworkResults:
     """What the checks found, keyed by URL and by arXiv id; read by the network rules."""
@@ -147,6 +186,20 @@ def run_checks(
         arxiv_stats=arxiv.stats,
         lines=dict(lines),
     )
+
+
+def arxiv_metadata(
+    documents: Sequence[Document], api: str | None, cache_path: str | None, offline: bool, delay: float = 3.0
+) -> tuple[dict[str, ArxivRecord], int]:
+    """arXiv records for every id the documents' papers link to or cite (cache first), and requests made."""
+    from awesome_lint.links.arxiv import ArxivClient
+    from awesome_lint.links.cache import LinkCache
+
+    ids = arxiv_ids(e for d in documents for e in d.entries if e.kind == "paper")
+    with LinkCache(os.path.expanduser(cache_path) if cache_path else None) as cache:
+        client = ArxivClient(api, cache=cache, offline=offline, delay=delay)
+        records = client.lookup(ids)
+    return records, client.stats.requests
 
 
 def _open_cache(options: LinkCheckOptions) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from awesome_lint.errors import UserError
 from awesome_lint.findings import Finding
 
 _FAILING = ("dead-link", "arxiv-not-found", "arxiv-title-mismatch")
@@ -34,3 +35,21 @@ def links_summary_markdown(findings: Sequence[Finding], summary: dict[str, Any])
     else:
         lines.append("No dead or wrong links.")
     return "\n".join(lines) + "\n"
+
+
+def append_links_summary(path: str, findings: Sequence[Finding], summary: dict[str, Any]) -> None:
+    """Append the summary to a file (a job summary collects every step's output)."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(links_summary_markdown(findings, summary))
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write summary ({exc.strerror or exc})") from None
+
+
+def links_summary_line(summary: dict[str, Any]) -> str:
+    """The one-line summary a link check prints on stderr."""
+    return (
+        f"links: {summary['alive']} alive, {summary['dead']} dead, {summary['unknown']} unknown, "
+        f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_ids']} arXiv ids); "
+        f"{summary['requests']} requests, {summary['cache_hits']} cache hits"
+    )
