@@ -216,11 +216,16 @@ def test_directory_is_refused(tmp_path: Path) -> None:
         LinkCache(tmp_path)
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="platformdirs reads XDG_CACHE_HOME on Linux")
-def test_default_path_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+def test_default_path_is_in_the_user_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # where Linux looks; elsewhere it is ignored
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))  # where Windows looks
+    expected = Path(platformdirs.user_cache_dir("awesome-lint")) / "links.sqlite3"
+    if sys.platform == "linux":
+        assert expected == tmp_path / "xdg" / "awesome-lint" / "links.sqlite3"
     with LinkCache() as c:
-        assert c.path == tmp_path / "xdg" / "awesome-lint" / "links.sqlite3"
+        assert c.path == expected
         c.put_url(result("https://a.test/", "alive", 0.0))
     assert c.path.is_file()
 
