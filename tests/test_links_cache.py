@@ -221,6 +221,7 @@ def test_default_path_is_in_the_user_cache_dir(tmp_path: Path, monkeypatch: pyte
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # where Linux looks; elsewhere it is ignored
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))  # where Windows looks
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # macOS: ~/Library/Caches
     expected = Path(platformdirs.user_cache_dir("awesome-lint")) / "links.sqlite3"
     if sys.platform == "linux":
         assert expected == tmp_path / "xdg" / "awesome-lint" / "links.sqlite3"
