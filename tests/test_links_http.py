@@ -517,3 +517,24 @@ def test_requests_is_imported_lazily() -> None:
     code = "import sys, awesome_lint.links.http, awesome_lint.links.cache; print('requests' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_resolver_that_hangs_gives_unknown_in_time(server: HTTPServer) -> None:
+    import time
+
+    server.expect_request("/ok").respond_with_data("fine")
+
+    def resolver(host: str, port: int) -> list[str]:
+        if host == "good.test":
+            return ["127.0.0.1"]
+        time.sleep(2.0)
+        return ["127.0.0.1"]
+
+    good = server.url_for("/ok").replace("127.0.0.1", "good.test").replace("localhost", "good.test")
+    started = time.monotonic()
+    results = make(resolver=resolver, timeout=0.3).check([good, "http://slow-dns.test/paper"])
+    assert results[good].outcome == "alive"
+    slow = results["http://slow-dns.test/paper"]
+    assert slow.outcome == "unknown"
+    assert slow.reason == "DNS lookup failed for slow-dns.test: DNS lookup timed out after 0.3 s"
+    assert time.monotonic() - started < 1.8  # the resolver would have taken 2 s

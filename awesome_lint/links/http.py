@@ -330,7 +330,9 @@ class HttpChecker:
         else:
             return _Resolution((host,), literal=True)
         try:
-            addresses = tuple(dict.fromkeys(self.resolver(host, port)))
+            addresses = tuple(dict.fromkeys(self._resolve_in_time(host, port)))
+        except TimeoutError:
+            return _Resolution(error=f"DNS lookup timed out after {self.timeout:g} s")
         except socket.gaierror as exc:
             return _Resolution(error=exc.strerror or str(exc), missing=exc.errno in _NO_SUCH_NAME)
         except Exception as exc:  # an injected resolver may raise anything: a failure, not proof of a missing name
@@ -338,6 +340,25 @@ class HttpChecker:
         if not addresses:
             return _Resolution(error="no address", missing=True)
         return _Resolution(addresses)
+
+    def _resolve_in_time(self, host: str, port: int) -> list[str]:
+        """Run the resolver in a daemon thread and give up after `timeout` (getaddrinfo has no timeout)."""
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["addresses"] = self.resolver(host, port)
+            except BaseException as exc:  # re-raised in the caller's thread
+                box["error"] = exc
+
+        thread = threading.Thread(target=work, name=f"resolve {host}", daemon=True)
+        thread.start()
+        thread.join(self.timeout)
+        if thread.is_alive():
+            raise TimeoutError(host)
+        if "error" in box:
+            raise box["error"]
+        return box["addresses"]
 
     def _refused(self, resolution: _Resolution) -> bool:
         """True when any address of the host is not public (and private addresses are not allowed)."""
