@@ -194,8 +194,8 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
     "awesome-model-compression-and-acceleration.md": {"trailing-whitespace": [127, 128]},
     "awesome-model-compression.md": {
         "double-space": [
-            53, 54, 71, 74, 79, 80, 118, 119, 121, 126, 135, 139, 140, 146, 149, 195, 200, 202, 203, 206, 207, 208,
-            210, 212, 214, 216, 217, 218, 219, 227, 228, 232, 242, 245, 248, 251,
+            53, 54, 64, 64, 64, 71, 74, 79, 80, 118, 119, 121, 126, 135, 139, 140, 146, 149, 195, 200, 202, 203,
+            206, 207, 208, 210, 212, 214, 216, 217, 218, 219, 227, 228, 232, 242, 245, 248, 251,
         ],
         "trailing-whitespace": [
             3, 4, 5, 6, 7, 8, 9, 11, 33, 34, 37, 48, 49, 61, 70, 75, 76, 86, 87, 89, 95, 101, 102, 112, 116, 120, 123,
@@ -216,3 +216,13 @@ def test_text_findings_on_the_real_lists(path: Path) -> None:
 
 def test_text_rules_are_silent_on_a_canonical_merged_list() -> None:
     assert [i.message for code in TEXT for i in check(MERGED_SAMPLE, RULES[code].name)] == []
+
+
+def test_no_break_spaces_inside_a_title_are_reported_and_replaced() -> None:
+    md = "- [Learning both weights\u00a0and\u00a0connections](https://x.org/a)\n- [Plain title](https://x.org/b)\n"
+    issues = check(md, "double-space")
+    assert [i.message for i in issues] == [
+        "a no-break space between `weights` and `and` in the title; use one space",
+        "a no-break space between `and` and `connections` in the title; use one space",
+    ]
+    assert fixed_twice(md, "double-space") == md.replace("\u00a0", " ")

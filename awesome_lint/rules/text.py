@@ -14,7 +14,8 @@ from awesome_lint.text import MOJIBAKE_SHAPE, repair_mojibake
 _WORD = re.compile(r"[^ \t\n]+")  # NBSP stays inside a word: `Â\xa0` is mojibake too
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
-_INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_ODD_SPACE = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break and other Unicode spaces
+_INNER_SPACES = re.compile(rf"(?<=\S)(?:[ \t]{{2,}}|[ \t]*[{_ODD_SPACE}][ \t{_ODD_SPACE}]*)(?=\S)")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
@@ -229,13 +230,19 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     return (start + m.start(), start + m.end()) if m else None
 
 
-@rule("AL403", "double-space", "info", "two or more spaces inside a title, author list or heading", fixable=True)
+@rule(
+    "AL403",
+    "double-space",
+    "info",
+    "two or more spaces, or a no-break space, inside a title, author list or heading",
+    fixable=True,
+)
 def double_space(ctx: Context) -> Iterator[Issue]:
-    """Two or more spaces inside a title, an author list or a heading. They are left behind by copying titles
-    from PDFs or arXiv listings (`Efficient Evaluation`) and make the same title differ between lists, which
-    defeats search and duplicate checks. Indentation, the spacing between a title link and the links or notes
-    after it, and trailing whitespace (see `trailing-whitespace`) are not prose and are not reported. The fix
-    collapses the run to one space.
+    """Two or more spaces, or a no-break (or other Unicode) space, inside a title, an author list or a heading.
+    They are left behind by copying titles from PDFs, web pages or arXiv listings (`Efficient  Evaluation`) and
+    make the same title differ between lists, which defeats search and duplicate checks. Indentation, the
+    spacing between a title link and the links or notes after it, and trailing whitespace (see
+    `trailing-whitespace`) are not prose and are not reported. The fix writes one normal space.
 
     Bad:
 
@@ -261,10 +268,11 @@ def double_space(ctx: Context) -> Iterator[Issue]:
             seen.add(pos)
             before = text[: m.start()].split()[-1]
             after = text[m.end() :].split()[0]
+            run = m.group(0)
+            kind = f"{len(run)} spaces" if run.strip(" \t") == "" else "a no-break space"
             yield Issue(
                 ctx.span(pos, a + m.end()),
-                f"{len(m.group(0))} spaces between `{brief(before, 25)}` and `{brief(after, 25)}` in the {what}; "
-                "use one space",
+                f"{kind} between `{brief(before, 25)}` and `{brief(after, 25)}` in the {what}; use one space",
                 Fix((edit(ctx, pos, a + m.end(), " "),), "collapse to one space"),
             )
 
