@@ -269,3 +269,39 @@ def test_entries_rules_on_a_canonical_merged_list(tmp_path: Path) -> None:
     path.write_text(MERGED_SAMPLE, encoding="utf-8")
     # Title Three is reported by missing-link and suppressed by the engine's disable comment.
     assert findings(path, ENTRIES) == [(17, "missing-link")]
+
+
+@pytest.mark.parametrize(
+    ("seed", "after_line", "new_entry", "expected"),
+    [
+        (
+            "neural-network-compression.md",
+            8,
+            "- [A New Quantization Paper](https://arxiv.org/abs/1901.00001)",
+            "has the title as the link [Title](url), but 59 of 60 papers have the title as plain text",
+        ),
+        (
+            "awesome-compact-models.md",
+            6,
+            "- 2019-CVPR-[Some New Paper](https://arxiv.org/abs/1901.00002)",
+            "has a `YEAR-VENUE-` prefix, but 125 of 126 papers have no `YEAR-VENUE-` prefix",
+        ),
+        (
+            "awesome-model-compression-and-acceleration.md",
+            16,
+            "- [Another Survey](https://arxiv.org/abs/1901.00003)",
+            "has a bullet item (`-`), but 70 of 71 papers have a numbered item (`1.`)",
+        ),
+    ],
+    ids=["nickname-list", "plain-list", "numbered-list"],
+)
+def test_a_new_entry_breaking_the_lists_own_style_is_caught(
+    seed: str, after_line: int, new_entry: str, expected: str
+) -> None:
+    from conftest import LISTS
+
+    lines = (LISTS / seed).read_text(encoding="utf-8").split("\n")
+    lines.insert(after_line, new_entry)
+    issues = check("\n".join(lines), "inconsistent-format")
+    assert [i.span.line for i in issues] == [after_line + 1]
+    assert expected in issues[0].message

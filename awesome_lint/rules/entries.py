@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Entry, Span
@@ -265,10 +265,11 @@ def inconsistent_format(ctx: Context) -> Iterator[Issue]:
     """Learns the list's own entry format and reports paper entries written differently. Each paper entry
     gets a shape: numbered or bullet item, title as the link or as plain text beside a separate link, a
     `YEAR-VENUE-` prefix, a trailing `[VENUE'YY]`, a 【Tag】 and a `.[J]` citation mark. Optional parts
-    (a `**[Nickname]**`, code links, notes) are not part of the shape. When one shape covers `min-share` of
-    at least `min-papers` papers, each entry of another shape is reported with what differs; lists that
-    mix formats by design (no shape reaches the share) get no findings. A title without any link is left to
-    `missing-link`.
+    (a `**[Nickname]**`, code links, notes) are not part of the shape. Each of these features on its own is
+    a convention of the list when one value of it covers `min-share` of at least `min-papers` papers; an
+    entry that breaks a convention is reported with what differs (so a new entry in a pull request that
+    breaks the list's style is caught), while features a list mixes by design are not checked. A title
+    without any link is left to `missing-link`.
 
     Bad:
 
@@ -287,26 +288,36 @@ def inconsistent_format(ctx: Context) -> Iterator[Issue]:
     """
     papers = ctx.papers
     shapes = [shape_of(entry) for entry in papers]
-    found = _dominant(ctx, "inconsistent-format", shapes)
-    if found is None:
+    fields = ("marker", "title", "lead", "tail", "tags", "citation")
+    dominant: dict[str, tuple[Any, int]] = {}
+    for field in fields:
+        found = _dominant(ctx, "inconsistent-format", [getattr(shape, field) for shape in shapes])
+        if found is not None:
+            dominant[field] = found
+    if not dominant:
         return
-    dominant, count = found
-    example = next(entry for entry, shape in zip(papers, shapes, strict=True) if shape == dominant)
+    typical = [
+        entry
+        for entry, shape in zip(papers, shapes, strict=True)
+        if all(getattr(shape, f) == value for f, (value, _count) in dominant.items())
+    ]
     for entry, shape in zip(papers, shapes, strict=True):
         differences = [
             field
-            for field in ("marker", "title", "lead", "tail", "tags", "citation")
-            if getattr(shape, field) != getattr(dominant, field)
-            and not (field == "title" and "unlinked" in (shape.title, dominant.title))
+            for field, (value, _count) in dominant.items()
+            if getattr(shape, field) != value and not (field == "title" and "unlinked" in (shape.title, value))
         ]
         if not differences:
             continue
         has = "; ".join(_SHAPE_TEXT[field][getattr(shape, field)] for field in differences)
-        want = "; ".join(_SHAPE_TEXT[field][getattr(dominant, field)] for field in differences)
+        want = "; ".join(
+            f"{dominant[field][1]} of {len(papers)} papers have {_SHAPE_TEXT[field][dominant[field][0]]}"
+            for field in differences
+        )
+        example = f' (e.g. line {typical[0].span.line}: "{quote(typical[0].text, 40)}")' if typical else ""
         yield Issue(
             entry.span,
-            f'entry "{quote(entry.text, 40)}" has {has}, but {count} of {len(papers)} papers have {want} '
-            f'(e.g. line {example.span.line}: "{quote(example.text, 40)}"); rewrite it in that format',
+            f'entry "{quote(entry.text, 40)}" has {has}, but {want}{example}; rewrite it in that format',
         )
 
 
