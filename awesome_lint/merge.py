@@ -209,14 +209,27 @@ def vote_topic(votes: Sequence[tuple[str, TopicSource]], taxonomy: Taxonomy) -> 
 
 
 def resolve_title(titles: Sequence[str]) -> str:
-    """The most complete title: not a truncation of another, longest, most common spelling, then smallest."""
+    """The most complete title: not a truncation of another, not two others glued together, longest, most
+    common spelling, then smallest."""
     titles = [t for t in titles if t.strip()]
     if not titles:
         return ""
     norms = {t: normalize_title(t) for t in titles}
     complete = [t for t in titles if not any(is_truncation(norms[t], norms[u]) for u in titles)] or titles
+    complete = [t for t in complete if not _glued(norms[t], set(norms.values()))] or complete
     counts = Counter(titles)
     return min(complete, key=lambda t: (-len(t), -counts[t], t))
+
+
+def _glued(title: str, others: set[str]) -> bool:
+    """True when a (normalised) title is two other members' titles run together (`A: B` from `A` and `B`),
+    as lists that paste an old and a new title of one paper into one line do."""
+    parts = [o for o in others if o != title and o in title]
+    return any(
+        a != b and len(a) + len(b) >= len(title) and title.startswith(a) and title.endswith(b)
+        for a in parts
+        for b in parts
+    )
 
 
 def resolve_arxiv_id(ids: Iterable[str | None]) -> str | None:

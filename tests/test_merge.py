@@ -515,3 +515,16 @@ def test_merge_is_byte_identical_across_processes(tmp_path: Path) -> None:
         )  # fmt: skip
         outputs.append((out.read_bytes(), Path(str(out) + ".json").read_bytes()))
     assert outputs[0] == outputs[1]
+
+
+def test_a_title_glued_from_two_others_loses() -> None:
+    from awesome_lint.merge import resolve_title
+
+    new = "MobileNetV2: Inverted Residuals and Linear Bottlenecks"
+    old = "Inverted Residuals and Linear Bottlenecks: Mobile Networks for Classification, Detection and Segmentation"
+    glued = "MobilenetV2: " + old
+    assert resolve_title([new, glued, old]) == old
+    assert resolve_title([new, glued]) == glued  # with only one of its parts present it is not glued
+    assert resolve_title(["Deep Compression", "Deep Compression: Compressing Deep Neural Networks"]) == (
+        "Deep Compression: Compressing Deep Neural Networks"
+    )
