@@ -47,3 +47,17 @@ def github_anchor(text: str) -> str:
         elif char in "-_" or char.isalnum() or unicodedata.category(char).startswith("M"):
             out.append(char)
     return "".join(out)
+
+
+def find_collapsed(haystack: str, needle: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Where whitespace-collapsed `needle` is written in `haystack[start:end]`, with any whitespace between
+    its words (a title or author list as parsed, found in the source); None when it is not there."""
+    end = len(haystack) if end is None else end
+    found = haystack.find(needle, start, end)
+    if found >= 0:
+        return found, found + len(needle)
+    words = needle.split()
+    if not words:
+        return None
+    m = re.compile(r"\s+".join(re.escape(word) for word in words)).search(haystack, start, end)
+    return (m.start(), m.end()) if m else None

@@ -82,7 +82,6 @@ class NetworkResults:
     title_threshold: float = DEFAULT_TITLE_THRESHOLD
     http_stats: Stats = field(default_factory=Stats)
     arxiv_stats: Stats = field(default_factory=Stats)
-    lines: dict[str, set[int] | None] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         """Counts per outcome, requests made, cache hits, and whether the run looked offline."""
@@ -184,7 +183,6 @@ def run_checks(
         title_threshold=options.title_threshold,
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
-        lines=dict(lines),
     )
 
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.model import Document, Entry, Link, LinkStyle, Section
+from awesome_lint.model import Document, Entry, Link, LinkStyle, Section, Span
 from awesome_lint.parse.fields import Piece, clean_title, collapse, recognise
 from awesome_lint.parse.markdown import Token, parse_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
+from awesome_lint.text import find_collapsed
 
 _YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _MARKER = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
@@ -299,13 +300,8 @@ def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineI
     )
 
 
-def _find_title(title: str, start: int, end: int, index: LineIndex):
-    """The span of a title written as plain text inside the item, if it can be found verbatim."""
+def _find_title(title: str, start: int, end: int, index: LineIndex) -> Span | None:
+    """The span of a title written as plain text inside the item, if it can be found."""
     plain = clean_title(title)
-    if not plain:
-        return None
-    found = index.text.find(plain, start, end)
-    if found >= 0:
-        return index.span(found, found + len(plain))
-    m = re.compile(r"\s+".join(re.escape(w) for w in plain.split())).search(index.text, start, end)
-    return index.span(m.start(), m.end()) if m else None
+    found = find_collapsed(index.text, plain, start, end) if plain else None
+    return index.span(*found) if found else None

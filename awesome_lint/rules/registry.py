@@ -135,10 +135,6 @@ class Context:
 
         return duplicate_clusters(cluster_entries(self.papers, self.dedup))
 
-    def bytes_of(self, span: Span) -> str:
-        """The source text of a span, exactly as in the file."""
-        return self.data[span.start : span.end].decode("utf-8")
-
 
 def run_rules(context: Context, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Issue]]:
     """Run rules on one document, yielding each issue with the rule that found it.

@@ -9,7 +9,7 @@ from awesome_lint.findings import Fix
 from awesome_lint.model import Entry, Section
 from awesome_lint.rules.links import brief, edit, label_end, mask_code_spans, source_range, source_text
 from awesome_lint.rules.registry import Context, Issue, rule
-from awesome_lint.text import MOJIBAKE_SHAPE, repair_mojibake
+from awesome_lint.text import MOJIBAKE_SHAPE, find_collapsed, repair_mojibake
 
 _WORD = re.compile(r"[^ \t\n]+")  # NBSP stays inside a word: `Â\xa0` is mojibake too
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
@@ -222,12 +222,8 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     if not entry.authors or not entry.authors.split():
         return None
     start, text = source_text(ctx, entry.span)
-    found = text.find(entry.authors)
-    if found >= 0:
-        return start + found, start + found + len(entry.authors)
-    pattern = r"\s+".join(re.escape(word) for word in entry.authors.split())
-    m = re.search(pattern, text)
-    return (start + m.start(), start + m.end()) if m else None
+    found = find_collapsed(text, entry.authors)
+    return (start + found[0], start + found[1]) if found else None
 
 
 @rule(
