@@ -34,7 +34,6 @@ class _Item:
     number: int | None
     depth: int
     text: str
-    has_children: bool
 
 
 @dataclass
@@ -72,7 +71,6 @@ class _Builder:
 
     def item(self, token: Token, parent: Token, depth: int) -> None:
         own = [t for t in token.get("children", []) if "_raw" in t]
-        nested = [t for t in token.get("children", []) if t.get("type") == "list"]
         pieces: list[Piece] = []
         start = end = -1
         for block in token.get("children", []):
@@ -105,7 +103,7 @@ class _Builder:
         number = int(m.group(2)) if m and m.group(2) else None
         item_start = self.index.char_starts[line] + marker_col
         text = collapse(self.index.text[start:end])
-        self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, bool(nested)))
+        self.items.append(_Item(item_start, end, pieces, marker, number, depth, text))
 
 
 def _plain(tokens: list[Token]) -> str:
@@ -254,7 +252,7 @@ def _heading_year(text: str, stack: list[dict[str, Any]]) -> int | None:
 
 
 def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineIndex) -> Entry:
-    fields = recognise(item.pieces, section, year, item.has_children)
+    fields = recognise(item.pieces, section, year)
     links = []
     link_pieces = [p for p in item.pieces if p.link]
     for piece, role in zip(link_pieces, fields.roles, strict=True):

@@ -256,9 +256,7 @@ def _plain(pieces: list[Piece]) -> str:
     return "".join(p.text for p in pieces)
 
 
-def recognise(
-    pieces: list[Piece], section: tuple[str, ...], heading_year: int | None, has_children: bool = False
-) -> Fields:
+def recognise(pieces: list[Piece], section: tuple[str, ...], heading_year: int | None) -> Fields:
     """Recognise the fields of one item from its inline pieces."""
     links = [i for i, p in enumerate(pieces) if p.link]
     title_index = next((i for i in links if not _is_tag_label(collapse(pieces[i].text))), None)
