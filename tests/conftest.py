@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from pytest_httpserver import HTTPServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +17,17 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_LISTS = sorted(p for p in LISTS.glob("*.md") if p.name != "README.md")
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+# Property tests judge results, never speed: no per-example deadline and no "too slow" health check, so a busy
+# machine cannot fail them. Under CI the examples are derandomised, so a run can be repeated exactly.
+settings.register_profile(
+    "awesome-lint",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("CI", "").lower() == "true",
+    print_blob=True,
+)
+settings.load_profile("awesome-lint")
 
 
 @pytest.fixture(params=SEED_LISTS, ids=lambda p: p.name)

@@ -92,7 +92,7 @@ def test_http_outcomes_and_exit_codes(server: HTTPServer, fake: FakeArxiv, fast_
         f"# T\n\n- [Alive paper]({base}ok)\n- [Gone paper]({base}gone)\n- [Busy paper]({base}busy)\n"
         f"- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n"
     )
-    common = ["--arxiv-api", fake.template, "--no-cache", "--timeout", "2", "--config", str(fast_config)]
+    common = ["--arxiv-api", fake.template, "--no-cache", "--timeout", "10", "--config", str(fast_config)]
     code, out, err = run("check-links", "--allow-private", *common, str(doc))
     assert code == 1
     assert "list.md:4:3: AL501 dead link (HTTP 404)" in out

@@ -87,12 +87,10 @@ def test_head_405_falls_back_to_get_which_never_reads_the_body(server: HTTPServe
 
     server.expect_request("/paper.pdf", method="HEAD").respond_with_data("", status=405)
     server.expect_request("/paper.pdf", method="GET").respond_with_handler(big_pdf)
-    start = time.monotonic()
     got = check_one(make(), server.url_for("/paper.pdf"))
-    assert time.monotonic() - start < 3
     assert (got.outcome, got.status) == ("alive", 200)
     assert requests_seen(server) == [("HEAD", "/paper.pdf"), ("GET", "/paper.pdf")]
-    assert finished.wait(5), "the server kept streaming: the client did not close the connection"
+    assert finished.wait(60), "the server kept streaming: the client did not close the connection"
     assert len(sent) < 1024  # at most 64 MiB left the server before the client hung up (in practice 1 chunk)
 
 
@@ -147,12 +145,9 @@ def test_429_with_retry_after_then_200_is_alive(server: HTTPServer) -> None:
 
     server.expect_request("/busy").respond_with_handler(rate_limited)
     checker = make(retries=2, backoff=0.0)
-    start = time.monotonic()
     got = check_one(checker, server.url_for("/busy"))
-    elapsed = time.monotonic() - start
     assert got.outcome == "alive"
-    assert len(calls) == 2 and calls[1] - calls[0] >= 0.95  # Retry-After: 1 honoured
-    assert elapsed < 3
+    assert len(calls) == 2 and calls[1] - calls[0] >= 0.95  # Retry-After: 1 honoured (there is no backoff)
     assert checker.stats.retries == 1 and checker.stats.requests == 2
 
 
@@ -175,15 +170,22 @@ def test_503_until_retries_run_out_is_unknown(server: HTTPServer) -> None:
 
 
 def test_timeout_is_unknown(server: HTTPServer) -> None:
+    released = threading.Event()
+
     def slow(request: Request) -> Response:
-        time.sleep(1.5)
+        released.wait(60)  # answers only after the check returned: a client that waited would see 200
         return Response("")
 
     server.expect_request("/slow").respond_with_handler(slow)
-    start = time.monotonic()
-    got = check_one(make(timeout=0.5), server.url_for("/slow"))
+    try:
+        got = check_one(make(timeout=0.5), server.url_for("/slow"))
+    finally:
+        released.set()
+        for _ in range(600):  # let the handler finish here, not in the next test's server log
+            if server.log:
+                break
+            time.sleep(0.1)
     assert (got.outcome, got.reason) == ("unknown", "timeout after 0.5 s")
-    assert time.monotonic() - start < 1.4
 
 
 def test_403_is_unknown_after_trying_get(server: HTTPServer) -> None:
@@ -423,11 +425,14 @@ def test_no_credentials_are_sent(server: HTTPServer, tmp_path: Path, monkeypatch
 
 
 def test_user_agent(server: HTTPServer) -> None:
-    server.expect_request("/ua").respond_with_data("")
-    make().check([server.url_for("/ua")])
-    make(user_agent="custom-bot/1").check([server.url_for("/ua")])
-    agents = [request.headers["User-Agent"] for request, _ in server.log]
-    assert agents == [DEFAULT_USER_AGENT, "custom-bot/1"]
+    server.expect_request("/default").respond_with_data("")
+    server.expect_request("/custom").respond_with_data("")
+    make().check([server.url_for("/default")])
+    make(user_agent="custom-bot/1").check([server.url_for("/custom")])
+    agents: dict[str, set[str]] = {}
+    for request, _ in server.log:  # a dropped HEAD is followed by a GET: count agents, not requests
+        agents.setdefault(request.path, set()).add(request.headers["User-Agent"])
+    assert agents == {"/default": {DEFAULT_USER_AGENT}, "/custom": {"custom-bot/1"}}
     assert DEFAULT_USER_AGENT.startswith("awesome-lint/")
 
 
