@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
@@ -36,19 +38,47 @@ def seed_list(request: pytest.FixtureRequest) -> Path:
     return request.param
 
 
+class LocalServer(HTTPServer):
+    """pytest-httpserver's server that knows how many requests it is still answering."""
+
+    def __init__(self) -> None:
+        super().__init__(host="127.0.0.1", port=0, threaded=True)
+        self._busy = 0
+        self._idle = threading.Condition()
+
+    def application(self, request: Request) -> Response:
+        """Answer one request (and log it), counted while it runs."""
+        with self._idle:
+            self._busy += 1
+        try:
+            return super().application(request)
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Wait until no request is being answered, so a slow answer cannot land in the next test's log."""
+        with self._idle:
+            self._idle.wait_for(lambda: self._busy == 0, timeout)
+
+
 @pytest.fixture(scope="module")
-def local_server() -> Iterator[HTTPServer]:
+def local_server() -> Iterator[LocalServer]:
     """A real HTTP server on 127.0.0.1 for one test module; threaded, so a slow handler blocks no other test."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server = LocalServer()
     server.start()
     yield server
+    server.wait_idle()
     server.clear()
     server.stop()
 
 
 @pytest.fixture
-def server(local_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The module's local server, with no expectations left over from the test before."""
+def server(local_server: LocalServer) -> Iterator[LocalServer]:
+    """The module's local server, with no expectations or requests left over from the test before."""
+    local_server.wait_idle()
     local_server.clear()
     yield local_server
+    local_server.wait_idle()
     local_server.clear()

@@ -179,7 +179,7 @@ def test_action_script_on_a_sample_repository(server: HTTPServer, fake: FakeArxi
         env[key] = value.replace("${{ runner.temp }}", str(tmp_path / "runner"))
     env["GITHUB_STEP_SUMMARY"] = str(summary)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 1, proc.stderr
     annotations = proc.stdout.splitlines()
     assert any(a.startswith("::warning file=README.md,line=4,") and "AL301" in a for a in annotations)

@@ -73,8 +73,8 @@ def fake(server: HTTPServer) -> Iterator[FakeArxiv]:
 
 
 def client(fake: FakeArxiv, **options: Any) -> ArxivClient:
-    """A client for the fake: no rate-limit delay, tiny backoff, short timeout unless told otherwise."""
-    settings: dict[str, Any] = {"delay": 0.0, "backoff": 0.01, "timeout": 5.0}
+    """A client for the fake: no rate-limit delay, tiny backoff, generous timeout unless told otherwise."""
+    settings: dict[str, Any] = {"delay": 0.0, "backoff": 0.01, "timeout": 30.0}
     return ArxivClient(fake.template, **(settings | options))
 
 

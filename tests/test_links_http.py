@@ -31,8 +31,8 @@ PUBLIC_IP = "93.184.216.34"  # only ever "connected" to through the getaddrinfo 
 
 
 def make(**kwargs: Any) -> HttpChecker:
-    """A checker for local tests: private addresses allowed, no retries, no waiting."""
-    options: dict[str, Any] = {"allow_private": True, "retries": 0, "backoff": 0.0, "timeout": 3.0}
+    """A checker for local tests: private addresses allowed, no retries, no waiting, a timeout no answer nears."""
+    options: dict[str, Any] = {"allow_private": True, "retries": 0, "backoff": 0.0, "timeout": 30.0}
     options.update(kwargs)
     return HttpChecker(**options)
 
@@ -181,10 +181,6 @@ def test_timeout_is_unknown(server: HTTPServer) -> None:
         got = check_one(make(timeout=0.5), server.url_for("/slow"))
     finally:
         released.set()
-        for _ in range(600):  # let the handler finish here, not in the next test's server log
-            if server.log:
-                break
-            time.sleep(0.1)
     assert (got.outcome, got.reason) == ("unknown", "timeout after 0.5 s")
 
 
@@ -476,31 +472,45 @@ def test_per_host_limit_and_delay(server: HTTPServer) -> None:
     active = [0, 0]  # now, peak
     lock = threading.Lock()
 
+    pairs = threading.Barrier(2, timeout=60)  # each answer waits for a second request in flight
+
     def tracked(request: Request) -> Response:
         with lock:
             active[0] += 1
             active[1] = max(active)
-        time.sleep(0.05)
-        with lock:
-            active[0] -= 1
+        try:
+            if request.path.startswith("/c/"):
+                pairs.wait()
+        except threading.BrokenBarrierError:
+            return Response("", status=500)
+        finally:
+            with lock:
+                active[0] -= 1
         return Response("")
 
-    server.expect_request(re.compile(r"^/c/\d+$")).respond_with_handler(tracked)
-    make(workers=8, per_host=2).check([server.url_for(f"/c/{i}") for i in range(12)])
-    assert active[1] == 2
+    server.expect_request(re.compile(r"^/[cd]/\d+$")).respond_with_handler(tracked)
+    got = make(workers=8, per_host=2, timeout=120.0).check([server.url_for(f"/c/{i}") for i in range(12)])
+    assert {r.outcome for r in got.values()} == {"alive"}
+    assert active[1] == 2  # two at once (the barrier needs two), never three
     start = time.monotonic()
-    make(workers=4, per_host=4, host_delay=0.15).check([server.url_for(f"/c/{i}") for i in range(4)])
+    make(workers=4, per_host=4, host_delay=0.15).check([server.url_for(f"/d/{i}") for i in range(4)])
     assert time.monotonic() - start >= 0.45  # four requests 0.15 s apart
 
 
-def test_thousand_urls_quickly(server: HTTPServer) -> None:
-    server.expect_request(re.compile(r"^/item/\d+$")).respond_with_data("")
+def test_thousand_urls_are_checked_concurrently(server: HTTPServer) -> None:
+    together = threading.Barrier(8, timeout=60)  # each answer waits for 7 other requests in flight
+
+    def in_company(request: Request) -> Response:
+        try:
+            together.wait()
+        except threading.BrokenBarrierError:
+            return Response("", status=500)  # a checker that asked one at a time gets here
+        return Response("")
+
+    server.expect_request(re.compile(r"^/item/\d+$")).respond_with_handler(in_company)
     urls = [server.url_for(f"/item/{i}") for i in range(1000)]
-    checker = make(workers=16, per_host=16)
-    start = time.monotonic()
+    checker = make(workers=16, per_host=16, timeout=120.0)
     got = checker.check(urls)
-    elapsed = time.monotonic() - start
-    assert elapsed < 10, elapsed
     assert len(got) == 1000 and {r.outcome for r in got.values()} == {"alive"}
     assert checker.stats.requests == 1000 and checker.stats.outcomes == {"alive": 1000}
 
@@ -525,21 +535,20 @@ def test_requests_is_imported_lazily() -> None:
 
 
 def test_a_resolver_that_hangs_gives_unknown_in_time(server: HTTPServer) -> None:
-    import time
-
     server.expect_request("/ok").respond_with_data("fine")
+    released = threading.Event()
 
     def resolver(host: str, port: int) -> list[str]:
-        if host == "good.test":
-            return ["127.0.0.1"]
-        time.sleep(2.0)
+        if host != "good.test":
+            released.wait(60)  # answers only after the check returned: a checker that waited would connect
         return ["127.0.0.1"]
 
     good = server.url_for("/ok").replace("127.0.0.1", "good.test").replace("localhost", "good.test")
-    started = time.monotonic()
-    results = make(resolver=resolver, timeout=0.3).check([good, "http://slow-dns.test/paper"])
+    try:
+        results = make(resolver=resolver, timeout=1.0, retries=2).check([good, "http://slow-dns.test/paper"])
+    finally:
+        released.set()
     assert results[good].outcome == "alive"
     slow = results["http://slow-dns.test/paper"]
     assert slow.outcome == "unknown"
-    assert slow.reason == "DNS lookup failed for slow-dns.test: DNS lookup timed out after 0.3 s"
-    assert time.monotonic() - started < 1.8  # the resolver would have taken 2 s
+    assert slow.reason == "DNS lookup failed for slow-dns.test: DNS lookup timed out after 1 s"
