@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import pytest
 from conftest import DATA
+from title_check import GOAL_RIGHT, GOAL_WRONG, measure
 
 from awesome_lint.title_match import Claim, TitleWeights, same_paper
 
@@ -18,6 +19,20 @@ WEIGHTS = TitleWeights(item["title"] for item in PAPERS)
 
 def decide(title: str, arxiv_title: str, **claim: object) -> str:
     return same_paper(Claim(title, **claim), arxiv_title, weights=WEIGHTS).decision  # type: ignore[arg-type]
+
+
+def test_benchmark_figures_are_met() -> None:
+    """The fake arXiv of benchmarks/title_check.py: wrong links reported, right links left alone."""
+    wrong = right = wrong_reported = right_reported = 0
+    for seed in range(3):
+        figures = measure(seed)
+        wrong += figures.wrong
+        right += figures.right
+        wrong_reported += figures.wrong_reported
+        right_reported += figures.right_reported
+    assert wrong > 150 and right > 700
+    assert wrong_reported / wrong >= GOAL_WRONG
+    assert right_reported / right <= GOAL_RIGHT
 
 
 def test_hard_positives_are_never_different() -> None:
