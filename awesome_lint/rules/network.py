@@ -76,8 +76,9 @@ def unknown_link(ctx: Context) -> Iterator[Issue]:
                 )
 
 
-def _arxiv_places(entry: Entry) -> Iterator[tuple[str, Span]]:
-    """Each arXiv id of an entry with the span to report it on (its link, or the entry for a cited id)."""
+def _arxiv_places(entry: Entry) -> Iterator[tuple[str, Span, int | None]]:
+    """Each arXiv id of an entry with the span to report it on (its link, or the entry for a cited id) and
+    the version the link asks for (None for no version or a cited id)."""
     from awesome_lint.arxiv_id import parse_url
 
     seen = set()
@@ -85,22 +86,24 @@ def _arxiv_places(entry: Entry) -> Iterator[tuple[str, Span]]:
         found = parse_url(link.url)
         if found is not None and found.id not in seen:
             seen.add(found.id)
-            yield found.id, link.span
+            yield found.id, link.span, found.version
     for cited in entry.cited_arxiv_ids:
         if cited not in seen:
             seen.add(cited)
-            yield cited, entry.span
+            yield cited, entry.span, None
 
 
-@rule("AL503", "arxiv-not-found", "error", "an arXiv id that arXiv does not know, or a withdrawn paper")
+@rule("AL503", "arxiv-not-found", "error", "an arXiv id or version that arXiv does not have, or a withdrawn paper")
 def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
-    """An arXiv id (in a link or cited in the text) that the arXiv API does not know, or whose paper was
-    withdrawn. Checked through the API in batches, never by fetching abs or pdf pages (which answer CI
-    runners with 403).
+    """An arXiv id (in a link or cited in the text) that the arXiv API does not know, a link to a version the
+    paper does not have (`v9` of a paper with two versions leads nowhere), or a paper withdrawn by its
+    authors. Checked through the API in batches, never by fetching abs or pdf pages (which answer CI runners
+    with 403). An id that cannot exist as written (`1404.00736`, month 13) is never sent to arXiv: it is
+    `malformed-arxiv-id`, which `check-links` reports too.
 
     Bad:
 
-        - [A paper](https://arxiv.org/abs/1713.01209)
+        - [A paper](https://arxiv.org/abs/1707.01209v9)
 
     Good:
 
@@ -109,15 +112,23 @@ def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
     net = ctx.network
     if net is None:
         return
+    from awesome_lint.arxiv_id import is_valid
+
     for entry in ctx.document.entries:
-        for arxiv_id, span in _arxiv_places(entry):
+        for arxiv_id, span, version in _arxiv_places(entry):
             record = net.arxiv.get(arxiv_id)
-            if record is None:
+            if record is None or not is_valid(arxiv_id):
                 continue
             if record.exists is False:
                 yield Issue(span, f"arXiv has no paper {arxiv_id} ({record.reason or 'not found'}); fix the id")
             elif record.withdrawn:
                 yield Issue(span, f"arXiv:{arxiv_id} was withdrawn by its authors; cite another version")
+            elif record.exists and version and record.version and version > record.version:
+                yield Issue(
+                    span,
+                    f"arXiv has no version {version} of {arxiv_id} (the latest is v{record.version}), so the link"
+                    f" leads nowhere; link `{arxiv_id}v{record.version}` or drop `v{version}`",
+                )
 
 
 def _verdicts(ctx: Context, decision: str) -> Iterator[tuple[str, Span, str, str]]:
@@ -131,7 +142,7 @@ def _verdicts(ctx: Context, decision: str) -> Iterator[tuple[str, Span, str, str
         if entry.kind != "paper" or not entry.title:
             continue
         claim = Claim.of(entry)
-        for arxiv_id, span in _arxiv_places(entry):
+        for arxiv_id, span, _version in _arxiv_places(entry):
             verdict = net.verdict(claim, arxiv_id)
             if verdict is not None and verdict.decision == decision:
                 yield arxiv_id, span, net.arxiv[arxiv_id].title, verdict.explain()
