@@ -224,6 +224,18 @@ def test_summary_markdown_is_appended_not_overwritten(fake: FakeArxiv, fast_conf
     assert code == 0
     assert summary.read_text().startswith("earlier step\n## awesome-lint: links")
     assert "No dead or wrong links." in summary.read_text()
+    # A link as written that arXiv does not take, and a title that differs from arXiv's, are listed.
+    doc.write_text(
+        "- [Exploiting Linear Structure Within Convolutional Networks](https://arxiv.org/pdf/1404.00736)\n"
+        "- [Learning Sparse Neural Networks through Weight Decay](https://arxiv.org/abs/1712.01312)\n"
+    )
+    fake.papers = {**fake.papers, "1404.0736": Paper("Exploiting Linear Structure Within Convolutional Networks")}
+    run(
+        "check-links", "--arxiv-api", fake.template, "--no-cache", "--summary-md", str(summary),
+        "--config", str(fast_config), str(doc),
+    )  # fmt: skip
+    table = summary.read_text().split("## awesome-lint: links")[-1]
+    assert "| malformed-arxiv-id |" in table and "| arxiv-title-differs |" in table
 
 
 def test_directory_of_lists_is_checked_without_network(fake: FakeArxiv, fast_config: Path) -> None:
