@@ -34,7 +34,7 @@ from awesome_lint.dedup import content_words, distinguishing_tokens, normalize_t
 if TYPE_CHECKING:
     from awesome_lint.model import Entry
 
-__all__ = ["Claim", "Decision", "TitleWeights", "Verdict", "same_paper"]
+__all__ = ["Claim", "Decision", "TitleWeights", "Verdict", "author_names", "same_paper"]
 
 Decision = Literal["same", "mixed", "different"]
 
@@ -310,9 +310,15 @@ def _name_words(text: str) -> set[str]:
     return {w for w in _LETTERS.findall(_fold(text)) if len(w) > 1}
 
 
+def author_names(listed: str) -> tuple[str, ...]:
+    """The names in a list's author text (`Song Han, Jeff Pool and W. Dally et al.` -> three names)."""
+    parts = (part.strip(" .") for part in _NAME_SEPARATORS.split(_ET_AL.sub("", listed)))
+    return tuple(part for part in parts if _name_words(part))
+
+
 def _authors(listed: str, record: Sequence[str]) -> tuple[str | None, str | None]:
     """("agree" / "disagree" / None, the evidence): how many of the names a list gives are on arXiv's record."""
-    pieces = [words for part in _NAME_SEPARATORS.split(_ET_AL.sub("", listed)) if (words := _name_words(part))]
+    pieces = [_name_words(name) for name in author_names(listed)]
     surnames = set()
     for name in record:
         words = [w for w in _LETTERS.findall(_fold(name)) if len(w) > 1]

@@ -37,7 +37,7 @@ from awesome_lint.links.check import NetworkResults
 from awesome_lint.lint import lint_document
 from awesome_lint.model import Document, Entry
 from awesome_lint.parse import parse_file
-from awesome_lint.title_match import Claim, TitleWeights, Verdict
+from awesome_lint.title_match import Claim, TitleWeights, Verdict, author_names
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -104,13 +104,6 @@ class Figures:
 
 def _gold() -> list[dict]:
     return [json.loads(line) for line in (DATA / "entries.jsonl").read_text(encoding="utf-8").splitlines() if line]
-
-
-def author_names(authors: str) -> tuple[str, ...]:
-    """A list's author text as arXiv-style names (`Song Han, Jeff Pool and W. Dally` -> three names)."""
-    text = re.sub(r"\bet\s+al\b\.?", "", authors)
-    parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text)
-    return tuple(p.strip(" .") for p in parts if len(p.strip(" .")) > 1)
 
 
 def build_answers(documents: list[Document], seed: int) -> dict[str, Answer]:

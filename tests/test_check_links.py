@@ -16,11 +16,11 @@ from click.testing import CliRunner
 from conftest import LISTS, ROOT, SEED_LISTS
 from fake_arxiv import FakeArxiv, Paper
 from pytest_httpserver import HTTPServer
-from title_check import author_names
 
 from awesome_lint.arxiv_id import parse_url
 from awesome_lint.cli import main
 from awesome_lint.parse import parse_file
+from awesome_lint.title_match import author_names
 
 # The real arXiv ids of the seed lists' papers, with the titles the lists give them; the one id the
 # list cites wrongly (arXiv:1711.01312 for the L0 paper, which is 1712.01312) belongs to another paper.

@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA
 from title_check import GOAL_RIGHT, GOAL_WRONG, measure
 
-from awesome_lint.title_match import Claim, TitleWeights, same_paper
+from awesome_lint.title_match import Claim, TitleWeights, author_names, same_paper
 
 GOLD = [json.loads(line) for line in (DATA / "entries.jsonl").read_text(encoding="utf-8").splitlines() if line]
 PAPERS = [item for item in GOLD if item["kind"] == "paper"]
@@ -225,3 +225,10 @@ def test_empty_titles_are_mixed_not_a_crash() -> None:
 )
 def test_word_forms_typos_and_names(ours: str, theirs: str, decision: str) -> None:
     assert same_paper(Claim(ours), theirs).decision == decision
+
+
+def test_author_names_of_the_lists_author_texts() -> None:
+    assert author_names("Song Han, Jeff Pool and W. Dally et al.") == ("Song Han", "Jeff Pool", "W. Dally")
+    assert author_names("LeCun Y, Denker J S, Solla S A") == ("LeCun Y", "Denker J S", "Solla S A")
+    assert author_names("J. L. Holi and J. N. Hwang") == ("J. L. Holi", "J. N. Hwang")
+    assert author_names("Andrew Ng & Anders Sandberg; et al.") == ("Andrew Ng", "Anders Sandberg")
