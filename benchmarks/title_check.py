@@ -29,15 +29,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from awesome_lint.arxiv_id import parse_url
 from awesome_lint.config import Config
 from awesome_lint.dedup import normalize_title
 from awesome_lint.links.arxiv import ArxivClient
-from awesome_lint.links.check import NetworkResults
+from awesome_lint.links.check import NetworkResults, arxiv_ids, title_weights
 from awesome_lint.lint import lint_document
 from awesome_lint.model import Document, Entry
 from awesome_lint.parse import parse_file
-from awesome_lint.title_match import Claim, TitleWeights, Verdict, author_names
+from awesome_lint.title_match import Claim, Verdict, author_names
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -160,20 +159,6 @@ def fake_arxiv(papers: dict[str, Paper]) -> Iterator[str]:
         server.stop()
 
 
-def _places(entry: Entry) -> Iterator[str]:
-    """The arXiv ids an entry links to or cites (what the network rules check)."""
-    seen: set[str] = set()
-    for link in entry.links:
-        found = parse_url(link.url)
-        if found is not None and found.id not in seen:
-            seen.add(found.id)
-            yield found.id
-    for cited in entry.cited_arxiv_ids:
-        if cited not in seen:
-            seen.add(cited)
-            yield cited
-
-
 def measure(seed: int = 0, root: Path = ROOT) -> Figures:
     """Check the five lists against a fake arXiv built with `seed`; count what the title rules report."""
     paths = sorted(p for p in (root / "lists").glob("*.md") if p.name != "README.md")
@@ -182,8 +167,7 @@ def measure(seed: int = 0, root: Path = ROOT) -> Figures:
     with fake_arxiv({i: a.paper for i, a in answers.items()}) as template:
         client = ArxivClient(template, delay=0.0, timeout=20.0)
         records = client.lookup(answers)
-    titles = [entry.title for doc in documents for entry in doc.entries if entry.kind == "paper"]
-    network = NetworkResults(arxiv=records, weights=TitleWeights(titles))
+    network = NetworkResults(arxiv=records, weights=title_weights(documents))
     config = Config(select=(MISMATCH, DIFFERS))
     figures = Figures()
     id_pattern = re.compile(r"arXiv:(\S+?)[ ,;:]")
@@ -195,7 +179,7 @@ def measure(seed: int = 0, root: Path = ROOT) -> Figures:
             if m:
                 found[(finding.span.line, m.group(1))] = finding.name
         for entry in doc.entries:
-            for arxiv_id in _places(entry):
+            for arxiv_id in arxiv_ids([entry]):
                 answer = answers.get(arxiv_id)
                 if answer is None or entry.kind != "paper":
                     continue  # an id the answer key does not know (a citation slip): no truth to count against

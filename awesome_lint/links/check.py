@@ -192,10 +192,15 @@ def run_checks(
         arxiv=records,
         failing_days=failing,
         dead_after=options.dead_after,
-        weights=TitleWeights(e.title for doc in documents for e in doc.entries if e.kind == "paper"),
+        weights=title_weights(documents),
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )
+
+
+def title_weights(documents: Sequence[Document]) -> TitleWeights:
+    """Title word weights over the titles of every paper in the documents (the title check's corpus)."""
+    return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
 def arxiv_metadata(
