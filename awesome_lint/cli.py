@@ -381,13 +381,19 @@ def check_links_command(
 ) -> None:
     """Check every link: arXiv ids through the arXiv API, other links over HTTP (cached).
 
+    Links are reported as written: an arXiv id arXiv does not take as written is malformed-arxiv-id,
+    a version the paper does not have is arxiv-not-found.
+
     A link is dead only when its server says so (404, 410, a name that does not exist while others
     resolve); timeouts, 429, 5xx and bot walls are unknown. PATHS are Markdown files or directories.
     """
     from awesome_lint.config import load_config
 
     config = load_config(config_path).with_overrides(
-        select=("AL5",), ignore=(), fail_on="info" if fail_on == "unknown" else fail_on, output_format=fmt
+        select=("AL5", "malformed-arxiv-id"),
+        ignore=(),
+        fail_on="info" if fail_on == "unknown" else fail_on,
+        output_format=fmt,
     )
     _run(paths, config, since=since, network_flags=flags, summary_md=summary_md)
 

@@ -23,7 +23,6 @@ LINK_TYPES: dict[str, type | tuple[type, ...]] = {
     "arxiv-delay": (int, float),
     "workers": int,
     "per-host": int,
-    "title-threshold": (int, float),
 }
 KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
 LINK_KEYS = set(LINK_TYPES)

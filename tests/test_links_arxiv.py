@@ -92,6 +92,7 @@ def test_found_paper_carries_its_metadata(fake: FakeArxiv) -> None:
     )
     assert record.authors == ("Song Han", "Huizi Mao", "William J. Dally")
     assert record.year == 2015
+    assert record.version == 2  # the latest version arXiv lists
     assert record.withdrawn is False
     assert record.from_cache is False
     assert record.checked_at > 0

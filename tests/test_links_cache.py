@@ -127,6 +127,7 @@ def test_arxiv_round_trip(cache: LinkCache, clock: Clock) -> None:
         "Deep Compression: Compressing Deep Neural Networks",
         ("Song Han", "Huizi Mao", "William J. Dally", "Jürgen Müller"),
         2015,
+        version=3,
         withdrawn=False,
         reason="",
         checked_at=T0,
@@ -198,6 +199,39 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(UserError, match=r"not a link cache \(a SQLite database with tables notes\)"):
         LinkCache(path)
+
+
+def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
+    """A cache written before records knew arXiv's latest version keeps its records (version unknown)."""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
+               reason TEXT NOT NULL, final_url TEXT, checked_at REAL NOT NULL);
+           CREATE TABLE url_history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at REAL NOT NULL,
+               outcome TEXT NOT NULL);
+           CREATE TABLE arxiv_record (id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT,
+               authors TEXT NOT NULL, year INTEGER, withdrawn INTEGER NOT NULL, reason TEXT NOT NULL,
+               checked_at REAL NOT NULL);
+           PRAGMA user_version = 1;"""
+    )
+    conn.execute(
+        "INSERT INTO arxiv_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0),
+    )
+    conn.commit()
+    conn.close()
+    with LinkCache(path, now=clock) as c:
+        old = c.get_arxiv("1510.00149")
+        assert old is not None and old.title == "Deep Compression" and old.version is None
+        c.put_arxiv(ArxivRecord("1707.01209", True, "T", (), 2017, version=2, checked_at=T0))
+        new = c.get_arxiv("1707.01209")
+        assert new is not None and new.version == 2
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    conn.close()
+    with LinkCache(path, now=clock) as c:  # opening an upgraded cache changes nothing
+        assert c.get_arxiv("1707.01209").version == 2  # type: ignore[union-attr]
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from awesome_lint.arxiv_id import is_valid, parse_id, parse_url
+from awesome_lint.arxiv_id import ArxivId, is_valid, parse_id, parse_url
 from awesome_lint.errors import UserError
 from awesome_lint.links import USER_AGENT
 from awesome_lint.links.types import ArxivRecord, Cache, Stats
@@ -479,8 +479,13 @@ def _match_key(arxiv_id: str) -> str:
 
 def _entry_id(url: str) -> str | None:
     """The normalised id of an entry's `<id>` (`http://arxiv.org/abs/1707.01209v2` -> `1707.01209`)."""
-    parsed = parse_url(url) or parse_id(url.rsplit("/abs/", 1)[-1])
+    parsed = _parse_entry_url(url)
     return parsed.id if parsed is not None else None
+
+
+def _parse_entry_url(url: str) -> ArxivId | None:
+    """An entry's `<id>` URL parsed, with its version (`http://arxiv.org/abs/1707.01209v2`)."""
+    return parse_url(url) or parse_id(url.rsplit("/abs/", 1)[-1])
 
 
 def _record(arxiv_id: str, result: arxiv.Result, now: float) -> ArxivRecord:
@@ -488,12 +493,14 @@ def _record(arxiv_id: str, result: arxiv.Result, now: float) -> ArxivRecord:
     published = getattr(result, "published", None)
     year = published.year if published is not None and published.year > 1 else None
     texts = [result.comment or "", result.summary or ""]
+    parsed = _parse_entry_url(result.entry_id or "")
     return ArxivRecord(
         arxiv_id,
         True,
         title=" ".join((result.title or "").split()) or None,
         authors=tuple(" ".join(a.name.split()) for a in result.authors if a.name and a.name.strip()),
         year=year,
+        version=parsed.version if parsed is not None else None,
         withdrawn=any(_WITHDRAWN_RE.search(text.strip()) for text in texts),
         checked_at=now,
     )

@@ -15,7 +15,7 @@ from types import TracebackType
 from awesome_lint.errors import UserError
 from awesome_lint.links.types import ArxivRecord, LinkResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 HISTORY_LIMIT = 500  # outcomes kept per URL; older ones are dropped
 BUSY_TIMEOUT_MS = 30_000
 _CACHED_OUTCOMES = ("alive", "dead")
@@ -29,8 +29,10 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS url_history_by_url ON url_history (url, checked_at)",
     """CREATE TABLE IF NOT EXISTS arxiv_record (
         id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT, authors TEXT NOT NULL, year INTEGER,
-        withdrawn INTEGER NOT NULL, reason TEXT NOT NULL, checked_at REAL NOT NULL)""",
+        withdrawn INTEGER NOT NULL, reason TEXT NOT NULL, checked_at REAL NOT NULL, version INTEGER)""",
 )
+# Upgrades from each older schema version to the next; records kept from before know less (NULL columns).
+_MIGRATIONS = {1: ("ALTER TABLE arxiv_record ADD COLUMN version INTEGER",)}
 _DAY = 86400
 
 
@@ -148,6 +150,11 @@ class LinkCache:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             elif missing := [t for t in _TABLES if t not in tables]:
                 raise UserError(f"{self.path}: not a link cache (no table {missing[0]})")
+            else:
+                for old in range(version, SCHEMA_VERSION):
+                    for statement in _MIGRATIONS[old]:
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
     def _db(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -230,12 +237,13 @@ class LinkCache:
         """The cached record for an arXiv id if younger than ttl_arxiv, with from_cache=True."""
         with self._db() as conn:
             row = conn.execute(
-                "SELECT found, title, authors, year, withdrawn, reason, checked_at FROM arxiv_record WHERE id = ?",
+                "SELECT found, title, authors, year, withdrawn, reason, checked_at, version FROM arxiv_record"
+                " WHERE id = ?",
                 (arxiv_id,),
             ).fetchone()
         if row is None:
             return None
-        found, title, authors, year, withdrawn, reason, checked_at = row
+        found, title, authors, year, withdrawn, reason, checked_at, version = row
         if self._now() - checked_at >= self.ttl_arxiv:
             return None
         return ArxivRecord(
@@ -244,6 +252,7 @@ class LinkCache:
             title=title,
             authors=tuple(json.loads(authors)),
             year=year,
+            version=version,
             withdrawn=bool(withdrawn),
             reason=reason,
             checked_at=checked_at,
@@ -257,11 +266,11 @@ class LinkCache:
         checked_at = record.checked_at or self._now()
         with self._db(write=True) as conn:
             conn.execute(
-                """INSERT INTO arxiv_record (id, found, title, authors, year, withdrawn, reason, checked_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO arxiv_record (id, found, title, authors, year, withdrawn, reason, checked_at, version)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (id) DO UPDATE SET found = excluded.found, title = excluded.title,
                        authors = excluded.authors, year = excluded.year, withdrawn = excluded.withdrawn,
-                       reason = excluded.reason, checked_at = excluded.checked_at
+                       reason = excluded.reason, checked_at = excluded.checked_at, version = excluded.version
                    WHERE excluded.checked_at >= arxiv_record.checked_at""",
                 (
                     record.id,
@@ -272,6 +281,7 @@ class LinkCache:
                     int(record.withdrawn),
                     record.reason,
                     checked_at,
+                    record.version,
                 ),
             )
 

@@ -9,8 +9,7 @@ from typing import Any
 
 from awesome_lint.links.types import ArxivRecord, LinkResult, Stats
 from awesome_lint.model import Document, Entry, Link
-
-DEFAULT_TITLE_THRESHOLD = 50.0
+from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,6 @@ class LinkCheckOptions:
     per_host: int = 16
     dead_after: int = 1
     arxiv_delay: float = 3.0
-    title_threshold: float = DEFAULT_TITLE_THRESHOLD
 
 
 def options_from(
@@ -67,21 +65,35 @@ def options_from(
         per_host=int(table.get("per-host", defaults.per_host)),
         dead_after=int(dead_after or table.get("dead-after", defaults.dead_after)),
         arxiv_delay=float(table.get("arxiv-delay", defaults.arxiv_delay)),
-        title_threshold=float(table.get("title-threshold", defaults.title_threshold)),
     )
 
 
 @dataclass
 class NetworkResults:
-    """What the checks found, keyed by URL and by arXiv id; read by the network rules."""
+    """What the checks found, keyed by URL and by arXiv id; read by the network rules.
+
+    `weights` rate title words by rarity over the titles of every checked list (see title_match).
+    """
 
     urls: dict[str, LinkResult] = field(default_factory=dict)
     arxiv: dict[str, ArxivRecord] = field(default_factory=dict)
     failing_days: dict[str, int] = field(default_factory=dict)
     dead_after: int = 1
-    title_threshold: float = DEFAULT_TITLE_THRESHOLD
+    weights: TitleWeights = field(default_factory=TitleWeights)
     http_stats: Stats = field(default_factory=Stats)
     arxiv_stats: Stats = field(default_factory=Stats)
+    _verdicts: dict[tuple[Claim, str], Verdict | None] = field(default_factory=dict, repr=False)
+
+    def verdict(self, claim: Claim, arxiv_id: str) -> Verdict | None:
+        """Whether arXiv's record for the id is the paper the claim names; None without a record with a title."""
+        key = (claim, arxiv_id)
+        if key not in self._verdicts:
+            record = self.arxiv.get(arxiv_id)
+            found = None
+            if record is not None and record.exists and record.title:
+                found = same_paper(claim, record.title, record.authors, record.year, self.weights)
+            self._verdicts[key] = found
+        return self._verdicts[key]
 
     def summary(self) -> dict[str, Any]:
         """Counts per outcome, requests made, cache hits, and whether the run looked offline."""
@@ -180,10 +192,15 @@ def run_checks(
         arxiv=records,
         failing_days=failing,
         dead_after=options.dead_after,
-        title_threshold=options.title_threshold,
+        weights=title_weights(documents),
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )
+
+
+def title_weights(documents: Sequence[Document]) -> TitleWeights:
+    """Title word weights over the titles of every paper in the documents (the title check's corpus)."""
+    return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
 def arxiv_metadata(

@@ -8,7 +8,7 @@ from typing import Any
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Finding
 
-_FAILING = ("dead-link", "arxiv-not-found", "arxiv-title-mismatch")
+_FAILING = ("dead-link", "arxiv-not-found", "arxiv-title-mismatch", "arxiv-title-differs", "malformed-arxiv-id")
 
 
 def _cell(text: str) -> str:
