@@ -236,6 +236,8 @@ def _run(
     since: str | None = None,
     network_flags: dict[str, Any] | None = None,
     summary_md: str | None = None,
+    statistics: bool = False,
+    exit_zero: bool = False,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code."""
     from awesome_lint.findings import severity_rank
@@ -268,12 +270,17 @@ def _run(
         append_links_summary(summary_md, findings, network.summary())
     fixed = sum(result.applied for result in results)
     color = config.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    output = render(findings, config.output_format, color=color, fixed=fixed)
+    if statistics:
+        from awesome_lint.report.statistics import render_statistics
+
+        output = render_statistics(findings, config.output_format)
+    else:
+        output = render(findings, config.output_format, color=color, fixed=fixed)
     if output:
         _echo(output)
     threshold = severity_rank(config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
 def _check_links(
@@ -313,7 +320,7 @@ def _check_links(
 
 
 @main.command("lint")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--format", "fmt", type=_FORMATS, default=None, help="Output format.  [default: text]")
@@ -326,6 +333,8 @@ def _check_links(
     help="Exit 1 when a finding has this severity or higher.  [default: warning]",
 )
 @click.option("--since", "since", default=None, help="Report only findings on lines changed since this git ref.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (2 still means an error).")
 @click.option("--links", "check_links", is_flag=True, help="Also check links (arXiv API and HTTP); see check-links.")
 @_network_flags
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
@@ -339,20 +348,34 @@ def lint_command(
     ignore: tuple[str, ...],
     fail_on: str | None,
     since: str | None,
+    statistics: bool,
+    exit_zero: bool,
     check_links: bool,
     config_path: str | None,
     **network_flags: Any,
 ) -> None:
     """Check lists against the rules; exit 1 on findings at or above --fail-on, 2 on bad input.
 
-    PATHS are Markdown files or directories (a directory means every *.md in it).
+    PATHS are Markdown files or directories (a directory means every *.md in it); none means README.md here.
     """
     from awesome_lint.config import load_config
+    from awesome_lint.source import default_readme
 
     config = load_config(config_path).with_overrides(
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, output_format=fmt
     )
-    _run(paths, config, fix=fix, diff=diff, since=since, network_flags=network_flags if check_links else None)
+    if statistics and config.output_format not in ("text", "json"):
+        raise UserError("--statistics prints text or json, not " + config.output_format)
+    _run(
+        paths or (default_readme(),),
+        config,
+        fix=fix,
+        diff=diff,
+        since=since,
+        network_flags=network_flags if check_links else None,
+        statistics=statistics,
+        exit_zero=exit_zero,
+    )
 
 
 @main.command("check-links")

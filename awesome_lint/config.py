@@ -12,7 +12,7 @@ from typing import Any
 from awesome_lint.errors import UserError
 from awesome_lint.findings import SEVERITIES
 
-CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
+CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml", "pyproject.toml")  # first found in a folder wins
 LINK_TYPES: dict[str, type | tuple[type, ...]] = {
     "cache": str,
     "accept": int,
@@ -101,13 +101,14 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest `.awesome-lint.toml`, or `pyproject.toml` with a `[tool.awesome-lint]` table, upwards."""
+    """The nearest `.awesome-lint.toml`, `awesome-lint.toml`, or `pyproject.toml` with a `[tool.awesome-lint]`
+    table, upwards."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        dotfile = folder / CONFIG_NAMES[0]
-        if dotfile.is_file():
-            return dotfile
-        pyproject = folder / CONFIG_NAMES[1]
+        for name in CONFIG_NAMES[:-1]:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / CONFIG_NAMES[-1]
         if pyproject.is_file() and "awesome-lint" in _load_toml(pyproject).get("tool", {}):
             return pyproject
     return None

@@ -108,3 +108,19 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def default_readme(folder: str | os.PathLike[str] = ".") -> str:
+    """The folder's `README.md` (or another case of the name, such as `readme.md`): what to lint by default."""
+    base = Path(folder)
+    exact = base / "README.md"
+    if exact.is_file():
+        return str(exact)
+    try:
+        names = sorted(entry.name for entry in os.scandir(base) if entry.is_file())
+    except OSError as exc:
+        raise UserError(f"{base}: cannot list folder ({exc.strerror or exc})") from None
+    found = next((name for name in names if name.casefold() == "readme.md"), None)
+    if found is None:
+        raise UserError(f"no README.md in {os.path.abspath(base)}; name the files to lint")
+    return str(base / found)

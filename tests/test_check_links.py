@@ -95,7 +95,7 @@ def test_http_outcomes_and_exit_codes(server: HTTPServer, fake: FakeArxiv, fast_
     common = ["--arxiv-api", fake.template, "--no-cache", "--timeout", "10", "--config", str(fast_config)]
     code, out, err = run("check-links", "--allow-private", *common, str(doc))
     assert code == 1
-    assert "list.md:4:3: AL501 dead link (HTTP 404)" in out
+    assert "list.md:4:3: AL501 error: dead link (HTTP 404)" in out
     assert "list.md:5:3: AL502" in out
     assert "AL504" not in out
     assert "links: 2 alive, 1 dead, 1 unknown, 0 skipped" in err
@@ -235,6 +235,6 @@ def test_dead_after_needs_failures_on_several_days(
         "--arxiv-api", fake.template, "--config", str(fast_config), "--fail-on", "unknown", str(doc),
     )  # fmt: skip
     assert code == 1
-    assert "list.md:1:3: AL501 dead link (HTTP 404)" in out
+    assert "list.md:1:3: AL501 error: dead link (HTTP 404)" in out
     assert "list.md:2:3: AL502" in out and "failed on 1 of the 2 days" in out
     assert "list.md:2:3: AL501" not in out
