@@ -35,8 +35,11 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _remote_inputs(paths: tuple[str, ...], config: Any, *, fix: bool = False, since: str | None = None) -> None:
-    """Let `github:`/`https:` inputs be read with the config's sync settings; they cannot be fixed or diffed in git."""
+def _remote_inputs(
+    paths: tuple[str, ...], config: Any | Callable[[], Any], *, fix: bool = False, since: str | None = None
+) -> None:
+    """Let `github:`/`https:` inputs be read with the config's sync settings (`config` may be a loader, called
+    only when there is such an input); they cannot be fixed or diffed in git."""
     from awesome_lint.sources import FetchSettings, is_remote, use_settings
 
     remote = next((path for path in paths if is_remote(path)), None)
@@ -46,7 +49,8 @@ def _remote_inputs(paths: tuple[str, ...], config: Any, *, fix: bool = False, si
         raise UserError(f"{remote}: a source is not a local file and cannot be fixed; sync it into a folder first")
     if since is not None:
         raise UserError(f"{remote}: --since needs local files in a git repository")
-    use_settings(FetchSettings.from_table(config.sync))
+    loaded = config() if callable(config) else config
+    use_settings(FetchSettings.from_table(loaded.sync))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,7 +82,7 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
     from awesome_lint.parse import parse_file
     from awesome_lint.source import expand_paths
 
-    _remote_inputs(paths, load_config(config_path))
+    _remote_inputs(paths, lambda: load_config(config_path))
     documents = [parse_file(path) for path in expand_paths(paths)]
     if fmt == "json":
         _echo(json.dumps(documents_to_json(documents), ensure_ascii=False, indent=1))
