@@ -325,6 +325,7 @@ def _run(
     summary_md: str | None = None,
     statistics: bool = False,
     exit_zero: bool = False,
+    lint_summary: bool = False,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code."""
     from awesome_lint.findings import severity_rank
@@ -351,6 +352,10 @@ def _run(
         text = fixes_diff(results)
         _echo(text or "No fixes to apply.")
         sys.exit(EXIT_FINDINGS if text else EXIT_OK)
+    if summary_md and lint_summary:
+        from awesome_lint.report.summary import append_markdown, lint_summary_markdown
+
+        append_markdown(summary_md, lint_summary_markdown(findings))
     if summary_md and network is not None:
         from awesome_lint.report.summary import append_links_summary
 
@@ -362,7 +367,8 @@ def _run(
 
         output = render_statistics(findings, config.output_format)
     else:
-        output = render(findings, config.output_format, color=color, fixed=fixed)
+        sources = {r.path: r.original if r.fixed is None else r.fixed for r in results}
+        output = render(findings, config.output_format, color=color, fixed=fixed, sources=sources)
     if output:
         _echo(output)
     threshold = severity_rank(config.fail_on)
@@ -421,6 +427,7 @@ def _check_links(
 )
 @click.option("--since", "since", default=None, help="Report only findings on lines changed since this git ref.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--summary-md", default=None, help="Append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (2 still means an error).")
 @click.option("--links", "check_links", is_flag=True, help="Also check links (arXiv API and HTTP); see check-links.")
 @_network_flags
@@ -436,6 +443,7 @@ def lint_command(
     fail_on: str | None,
     since: str | None,
     statistics: bool,
+    summary_md: str | None,
     exit_zero: bool,
     check_links: bool,
     config_path: str | None,
@@ -464,6 +472,8 @@ def lint_command(
         network_flags=network_flags if check_links else None,
         statistics=statistics,
         exit_zero=exit_zero,
+        summary_md=summary_md,
+        lint_summary=True,
     )
 
 

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
-from conftest import LISTS, ROOT, SEED_LISTS
+from conftest import LISTS, SEED_LISTS
 from fake_arxiv import FakeArxiv, Paper
 from pytest_httpserver import HTTPServer
 
@@ -155,39 +151,6 @@ def test_merge_arxiv_fills_titles_from_metadata(fake: FakeArxiv, fast_config: Pa
         "- [Model compression as constrained optimization (arXiv title)](https://arxiv.org/abs/1707.01209) "
         "- A. B, C. D. *arXiv 2017*."
     )
-
-
-def test_action_script_on_a_sample_repository(server: HTTPServer, fake: FakeArxiv, tmp_path: Path) -> None:
-    action = yaml.safe_load((ROOT / "action.yml").read_text())
-    steps = {step.get("name"): step for step in action["runs"]["steps"]}
-    assert "github.action_path" in steps["Install awesome-lint"]["run"]
-    assert any(step.get("uses", "").startswith("actions/cache@") for step in action["runs"]["steps"])
-    step = steps["Lint and check links"]
-    server.expect_request("/gone").respond_with_data("no", status=404)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    (repo / "README.md").write_text(
-        f"# Papers\n\n- [Gone paper]({server.url_for('/gone')})\n- [Old link](http://arxiv.org/abs/1712.01312)\n"
-    )
-    (repo / ".awesome-lint.toml").write_text("[links]\narxiv-delay = 0\n")
-    summary = tmp_path / "summary.md"
-    inputs = {"paths": "README.md", "links": "true", "fail-on": "warning", "links-fail-on": "error", "since": "",
-              "args": f"--allow-private --arxiv-api {fake.template}", "python-version": "3.12"}  # fmt: skip
-    env = dict(os.environ)
-    for key, value in step["env"].items():
-        value = re.sub(r"\$\{\{ inputs\.([\w-]+) \}\}", lambda m: inputs[m.group(1)], value)
-        env[key] = value.replace("${{ runner.temp }}", str(tmp_path / "runner"))
-    env["GITHUB_STEP_SUMMARY"] = str(summary)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 1, proc.stderr
-    annotations = proc.stdout.splitlines()
-    assert any(a.startswith("::warning file=README.md,line=4,") and "AL301" in a for a in annotations)
-    assert any(a.startswith("::error file=README.md,line=3,") and "AL501" in a for a in annotations)
-    text = summary.read_text()
-    assert "| alive | dead | unknown | skipped |" in text
-    assert "| `README.md:3` | dead-link |" in text
-    assert (tmp_path / "runner" / "awesome-lint-cache" / "links.sqlite3").exists()
 
 
 def test_summary_markdown_is_appended_not_overwritten(fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
