@@ -417,3 +417,26 @@ def test_parse_lint_and_dupes_read_github_sources(project: Path, github: FakeGit
     assert "[github:carol/list](https://github.com/carol/list)" in out
     raw = [path for path in github.log if path.startswith("/raw/carol/")]
     assert len(raw) == 3  # lint, dupes and merge each downloaded it once
+
+
+def test_bad_lock_and_binary_upstream_are_errors(project: Path, github: FakeGitHub) -> None:
+    lock = project / "lists" / LOCK_NAME
+    lock.parent.mkdir()
+    lock.write_text("{not json")
+    code, _out, err = sync(project)
+    assert code == 2 and err == f"awesome-lint: error: {lock}: not an awesome-lint lock file (bad JSON or fields)\n"
+    lock.unlink()
+    github.push("alice", "awesome-pruning", {"README.md": b"\x89PNG\r\n\x1a\n\x00\x00"})
+    code, _out, err = sync(project)
+    assert code == 2 and "binary file" in err
+    assert not (project / "lists" / "awesome-pruning.md").exists()
+    assert (project / "lists" / "quant.md").exists()  # the other source is synced all the same
+
+
+def test_base_urls_come_from_flags_then_config_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWESOME_LINT_GITHUB_API", "https://env.example/api/")
+    assert FetchSettings.from_table({}).github_api == "https://env.example/api"
+    assert FetchSettings.from_table({"github-api": "https://conf.example"}).github_api == "https://conf.example"
+    flagged = FetchSettings.from_table({"github-api": "https://conf.example"}, github_api="https://flag.example")
+    assert flagged.github_api == "https://flag.example"
+    assert FetchSettings.from_table({}).github_raw == "https://raw.githubusercontent.com"

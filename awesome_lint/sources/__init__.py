@@ -112,10 +112,11 @@ class FetchSettings:
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any], **overrides: Any) -> FetchSettings:
-        """Settings from a validated `sync` table, then the environment, then the non-None `overrides`."""
+        """Settings: the non-None `overrides` (flags), else the validated `sync` table, else the environment
+        (base URLs), else the defaults."""
         values: dict[str, Any] = {
-            "github_api": os.environ.get(ENV_GITHUB_API) or table.get("github-api", GITHUB_API),
-            "github_raw": os.environ.get(ENV_GITHUB_RAW) or table.get("github-raw", GITHUB_RAW),
+            "github_api": table.get("github-api") or os.environ.get(ENV_GITHUB_API) or GITHUB_API,
+            "github_raw": table.get("github-raw") or os.environ.get(ENV_GITHUB_RAW) or GITHUB_RAW,
             "timeout": float(table.get("timeout", DEFAULT_TIMEOUT)),
             "allow_private": bool(table.get("allow-private", False)),
         }

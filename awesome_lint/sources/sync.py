@@ -47,7 +47,6 @@ class SyncResult:
     stale: tuple[str, ...] = ()
     lock_written: bool = False
     requests: int = 0
-    updated: bool = False
 
     @property
     def failed(self) -> bool:
@@ -102,7 +101,7 @@ def sync_sources(
     written = new_lock != lock or (bool(new_lock) and not lock_path.exists())
     if written:
         write_lock(lock_path, new_lock)
-    return SyncResult(folder, lock_path, tuple(results), dropped, stale, written, requests, update)
+    return SyncResult(folder, lock_path, tuple(results), dropped, stale, written, requests)
 
 
 def _sync_one(
