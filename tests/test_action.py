@@ -108,7 +108,7 @@ def run_action(repo: Path, runner: Path, inputs: dict[str, str], env: dict[str, 
             env=step_env,
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=600,
         )
         job.ran.append(name)
         job.stdout += proc.stdout

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pytest_httpserver import HTTPServer
+from test_links_http import make
 from werkzeug import Request, Response
 
 from awesome_lint.links.http import HttpChecker
-
-
-def make(**kwargs: Any) -> HttpChecker:
-    """A checker for local tests: private addresses allowed, no retries, no waiting."""
-    options: dict[str, Any] = {"allow_private": True, "retries": 0, "backoff": 0.0, "timeout": 3.0}
-    options.update(kwargs)
-    return HttpChecker(**options)
 
 
 def test_fetch_reads_the_body_after_redirects_with_the_asked_headers(server: HTTPServer) -> None:

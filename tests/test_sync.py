@@ -68,7 +68,6 @@ def project(tmp_path: Path, server: HTTPServer, github: FakeGitHub) -> Path:
 github-api = "{server.url_for("/api")}"
 github-raw = "{server.url_for("/raw")}"
 allow-private = true
-timeout = 5
 
 [[merge.sources]]
 name = "Awesome Pruning"
@@ -368,7 +367,7 @@ def test_url_source_is_locked_by_its_hash(tmp_path: Path, server: HTTPServer) ->
     # Source URLs must be https; the local server speaks http, so the spec is built by hand for this test.
     url = server.url_for("/files/other.md")
     entry = SourceEntry("Other", Spec(url, "url", url=url), url, "other.md")
-    settings = FetchSettings(allow_private=True, timeout=5, retries=0)
+    settings = FetchSettings(allow_private=True, retries=0)
     folder = tmp_path / "lists"
     server.expect_request("/files/other.md").respond_with_data(QUANT)
     first = sync_sources([entry], folder, settings).sources[0]
