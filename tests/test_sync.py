@@ -118,7 +118,16 @@ def test_specs(text: str, fields: tuple) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["github:alice", "github:a/b:../etc/passwd", "github:a/b:", "http://example.org/x.md", "https://"]
+    "text",
+    [
+        "github:alice",
+        "github:a/b:../etc/passwd",
+        "github:a/b:",
+        "http://example.org/x.md",
+        "https://",
+        "https://github.com/a/b/tree/main/docs",
+        "https://github.com/a/b/issues",
+    ],
 )
 def test_bad_specs(text: str) -> None:
     with pytest.raises(UserError, match="^" + text.split(":")[0]):

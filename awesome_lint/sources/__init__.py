@@ -71,11 +71,12 @@ def parse_spec(text: str) -> Spec:
     parts = urlsplit(name)
     if parts.scheme.lower() != "https" or not parts.hostname:
         raise UserError(f"{text}: a source URL must start with https:// and name a host")
-    if parts.hostname.lower() in ("github.com", "www.github.com") and not parts.query:
+    if parts.hostname.lower() in ("github.com", "www.github.com"):
         m = _GITHUB_WEB.fullmatch(parts.path)
-        if m is not None:
-            path = unquote(m.group("path")) if m.group("path") else None
-            return _github(name, m.group("owner"), m.group("repo"), m.group("ref"), path)
+        if m is None or parts.query:  # a web page of GitHub, not a list: say how to name the file instead
+            raise UserError(f"{text}: not a repository or file URL; write github:OWNER/REPO[@REF][:PATH]")
+        path = unquote(m.group("path")) if m.group("path") else None
+        return _github(name, m.group("owner"), m.group("repo"), m.group("ref"), path)
     return Spec(name, "url", url=name)
 
 
