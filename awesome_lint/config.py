@@ -12,7 +12,7 @@ from typing import Any
 from awesome_lint.errors import UserError
 from awesome_lint.findings import SEVERITIES
 
-CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
+CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml", "pyproject.toml")  # first found in a folder wins
 LINK_TYPES: dict[str, type | tuple[type, ...]] = {
     "cache": str,
     "accept": int,
@@ -24,8 +24,19 @@ LINK_TYPES: dict[str, type | tuple[type, ...]] = {
     "workers": int,
     "per-host": int,
 }
-KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
+SYNC_TYPES: dict[str, type | tuple[type, ...]] = {
+    "folder": str,
+    "github-api": str,
+    "github-raw": str,
+    "timeout": (int, float),
+    "allow-private": bool,
+}
+KNOWN_KEYS = {
+    "select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links",
+    "merge", "sync",
+}  # fmt: skip
 LINK_KEYS = set(LINK_TYPES)
+MERGE_KEYS = {"sources"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,8 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     dedup: dict[str, float] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[Any, ...] = ()  # sources.SourceEntry, from [[merge.sources]]
+    sync: dict[str, Any] = field(default_factory=dict)
     output_format: str = "text"
     root: Path = field(default_factory=Path.cwd)
     source: str | None = None
@@ -100,13 +113,14 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest `.awesome-lint.toml`, or `pyproject.toml` with a `[tool.awesome-lint]` table, upwards."""
+    """The nearest `.awesome-lint.toml`, `awesome-lint.toml`, or `pyproject.toml` with a `[tool.awesome-lint]`
+    table, upwards."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        dotfile = folder / CONFIG_NAMES[0]
-        if dotfile.is_file():
-            return dotfile
-        pyproject = folder / CONFIG_NAMES[1]
+        for name in CONFIG_NAMES[:-1]:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / CONFIG_NAMES[-1]
         if pyproject.is_file() and "awesome-lint" in _load_toml(pyproject).get("tool", {}):
             return pyproject
     return None
@@ -170,6 +184,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
             ok = isinstance(value, kind) and not isinstance(value, bool)
         if not ok:
             raise UserError(f"{where}: links setting '{key}' has the wrong type ({value!r})")
+    sources, sync = _sources_and_sync(table, where)
     output_format = table.get("output-format", "text")
     config = Config(
         select=strings("select") or ("ALL",),
@@ -180,8 +195,32 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         rules={k: dict(v) for k, v in rules.items()},
         dedup=dict(dedup),
         links=dict(links),
+        sources=sources,
+        sync=sync,
         output_format=output_format,
         root=path.parent.resolve(),
         source=str(path),
     )
     return config
+
+
+def _sources_and_sync(table: dict[str, Any], where: str) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The `[[merge.sources]]` entries and the `[sync]` settings, validated."""
+    from awesome_lint.sources import parse_sources
+
+    merge = table.get("merge", {})
+    if not isinstance(merge, dict) or set(merge) - MERGE_KEYS:
+        bad_key = sorted(set(merge) - MERGE_KEYS)[0] if isinstance(merge, dict) else "merge"
+        raise UserError(f"{where}: unknown merge setting '{bad_key}' (known: {', '.join(sorted(MERGE_KEYS))})")
+    sources = parse_sources(merge["sources"], where) if "sources" in merge else ()
+    sync = table.get("sync", {})
+    if not isinstance(sync, dict) or set(sync) - set(SYNC_TYPES):
+        bad_key = sorted(set(sync) - set(SYNC_TYPES))[0] if isinstance(sync, dict) else "sync"
+        raise UserError(f"{where}: unknown sync setting '{bad_key}' (known: {', '.join(sorted(SYNC_TYPES))})")
+    for key, value in sync.items():
+        kind = SYNC_TYPES[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise UserError(f"{where}: sync setting '{key}' has the wrong type ({value!r})")
+    if "timeout" in sync and sync["timeout"] <= 0:
+        raise UserError(f"{where}: sync setting 'timeout' must be positive")
+    return sources, dict(sync)

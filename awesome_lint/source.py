@@ -52,8 +52,13 @@ def decode(data: bytes, path: str = "<string>") -> Source:
 
 
 def read_source(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
-    """Read and decode one list file, turning every OS problem into a one-line UserError."""
+    """Read and decode one list file, turning every OS problem into a one-line UserError; a source such as
+    `github:OWNER/REPO` is downloaded (awesome_lint.sources)."""
     name = os.fspath(path)
+    from awesome_lint.sources import is_remote, read_remote
+
+    if is_remote(name):
+        return read_remote(name)
     p = Path(name)
     try:
         if p.is_dir():
@@ -72,11 +77,16 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sou
 
 
 def expand_paths(paths: list[str] | tuple[str, ...], pattern: str = "*.md") -> list[str]:
-    """Files named on the command line; a directory stands for every Markdown file in it, sorted."""
+    """Files named on the command line; a directory stands for every Markdown file in it, sorted; sources such
+    as `github:OWNER/REPO` are kept as named."""
+    from awesome_lint.sources import is_remote
+
     out: list[str] = []
     for name in paths:
         p = Path(name)
-        if p.is_dir():
+        if is_remote(name):
+            out.append(name)
+        elif p.is_dir():
             found = sorted(str(f) for f in p.glob(pattern) if f.is_file())
             if not found:
                 raise UserError(f"{name}: directory contains no Markdown files ({pattern})")
@@ -108,3 +118,28 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def default_readme(folder: str | os.PathLike[str] = ".") -> str:
+    """The folder's `README.md` (or another case of the name, such as `readme.md`): what to lint by default."""
+    base = Path(folder)
+    exact = base / "README.md"
+    if exact.is_file():
+        return str(exact)
+    try:
+        names = sorted(entry.name for entry in os.scandir(base) if entry.is_file())
+    except OSError as exc:
+        raise UserError(f"{base}: cannot list folder ({exc.strerror or exc})") from None
+    found = next((name for name in names if name.casefold() == "readme.md"), None)
+    if found is None:
+        raise UserError(f"no README.md in {os.path.abspath(base)}; name the files to lint")
+    return str(base / found)
+
+
+def path_below(path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> str | None:
+    """`path` relative to `base` (default: the current folder) with `/` separators, or None when not below it."""
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(base or Path.cwd())))
+    except ValueError:
+        return None
+    return relative.as_posix()

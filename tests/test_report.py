@@ -28,8 +28,8 @@ FINDINGS = [
 
 def test_text_format() -> None:
     out = render(FINDINGS, "text").splitlines()
-    assert out[0] == "lists/a.md:3:5: AL404 [*] trailing whitespace; remove it"
-    assert out[1].startswith("lists/a,b.md:7:1: AL201 evil")
+    assert out[0] == "lists/a.md:3:5: AL404 [*] info: trailing whitespace; remove it"
+    assert out[1].startswith("lists/a,b.md:7:1: AL201 warning: evil")
     assert out[-1] == "Found 2 findings; 1 fixable with `--fix`."
     assert render([], "text") == "All checks passed!"
     assert "\x1b[" in render(FINDINGS, "text", color=True)

@@ -1,4 +1,4 @@
-"""Human output: `path:line:col: CODE message`, coloured on a terminal, with a closing summary."""
+"""Human output: `path:line:col: CODE severity: message`, coloured on a terminal, with a closing summary."""
 
 from __future__ import annotations
 
@@ -12,16 +12,18 @@ _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0) -> str:
-    """One line per finding, `[*]` marking the ones `--fix` repairs, then a summary line."""
+    """One line per finding with its severity, `[*]` marking the ones `--fix` repairs, then a summary line."""
     lines = []
     for f in findings:
         where = f"{f.path}:{f.span.line}:{f.span.column}:"
         code = f.code
         mark = " [*]" if f.fixable else ""
+        severity = f"{f.severity}:"
         if color:
             where = click.style(where, bold=True)
             code = click.style(code, fg=_COLORS.get(f.severity, "red"), bold=True)
-        lines.append(f"{where} {code}{mark} {f.message}")
+            severity = click.style(severity, fg=_COLORS.get(f.severity, "red"))
+        lines.append(f"{where} {code}{mark} {severity} {f.message}")
     fixable = sum(1 for f in findings if f.fixable)
     if findings:
         summary = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''}"

@@ -18,7 +18,8 @@ on the command line and in `<!-- awesome-lint-disable ... -->` comments.
 def rule_markdown(rule: Rule) -> str:
     """One rule's documentation section."""
     fix = "safe fix with `--fix`" if rule.fixable else "no automatic fix"
-    lines = [f"## {rule.code} `{rule.name}`", "", f"{rule.summary} Default severity: {rule.severity}; {fix}.", ""]
+    summary = rule.summary[:1].upper() + rule.summary[1:].rstrip(".") + "."
+    lines = [f"## {rule.code} `{rule.name}`", "", summary, "", f"Default severity: {rule.severity}; {fix}.", ""]
     if rule.doc:
         lines += [rule.doc, ""]
     if rule.options:
