@@ -1,0 +1,132 @@
+"""Inputs that once took time quadratic in their size: each must finish far inside a generous time limit.
+
+The limits are checked by running the work in a subprocess with a timeout far above the normal time
+(seconds of work against a 60-120 s limit), so a loaded machine cannot make these tests fail; the inputs
+are large enough that the old quadratic code needed minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.findings import Edit, Fix
+from awesome_lint.fix import apply_fixes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_bounded(code: str, timeout: float = 60.0) -> str:
+    """Run Python code in a fresh interpreter; fail the test if it does not finish within `timeout` seconds."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=ROOT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"did not finish within {timeout:g} s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def many_fixes_list(items: int = 4000) -> str:
+    """A list whose every item has about 3.5 safe fixes: mixed bullet, doubled space, http link, trailing space."""
+    lines = ["# Awesome", "", "## Papers", ""]
+    for i in range(items):
+        bullet = "-*+"[i % 3]
+        lines.append(f"{bullet} [Pruning  method number {i}](http://github.com/org/repo{i}) ")
+    return "\n".join(lines) + "\n"
+
+
+def test_many_fixes_generator_has_fourteen_thousand_fixes() -> None:
+    text = many_fixes_list()
+    assert len(text.encode()) < 300_000
+    assert text.count("http://") == 4000 and text.count("  method") == 4000
+
+
+def test_lint_fix_with_fourteen_thousand_fixes_finishes(tmp_path: Path) -> None:
+    path = tmp_path / "many.md"
+    path.write_text(many_fixes_list(), encoding="utf-8")
+    out = run_bounded(
+        f"""
+        import json
+        from awesome_lint.config import Config
+        from awesome_lint.lint import lint_paths
+        [result] = lint_paths([{str(path)!r}], Config(), fix=True)
+        print(json.dumps({{"applied": result.applied, "left": len(result.findings)}}))
+        """,
+        timeout=120,
+    )
+    report = json.loads(out)
+    assert report["applied"] >= 14_000
+    assert report["left"] == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert "http://" not in fixed and "  method" not in fixed and " \n" not in fixed
+
+
+def test_fifty_thousand_fixes_are_checked_in_n_log_n() -> None:
+    # 50,000 single-edit fixes plus one multi-edit fix spanning the file: the old pairwise check made
+    # about 1.25 billion comparisons here.
+    out = run_bounded(
+        """
+        from awesome_lint.findings import Edit, Fix
+        from awesome_lint.fix import apply_fixes
+        n = 50_000
+        data = b"ab" * n
+        fixes = [Fix((Edit(2 * i, 2 * i + 1, "A"),), "upper") for i in range(n)]
+        fixes.append(Fix(tuple(Edit(2 * i + 1, 2 * i + 2, "B") for i in range(n)), "many edits"))
+        result = apply_fixes(data, fixes)
+        print(result.applied, result.skipped, result.data == b"AB" * n)
+        """
+    )
+    assert out.split() == ["50001", "0", "True"]
+
+
+def _naive(data: bytes, fixes: list[Fix]) -> tuple[bytes, int, int]:
+    """The engine's contract written out pairwise: a fix goes in unless an edit clashes with an accepted one."""
+
+    def clash(a: Edit, b: Edit) -> bool:
+        return (a.start < b.end and b.start < a.end) or (a.start == a.end == b.start == b.end)
+
+    accepted: list[Edit] = []
+    applied = skipped = 0
+    for fix in sorted(fixes, key=lambda f: min((e.start, e.end) for e in f.edits)):
+        own = list(fix.edits)
+        if any(clash(a, b) for i, a in enumerate(own) for b in own[i + 1 :]) or any(
+            clash(a, b) for a in own for b in accepted
+        ):
+            skipped += 1
+            continue
+        accepted.extend(own)
+        applied += 1
+    out = bytearray(data)
+    for e in sorted(accepted, key=lambda e: (e.start, e.end), reverse=True):
+        out[e.start : e.end] = e.text.encode()
+    return bytes(out), applied, skipped
+
+
+def test_sorted_check_agrees_with_the_pairwise_contract() -> None:
+    import random
+
+    rng = random.Random(12)
+    data = bytes(range(97, 123)) * 4
+    for _ in range(300):
+        fixes = []
+        for _ in range(rng.randint(1, 25)):
+            edits = []
+            for _ in range(rng.choice((1, 1, 1, 2, 3))):
+                start = rng.randint(0, len(data))
+                end = min(len(data), start + rng.choice((0, 0, 1, 2, 5)))
+                edits.append(Edit(start, end, rng.choice(("", "x", "yz"))))
+            fixes.append(Fix(tuple(edits), "random"))
+        result = apply_fixes(data, fixes)
+        assert (result.data, result.applied, result.skipped) == _naive(data, fixes)
