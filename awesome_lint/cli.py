@@ -95,6 +95,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
 @click.option("--offline", is_flag=True, help="With --arxiv: use cached metadata only.")
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@click.option("--write-read-only", is_flag=True, help="Replace -o/--report files even if they are read-only.")
 @user_errors
 def merge_command(
     paths: tuple[str, ...],
@@ -107,6 +108,7 @@ def merge_command(
     cache_path: str | None,
     offline: bool,
     config_path: str | None,
+    write_read_only: bool,
 ) -> None:
     """Merge lists into one canonical list, one entry per paper, with a report of every source.
 
@@ -151,11 +153,11 @@ def merge_command(
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))
     else:
-        write_atomic(output, result.markdown.encode("utf-8"))
+        write_atomic(output, result.markdown.encode("utf-8"), replace_read_only=write_read_only)
     if report_path == "-":
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
-        write_atomic(report_path, report_json(result.report).encode("utf-8"))
+        write_atomic(report_path, report_json(result.report).encode("utf-8"), replace_read_only=write_read_only)
     click.echo(format_summary(result.report["summary"]), err=True)
 
 
@@ -236,6 +238,7 @@ def _run(
     since: str | None = None,
     network_flags: dict[str, Any] | None = None,
     summary_md: str | None = None,
+    write_read_only: bool = False,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code."""
     from awesome_lint.findings import severity_rank
@@ -252,7 +255,9 @@ def _run(
     network = None
     if network_flags is not None:
         network = _check_links(files, config, changed, network_flags)
-    results = lint_paths(files, config, fix=fix or diff, write=fix and not diff, network=network)
+    results = lint_paths(
+        files, config, fix=fix or diff, write=fix and not diff, network=network, write_read_only=write_read_only
+    )
     findings = [f for result in results for f in result.findings]
     if changed is not None:
         findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]  # type: ignore[operator]
@@ -316,6 +321,7 @@ def _check_links(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--write-read-only", is_flag=True, help="With --fix: also rewrite files that are read-only.")
 @click.option("--format", "fmt", type=_FORMATS, default=None, help="Output format.  [default: text]")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
@@ -334,6 +340,7 @@ def lint_command(
     paths: tuple[str, ...],
     fix: bool,
     diff: bool,
+    write_read_only: bool,
     fmt: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -352,7 +359,15 @@ def lint_command(
     config = load_config(config_path).with_overrides(
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, output_format=fmt
     )
-    _run(paths, config, fix=fix, diff=diff, since=since, network_flags=network_flags if check_links else None)
+    _run(
+        paths,
+        config,
+        fix=fix,
+        diff=diff,
+        since=since,
+        network_flags=network_flags if check_links else None,
+        write_read_only=write_read_only,
+    )
 
 
 @main.command("check-links")
