@@ -285,9 +285,12 @@ def _check_links(
     files: list[str], config: Any, changed: dict[str, set[int] | None] | None, flags: dict[str, Any]
 ) -> Any:
     """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
+    from awesome_lint.config import link_setting_problem
     from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
     from awesome_lint.parse import parse_file
 
+    if flags["timeout"] is not None and (problem := link_setting_problem("timeout", flags["timeout"])):
+        raise UserError(f"--timeout {problem}")
     options = options_from(
         config.links,
         arxiv_api=flags["arxiv_api"],
