@@ -239,8 +239,11 @@ def _run(
     network_flags: dict[str, Any] | None = None,
     summary_md: str | None = None,
     write_read_only: bool = False,
+    fail_on_unknown: bool = False,
 ) -> None:
-    """Lint (optionally checking links first), print findings, and exit with the documented code."""
+    """Lint (optionally checking links first), print findings, and exit with the documented code.
+
+    `fail_on_unknown` also fails when a link or arXiv id could not be checked."""
     from awesome_lint.findings import severity_rank
     from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
@@ -278,6 +281,8 @@ def _run(
         _echo(output)
     threshold = severity_rank(config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in findings)
+    if fail_on_unknown and network is not None and network.summary()["unknown"]:
+        failing = True
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -407,7 +412,7 @@ def check_links_command(
     config = load_config(config_path).with_overrides(
         select=("AL5",), ignore=(), fail_on="info" if fail_on == "unknown" else fail_on, output_format=fmt
     )
-    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md)
+    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md, fail_on_unknown=fail_on == "unknown")
 
 
 @main.command("rules")
