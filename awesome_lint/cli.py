@@ -29,7 +29,9 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            click.echo(f"awesome-lint: error: {exc}", err=True)
+            from awesome_lint.report.text import printable
+
+            click.echo(f"awesome-lint: error: {printable(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
@@ -65,6 +67,8 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         _echo(json.dumps(documents_to_json(documents), ensure_ascii=False, indent=1))
         return
+    from awesome_lint.report.text import printable
+
     lines: list[str] = []
     for doc in documents:
         counts = {kind: sum(1 for e in doc.entries if e.kind == kind) for kind in ("paper", "resource", "other")}
@@ -81,7 +85,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
                 facts.append(f"arXiv:{entry.arxiv_id}")
             extra = f" ({', '.join(facts)})" if facts else ""
             lines.append(f"  {doc.path}:{entry.span.line}:{entry.span.column}: {entry.kind}: {entry.title}{extra}")
-    _echo("\n".join(lines))
+    _echo("\n".join(printable(line) for line in lines))
 
 
 @main.command("merge")

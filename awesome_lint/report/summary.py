@@ -7,6 +7,7 @@ from typing import Any
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Finding
+from awesome_lint.report.text import printable
 
 _FAILING = ("dead-link", "arxiv-not-found", "arxiv-title-mismatch")
 
@@ -18,7 +19,7 @@ _MARKDOWN = set("\\`*_{}[]()#+-.!|~:=^$%/@?;,")  # ASCII punctuation CommonMark 
 def _cell(text: str) -> str:
     """Text from a list or from arXiv as inert table-cell text: no HTML, no Markdown, no line breaks."""
     out = []
-    for char in " ".join(text.split()):
+    for char in printable(" ".join(text.split())):
         if char in _ENTITIES:
             out.append(_ENTITIES[char])
         elif char in _MARKDOWN:
@@ -77,5 +78,5 @@ def links_summary_line(summary: dict[str, Any]) -> str:
     if unchecked:
         ids = sorted(unchecked)
         shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        line += f"\nlinks: arXiv could not be asked about {shown} ({unchecked[ids[0]] or 'no answer'})"
+        line += f"\nlinks: arXiv could not be asked about {shown} ({printable(unchecked[ids[0]]) or 'no answer'})"
     return line
