@@ -130,3 +130,74 @@ def test_sorted_check_agrees_with_the_pairwise_contract() -> None:
             fixes.append(Fix(tuple(edits), "random"))
         result = apply_fixes(data, fixes)
         assert (result.data, result.applied, result.skipped) == _naive(data, fixes)
+
+
+# mistune's emphasis: nesting thousands deep
+
+
+def nested_emphasis(n: int = 5000) -> str:
+    """The shape that made mistune work for a minute: `*a **a ... b ... a** a*`, n levels of each."""
+    return "*a **a " * n + "b" + " a** a*" * n
+
+
+EMPHASIS_SHAPES = {
+    "nested": nested_emphasis,
+    "underscores": lambda n: "_a __a " * n + "b" + " a__ a_" * n,
+    "alternating": lambda n: "*a _a " * n + "b" + " a_ a*" * n,
+    "after punctuation": lambda n: '"*a "**a ' * n + "b" + ' a**" a*"' * n,
+    "around links": lambda n: "*[a](b) " * n + "x" + " [a](b)*" * n,
+    "inside a list item": lambda n: (
+        "# T\n\n- [Title](https://x.org) " + nested_emphasis(n) + "\n- [Next](https://y.org)\n"
+    ),
+}
+
+
+def test_the_issue_input_is_under_300_kb_at_20000_levels() -> None:
+    assert nested_emphasis() == "*a **a " * 5000 + "b" + " a** a*" * 5000
+    assert all(len(make(20_000).encode()) < 400_000 for make in EMPHASIS_SHAPES.values())
+
+
+@pytest.mark.parametrize("shape", sorted(EMPHASIS_SHAPES))
+def test_deeply_nested_emphasis_parses_in_linear_time(tmp_path: Path, shape: str) -> None:
+    # 20,000 levels: minutes (about 8) for mistune alone; about a second when the nesting is bounded first
+    path = tmp_path / "deep.md"
+    path.write_text(EMPHASIS_SHAPES[shape](20_000), encoding="utf-8")
+    out = run_bounded(
+        f"""
+        from awesome_lint.parse import parse_file
+        doc = parse_file({str(path)!r})
+        print(len(doc.entries), doc.text.count("*") + doc.text.count("_"))
+        """
+    )
+    entries, markers = map(int, out.split())
+    assert markers > 0  # the markers are kept as text, nothing is dropped
+    assert entries == (2 if shape == "inside a list item" else 0)
+
+
+def test_a_pathological_paragraph_does_not_disturb_the_rest_of_the_list() -> None:
+    from awesome_lint.parse import parse_text
+
+    second_line = "- **[BNN]** Binarized Neural Networks, NIPS 2016, [[paper]](https://b.org)"
+    text = "# T\n\n- [First](https://a.org) " + nested_emphasis(200) + "\n" + second_line + "\n"
+    doc = parse_text(text)
+    assert doc.entries[0].title == "First"
+    second = doc.entries[1]
+    assert (second.title, second.nickname, second.year) == ("Binarized Neural Networks", "BNN", 2016)
+    assert text.encode()[second.span.start : second.span.end].decode() == second_line
+
+
+def test_emphasis_nesting_estimate() -> None:
+    from awesome_lint.parse.markdown import MAX_EMPHASIS_NESTING, emphasis_nesting_exceeds
+
+    def deep(text: str) -> bool:
+        return emphasis_nesting_exceeds([{"type": "text", "raw": text}])
+
+    limit = MAX_EMPHASIS_NESTING
+    assert not deep("*a **b** c*")
+    assert not deep("*a* " * 10_000)  # many pairs side by side are flat
+    assert not deep("snake_case_name " * 10_000)  # underscores inside words neither open nor close
+    assert not deep("a*b " * 10_000)
+    assert not deep("*a " * limit + "b" + " a*" * limit)
+    assert deep("*a " * (limit + 1) + "b" + " a*" * (limit + 1))
+    assert deep('"*a ' * (limit + 1))  # opens after punctuation, as CommonMark says
+    assert not deep(("*a " * limit + "b" + " a*" * limit + " ") * 100)  # depth comes back down between groups
