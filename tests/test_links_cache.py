@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -355,3 +357,18 @@ def test_check_links_over_a_cache_with_bad_rows_reports_no_traceback(tmp_path: P
     assert run.exit_code == 0, run.output
     assert "links: 0 alive, 0 dead, 2 unknown" in run.stderr
     assert "Traceback" not in run.output
+
+
+def test_a_fifo_device_or_overlong_name_is_refused_without_opening_it(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "cache.fifo"
+    os.mkfifo(fifo)  # opening it to read the header would wait for a writer for ever
+    for path, message in (
+        (fifo, "not a link cache (not a regular file)"),
+        (Path("/dev/null"), "not a link cache (not a regular file)"),
+        (tmp_path / ("x" * 300), "file name too long"),
+    ):
+        with pytest.raises(UserError, match=re.escape(message)):
+            LinkCache(path)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -6,6 +6,7 @@ import json
 import math
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -101,6 +102,22 @@ def default_path() -> Path:
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def _refuse_non_regular(path: Path) -> None:
+    """A link cache is a regular file (or none yet): a directory, FIFO or device is refused before it is opened."""
+    from awesome_lint.source import os_problem
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise os_problem(str(path), exc, "cannot open link cache") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{path}: not a link cache (a directory)")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{path}: not a link cache (not a regular file)")
+
+
 def _refuse_foreign_file(path: Path) -> None:
     """SQLite silently turns a short non-database file into a database: refuse any file that is not one."""
     try:
@@ -139,8 +156,7 @@ class LinkCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserError(f"{self.path}: cannot create the link cache folder ({exc.strerror or exc})") from None
-            if self.path.is_dir():
-                raise UserError(f"{self.path}: not a link cache (a directory)")
+            _refuse_non_regular(self.path)
             _refuse_foreign_file(self.path)
         try:
             conn = sqlite3.connect(
