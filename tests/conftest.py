@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -15,6 +17,16 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_LISTS = sorted(p for p in LISTS.glob("*.md") if p.name != "README.md")
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subprocess.CompletedProcess[str]:
+    """Run a command from the repository root; fail the test (instead of hanging the suite) after `limit` s.
+
+    Limits are far above the normal time, so a loaded machine cannot make a test fail."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=False, **options)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(command)[:200]} still running after {limit:g} s")
 
 
 @pytest.fixture(params=SEED_LISTS, ids=lambda p: p.name)

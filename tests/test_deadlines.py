@@ -7,7 +7,6 @@ check runs under `finishes`, which fails the test after a limit far above the fe
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from conftest import ROOT
+from conftest import run_within
 from fake_arxiv import Paper, entry_xml, feed_xml
 from pytest_httpserver import HTTPServer
 from slow_server import body_trickle, endless_continue, header_trickle, slow_server, status_trickle
@@ -139,10 +138,7 @@ def test_check_links_with_a_stuck_server_ends_and_fails_on_unknown(tmp_path: Pat
         listing.write_text(f"# L\n\n- [Stuck]({slow.url('/stuck')})\n- [Fine]({server.url_for('/ok')})\n")
         command = [sys.executable, "-m", "awesome_lint", "check-links", "--allow-private", "--no-cache"]
         command += ["--timeout", "1", "--fail-on", "unknown", str(listing)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=LIMIT, cwd=ROOT, check=False)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"check-links still running after {LIMIT:g} s")
+        done = run_within(command, LIMIT)
     assert done.returncode == 1, done.stderr
     assert "could not check " + slow.url("/stuck") + ": timeout after 1 s" in done.stdout
     assert "links: 1 alive, 0 dead, 1 unknown" in done.stderr

@@ -10,10 +10,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import run_within
 
 import awesome_lint.lint
 from awesome_lint.cli import main
@@ -35,14 +36,9 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def run_process(*args: str, timeout: float = 60, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run_process(*args: str, **options: Any) -> subprocess.CompletedProcess[str]:
     """The CLI in its own process, bounded in time (a hang fails the test instead of stalling the suite)."""
-    try:
-        return subprocess.run(
-            [*CLI, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False, **kwargs
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"awesome-lint {' '.join(args)} did not finish within {timeout:g} s")
+    return run_within([*CLI, *args], **options)
 
 
 def error_line(err: str) -> str:

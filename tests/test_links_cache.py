@@ -285,6 +285,16 @@ def test_a_short_file_that_is_not_a_database_is_never_overwritten(tmp_path: Path
     assert path.read_bytes() == b"x"
 
 
+def cache_with_rows(path: Path, *statements: tuple[str, tuple]) -> Path:
+    """A new link cache at `path` with rows written behind its back (as a hand edit or another tool would)."""
+    LinkCache(path).close()
+    with sqlite3.connect(path) as conn:
+        for sql, values in statements:
+            conn.execute(sql, values)
+    conn.close()
+    return path
+
+
 BAD_URL_ROWS = [
     ("zombie", 200, "", None, T0),  # an outcome this version never writes
     ("alive", "two hundred", "", None, T0),
@@ -297,13 +307,12 @@ BAD_URL_ROWS = [
 
 @pytest.mark.parametrize("row", BAD_URL_ROWS)
 def test_a_url_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, clock: Clock, row: tuple) -> None:
-    path = tmp_path / "links.sqlite3"
-    LinkCache(path, now=clock).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO url_result VALUES ('https://a.test/', ?, ?, ?, ?, ?)", row)
-        conn.execute("INSERT INTO url_history (url, checked_at, outcome) VALUES ('https://a.test/', 'noon', 'dead')")
-        conn.execute("INSERT INTO url_history (url, checked_at, outcome) VALUES ('https://a.test/', ?, 7)", (T0,))
-    conn.close()
+    path = cache_with_rows(
+        tmp_path / "links.sqlite3",
+        ("INSERT INTO url_result VALUES ('https://a.test/', ?, ?, ?, ?, ?)", row),
+        ("INSERT INTO url_history (url, checked_at, outcome) VALUES ('https://a.test/', 'noon', 'dead')", ()),
+        ("INSERT INTO url_history (url, checked_at, outcome) VALUES ('https://a.test/', ?, 7)", (T0,)),
+    )
     with LinkCache(path, now=clock) as cache:
         assert cache.get_url("https://a.test/") is None
         assert cache.history("https://a.test/") == []
@@ -328,11 +337,9 @@ BAD_ARXIV_ROWS = [
 
 @pytest.mark.parametrize("row", BAD_ARXIV_ROWS)
 def test_an_arxiv_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, clock: Clock, row: tuple) -> None:
-    path = tmp_path / "links.sqlite3"
-    LinkCache(path, now=clock).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO arxiv_record VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?)", row)
-    conn.close()
+    path = cache_with_rows(
+        tmp_path / "links.sqlite3", ("INSERT INTO arxiv_record VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?)", row)
+    )
     with LinkCache(path, now=clock) as cache:
         assert cache.get_arxiv("1707.01209") is None
         cache.put_arxiv(ArxivRecord("1707.01209", True, "Model Compression", ("A. Polino",), 2017, checked_at=T0))
@@ -345,12 +352,11 @@ def test_check_links_over_a_cache_with_bad_rows_reports_no_traceback(tmp_path: P
 
     from awesome_lint.cli import main
 
-    path = tmp_path / "links.sqlite3"
-    LinkCache(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO url_result VALUES ('https://a.test/x', 'alive', 'OK', '', NULL, 'soon')")
-        conn.execute("INSERT INTO arxiv_record VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0)")
-    conn.close()
+    path = cache_with_rows(
+        tmp_path / "links.sqlite3",
+        ("INSERT INTO url_result VALUES ('https://a.test/x', 'alive', 'OK', '', NULL, 'soon')", ()),
+        ("INSERT INTO arxiv_record VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0)", ()),
+    )
     listing = tmp_path / "list.md"
     listing.write_text("- [A](https://a.test/x)\n- [B](https://arxiv.org/abs/1707.01209)\n")
     run = CliRunner().invoke(main, ["check-links", "--offline", "--cache", str(path), str(listing)])

@@ -8,32 +8,20 @@ are large enough that the old quadratic code needed minutes.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import run_within
 
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.fix import apply_fixes
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def run_bounded(code: str, timeout: float = 60.0) -> str:
     """Run Python code in a fresh interpreter; fail the test if it does not finish within `timeout` seconds."""
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(code)],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            cwd=ROOT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"did not finish within {timeout:g} s")
+    done = run_within([sys.executable, "-c", textwrap.dedent(code)], timeout)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
