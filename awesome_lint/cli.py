@@ -225,7 +225,10 @@ def _network_flags(func: F) -> F:
             "--dead-after", type=click.IntRange(min=1), default=None, help="Days a link must fail to be dead."
         ),
         click.option(
-            "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request.  [default: 10]"
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Seconds a request may take in all (connect, TLS, headers).  [default: 10]",
         ),
     ]
     for flag in reversed(flags):
