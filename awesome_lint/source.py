@@ -279,12 +279,18 @@ def _replace(name: str, target: str, data: bytes, current: os.stat_result | None
         try:
             mode = 0o600 if current is not None else 0o666  # a new file: the umask decides, as for any new file
             for _ in range(100):
-                tmp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
+                candidate = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
                 try:
-                    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-                    break
+                    fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
                 except FileExistsError:
-                    continue
+                    continue  # someone else's file: never ours to remove
+                except PermissionError:
+                    raise UserError(
+                        f"{name}: cannot write: folder {folder} is not writable "
+                        "(the file is replaced through a temporary file there)"
+                    ) from None
+                tmp = candidate
+                break
             else:
                 raise FileExistsError(errno.EEXIST, "no free temporary file name", folder)
             with os.fdopen(fd, "wb") as handle:

@@ -366,3 +366,23 @@ def test_fix_says_so_when_the_file_changes_while_it_is_fixed(tmp_path: Path, mon
     with pytest.raises(UserError, match="changed while it was being fixed"):
         lint_paths([str(path)], Config(), fix=True)
     assert path.read_text() == FIXABLE + "- [Added while fixing](https://b.org)\n"
+
+
+def test_a_folder_that_is_not_writable_is_named(tmp_path: Path) -> None:
+    src = tmp_path / "small.md"
+    src.write_text(SMALL_LIST)
+    shut = tmp_path / "shut"
+    shut.mkdir()
+    (shut / "merged.md").write_text("old\n")
+    shut.chmod(0o555)
+    try:
+        done = run_unprivileged("merge", str(src), "-o", str(shut / "merged.md"))
+    finally:
+        shut.chmod(0o755)
+    assert done.returncode == 2
+    assert error_line(done.stderr) == (
+        f"awesome-lint: error: {shut / 'merged.md'}: cannot write: folder {shut} is not writable "
+        "(the file is replaced through a temporary file there)"
+    )
+    assert (shut / "merged.md").read_text() == "old\n"
+    assert sorted(p.name for p in shut.iterdir()) == ["merged.md"]
