@@ -319,11 +319,10 @@ def _replace(name: str, target: str, data: bytes, current: os.stat_result | None
 
 
 def _contents(path: str) -> bytes | None:
-    """The file's bytes now, or None when it cannot be read."""
+    """The file's bytes now, or None when it is gone, unreadable or no longer a regular file."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
+        return read_bytes(path)
+    except UserError:
         return None
 
 
