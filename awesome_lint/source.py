@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,7 +278,7 @@ def _replace(name: str, target: str, data: bytes, current: os.stat_result | None
         try:
             mode = 0o600 if current is not None else 0o666  # a new file: the umask decides, as for any new file
             for _ in range(100):
-                candidate = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
+                candidate = os.path.join(folder, f".{base}.{os.urandom(4).hex()}.tmp")
                 try:
                     fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
                 except FileExistsError:
