@@ -29,7 +29,9 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            click.echo(f"awesome-lint: error: {exc}", err=True)
+            from awesome_lint.report.text import printable
+
+            click.echo(f"awesome-lint: error: {printable(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
@@ -87,6 +89,8 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
     if fmt == "json":
         _echo(json.dumps(documents_to_json(documents), ensure_ascii=False, indent=1))
         return
+    from awesome_lint.report.text import printable
+
     lines: list[str] = []
     for doc in documents:
         counts = {kind: sum(1 for e in doc.entries if e.kind == kind) for kind in ("paper", "resource", "other")}
@@ -103,7 +107,7 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
                 facts.append(f"arXiv:{entry.arxiv_id}")
             extra = f" ({', '.join(facts)})" if facts else ""
             lines.append(f"  {doc.path}:{entry.span.line}:{entry.span.column}: {entry.kind}: {entry.title}{extra}")
-    _echo("\n".join(lines))
+    _echo("\n".join(printable(line) for line in lines))
 
 
 @main.command("merge")
@@ -117,6 +121,7 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
 @click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
 @click.option("--offline", is_flag=True, help="With --arxiv: use cached metadata only.")
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@click.option("--write-read-only", is_flag=True, help="Replace -o/--report files even if they are read-only.")
 @user_errors
 def merge_command(
     paths: tuple[str, ...],
@@ -129,6 +134,7 @@ def merge_command(
     cache_path: str | None,
     offline: bool,
     config_path: str | None,
+    write_read_only: bool,
 ) -> None:
     """Merge lists into one canonical list, one entry per paper, with a report of every source.
 
@@ -178,11 +184,11 @@ def merge_command(
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))
     else:
-        write_atomic(output, result.markdown.encode("utf-8"))
+        write_atomic(output, result.markdown.encode("utf-8"), replace_read_only=write_read_only)
     if report_path == "-":
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
-        write_atomic(report_path, report_json(result.report).encode("utf-8"))
+        write_atomic(report_path, report_json(result.report).encode("utf-8"), replace_read_only=write_read_only)
     click.echo(format_summary(result.report["summary"]), err=True)
 
 
@@ -306,7 +312,10 @@ def _network_flags(func: F) -> F:
             "--dead-after", type=click.IntRange(min=1), default=None, help="Days a link must fail to be dead."
         ),
         click.option(
-            "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request.  [default: 10]"
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Seconds a request may take in all (connect, TLS, headers).  [default: 10]",
         ),
     ]
     for flag in reversed(flags):
@@ -326,8 +335,12 @@ def _run(
     statistics: bool = False,
     exit_zero: bool = False,
     lint_summary: bool = False,
+    write_read_only: bool = False,
+    fail_on_unknown: bool = False,
 ) -> None:
-    """Lint (optionally checking links first), print findings, and exit with the documented code."""
+    """Lint (optionally checking links first), print findings, and exit with the documented code.
+
+    `fail_on_unknown` also fails when a link or arXiv id could not be checked."""
     from awesome_lint.findings import severity_rank
     from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
@@ -342,7 +355,9 @@ def _run(
     network = None
     if network_flags is not None:
         network = _check_links(files, config, changed, network_flags)
-    results = lint_paths(files, config, fix=fix or diff, write=fix and not diff, network=network)
+    results = lint_paths(
+        files, config, fix=fix or diff, write=fix and not diff, network=network, write_read_only=write_read_only
+    )
     findings = [f for result in results for f in result.findings]
     if changed is not None:
         findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]  # type: ignore[operator]
@@ -373,6 +388,8 @@ def _run(
         _echo(output)
     threshold = severity_rank(config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in findings)
+    if fail_on_unknown and network is not None and network.summary()["unknown"]:
+        failing = True
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
@@ -380,9 +397,12 @@ def _check_links(
     files: list[str], config: Any, changed: dict[str, set[int] | None] | None, flags: dict[str, Any]
 ) -> Any:
     """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
+    from awesome_lint.config import link_setting_problem
     from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
     from awesome_lint.parse import parse_file
 
+    if flags["timeout"] is not None and (problem := link_setting_problem("timeout", flags["timeout"])):
+        raise UserError(f"--timeout {problem}")
     options = options_from(
         config.links,
         arxiv_api=flags["arxiv_api"],
@@ -416,6 +436,7 @@ def _check_links(
 @click.argument("paths", nargs=-1)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--write-read-only", is_flag=True, help="With --fix: also rewrite files that are read-only.")
 @click.option("--format", "fmt", type=_FORMATS, default=None, help="Output format.  [default: text]")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
@@ -437,6 +458,7 @@ def lint_command(
     paths: tuple[str, ...],
     fix: bool,
     diff: bool,
+    write_read_only: bool,
     fmt: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -474,6 +496,7 @@ def lint_command(
         exit_zero=exit_zero,
         summary_md=summary_md,
         lint_summary=True,
+        write_read_only=write_read_only,
     )
 
 
@@ -518,7 +541,7 @@ def check_links_command(
         output_format=fmt,
     )
     _remote_inputs(paths, config, since=since)
-    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md)
+    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md, fail_on_unknown=fail_on == "unknown")
 
 
 @main.command("rules")

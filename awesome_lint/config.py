@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 import sys
 from dataclasses import dataclass, field, fields, replace
@@ -37,6 +38,15 @@ KNOWN_KEYS = {
 }  # fmt: skip
 LINK_KEYS = set(LINK_TYPES)
 MERGE_KEYS = {"sources"}
+LINK_RANGES: dict[str, tuple[float, float]] = {
+    "accept": (100, 599),
+    "dead-after": (1, 3650),
+    "timeout": (0.1, 3600),
+    "arxiv-delay": (0, 3600),
+    "workers": (1, 512),
+    "per-host": (1, 512),
+}
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -102,14 +112,30 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{source}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{source}: invalid TOML: nested too deeply") from None
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    from awesome_lint.source import read_bytes
+
+    data = read_bytes(path, MAX_CONFIG_BYTES)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read config ({getattr(exc, 'strerror', None) or exc})") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: cannot read config (not valid UTF-8 at byte {exc.start})") from None
     return parse_toml(text, str(path))
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """`[tool.awesome-lint]` of a pyproject.toml, None when there is none; a non-table is a UserError."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UserError(f"{path}: 'tool' must be a table, not {_shown(tool)}")
+    table = tool.get("awesome-lint")
+    if table is not None and not isinstance(table, dict):
+        raise UserError(f"{path}: [tool.awesome-lint] must be a table, not {_shown(table)}")
+    return table
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -117,12 +143,17 @@ def find_config(start: Path | None = None) -> Path | None:
     table, upwards."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        for name in CONFIG_NAMES[:-1]:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / CONFIG_NAMES[-1]
-        if pyproject.is_file() and "awesome-lint" in _load_toml(pyproject).get("tool", {}):
-            return pyproject
+        try:
+            for name in CONFIG_NAMES[:-1]:
+                if (folder / name).is_file():
+                    return folder / name
+            pyproject = folder / CONFIG_NAMES[-1]
+            if pyproject.is_file() and _tool_table(_load_toml(pyproject), pyproject) is not None:
+                return pyproject
+        except OSError as exc:
+            from awesome_lint.source import os_problem
+
+            raise os_problem(str(folder), exc, "cannot look for a config file") from None
     return None
 
 
@@ -131,11 +162,58 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
     found = Path(path) if path is not None else find_config(start)
     if found is None:
         return Config(root=(start or Path.cwd()).resolve())
-    if not found.is_file():
-        raise UserError(f"{found}: config file not found")
     data = _load_toml(found)
-    table = data.get("tool", {}).get("awesome-lint", {}) if found.name == "pyproject.toml" else data
+    table = (_tool_table(data, found) or {}) if found.name == "pyproject.toml" else data
     return parse_config(table, found)
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message: tables and arrays by kind (they may nest deeply), others as written."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _out_of_range(value: Any, low: float, high: float, integer: bool) -> str | None:
+    """Why a number is not acceptable (not a number, NaN, infinite, outside [low, high]), or None."""
+    kind = "a whole number" if integer else "a number"
+    if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
+        return f"must be {kind}, not {_shown(value)}"
+    if not math.isfinite(value) or not low <= value <= high:
+        upper = "" if math.isinf(high) else f" to {high:g}"
+        return f"must be {kind} from {low:g}{upper}, not {_shown(value)}"
+    return None
+
+
+def link_setting_problem(key: str, value: Any) -> str | None:
+    """Why a `[links]` value (or the matching command-line value) is not acceptable, or None."""
+    kind = LINK_TYPES[key]
+    if key in ("accept", "exclude"):
+        if not isinstance(value, list) or not all(isinstance(v, kind) and not isinstance(v, bool) for v in value):
+            return f"has the wrong type ({_shown(value)})"
+        low, high = LINK_RANGES.get(key, (-math.inf, math.inf))
+        return next((p for v in value if kind is int and (p := _out_of_range(v, low, high, True))), None)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        return f"has the wrong type ({_shown(value)})"
+    if key in LINK_RANGES:
+        low, high = LINK_RANGES[key]
+        return _out_of_range(value, low, high, kind is int)
+    if isinstance(value, str) and not value.strip():
+        return "must not be empty"
+    return None
+
+
+def _dedup_problem(key: str, value: Any, default: Any) -> str | None:
+    """Why a `[dedup]` value is not acceptable: scores 0-100, ratios 0-1, counts whole numbers from 1."""
+    integer = isinstance(default, int)
+    if key.endswith("threshold"):
+        return _out_of_range(value, 0, 100, integer)
+    if key.endswith("ratio"):
+        return _out_of_range(value, 0, 1, integer)
+    return _out_of_range(value, 1 if integer else 0, math.inf, integer)
 
 
 def parse_config(table: dict[str, Any], path: Path) -> Config:
@@ -163,29 +241,34 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise UserError(f"{where}: 'rules' must hold one table per rule name")
     dedup = table.get("dedup", {})
+    if not isinstance(dedup, dict):
+        raise UserError(f"{where}: 'dedup' must be a table, not {_shown(dedup)}")
     from awesome_lint.dedup import DedupConfig
 
-    allowed = {f.name.replace("_", "-") for f in fields(DedupConfig)}
-    bad = sorted(set(dedup) - allowed)
+    defaults = {f.name.replace("_", "-"): f.default for f in fields(DedupConfig)}
+    bad = sorted(set(dedup) - set(defaults))
     if bad:
-        raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(allowed))})")
+        raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(defaults))})")
     for key, value in dedup.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise UserError(f"{where}: dedup setting '{key}' must be a number, not {value!r}")
+        problem = _dedup_problem(key, value, defaults[key])
+        if problem:
+            raise UserError(f"{where}: dedup setting '{key}' {problem}")
     links = table.get("links", {})
-    if not isinstance(links, dict) or set(links) - LINK_KEYS:
-        bad_key = sorted(set(links) - LINK_KEYS)[0] if isinstance(links, dict) else "links"
+    if not isinstance(links, dict):
+        raise UserError(f"{where}: 'links' must be a table, not {_shown(links)}")
+    if set(links) - LINK_KEYS:
+        bad_key = sorted(set(links) - LINK_KEYS)[0]
         raise UserError(f"{where}: unknown links setting '{bad_key}' (known: {', '.join(sorted(LINK_KEYS))})")
     for key, value in links.items():
-        kind = LINK_TYPES[key]
-        if key in ("accept", "exclude"):
-            ok = isinstance(value, list) and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)
-        else:
-            ok = isinstance(value, kind) and not isinstance(value, bool)
-        if not ok:
-            raise UserError(f"{where}: links setting '{key}' has the wrong type ({value!r})")
+        problem = link_setting_problem(key, value)
+        if problem:
+            raise UserError(f"{where}: links setting '{key}' {problem}")
     sources, sync = _sources_and_sync(table, where)
     output_format = table.get("output-format", "text")
+    from awesome_lint.report import FORMATS
+
+    if output_format not in FORMATS:
+        raise UserError(f"{where}: 'output-format' must be one of {', '.join(FORMATS)}, not {_shown(output_format)}")
     config = Config(
         select=strings("select") or ("ALL",),
         ignore=strings("ignore"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -30,6 +32,16 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("awesome-lint")
+
+
+def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subprocess.CompletedProcess[str]:
+    """Run a command from the repository root; fail the test (instead of hanging the suite) after `limit` s.
+
+    Limits are far above the normal time, so a loaded machine cannot make a test fail."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=False, **options)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(command)[:200]} still running after {limit:g} s")
 
 
 @pytest.fixture(params=SEED_LISTS, ids=lambda p: p.name)

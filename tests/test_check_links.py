@@ -302,3 +302,59 @@ def test_arxiv_rule_docstring_examples(name: str, fake: FakeArxiv, fast_config: 
         reported.append([f["name"] for f in json.loads(out)["findings"]])
     assert name in reported[0]
     assert reported[1] == []
+
+
+@pytest.mark.parametrize("status", [500, 429, 503])
+def test_fail_on_unknown_fails_when_arxiv_cannot_answer(
+    fake: FakeArxiv, fast_config: Path, tmp_path: Path, status: int
+) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(
+        "- [Model Compression via Distillation and Quantization](https://arxiv.org/abs/1802.05668)\n"
+        "- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n"
+    )
+    fake.fail_next(20, status=status, retry_after="0")  # every attempt, retries included
+    args = ["check-links", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config), str(doc)]
+    code, out, err = run(*args)
+    assert code == 0  # by default only dead or wrong links fail
+    assert "0 alive, 0 dead, 2 unknown" in err
+    assert f"links: arXiv could not be asked about 1712.01312, 1802.05668 (HTTP {status} from arXiv API" in err
+    fake.fail_next(20, status=status, retry_after="0")
+    code, out, err = run(*args[:-1], "--fail-on", "unknown", str(doc))
+    assert code == 1, (out, err)
+    assert "2 unknown" in err
+
+
+def test_fail_on_unknown_passes_when_everything_was_checked(fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text("- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n")
+    code, _out, err = run(
+        "check-links", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config),
+        "--fail-on", "unknown", str(doc),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "1 alive, 0 dead, 0 unknown" in err and "could not be asked" not in err
+
+
+def test_summary_markdown_escapes_html_and_markdown_from_lists_and_arxiv(
+    server: HTTPServer, fake: FakeArxiv, fast_config: Path, tmp_path: Path
+) -> None:
+    fake.papers["1707.01209"] = Paper('<img src=x onerror="alert(1)"> **Owned** [click](javascript:alert(1)) | `x`')
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    gone = server.url_for("/gone") + "?q=<script>alert(1)</script>*x*_y_"
+    doc = tmp_path / "list.md"
+    doc.write_text(f"- [A paper about cats]({gone})\n- [Learning to Prune Filters](https://arxiv.org/abs/1707.01209)\n")
+    summary = tmp_path / "summary.md"
+    code, _out, err = run(
+        "check-links", "--allow-private", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config),
+        "--summary-md", str(summary), str(doc),
+    )  # fmt: skip
+    assert code == 1, err
+    text = summary.read_text()
+    assert "dead-link" in text and "arxiv-title-mismatch" in text
+    for raw in ("<img", "<script>", "**Owned**", "[click](", "*x*", "_y_", "`x`", '"alert'):
+        assert raw not in text
+    assert "&lt;img src\\=x onerror\\=&quot;alert\\(1\\)&quot;&gt;" in text
+    assert "&lt;script&gt;" in text and "\\*\\*Owned\\*\\*" in text
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert len(rows) == 2 and all(row.count(" | ") == 2 for row in rows)  # no extra table columns

@@ -96,7 +96,8 @@ class NetworkResults:
         return self._verdicts[key]
 
     def summary(self) -> dict[str, Any]:
-        """Counts per outcome, requests made, cache hits, and whether the run looked offline."""
+        """Counts per outcome, requests made, cache hits, whether the run looked offline, and the arXiv ids that
+        could not be checked (id -> reason; the network rules report unknown web links, not these)."""
         counts = {"alive": 0, "dead": 0, "unknown": 0, "skipped": 0}
         for result in self.urls.values():
             counts[result.outcome] = counts.get(result.outcome, 0) + 1
@@ -105,6 +106,7 @@ class NetworkResults:
         offline = bool(self.urls) and self.http_stats.resolved_hosts == 0 and self.http_stats.resolver_failures > 0
         return {
             **counts,
+            "arxiv_unknown": {i: r.reason for i, r in self.arxiv.items() if r.exists is None},
             "urls": len(self.urls),
             "arxiv_ids": len(self.arxiv),
             "requests": self.http_stats.requests + self.arxiv_stats.requests,

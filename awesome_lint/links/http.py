@@ -1,7 +1,8 @@
 """HTTP link checking: HEAD then GET, redirects followed by hand, public addresses only, retries, per-host limits.
 
 Only a server's clear answer (404, 410, or a name that does not exist while other names resolve) makes a link dead;
-everything uncertain is unknown. Every connection goes to an address this module resolved and vetted itself.
+everything uncertain is unknown. Every connection goes to an address this module resolved and vetted itself, and
+every request must be done (connect, TLS, status line and headers) within `timeout` seconds in total.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from awesome_lint.errors import UserError
 from awesome_lint.links import USER_AGENT
+from awesome_lint.links.deadline import current, deadline, deadline_adapter
 from awesome_lint.links.types import Cache, LinkResult, Outcome, Stats
 
 if TYPE_CHECKING:
@@ -559,24 +561,39 @@ class HttpChecker:
             )
             for header in ("Authorization", "Proxy-Authorization", "Cookie"):
                 prepared.headers.pop(header, None)
-            # HEAD has no body, so its connection goes back to the pool; a GET is closed after the headers.
-            response = session.send(
-                prepared, allow_redirects=False, stream=method != "HEAD", timeout=self.timeout, verify=True, proxies={}
-            )
-            try:
-                reply = _Reply(
-                    status=response.status_code,
-                    phrase=response.reason or "",
-                    location=_header_text(response.headers.get("Location")),
-                    retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                )
-                if want is None:
-                    return reply
-                body = _read_body(response, want.max_bytes) if 200 <= response.status_code < 300 else None
-                headers = {key.lower(): value for key, value in response.headers.items()}
-                return replace(reply, body=body, headers=headers)
-            finally:
-                response.close()  # drops the connection if a body is pending: a PDF is never downloaded
+            # The whole request (connect, TLS, status line, headers and a fetched body) must be done within
+            # `timeout`; requests' own timeout bounds each read only, which a server trickling bytes never trips.
+            with deadline(self.timeout) as limit:
+                try:
+                    # HEAD has no body, so its connection goes back to the pool; a GET is closed after the headers.
+                    response = session.send(
+                        prepared,
+                        allow_redirects=False,
+                        stream=method != "HEAD",
+                        timeout=self.timeout,
+                        verify=True,
+                        proxies={},
+                    )
+                    try:
+                        reply = _Reply(
+                            status=response.status_code,
+                            phrase=response.reason or "",
+                            location=_header_text(response.headers.get("Location")),
+                            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                        )
+                        if want is not None:
+                            body = _read_body(response, want.max_bytes) if 200 <= response.status_code < 300 else None
+                            headers = {key.lower(): value for key, value in response.headers.items()}
+                            reply = replace(reply, body=body, headers=headers)
+                    finally:
+                        response.close()  # drops the connection if a body is pending: a PDF is never downloaded
+                except Exception as exc:
+                    if limit.expired:  # the watchdog cut the connection: whatever broke, it is a timeout
+                        raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s") from exc
+                    raise
+                if limit.expired:  # cut off mid-headers, http.client may take what it read for a whole answer
+                    raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s")
+                return reply
 
     def _slot(self, host: str) -> _HostSlot:
         with self._lock:
@@ -650,64 +667,45 @@ def _describe(exc: Exception) -> str:
 
 
 def _make_session(checker: HttpChecker) -> requests.Session:
-    """A requests session that keeps no cookies, reads no environment (proxies, .netrc) and connects only to the
-    addresses the checker vetted for each host, so DNS cannot be rebound between the check and the connection."""
+    """A requests session that keeps no cookies, reads no environment (proxies, .netrc), connects only to the
+    addresses the checker vetted for each host (so DNS cannot be rebound between the check and the connection),
+    and keeps each request's total deadline."""
     from http.cookiejar import DefaultCookiePolicy
 
     import requests
-    from requests.adapters import HTTPAdapter
-    from urllib3.connection import HTTPConnection, HTTPSConnection
-    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
     from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
     from urllib3.util.connection import create_connection
 
-    def new_conn(conn: Any) -> socket.socket:
+    def open_socket(conn: Any) -> socket.socket:
         try:
             addresses = checker._connect_addresses(conn.host, conn.port)
         except OSError as exc:
             raise NewConnectionError(conn, f"Failed to establish a new connection: {exc}") from exc
         error: OSError | None = None
         for address in addresses:
+            limit = current()
+            if limit is not None and limit.remaining() <= 0:
+                break
             try:
                 return create_connection(
                     (address, conn.port),
-                    conn.timeout,
+                    conn.timeout if limit is None else min(conn.timeout, limit.remaining()),
                     source_address=conn.source_address,
                     socket_options=conn.socket_options,
                 )
             except OSError as exc:
                 error = exc
-        if isinstance(error, TimeoutError):
+        if error is None or isinstance(error, TimeoutError):
             raise ConnectTimeoutError(conn, f"Connection to {conn.host} timed out") from error
         raise NewConnectionError(conn, f"Failed to establish a new connection: {error}") from error
-
-    class PinnedHTTPConnection(HTTPConnection):
-        def _new_conn(self) -> socket.socket:
-            return new_conn(self)
-
-    class PinnedHTTPSConnection(HTTPSConnection):
-        def _new_conn(self) -> socket.socket:
-            return new_conn(self)
-
-    class PinnedHTTPConnectionPool(HTTPConnectionPool):
-        ConnectionCls = PinnedHTTPConnection
-
-    class PinnedHTTPSConnectionPool(HTTPSConnectionPool):
-        ConnectionCls = PinnedHTTPSConnection
-
-    class PinnedAdapter(HTTPAdapter):
-        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-            super().init_poolmanager(*args, **kwargs)
-            self.poolmanager.pool_classes_by_scheme = {
-                "http": PinnedHTTPConnectionPool,
-                "https": PinnedHTTPSConnectionPool,
-            }
 
     session = requests.Session()
     session.trust_env = False  # no proxies, no .netrc credentials, no REQUESTS_CA_BUNDLE surprises
     session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))  # accept and send no cookies
     session.headers.update({"User-Agent": checker.user_agent, "Accept": _ACCEPT})
-    adapter = PinnedAdapter(pool_connections=max(10, checker.workers), pool_maxsize=max(checker.per_host, 2))
+    adapter = deadline_adapter(
+        open_socket, pool_connections=max(10, checker.workers), pool_maxsize=max(checker.per_host, 2)
+    )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session

@@ -8,13 +8,34 @@ from typing import Any
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Finding
+from awesome_lint.report.text import printable
 
 _FAILING = ("dead-link", "arxiv-not-found", "arxiv-title-mismatch", "arxiv-title-differs", "malformed-arxiv-id")
 MAX_ROWS = 200  # findings listed in a lint summary; a job summary must stay under 1 MiB
 
 
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_MARKDOWN = set("\\`*_{}[]()#+-.!|~:=^$%/@?;,")  # ASCII punctuation CommonMark lets a backslash escape
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from a list or from arXiv as inert table-cell text: no HTML, no Markdown, no line breaks."""
+    out = []
+    for char in printable(" ".join(text.split())):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _MARKDOWN:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _code(text: str) -> str:
+    """A short code span, or escaped text when the span could be broken out of."""
+    if any(char in text for char in "`|\n\r") or not text.isprintable():
+        return _cell(text)
+    return f"`{text}`"
 
 
 def links_summary_markdown(findings: Sequence[Finding], summary: dict[str, Any]) -> str:
@@ -33,7 +54,7 @@ def links_summary_markdown(findings: Sequence[Finding], summary: dict[str, Any])
     bad = [f for f in findings if f.name in _FAILING]
     if bad:
         lines += ["| where | rule | problem |", "| --- | --- | --- |"]
-        lines += [f"| `{f.path}:{f.span.line}` | {f.name} | {_cell(f.message)} |" for f in bad]
+        lines += [f"| {_code(f'{f.path}:{f.span.line}')} | {f.name} | {_cell(f.message)} |" for f in bad]
     else:
         lines.append("No dead or wrong links.")
     return "\n".join(lines) + "\n"
@@ -82,9 +103,15 @@ def append_links_summary(path: str, findings: Sequence[Finding], summary: dict[s
 
 
 def links_summary_line(summary: dict[str, Any]) -> str:
-    """The one-line summary a link check prints on stderr."""
-    return (
+    """The summary a link check prints on stderr: one line, and one more naming arXiv ids left unchecked."""
+    line = (
         f"links: {summary['alive']} alive, {summary['dead']} dead, {summary['unknown']} unknown, "
         f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_ids']} arXiv ids); "
         f"{summary['requests']} requests, {summary['cache_hits']} cache hits"
     )
+    unchecked: dict[str, str] = summary.get("arxiv_unknown") or {}
+    if unchecked:
+        ids = sorted(unchecked)
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        line += f"\nlinks: arXiv could not be asked about {shown} ({printable(unchecked[ids[0]]) or 'no answer'})"
+    return line
