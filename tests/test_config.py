@@ -65,7 +65,7 @@ def test_dotfile_wins_and_pyproject_without_table_is_skipped(tmp_path: Path) -> 
         ("[links]\nper-host = -1\n", "links setting 'per-host' must be a whole number from 1 to 512"),
         ("[links]\narxiv-delay = -3\n", "links setting 'arxiv-delay' must be a number from 0 to 3600, not -3"),
         ("[links]\ndead-after = 0\n", "links setting 'dead-after' must be a whole number from 1 to 3650, not 0"),
-        ("[links]\ntitle-threshold = nan\n", "links setting 'title-threshold' must be a number from 0 to 100"),
+        ("[links]\narxiv-delay = inf\n", "links setting 'arxiv-delay' must be a number from 0 to 3600, not inf"),
         ("[links]\naccept = [200, 1000]\n", "links setting 'accept' must be a whole number from 100 to 599"),
         ('[links]\ncache = ""\n', "links setting 'cache' must not be empty"),
         ("links = [1]\n", "'links' must be a table, not an array"),
