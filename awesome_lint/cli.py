@@ -403,8 +403,7 @@ def check_links_command(
 )
 def rules_command(fmt: str) -> None:
     """List every rule: code, name, default severity, fixability and summary."""
-    from awesome_lint.rules import RULES
-    from awesome_lint.rules.docs import rules_markdown
+    from awesome_lint.rules import RULES, rules_markdown
 
     ordered = sorted(RULES.values(), key=lambda r: r.code)
     if fmt == "markdown":
@@ -439,8 +438,7 @@ def rules_command(fmt: str) -> None:
 @user_errors
 def rule_command(name: str) -> None:
     """Show one rule's documentation (by code or name)."""
-    from awesome_lint.rules import resolve
-    from awesome_lint.rules.docs import rule_markdown
+    from awesome_lint.rules import resolve, rule_markdown
 
     found = resolve(name)
     if len(found) != 1:

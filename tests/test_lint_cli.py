@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from conftest import LISTS, ROOT, SEED_LISTS
 
 from awesome_lint.cli import main
-from awesome_lint.rules import RULES
-from awesome_lint.rules.docs import rules_markdown
+from awesome_lint.rules import RULES, rules_markdown
 
 
 def lint(*args: str) -> tuple[int, str, str]:

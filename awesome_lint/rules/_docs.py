@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from awesome_lint.rules.registry import RULES, Rule
+from awesome_lint.rules._registry import RULES, Rule
 
 HEADER = """# Rules
 

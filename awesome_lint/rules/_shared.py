@@ -1,0 +1,57 @@
+"""Helpers several rules share: short quotes for messages, every link, headings in order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TypeVar
+
+from awesome_lint.model import Entry, Link, Section
+from awesome_lint.rules._registry import Context
+
+
+def quote(text: str, limit: int = 48) -> str:
+    """Text shortened to `limit` characters with an ellipsis, whitespace collapsed."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def brief(text: str, limit: int = 60) -> str:
+    """Text shortened to `limit` characters for a one-line message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def all_links(ctx: Context) -> Iterator[tuple[Entry, Link]]:
+    """Every link of every entry, in document order."""
+    for entry in ctx.document.entries:
+        for link in entry.links:
+            yield entry, link
+
+
+def ordered_sections(ctx: Context) -> list[Section]:
+    """Every section (heading) of the document in source order."""
+    return sorted(ctx.document.iter_sections(), key=lambda section: section.span.start)
+
+
+def heading_text(section: Section) -> str:
+    """A heading as written in ATX style, e.g. `## 1. Pruning`."""
+    return f"{'#' * section.level} {section.heading}"
+
+
+def has_link(entry: Entry) -> bool:
+    """Whether an entry has any link, even an empty `[Title]()` one."""
+    return any(link.style != "missing" for link in entry.links)
+
+
+T = TypeVar("T")
+
+
+def dominant_value(ctx: Context, rule_name: str, values: list[T]) -> tuple[T, int] | None:
+    """The value most papers share and its count, when it reaches the rule's `min-share` of at least 5 papers."""
+    share = float(ctx.option(rule_name, "min-share"))
+    minimum = int(ctx.option(rule_name, "min-papers"))
+    if len(values) < max(minimum, 1):
+        return None
+    value, count = Counter(values).most_common(1)[0]
+    return (value, count) if count >= share * len(values) else None

@@ -1,0 +1,90 @@
+"""AL103 `empty-section`: section with no entries, or only a placeholder such as `To be updated.`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import heading_text, ordered_sections, quote
+
+PLACEHOLDERS = ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO")
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+
+
+_RULE_LINE = re.compile(r"[=\-*_\s]+")
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _normalise_placeholder(text: str) -> str:
+    """Case-folded words only: `Waiting for update...` -> `waiting for update`."""
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def _content_lines(text: str) -> list[str]:
+    """The non-blank lines of a section's own text, without comments, quote markers, rules and underlines."""
+    lines: list[str] = []
+    for line in _COMMENT.sub("", text).splitlines():
+        body = _QUOTE_PREFIX.sub("", line).strip()
+        if body and not _RULE_LINE.fullmatch(body):
+            lines.append(body)
+    return lines
+
+
+@rule(
+    "AL103",
+    "empty-section",
+    "warning",
+    "section with no entries, or only a placeholder such as `To be updated.`",
+    options={"placeholders": list(PLACEHOLDERS)},
+)
+def empty_section(ctx: Context) -> Iterator[Issue]:
+    """Reports a section with no entries and no subsections whose text is empty or only a placeholder
+    ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"; compared ignoring case and
+    punctuation). Readers who follow the table of contents to such a section find nothing. A section with
+    prose of its own (an introduction, a copyright note) is not empty. The document title is not checked.
+
+    Bad:
+
+        ## 2. Quantization
+        >Waiting for update...
+
+    Good:
+
+        ## 2. Quantization
+        - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
+
+    Options:
+
+        placeholders = ["Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"]
+    """
+    placeholders = {_normalise_placeholder(p) for p in ctx.option("empty-section", "placeholders")}
+    placeholders.discard("")
+    sections = ordered_sections(ctx)
+    if not sections:
+        return
+    title = sections[0]
+    skip_title = title.heading == ctx.document.title and title.level == min(s.level for s in sections)
+    ends = [s.span.start for s in sections[1:]] + [len(ctx.data)]
+    for index, (section, end) in enumerate(zip(sections, ends, strict=True)):
+        if (index == 0 and skip_title) or section.entries or section.children:
+            continue
+        lines = _content_lines(ctx.data[section.span.end : end].decode("utf-8", "replace"))
+        name = quote(heading_text(section))
+        if not lines:
+            yield Issue(section.span, f'section "{name}" is empty; add entries under it or remove the heading')
+            continue
+        words = [_normalise_placeholder(line) for line in lines]
+        if all(w in placeholders for w in words) or _normalise_placeholder(" ".join(lines)) in placeholders:
+            yield Issue(
+                section.span,
+                f'section "{name}" holds only the placeholder "{quote(" ".join(lines), 30)}"; '
+                "add entries or remove the section until it has some",
+            )

@@ -1,0 +1,61 @@
+"""AL301 `insecure-link`: `http://` link to a host that serves https."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from awesome_lint.findings import Fix
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import all_links
+from awesome_lint.rules._source import (
+    edit,
+    url_offset,
+)
+from awesome_lint.urls import DEFAULT_HTTPS_HOSTS, serves_https
+
+
+@rule(
+    "AL301",
+    "insecure-link",
+    "warning",
+    "`http://` link to a host that serves https",
+    fixable=True,
+    options={"https-hosts": list(DEFAULT_HTTPS_HOSTS)},
+)
+def insecure_link(ctx: Context) -> Iterator[Issue]:
+    """An `http://` link to a site known to serve the same page over https. Plain-http links are downgraded by
+    browsers, blocked by some networks and flagged by link checkers; for arXiv, GitHub, the CVF and NeurIPS
+    proceedings, OpenReview and the other hosts on the allow-list the https URL is the same page, so the fix
+    only adds the `s`. Hosts that are not on the list are left alone, because not every site serves https.
+
+    Bad:
+
+        - [Learning Efficient Object Detection Models](http://papers.nips.cc/paper/6676-learning.pdf)
+
+    Good:
+
+        - [Learning Efficient Object Detection Models](https://papers.nips.cc/paper/6676-learning.pdf)
+
+    Options:
+
+        https-hosts = ["arxiv.org", "github.com", "*.github.io", ...]  # hosts known to serve https;
+                                                                      # `*.` matches every subdomain
+    """
+    hosts = ctx.option("insecure-link", "https-hosts")
+    if isinstance(hosts, str):
+        hosts = [hosts]
+    for _entry, link in all_links(ctx):
+        if link.url[:7].lower() != "http://":
+            continue
+        try:
+            host = (urlsplit(link.url).hostname or "").lower()
+        except ValueError:
+            continue
+        if not host or not serves_https(host, hosts):
+            continue
+        fix = None
+        start = url_offset(ctx, link)
+        if start is not None:
+            fix = Fix((edit(ctx, start, start + 5, "https:"),), "use https://")
+        yield Issue(link.span, f"`http://{host}` link; {host} serves https, so write `https://`", fix)

@@ -1,0 +1,83 @@
+"""AL207 `missing-year`: paper without a year (or venue) where most of the list's papers have one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.model import Entry
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import dominant_value, quote
+
+_LEAD_TEXT = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:[^\[\]\s][^\[\]]*?-\s*)?(?=\[)")
+
+
+def _example(entry: Entry, fields: list[str]) -> str:
+    """How an entry writes the given fields: its `YEAR-VENUE-` prefix, its venue text, or its year."""
+    lead = _LEAD_TEXT.match(entry.text)
+    if lead:
+        return f'"{lead.group(0)}"'
+    if fields == ["year"] and str(entry.year) not in entry.text:
+        return f"the year comes from the `{entry.year}` heading above it"
+    if entry.venue_raw and ("year" not in fields or str(entry.year) in entry.venue_raw):
+        return f'"{quote(entry.venue_raw, 32)}"'
+    if entry.venue_raw:
+        return f'"{quote(entry.venue_raw, 30)}", {entry.year}'
+    return f'"{entry.year}"'
+
+
+@rule(
+    "AL207",
+    "missing-year",
+    "info",
+    "paper without a year (or venue) where most of the list's papers have one",
+    options={"min-share": 0.8, "min-papers": 5},
+)
+def missing_year(ctx: Context) -> Iterator[Issue]:
+    """Where most paper entries of the list give a year (or a venue), reports the papers that do not. Readers
+    scan a list by year and venue, and a paper without them is usually one added in a hurry. A year given by
+    a `### 2017` heading above the entry counts. The check for years and the check for venues each apply
+    only when at least `min-share` of at least `min-papers` papers have the field.
+
+    Bad:
+
+        - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
+        - [Network Trimming](https://arxiv.org/abs/1607.03250)
+
+    Good:
+
+        - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
+        - 2016-arXiv-[Network Trimming](https://arxiv.org/abs/1607.03250)
+
+    Options:
+
+        min-share = 0.8   # the share of papers that must have the field
+        min-papers = 5    # lists with fewer papers are not checked
+    """
+    papers = ctx.papers
+    checks: list[tuple[str, list[bool]]] = []
+    for field in ("year", "venue"):
+        present = [getattr(entry, field) is not None for entry in papers]
+        found = dominant_value(ctx, "missing-year", present)
+        if found is not None and found[0] is True:
+            checks.append((field, present))
+    for index, entry in enumerate(papers):
+        missing = [field for field, present in checks if not present[index]]
+        if not missing:
+            continue
+        complete = [all(present[i] for field, present in checks if field in missing) for i in range(len(papers))]
+        neighbour = _nearest(papers, complete, index)
+        how = f" (line {neighbour.span.line}: {_example(neighbour, missing)})" if neighbour else ""
+        yield Issue(
+            entry.span,
+            f'paper "{quote(entry.title, 40)}" has no {" or ".join(missing)}; '
+            f"add {'it' if len(missing) == 1 else 'them'} as the list's other entries do{how}",
+        )
+
+
+def _nearest(papers: list[Entry], present: list[bool], index: int) -> Entry | None:
+    """The closest paper before (else after) `index` that has the fields."""
+    for i in range(index - 1, -1, -1):
+        if present[i]:
+            return papers[i]
+    return next((papers[i] for i in range(index + 1, len(papers)) if present[i]), None)

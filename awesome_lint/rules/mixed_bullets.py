@@ -1,0 +1,53 @@
+"""AL206 `mixed-bullets`: bullet list mixing bullet characters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.findings import Edit, Fix
+from awesome_lint.model import Span
+from awesome_lint.rules._lists import list_runs
+from awesome_lint.rules._registry import Context, Issue, rule
+
+
+@rule(
+    "AL206",
+    "mixed-bullets",
+    "warning",
+    "bullet list mixing bullet characters",
+    fixable=True,
+)
+def mixed_bullets(ctx: Context) -> Iterator[Issue]:
+    """Reports items of one bullet list (same depth, with nothing but blank lines, comments or nested items
+    between them) whose bullet character differs from the list's first item. CommonMark starts a new list
+    when the bullet changes, so `-` followed by `*` renders as two lists with extra spacing between them,
+    and the source looks careless. The safe fix replaces the bullet character.
+
+    Bad:
+
+        - [Reading List 5](https://github.com/sun254/awesome-model-compression-and-acceleration)
+        * [CNN中千奇百怪的卷积方式大汇总](https://zhuanlan.zhihu.com/p/29367273)
+
+    Good:
+
+        - [Reading List 5](https://github.com/sun254/awesome-model-compression-and-acceleration)
+        - [CNN中千奇百怪的卷积方式大汇总](https://zhuanlan.zhihu.com/p/29367273)
+    """
+    for run in list_runs(ctx):
+        if run[0].number is not None:
+            continue
+        bullet = run[0].marker
+        for entry in run[1:]:
+            if entry.marker == bullet:
+                continue
+            start = entry.span.start
+            fix = None
+            if ctx.data[start : start + 1] == entry.marker.encode():
+                fix = Fix((Edit(start, start + 1, bullet),), f"replace `{entry.marker}` with `{bullet}`")
+            span = Span(entry.span.line, entry.span.column, entry.span.line, entry.span.column + 1, start, start + 1)
+            yield Issue(
+                span,
+                f"bullet `{entry.marker}` in a list that starts with `{bullet}` (line {run[0].span.line}); "
+                f"use `{bullet}` for every item",
+                fix,
+            )
