@@ -58,12 +58,12 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     return [RULES[code] for code in sorted(chosen)]
 
 
-def lint_document(document: Document, data: bytes, config: Config, network: Any = None) -> list[Finding]:
+def lint_document(document: Document, config: Config, network: Any = None) -> list[Finding]:
     """Run the configured rules on a parsed document; findings switched off by comments are dropped.
 
     `network` carries link check results (links.check.NetworkResults) for the network rules.
     """
-    context = Context(document, data, config.rules, config.dedup_config(), network)
+    context = Context(document, config.rules, config.dedup_config(), network)
     suppressions = Suppressions(parse_directives(document.text, lambda name: [r.code for r in resolve(name)]))
     findings = [
         Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix)
@@ -76,7 +76,7 @@ def lint_document(document: Document, data: bytes, config: Config, network: Any 
 
 def lint_source(source: Source, config: Config, network: Any = None) -> list[Finding]:
     """Parse and lint one decoded file."""
-    return lint_document(parse_source(source, source.data), source.data, config, network)
+    return lint_document(parse_source(source, source.data), config, network)
 
 
 def lint_bytes(data: bytes, path: str, config: Config) -> list[Finding]:

@@ -40,7 +40,7 @@ def check(markdown: str | bytes, rule_name: str, **options: Any) -> list[Issue]:
     data = markdown.encode("utf-8") if isinstance(markdown, str) else markdown
     doc = parse_bytes(data, "test.md")
     (rule,) = resolve(rule_name)
-    return list(rule.check(Context(doc, data, {rule_name: options})))
+    return list(rule.check(Context(doc, {rule_name: options})))
 
 
 def fixed(markdown: str | bytes, rule_name: str, **options: Any) -> str:
@@ -66,5 +66,5 @@ def fixed_twice(markdown: str, rule_name: str, **options: Any) -> str:
 def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[int, str]]:
     """(line, rule name) of every issue the given rules report on a file, sorted."""
     data = path.read_bytes()
-    ctx = Context(parse_bytes(data, str(path)), data)
+    ctx = Context(parse_bytes(data, str(path)))
     return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))

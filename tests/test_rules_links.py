@@ -293,7 +293,7 @@ def test_fixes_in_a_crlf_file_with_bom_change_only_their_own_bytes(rule_name: st
 def test_all_link_fixes_together_apply_in_one_pass_without_overlaps() -> None:
     md = "- [A](http://arxiv.org/pdf/1404.00736v2.pdf) arXiv:1404.00736\n"
     data = md.encode()
-    ctx = Context(parse_bytes(data, "t.md"), data, {"arxiv-link-style": {"style": "abs"}})
+    ctx = Context(parse_bytes(data, "t.md"), {"arxiv-link-style": {"style": "abs"}})
     fixes = [i.fix for code in LINKS for i in RULES[code].check(ctx) if i.fix is not None]
     result = apply_fixes(data, fixes)
     assert result.skipped == 0
@@ -341,7 +341,7 @@ def test_link_findings_on_the_real_lists(path: Path) -> None:
 
 def test_known_defects_are_reported_with_their_messages() -> None:
     data = (LISTS / "awesome-model-compression.md").read_bytes()
-    ctx = Context(parse_bytes(data, "awesome-model-compression.md"), data)
+    ctx = Context(parse_bytes(data, "awesome-model-compression.md"))
     messages = {(i.span.line, i.message) for code in LINKS for i in RULES[code].check(ctx)}
     assert (230, "link points at arXiv:1712.01312 but the citation says arXiv:1711.01312; fix whichever is wrong") in (
         messages

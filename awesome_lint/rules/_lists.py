@@ -35,7 +35,6 @@ def blocking_indent(gap: str) -> int | None:
     lines = gap.split("\n")
     found: int | None = None
     for line in lines[1:-1]:
-        line = line.rstrip("\r")
         body = _QUOTE_PREFIX.sub("", line)
         if not body.strip() or _COMMENT_LINE.match(body):
             continue
@@ -55,10 +54,10 @@ def list_runs(ctx: Context) -> list[list[Entry]]:
     entries = ctx.document.entries
     runs: list[list[Entry]] = []
     open_runs: dict[int, list[Entry]] = {}
-    previous_end: int | None = None
+    previous: Entry | None = None  # the item that ends last so far
     for entry in entries:
-        if previous_end is not None:
-            blocking = blocking_indent(ctx.data[previous_end : entry.span.start].decode("utf-8", "replace"))
+        if previous is not None:
+            blocking = blocking_indent(ctx.document.between(previous.span, entry.span))
             if blocking is not None:
                 for depth in [d for d, run in open_runs.items() if run[0].span.column - 1 >= blocking]:
                     runs.append(open_runs.pop(depth))
@@ -71,7 +70,8 @@ def list_runs(ctx: Context) -> list[list[Entry]]:
             if current is not None:
                 runs.append(current)
             open_runs[entry.depth] = [entry]
-        previous_end = max(previous_end or 0, entry.span.end)
+        if previous is None or entry.span.end > previous.span.end:
+            previous = entry
     runs.extend(open_runs.values())
     runs.sort(key=lambda run: run[0].span.start)
     return runs

@@ -77,18 +77,16 @@ def resolve(selector: str) -> list[Rule]:
 
 
 class Context:
-    """Everything a rule may look at: the document, its file bytes, options, and shared derived data."""
+    """Everything a rule may look at: the document (with its positions), options, and shared derived data."""
 
     def __init__(
         self,
         document: Document,
-        data: bytes,
         options: dict[str, dict[str, Any]] | None = None,
         dedup: Any = None,
         network: Any = None,
     ) -> None:
         self.document = document
-        self.data = data
         self._options = options or {}
         self.dedup = dedup
         self.network = network
@@ -102,26 +100,6 @@ class Context:
         if default is not _REGISTERED:
             return default
         return next(r.options[key] for r in RULES.values() if r.name == rule_name)
-
-    @cached_property
-    def index(self) -> Any:
-        """A LineIndex over the document text, to turn text offsets into spans."""
-        from awesome_lint.parse.positions import LineIndex
-
-        return LineIndex(self.document.text, self.data, self.document.bom)
-
-    def span(self, start: int, end: int) -> Span:
-        """The span of text offsets [start, end) of the (LF-normalised) document text."""
-        return self.index.span(start, end)
-
-    def text_offset(self, span: Span) -> int:
-        """The text offset where a span starts."""
-        return self.index.offset(span.line - 1, span.column - 1)
-
-    @property
-    def lines(self) -> list[str]:
-        """The document's lines (LF-normalised, without newlines)."""
-        return self.index.lines
 
     @cached_property
     def papers(self) -> list[Entry]:

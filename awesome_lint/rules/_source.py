@@ -1,31 +1,17 @@
-"""Source text of entries and headings for the rules: offsets, link anatomy, masked prose."""
+"""Source text of entries, links and headings as rules read it: where a URL starts, prose with markup blanked."""
 
 from __future__ import annotations
 
 import re
 
-from awesome_lint.findings import Edit
-from awesome_lint.model import Entry, Link, Section, Span
-from awesome_lint.rules._registry import Context
+from awesome_lint.model import Document, Entry, Link, Section, Span
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
-def source_range(ctx: Context, span: Span) -> tuple[int, int]:
-    """The [start, end) offsets of a span in the LF-normalised document text."""
-    return ctx.text_offset(span), ctx.index.offset(span.end_line - 1, span.end_column - 1)
-
-
-def source_text(ctx: Context, span: Span) -> tuple[int, str]:
-    """The text offset where a span starts, and its LF-normalised source text."""
-    start, end = source_range(ctx, span)
-    return start, ctx.document.text[start:end]
-
-
-def edit(ctx: Context, start: int, end: int, text: str) -> Edit:
-    """An edit replacing text offsets [start, end) of the document text, as file byte offsets."""
-    span = ctx.span(start, end)
-    return Edit(span.start, span.end, text)
+def source_text(doc: Document, span: Span) -> tuple[int, str]:
+    """The text offset where a span starts, and its source text."""
+    return doc.offsets(span)[0], doc.source(span)
 
 
 def label_end(raw: str) -> int:
@@ -49,11 +35,11 @@ def label_end(raw: str) -> int:
     return -1
 
 
-def url_offset(ctx: Context, link: Link) -> int | None:
+def url_offset(doc: Document, link: Link) -> int | None:
     """Text offset of the first character of a link's URL in the source; None when it is not written there."""
     if not link.url:
         return None
-    start, raw = source_text(ctx, link.span)
+    start, raw = source_text(doc, link.span)
     found = raw.find(link.url, max(label_end(raw), 0))
     return None if found < 0 else start + found
 
@@ -63,12 +49,12 @@ def mask_code_spans(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def masked_entry_text(ctx: Context, entry: Entry) -> tuple[int, str]:
+def masked_entry_text(doc: Document, entry: Entry) -> tuple[int, str]:
     """An entry's source text (start offset, text) with its links and code spans blanked out."""
-    start, text = source_text(ctx, entry.span)
+    start, text = source_text(doc, entry.span)
     chars = list(mask_code_spans(text))
     for link in entry.links:
-        a, b = source_range(ctx, link.span)
+        a, b = doc.offsets(link.span)
         for i in range(max(a - start, 0), min(b - start, len(chars))):
             if chars[i] != "\n":
                 chars[i] = " "
@@ -85,7 +71,7 @@ def blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-def heading_prose(ctx: Context, section: Section) -> tuple[int, str]:
+def heading_prose(doc: Document, section: Section) -> tuple[int, str]:
     """A heading's source with its `#` marks and code spans blanked."""
-    start, text = source_text(ctx, section.span)
+    start, text = source_text(doc, section.span)
     return start, _HEADING_MARKS.sub(lambda m: " " * len(m.group(0)), mask_code_spans(text))

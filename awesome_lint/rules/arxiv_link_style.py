@@ -13,7 +13,6 @@ from awesome_lint.rules._arxiv import arxiv_parts
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links, brief
 from awesome_lint.rules._source import (
-    edit,
     url_offset,
 )
 
@@ -76,16 +75,16 @@ def arxiv_link_style(ctx: Context) -> Iterator[Issue]:
     for _entry, link, found, pos, kind in links:
         if kind == style:
             continue
-        url_start = url_offset(ctx, link)
+        url_start = url_offset(ctx.document, link)
         end = pos + len(found.raw)
         suffix = link.url[end : end + 4]
         new_url = link.url[: pos - 4] + style + "/" + found.raw
         edits: list[Edit] = []
         if url_start is not None:
-            edits.append(edit(ctx, url_start + pos - 4, url_start + pos - 1, style))
+            edits.append(Edit.replace(ctx.document.span(url_start + pos - 4, url_start + pos - 1), style))
         if style == "abs" and suffix.lower() == ".pdf":
             if url_start is not None:
-                edits.append(edit(ctx, url_start + end, url_start + end + 4, ""))
+                edits.append(Edit.replace(ctx.document.span(url_start + end, url_start + end + 4), ""))
             new_url += link.url[end + 4 :]
         else:
             new_url += link.url[end:]

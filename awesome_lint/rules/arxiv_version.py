@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.findings import Fix
+from awesome_lint.findings import Edit, Fix
 from awesome_lint.rules._arxiv import arxiv_parts, version_text
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
 from awesome_lint.rules._source import (
-    edit,
     url_offset,
 )
 
@@ -36,10 +35,10 @@ def arxiv_version(ctx: Context) -> Iterator[Issue]:
         found, pos, _kind = parts
         version = version_text(found)
         fix = None
-        url_start = url_offset(ctx, link)
+        url_start = url_offset(ctx.document, link)
         if url_start is not None:
             end = url_start + pos + len(found.raw)
-            fix = Fix((edit(ctx, end - len(version), end, ""),), f"drop `{version}`", safe=False)
+            fix = Fix((Edit.replace(ctx.document.span(end - len(version), end), ""),), f"drop `{version}`", safe=False)
         yield Issue(
             link.span,
             f"`{found.raw}` links to version {found.version} only; drop `{version}` to link the latest version",

@@ -11,7 +11,6 @@ from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import (
     masked_entry_text,
-    source_range,
 )
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
@@ -59,7 +58,7 @@ def _unparsed_links(ctx: Context, entry: Entry) -> Iterator[tuple[int, int, str]
     """`[label](url` sequences in an entry's source that Markdown did not read as links: text offsets, message."""
     if entry.text.count("](") <= sum(1 for link in entry.links if link.style in ("inline", "empty")):
         return
-    start, masked = masked_entry_text(ctx, entry)
+    start, masked = masked_entry_text(ctx.document, entry)
     text = ctx.document.text[start : start + len(masked)]
     for m in re.finditer(r"(?<!\\)\]\(", masked):
         open_bracket = masked.rfind("[", 0, m.start())
@@ -104,11 +103,11 @@ def bad_url(ctx: Context) -> Iterator[Issue]:
     for entry in ctx.document.entries:
         broken = list(_unparsed_links(ctx, entry))
         for a, b, message in broken:
-            yield Issue(ctx.span(a, b), message)
+            yield Issue(ctx.document.span(a, b), message)
         for link in entry.links:
             if not link.url or link.url.startswith("#"):
                 continue
-            a, b = source_range(ctx, link.span)
+            a, b = ctx.document.offsets(link.span)
             if any(x <= a and b <= y for x, y, _message in broken):
                 continue
             problem = _url_problem(link.url)

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_lint.findings import Fix
+from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Entry
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import (
-    edit,
     heading_prose,
     label_end,
-    source_range,
     source_text,
 )
 from awesome_lint.text import find_collapsed
@@ -28,7 +26,7 @@ def _title_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     """Text offsets of an entry's title as written: a link's label, or the title span itself."""
     if entry.title_span is None:
         return None
-    a, b = source_range(ctx, entry.title_span)
+    a, b = ctx.document.offsets(entry.title_span)
     for link in entry.links:
         if link.span == entry.title_span:
             close = label_end(ctx.document.text[a:b])
@@ -40,7 +38,7 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     """Text offsets of an entry's authors in its source, found word by word; None when not found."""
     if not entry.authors or not entry.authors.split():
         return None
-    start, text = source_text(ctx, entry.span)
+    start, text = source_text(ctx.document, entry.span)
     found = find_collapsed(text, entry.authors)
     return (start + found[0], start + found[1]) if found else None
 
@@ -73,7 +71,7 @@ def double_space(ctx: Context) -> Iterator[Issue]:
             if found is not None:
                 regions.append((found[0], ctx.document.text[found[0] : found[1]], what))
     for section in ctx.document.iter_sections():
-        regions.append((*heading_prose(ctx, section), "heading"))
+        regions.append((*heading_prose(ctx.document, section), "heading"))
     seen: set[int] = set()
     for a, text, what in regions:
         for m in _INNER_SPACES.finditer(text):
@@ -85,8 +83,9 @@ def double_space(ctx: Context) -> Iterator[Issue]:
             after = text[m.end() :].split()[0]
             run = m.group(0)
             kind = f"{len(run)} spaces" if run.strip(" \t") == "" else "a no-break space"
+            span = ctx.document.span(pos, a + m.end())
             yield Issue(
-                ctx.span(pos, a + m.end()),
+                span,
                 f"{kind} between `{brief(before, 25)}` and `{brief(after, 25)}` in the {what}; use one space",
-                Fix((edit(ctx, pos, a + m.end(), " "),), "collapse to one space"),
+                Fix((Edit.replace(span, " "),), "collapse to one space"),
             )

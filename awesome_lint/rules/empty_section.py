@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesome_lint.model import Section
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import heading_text, ordered_sections, quote
 
@@ -72,11 +73,11 @@ def empty_section(ctx: Context) -> Iterator[Issue]:
         return
     title = sections[0]
     skip_title = title.heading == ctx.document.title and title.level == min(s.level for s in sections)
-    ends = [s.span.start for s in sections[1:]] + [len(ctx.data)]
-    for index, (section, end) in enumerate(zip(sections, ends, strict=True)):
+    following: list[Section | None] = [*sections[1:], None]
+    for index, (section, after) in enumerate(zip(sections, following, strict=True)):
         if (index == 0 and skip_title) or section.entries or section.children:
             continue
-        lines = _content_lines(ctx.data[section.span.end : end].decode("utf-8", "replace"))
+        lines = _content_lines(ctx.document.between(section.span, None if after is None else after.span))
         name = quote(heading_text(section))
         if not lines:
             yield Issue(section.span, f'section "{name}" is empty; add entries under it or remove the heading')

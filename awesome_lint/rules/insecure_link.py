@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from awesome_lint.findings import Fix
+from awesome_lint.findings import Edit, Fix
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
 from awesome_lint.rules._source import (
-    edit,
     url_offset,
 )
 from awesome_lint.urls import DEFAULT_HTTPS_HOSTS, serves_https
@@ -55,7 +54,7 @@ def insecure_link(ctx: Context) -> Iterator[Issue]:
         if not host or not serves_https(host, hosts):
             continue
         fix = None
-        start = url_offset(ctx, link)
+        start = url_offset(ctx.document, link)
         if start is not None:
-            fix = Fix((edit(ctx, start, start + 5, "https:"),), "use https://")
+            fix = Fix((Edit.replace(ctx.document.span(start, start + 5), "https:"),), "use https://")
         yield Issue(link.span, f"`http://{host}` link; {host} serves https, so write `https://`", fix)

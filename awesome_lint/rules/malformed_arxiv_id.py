@@ -6,12 +6,11 @@ from collections.abc import Iterator
 
 from awesome_lint import arxiv_id
 from awesome_lint.arxiv_id import ArxivId
-from awesome_lint.findings import Fix
+from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Span
 from awesome_lint.rules._arxiv import arxiv_parts, id_base
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._source import (
-    edit,
     masked_entry_text,
     url_offset,
 )
@@ -34,7 +33,7 @@ def _malformed_issue(ctx: Context, found: ArxivId, start: int | None, where: Spa
     if found.malformed:
         fix = None
         if start is not None:
-            fix = Fix((edit(ctx, start, start + len(base), found.id),), f"write {found.id}")
+            fix = Fix((Edit.replace(ctx.document.span(start, start + len(base)), found.id),), f"write {found.id}")
         return Issue(
             where, f"arXiv id `{base}` has one digit too many (ids before 2015 have 4); write `{found.id}`", fix
         )
@@ -65,15 +64,15 @@ def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
             found, pos, _kind = parts
             if not found.malformed and arxiv_id.is_valid(found.id):
                 continue
-            url_start = url_offset(ctx, link)
+            url_start = url_offset(ctx.document, link)
             yield _malformed_issue(ctx, found, None if url_start is None else url_start + pos, link.span)
         if "arxiv" not in entry.text.lower():
             continue
-        start, text = masked_entry_text(ctx, entry)
+        start, text = masked_entry_text(ctx.document, entry)
         for found in arxiv_id.find_cited(text):
             if not found.malformed and arxiv_id.is_valid(found.id):
                 continue
             base = id_base(found)
             for pos in _occurrences(text, base):
-                where = ctx.span(start + pos, start + pos + len(base))
+                where = ctx.document.span(start + pos, start + pos + len(base))
                 yield _malformed_issue(ctx, found, start + pos, where)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.findings import Edit, Fix
-from awesome_lint.model import Span
 from awesome_lint.rules._lists import list_runs
 from awesome_lint.rules._registry import Context, Issue, rule
 
@@ -40,11 +39,11 @@ def mixed_bullets(ctx: Context) -> Iterator[Issue]:
         for entry in run[1:]:
             if entry.marker == bullet:
                 continue
-            start = entry.span.start
+            start = ctx.document.offsets(entry.span)[0]
+            span = ctx.document.span(start, start + 1)
             fix = None
-            if ctx.data[start : start + 1] == entry.marker.encode():
-                fix = Fix((Edit(start, start + 1, bullet),), f"replace `{entry.marker}` with `{bullet}`")
-            span = Span(entry.span.line, entry.span.column, entry.span.line, entry.span.column + 1, start, start + 1)
+            if ctx.document.source(span) == entry.marker:
+                fix = Fix((Edit.replace(span, bullet),), f"replace `{entry.marker}` with `{bullet}`")
             yield Issue(
                 span,
                 f"bullet `{entry.marker}` in a list that starts with `{bullet}` (line {run[0].span.line}); "

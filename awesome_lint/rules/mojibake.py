@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_lint.findings import Fix
+from awesome_lint.findings import Edit, Fix
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import (
-    edit,
     source_text,
 )
 from awesome_lint.text import MOJIBAKE_SHAPE, repair_mojibake
@@ -20,9 +19,9 @@ _WORD = re.compile(r"[^ \t\n]+")  # NBSP stays inside a word: `Â\xa0` is mojiba
 def _regions(ctx: Context) -> Iterator[tuple[int, str]]:
     """The source text of every entry and every heading: (start offset, text)."""
     for entry in ctx.document.entries:
-        yield source_text(ctx, entry.span)
+        yield source_text(ctx.document, entry.span)
     for section in ctx.document.iter_sections():
-        yield source_text(ctx, section.span)
+        yield source_text(ctx.document, section.span)
 
 
 @rule("AL401", "mojibake", "warning", "mis-decoded UTF-8 (mojibake) in titles, text or headings", fixable=True)
@@ -61,5 +60,6 @@ def mojibake(ctx: Context) -> Iterator[Issue]:
             a = start + word.start() + head
             b = start + word.end() - tail
             new = repaired[head : len(repaired) - tail]
-            fix = Fix((edit(ctx, a, b, new),), f"write {repaired!r}")
-            yield Issue(ctx.span(a, b), f"mojibake `{brief(run, 40)}`; write `{brief(repaired, 40)}`", fix)
+            span = ctx.document.span(a, b)
+            fix = Fix((Edit.replace(span, new),), f"write {repaired!r}")
+            yield Issue(span, f"mojibake `{brief(run, 40)}`; write `{brief(repaired, 40)}`", fix)

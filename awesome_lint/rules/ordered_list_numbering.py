@@ -6,23 +6,20 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.findings import Edit, Fix
-from awesome_lint.model import Entry, Span
+from awesome_lint.model import Document, Entry, Span
 from awesome_lint.rules._lists import list_runs
 from awesome_lint.rules._registry import Context, Issue, rule
 
-_DIGITS = re.compile(rb"\d{1,9}")
+_DIGITS = re.compile(r"\d{1,9}")
 
 
-def _digits_span(entry: Entry, data: bytes) -> tuple[int, int] | None:
-    """Byte range of an ordered item's number (`12` of `12.`), or None if the span does not start with it."""
-    match = _DIGITS.match(data, entry.span.start)
-    return (match.start(), match.end()) if match else None
-
-
-def _number_span(entry: Entry, start: int, end: int) -> Span:
-    """The span of an item's number and delimiter (`12.`); both are ASCII, so columns equal bytes."""
-    width = end - start + 1
-    return Span(entry.span.line, entry.span.column, entry.span.line, entry.span.column + width, start, end + 1)
+def _digits_span(doc: Document, entry: Entry) -> Span | None:
+    """The span of an ordered item's number (`12` of `12.`), or None if the item does not start with it."""
+    match = _DIGITS.match(doc.source(entry.span))
+    if match is None:
+        return None
+    start = doc.offsets(entry.span)[0]
+    return doc.span(start, start + match.end())
 
 
 def _has_children(entries: tuple[Entry, ...]) -> set[int]:
@@ -70,15 +67,18 @@ def ordered_list_numbering(ctx: Context) -> Iterator[Issue]:
             edits: list[Edit] = []
             safe = True
             for i in stretch:
-                digits = _digits_span(run[i], ctx.data)
+                digits = _digits_span(ctx.document, run[i])
                 if digits is None:
                     break
-                edits.append(Edit(digits[0], digits[1], str(expected[i])))
-                if len(str(expected[i])) > digits[1] - digits[0] and position[id(run[i])] in parents:
+                edits.append(Edit.replace(digits, str(expected[i])))
+                if len(str(expected[i])) > digits.end - digits.start and position[id(run[i])] in parents:
                     safe = False
             first = run[stretch[0]]
-            digits = _digits_span(first, ctx.data)
-            span = _number_span(first, *digits) if digits else first.span
+            digits = _digits_span(ctx.document, first)
+            span = first.span
+            if digits is not None:  # the number and its delimiter (`12.`)
+                start = ctx.document.offsets(digits)[0]
+                span = ctx.document.span(start, start + digits.end - digits.start + 1)
             fix = None
             if len(edits) == len(stretch):
                 fix = Fix(tuple(edits), f"renumber from {expected[stretch[0]]}{first.marker}", safe=safe)

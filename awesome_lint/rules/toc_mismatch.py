@@ -40,11 +40,9 @@ def tables_of_contents(ctx: Context) -> list[list[Entry]]:
     current: list[Entry] = []
     for entry in ctx.document.entries:
         if _is_toc_item(entry):
-            if current:
-                gap = ctx.data[current[-1].span.end : entry.span.start].decode("utf-8", "replace")
-                if blocking_indent(gap) is not None:
-                    tocs.append(current)
-                    current = []
+            if current and blocking_indent(ctx.document.between(current[-1].span, entry.span)) is not None:
+                tocs.append(current)
+                current = []
             current.append(entry)
         elif current:
             tocs.append(current)

@@ -5,26 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_lint.findings import Fix
+from awesome_lint.findings import Edit, Fix
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._source import (
-    edit,
-)
 
 # Lines that start a new block (so the line before them ends its paragraph), and lines that are never
-# paragraph text themselves (ATX headings, table rows).
+# paragraph text themselves (ATX headings, table rows); code blocks are known from the parser.
 _BLOCK_START = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|```|~~~|\|"
+    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\|"
     r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)"
 )
-
-
 _NOT_PARAGRAPH = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
-
-
-_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
-
-
 _TRAILING = re.compile(r"[ \t]+$")
 
 
@@ -57,41 +47,38 @@ def trailing_whitespace(ctx: Context) -> Iterator[Issue]:
         br-spaces = 2   # trailing spaces that make a hard line break; 0 reports every trailing space
     """
     br_spaces = int(ctx.option("trailing-whitespace", "br-spaces"))
-    lines = ctx.lines
-    starts = ctx.index.char_starts
-    in_fence = False
-    for number, line in enumerate(lines):
-        fence = _FENCE.match(line) is not None
-        in_code = in_fence or fence
-        if fence:
-            in_fence = not in_fence
+    doc = ctx.document
+    lines = doc.lines
+    for number, line in enumerate(lines, start=1):
         m = _TRAILING.search(line)
-        if m is not None:
-            run = m.group(0)
-            blank = m.start() == 0
-            following = lines[number + 1] if number + 1 < len(lines) else ""
-            # CommonMark reads two or more trailing spaces before a line of the same paragraph as a hard break.
-            breaks = (
-                len(run) >= 2
-                and run.strip(" ") == ""
-                and not blank
-                and not in_code
-                and not _NOT_PARAGRAPH.match(line)
-                and following.strip() != ""
-                and not _BLOCK_START.match(following)
-            )
-            if breaks and len(run) == br_spaces:
-                continue
-            a = starts[number] + m.start()
-            b = starts[number] + m.end()
-            shown = run.replace("\t", "\\t").replace(" ", "␠")
-            if breaks and br_spaces >= 2:
-                message = f"trailing `{shown}` makes a hard line break; write exactly {br_spaces} spaces"
-                fix = Fix((edit(ctx, a, b, " " * br_spaces),), f"use {br_spaces} spaces for the line break")
-            else:
-                if blank:
-                    message = f"line holds only whitespace (`{shown}`); remove it"
-                else:
-                    message = f"trailing whitespace `{shown}`; remove it"
-                fix = Fix((edit(ctx, a, b, ""),), "remove trailing whitespace")
-            yield Issue(ctx.span(a, b), message, fix)
+        if m is None:
+            continue
+        run = m.group(0)
+        blank = m.start() == 0
+        following = lines[number] if number < len(lines) else ""
+        # CommonMark reads two or more trailing spaces before a line of the same paragraph as a hard break.
+        breaks = (
+            len(run) >= 2
+            and run.strip(" ") == ""
+            and not blank
+            and number not in doc.code_lines
+            and not _NOT_PARAGRAPH.match(line)
+            and following.strip() != ""
+            and number + 1 not in doc.code_lines
+            and not _BLOCK_START.match(following)
+        )
+        if breaks and len(run) == br_spaces:
+            continue
+        start = doc.line_start(number)
+        span = doc.span(start + m.start(), start + m.end())
+        shown = run.replace("\t", "\\t").replace(" ", "␠")
+        if breaks and br_spaces >= 2:
+            message = f"trailing `{shown}` makes a hard line break; write exactly {br_spaces} spaces"
+            fix = Fix((Edit.replace(span, " " * br_spaces),), f"use {br_spaces} spaces for the line break")
+        elif blank:
+            message = f"line holds only whitespace (`{shown}`); remove it"
+            fix = Fix((Edit.replace(span, ""),), "remove trailing whitespace")
+        else:
+            message = f"trailing whitespace `{shown}`; remove it"
+            fix = Fix((Edit.replace(span, ""),), "remove trailing whitespace")
+        yield Issue(span, message, fix)

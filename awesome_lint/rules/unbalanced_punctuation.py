@@ -13,7 +13,6 @@ from awesome_lint.rules._source import (
     heading_prose,
     label_end,
     mask_code_spans,
-    source_range,
     source_text,
 )
 
@@ -28,13 +27,13 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 def _prose(ctx: Context, entry: Entry) -> tuple[int, str]:
     """An entry's source with link syntax, URLs, code spans and the list marker blanked; labels are kept."""
-    start, text = source_text(ctx, entry.span)
+    start, text = source_text(ctx.document, entry.span)
     chars = list(mask_code_spans(text))
     marker = _LIST_MARKER.match(text)
     if marker:
         blank(chars, 0, marker.end())
     for link in entry.links:
-        a, b = source_range(ctx, link.span)
+        a, b = ctx.document.offsets(link.span)
         a -= start
         b -= start
         close = label_end(text[a:b])
@@ -129,7 +128,7 @@ def unbalanced_punctuation(ctx: Context) -> Iterator[Issue]:
         - [Deep Learning](https://arxiv.org/abs/1510.00149) (ICLR 2016)
     """
     regions = [_prose(ctx, entry) for entry in ctx.document.entries]
-    regions += [heading_prose(ctx, section) for section in ctx.document.iter_sections()]
+    regions += [heading_prose(ctx.document, section) for section in ctx.document.iter_sections()]
     for start, text in regions:
         for pos, what in _unbalanced(text):
             source = ctx.document.text
@@ -138,6 +137,6 @@ def unbalanced_punctuation(ctx: Context) -> Iterator[Issue]:
             line_end = len(source) if line_end < 0 else line_end
             context = source[max(line_start, start + pos - 20) : min(line_end, start + pos + 20)]
             yield Issue(
-                ctx.span(start + pos, start + pos + 1),
+                ctx.document.span(start + pos, start + pos + 1),
                 f"{what} in `{brief(context.strip(), 50)}`; add the missing partner or remove it",
             )
