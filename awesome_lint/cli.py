@@ -418,7 +418,7 @@ def rules_command(fmt: str) -> None:
                         "severity": r.severity,
                         "fixable": r.fixable,
                         "summary": r.summary,
-                        "options": r.options,
+                        "options": r.defaults,
                     }
                     for r in ordered
                 ],

@@ -73,6 +73,18 @@ class Config:
                 out.extend(selectors)
         return tuple(out)
 
+    def rule_options(self) -> dict[str, Any]:
+        """Typed options of the rules configured under `rules`, validated against the rule registry.
+
+        `title-threshold` under `links` is the default of `arxiv-title-mismatch`'s option of that name.
+        """
+        from awesome_lint.rules import configure
+
+        tables = {name: dict(table) for name, table in self.rules.items()}
+        if "title-threshold" in self.links:
+            tables.setdefault("arxiv-title-mismatch", {}).setdefault("title-threshold", self.links["title-threshold"])
+        return configure(tables)
+
     def dedup_config(self) -> Any:
         """The matcher's thresholds, defaults overridden by `[tool.awesome-lint.dedup]`."""
         from awesome_lint.dedup import DedupConfig

@@ -47,14 +47,6 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     if path is not None:
         for selector in config.ignored_for(path):
             chosen.difference_update(_codes(selector, "per-file-ignores"))
-    for name, table in config.rules.items():
-        known = next((r for r in RULES.values() if r.name == name), None)
-        if known is None:
-            raise UserError(f"rules.{name}: unknown rule name (see `awesome-lint rules`)")
-        for key in table:
-            if key not in known.options:
-                options = ", ".join(sorted(known.options)) or "none"
-                raise UserError(f"rules.{name}: unknown option '{key}' (options: {options})")
     return [RULES[code] for code in sorted(chosen)]
 
 
@@ -63,11 +55,12 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
 
     `network` carries link check results (links.check.NetworkResults) for the network rules.
     """
-    context = Context(document, config.rules, config.dedup_config(), network)
+    rules = select_rules(config, document.path)
+    context = Context(document, config.rule_options(), config.dedup_config(), network)
     suppressions = Suppressions(parse_directives(document.text, lambda name: [r.code for r in resolve(name)]))
     findings = [
         Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix)
-        for r, issue in run_rules(context, select_rules(config, document.path))
+        for r, issue in run_rules(context, rules)
         if not suppressions.suppressed(issue.span.line, r.code)
     ]
     findings.sort(key=Finding.sort_key)

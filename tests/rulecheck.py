@@ -7,7 +7,7 @@ from typing import Any
 
 from awesome_lint.fix import apply_fixes
 from awesome_lint.parse import parse_bytes
-from awesome_lint.rules import RULES, Context, Issue, resolve
+from awesome_lint.rules import RULES, Context, Issue, configure, resolve
 
 # The shape of a list written by `awesome-lint merge`; every rule must pass it.
 MERGED_SAMPLE = """\
@@ -40,7 +40,7 @@ def check(markdown: str | bytes, rule_name: str, **options: Any) -> list[Issue]:
     data = markdown.encode("utf-8") if isinstance(markdown, str) else markdown
     doc = parse_bytes(data, "test.md")
     (rule,) = resolve(rule_name)
-    return list(rule.check(Context(doc, {rule_name: options})))
+    return list(rule.run(Context(doc, configure({rule_name: options}))))
 
 
 def fixed(markdown: str | bytes, rule_name: str, **options: Any) -> str:
@@ -67,4 +67,4 @@ def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[int, str]]:
     """(line, rule name) of every issue the given rules report on a file, sorted."""
     data = path.read_bytes()
     ctx = Context(parse_bytes(data, str(path)))
-    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))
+    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].run(ctx))

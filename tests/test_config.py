@@ -28,6 +28,7 @@ def test_pyproject_table_is_found_from_a_subfolder(tmp_path: Path) -> None:
     assert config.ignored_for(str(tmp_path / "lists" / "old-2019.md")) == ("AL4",)
     assert config.ignored_for(str(tmp_path / "lists" / "new.md")) == ()
     assert config.rules == {"arxiv-link-style": {"style": "pdf"}}
+    assert config.rule_options()["arxiv-link-style"].style == "pdf"
     assert config.dedup_config().title_threshold == 97
 
 
@@ -59,3 +60,46 @@ def test_bad_config_is_one_clear_error(tmp_path: Path, content: str, message: st
         load_config(path)
     assert str(path) in str(info.value)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[rules.missing-year]\nmin-share = "lots"\n',
+            "rules.missing-year: bad option value: min-share must be a number",
+        ),
+        ("[rules.missing-year]\nmin-share = 1.5\n", "min-share must be between 0 and 1, not 1.5"),
+        ("[rules.missing-year]\nmin-papers = 2.5\n", "min-papers must be a whole number, not 2.5"),
+        ("[rules.trailing-whitespace]\nbr-spaces = -1\n", "br-spaces must be at least 0, not -1"),
+        ("[rules.trailing-whitespace]\nbr-spaces = true\n", "br-spaces must be a whole number, not True"),
+        ('[rules.arxiv-link-style]\nstyle = "html"\n', 'style must be "auto", "abs" or "pdf", not \'html\''),
+        ("[rules.insecure-link]\nhttps-hosts = [1]\n", "https-hosts must be a list of strings"),
+        ("[rules.arxiv-title-mismatch]\ntitle-threshold = 101\n", "title-threshold must be between 0 and 100"),
+        ("[links]\ntitle-threshold = -3\n", "rules.arxiv-title-mismatch: bad option value: title-threshold"),
+        ('[rules.mojibake]\nlevel = "high"\n', "rules.mojibake: unknown option 'level' (options: none)"),
+        ("[rules.insecure-link]\nhosts = []\n", "rules.insecure-link: unknown option 'hosts' (options: https-hosts)"),
+        ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule: unknown rule name"),
+    ],
+)
+def test_bad_rule_options_are_config_errors(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / ".awesome-lint.toml"
+    path.write_text(content)
+    with pytest.raises(UserError) as info:
+        load_config(path).rule_options()
+    assert message in str(info.value)
+
+
+def test_rule_options_are_typed_with_their_defaults_in_one_place(tmp_path: Path) -> None:
+    path = tmp_path / ".awesome-lint.toml"
+    path.write_text(
+        '[rules.arxiv-link-style]\nstyle = "PDF"\n[rules.insecure-link]\nhttps-hosts = "example.org"\n'
+        "[rules.missing-year]\nmin-papers = 3\n[links]\ntitle-threshold = 70\n"
+    )
+    options = load_config(path).rule_options()
+    assert options["arxiv-link-style"].style == "pdf"
+    assert options["insecure-link"].https_hosts == ("example.org",)
+    assert (options["missing-year"].min_share, options["missing-year"].min_papers) == (0.8, 3)
+    assert options["arxiv-title-mismatch"].title_threshold == 70.0
+    path.write_text("[links]\ntitle-threshold = 70\n[rules.arxiv-title-mismatch]\ntitle-threshold = 40\n")
+    assert load_config(path).rule_options()["arxiv-title-mismatch"].title_threshold == 40.0

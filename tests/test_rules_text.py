@@ -162,7 +162,7 @@ def test_docstring_examples(code: str) -> None:
     rule = RULES[code]
     doc = rule.doc
     assert "Bad:" in doc and "Good:" in doc
-    for key in rule.options:
+    for key in rule.defaults:
         assert key in doc.split("Options:")[1]
     bad = inspect.cleandoc(doc.split("Bad:")[1].split("Good:")[0]).replace("␠", " ")
     good = inspect.cleandoc(doc.split("Good:")[1].split("Options:")[0]).replace("␠", " ")

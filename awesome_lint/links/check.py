@@ -10,8 +10,6 @@ from typing import Any
 from awesome_lint.links.types import ArxivRecord, LinkResult, Stats
 from awesome_lint.model import Document, Entry, Link
 
-DEFAULT_TITLE_THRESHOLD = 50.0
-
 
 @dataclass(frozen=True)
 class LinkCheckOptions:
@@ -29,7 +27,6 @@ class LinkCheckOptions:
     per_host: int = 16
     dead_after: int = 1
     arxiv_delay: float = 3.0
-    title_threshold: float = DEFAULT_TITLE_THRESHOLD
 
 
 def options_from(
@@ -67,7 +64,6 @@ def options_from(
         per_host=int(table.get("per-host", defaults.per_host)),
         dead_after=int(dead_after or table.get("dead-after", defaults.dead_after)),
         arxiv_delay=float(table.get("arxiv-delay", defaults.arxiv_delay)),
-        title_threshold=float(table.get("title-threshold", defaults.title_threshold)),
     )
 
 
@@ -79,7 +75,6 @@ class NetworkResults:
     arxiv: dict[str, ArxivRecord] = field(default_factory=dict)
     failing_days: dict[str, int] = field(default_factory=dict)
     dead_after: int = 1
-    title_threshold: float = DEFAULT_TITLE_THRESHOLD
     http_stats: Stats = field(default_factory=Stats)
     arxiv_stats: Stats = field(default_factory=Stats)
 
@@ -180,7 +175,6 @@ def run_checks(
         arxiv=records,
         failing_days=failing,
         dead_after=options.dead_after,
-        title_threshold=options.title_threshold,
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )

@@ -15,21 +15,25 @@ on the command line and in `<!-- awesome-lint-disable ... -->` comments.
 """
 
 
+FIX_TEXT = {
+    "safe": "safe fix with `--fix`",
+    "unsafe": "suggested fix, never applied by `--fix`",
+    None: "no automatic fix",
+}
+FIX_COLUMN = {"safe": "yes", "unsafe": "unsafe", None: ""}
+
+
 def rule_markdown(rule: Rule) -> str:
     """One rule's documentation section."""
-    fix = "safe fix with `--fix`" if rule.fixable else "no automatic fix"
+    fix = FIX_TEXT[rule.fix]
     lines = [f"## {rule.code} `{rule.name}`", "", f"{rule.summary} Default severity: {rule.severity}; {fix}.", ""]
     if rule.doc:
         lines += [rule.doc, ""]
-    if rule.options:
-        lines += ["Options (defaults): " + ", ".join(f"`{k}` = `{v!r}`" for k, v in rule.options.items()), ""]
     return "\n".join(lines)
 
 
 def rules_markdown() -> str:
     """The whole docs/rules.md text."""
     ordered = sorted(RULES.values(), key=lambda r: r.code)
-    table = "".join(
-        f"| {r.code} | `{r.name}` | {r.severity} | {'yes' if r.fixable else ''} | {r.summary} |\n" for r in ordered
-    )
+    table = "".join(f"| {r.code} | `{r.name}` | {r.severity} | {FIX_COLUMN[r.fix]} | {r.summary} |\n" for r in ordered)
     return (HEADER + table + "\n" + "\n".join(rule_markdown(r) for r in ordered)).rstrip("\n") + "\n"

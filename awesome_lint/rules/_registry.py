@@ -1,15 +1,17 @@
-"""The rule registry: each rule is a function of a lint Context, registered with a decorator."""
+"""The rule registry: each rule is a function of a lint Context (and its typed options), registered with a decorator."""
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
+from awesome_lint.errors import UserError
 from awesome_lint.findings import Fix, Severity
 from awesome_lint.model import Document, Entry, Span
+from awesome_lint.rules._options import defaults, options_doc, read_options
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,29 +23,62 @@ class Issue:
     fix: Fix | None = None
 
 
-Check = Callable[["Context"], Iterable[Issue]]
+Check = Callable[..., Iterable[Issue]]
+"""A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with an Options dataclass."""
+FixKind = Literal["safe", "unsafe"]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: stable code and name, default severity, one-line summary and full docs."""
+    """A registered rule: stable code and name, default severity, one-line summary, docs, fix and options."""
 
     code: str
     name: str
     severity: Severity
     summary: str
     check: Check
-    fixable: bool = False
-    options: dict[str, Any] = field(default_factory=dict)
+    fix: FixKind | None = None
+    options: type | None = None
+
+    @property
+    def fixable(self) -> bool:
+        """Whether `--fix` repairs what the rule finds (its fix is safe)."""
+        return self.fix == "safe"
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """Each option's default, keyed by its config name."""
+        return defaults(self.options)
 
     @property
     def doc(self) -> str:
-        """The rule's docstring: why it matters, then a bad and a good example."""
-        return inspect.cleandoc(self.check.__doc__ or "")
+        """The rule's docstring (why it matters, a bad and a good example), then its options."""
+        return "\n\n".join(
+            part for part in (inspect.cleandoc(self.check.__doc__ or ""), options_doc(self.options)) if part
+        )
+
+    def configure(self, table: Mapping[str, Any]) -> Any:
+        """The rule's Options from its config table; unknown keys and bad values are UserErrors."""
+        where = f"rules.{self.name}"
+        if self.options is None:
+            if table:
+                raise UserError(f"{where}: unknown option '{next(iter(table))}' (options: none)")
+            return None
+        try:
+            return read_options(self.options, table)
+        except KeyError as exc:
+            raise UserError(f"{where}: unknown option '{exc.args[0]}' (options: {', '.join(self.defaults)})") from None
+        except ValueError as exc:
+            raise UserError(f"{where}: bad option value: {exc}") from None
+
+    def run(self, ctx: Context) -> Iterable[Issue]:
+        """The rule's issues on one document, with the options the context holds for it."""
+        if self.options is None:
+            return self.check(ctx)
+        return self.check(ctx, ctx.options.get(self.name) or self.options())
 
 
 RULES: dict[str, Rule] = {}
-_REGISTERED: Any = object()  # Context.option's marker for "use the registered default"
 
 
 def rule(
@@ -51,18 +86,29 @@ def rule(
     name: str,
     severity: Severity,
     summary: str,
-    fixable: bool = False,
-    options: dict[str, Any] | None = None,
+    fix: FixKind | None = None,
+    options: type | None = None,
 ) -> Callable[[Check], Check]:
     """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level)."""
 
     def register(check: Check) -> Check:
         if code in RULES or any(r.name == name for r in RULES.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, check, fixable, dict(options or {}))
+        RULES[code] = Rule(code, name, severity, summary, check, fix, options)
         return check
 
     return register
+
+
+def configure(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Typed options for each rule named in `[tool.awesome-lint.rules]`; unknown names and options are errors."""
+    by_name = {r.name: r for r in RULES.values()}
+    configured = {}
+    for name, table in tables.items():
+        if name not in by_name:
+            raise UserError(f"rules.{name}: unknown rule name (see `awesome-lint rules`)")
+        configured[name] = by_name[name].configure(table)
+    return configured
 
 
 def resolve(selector: str) -> list[Rule]:
@@ -82,24 +128,16 @@ class Context:
     def __init__(
         self,
         document: Document,
-        options: dict[str, dict[str, Any]] | None = None,
+        options: Mapping[str, Any] | None = None,
         dedup: Any = None,
         network: Any = None,
     ) -> None:
         self.document = document
-        self._options = options or {}
+        self.options = options or {}
+        """Typed options of the configured rules, by rule name (see `configure`); others use their defaults."""
         self.dedup = dedup
         self.network = network
         """Link check results (links.check.NetworkResults) when the run checks links, else None."""
-
-    def option(self, rule_name: str, key: str, default: Any = _REGISTERED) -> Any:
-        """A rule option from config (`[tool.awesome-lint.rules.NAME]`), else the default the rule registered."""
-        table = self._options.get(rule_name, {})
-        if key in table:
-            return table[key]
-        if default is not _REGISTERED:
-            return default
-        return next(r.options[key] for r in RULES.values() if r.name == rule_name)
 
     @cached_property
     def papers(self) -> list[Entry]:
@@ -115,17 +153,7 @@ class Context:
 
 
 def run_rules(context: Context, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Issue]]:
-    """Run rules on one document, yielding each issue with the rule that found it.
-
-    A rule given options in the config that fails on their values is a config error, not a crash.
-    """
-    from awesome_lint.errors import UserError
-
+    """Run rules on one document, yielding each issue with the rule that found it."""
     for r in rules:
-        try:
-            for issue in r.check(context):
-                yield r, issue
-        except (TypeError, ValueError) as exc:
-            if r.name not in context._options:
-                raise
-            raise UserError(f"rules.{r.name}: bad option value ({exc})") from None
+        for issue in r.run(context):
+            yield r, issue

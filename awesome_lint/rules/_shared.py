@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 from awesome_lint.model import Entry, Link, Section
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context
 
 
@@ -47,11 +49,17 @@ def has_link(entry: Entry) -> bool:
 T = TypeVar("T")
 
 
-def dominant_value(ctx: Context, rule_name: str, values: list[T]) -> tuple[T, int] | None:
-    """The value most papers share and its count, when it reaches the rule's `min-share` of at least 5 papers."""
-    share = float(ctx.option(rule_name, "min-share"))
-    minimum = int(ctx.option(rule_name, "min-papers"))
-    if len(values) < max(minimum, 1):
+@dataclass(frozen=True)
+class MajorityOptions:
+    """When a convention of the list is checked: the list has enough papers and enough of them agree."""
+
+    min_share: float = option(0.8, "the share of papers that must agree on a convention", low=0, high=1)
+    min_papers: int = option(5, "lists with fewer papers are not checked", low=0)
+
+
+def dominant_value(values: list[T], options: MajorityOptions) -> tuple[T, int] | None:
+    """The value most papers share and its count, when it covers `min-share` of at least `min-papers` papers."""
+    if len(values) < max(options.min_papers, 1):
         return None
     value, count = Counter(values).most_common(1)[0]
-    return (value, count) if count >= share * len(values) else None
+    return (value, count) if count >= options.min_share * len(values) else None

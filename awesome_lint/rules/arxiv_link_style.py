@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from awesome_lint.arxiv_id import ArxivId
-from awesome_lint.errors import UserError
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Entry, Link
 from awesome_lint.rules._arxiv import arxiv_parts
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links, brief
-from awesome_lint.rules._source import (
-    url_offset,
-)
+from awesome_lint.rules._source import url_offset
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `arxiv-link-style`."""
+
+    style: Literal["auto", "abs", "pdf"] = option(
+        "auto", '"auto": whichever most of the list\'s arXiv links use (a tie counts as "abs"); or "abs", or "pdf"'
+    )
 
 
 def _arxiv_paper_links(ctx: Context) -> Iterator[tuple[Entry, Link, ArxivId, int, str]]:
@@ -32,10 +41,10 @@ def _arxiv_paper_links(ctx: Context) -> Iterator[tuple[Entry, Link, ArxivId, int
     "arxiv-link-style",
     "warning",
     "arXiv paper link in the other style (abs vs pdf) than the list's",
-    fixable=True,
-    options={"style": "auto"},
+    fix="safe",
+    options=Options,
 )
-def arxiv_link_style(ctx: Context) -> Iterator[Issue]:
+def arxiv_link_style(ctx: Context, options: Options) -> Iterator[Issue]:
     """arXiv paper links that do not use the list's link style: abstract pages or PDFs. One style keeps the
     list consistent and lets readers know where a click goes. arXiv asks that links point at the abstract page
     (`/abs/ID`), which shows the title, authors, all versions and the PDF link; a `/pdf/` link downloads one
@@ -56,15 +65,8 @@ def arxiv_link_style(ctx: Context) -> Iterator[Issue]:
         - [A Survey of Model Compression](https://arxiv.org/abs/1710.09282)
         - [Rethinking the Value of Network Pruning](https://arxiv.org/abs/1810.05270)
         - [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)
-
-    Options:
-
-        style = "auto"  # "auto": whichever most of the list's arXiv links use (a tie counts as "abs");
-                        # or "abs", or "pdf"
     """
-    style = str(ctx.option("arxiv-link-style", "style")).lower()
-    if style not in ("abs", "pdf", "auto"):
-        raise UserError(f'arxiv-link-style: style must be "abs", "pdf" or "auto", not {style!r}')
+    style: str = options.style
     links = list(_arxiv_paper_links(ctx))
     if style == "auto":
         counts = Counter(kind for *_rest, kind in links)

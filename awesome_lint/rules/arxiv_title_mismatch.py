@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from awesome_lint.rules._arxiv import arxiv_places
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `arxiv-title-mismatch` (also set by `title-threshold` in `[tool.awesome-lint.links]`)."""
+
+    title_threshold: float = option(
+        50.0, "token_set_ratio (0-100) of the two titles below which they are different papers", low=0, high=100
+    )
 
 
 @rule(
@@ -13,13 +24,13 @@ from awesome_lint.rules._registry import Context, Issue, rule
     "arxiv-title-mismatch",
     "error",
     "an arXiv link that points at a different paper",
-    options={"title-threshold": 50.0},
+    options=Options,
 )
-def arxiv_title_mismatch(ctx: Context) -> Iterator[Issue]:
+def arxiv_title_mismatch(ctx: Context, options: Options) -> Iterator[Issue]:
     """The entry's title and the title arXiv has for its id are clearly different papers: the id is wrong
     (a typo, or a copy-paste from the entry above). Titles are compared with rapidfuzz's token set ratio on
-    normalised titles; below the threshold (option `title-threshold`, default 50) the link is reported, so
-    renamed versions and short titles of the same paper pass.
+    normalised titles; below `title-threshold` the link is reported, so renamed versions and short titles of
+    the same paper pass. The threshold can also be set as `title-threshold` in `[tool.awesome-lint.links]`.
 
     Bad:
 
@@ -36,7 +47,7 @@ def arxiv_title_mismatch(ctx: Context) -> Iterator[Issue]:
 
     from awesome_lint.dedup import normalize_title
 
-    threshold = float(ctx.option("arxiv-title-mismatch", "title-threshold", net.title_threshold))
+    threshold = options.title_threshold
     for entry in ctx.document.entries:
         if entry.kind != "paper" or not entry.title:
             continue

@@ -48,7 +48,7 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     "double-space",
     "info",
     "two or more spaces, or a no-break space, inside a title, author list or heading",
-    fixable=True,
+    fix="safe",
 )
 def double_space(ctx: Context) -> Iterator[Issue]:
     """Two or more spaces, or a no-break (or other Unicode) space, inside a title, an author list or a heading.

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from awesome_lint.model import Section
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import heading_text, ordered_sections, quote
 
-PLACEHOLDERS = ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO")
-
-
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
-
-
 _RULE_LINE = re.compile(r"[=\-*_\s]+")
-
-
 _NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `empty-section`."""
+
+    placeholders: tuple[str, ...] = option(
+        ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"),
+        "texts that stand for missing content (compared ignoring case and punctuation)",
+    )
 
 
 def _normalise_placeholder(text: str) -> str:
@@ -44,13 +47,13 @@ def _content_lines(text: str) -> list[str]:
     "empty-section",
     "warning",
     "section with no entries, or only a placeholder such as `To be updated.`",
-    options={"placeholders": list(PLACEHOLDERS)},
+    options=Options,
 )
-def empty_section(ctx: Context) -> Iterator[Issue]:
+def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
     """Reports a section with no entries and no subsections whose text is empty or only a placeholder
-    ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"; compared ignoring case and
-    punctuation). Readers who follow the table of contents to such a section find nothing. A section with
-    prose of its own (an introduction, a copyright note) is not empty. The document title is not checked.
+    (`Waiting for update...`, `To be updated.` and the others of the `placeholders` option, compared ignoring
+    case and punctuation). Readers who follow the table of contents to such a section find nothing. A section
+    with prose of its own (an introduction, a copyright note) is not empty. The document title is not checked.
 
     Bad:
 
@@ -61,12 +64,8 @@ def empty_section(ctx: Context) -> Iterator[Issue]:
 
         ## 2. Quantization
         - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
-
-    Options:
-
-        placeholders = ["Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"]
     """
-    placeholders = {_normalise_placeholder(p) for p in ctx.option("empty-section", "placeholders")}
+    placeholders = {_normalise_placeholder(p) for p in options.placeholders}
     placeholders.discard("")
     sections = ordered_sections(ctx)
     if not sections:

@@ -9,7 +9,7 @@ from typing import Any
 
 from awesome_lint.model import Entry
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import dominant_value, has_link, quote
+from awesome_lint.rules._shared import MajorityOptions, dominant_value, has_link, quote
 
 _LEAD = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:(\[)|[^\[\]\s][^\[\]]*?-\s*\[)")
 
@@ -76,9 +76,9 @@ def shape_of(entry: Entry) -> Shape:
     "inconsistent-format",
     "warning",
     "paper entry written differently from the list's dominant format",
-    options={"min-share": 0.8, "min-papers": 5},
+    options=MajorityOptions,
 )
-def inconsistent_format(ctx: Context) -> Iterator[Issue]:
+def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
     """Learns the list's own entry format and reports paper entries written differently. Each paper entry
     gets a shape: numbered or bullet item, title as the link or as plain text beside a separate link, a
     `YEAR-VENUE-` prefix, a trailing `[VENUE'YY]`, a 【Tag】 and a `.[J]` citation mark. Optional parts
@@ -97,18 +97,13 @@ def inconsistent_format(ctx: Context) -> Iterator[Issue]:
 
         - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
         - 2016-arXiv-[Network Trimming](https://arxiv.org/abs/1607.03250)
-
-    Options:
-
-        min-share = 0.8   # the share of papers the dominant shape must cover
-        min-papers = 5    # lists with fewer papers are not checked
     """
     papers = ctx.papers
     shapes = [shape_of(entry) for entry in papers]
     fields = ("marker", "title", "lead", "tail", "tags", "citation")
     dominant: dict[str, tuple[Any, int]] = {}
     for field in fields:
-        found = dominant_value(ctx, "inconsistent-format", [getattr(shape, field) for shape in shapes])
+        found = dominant_value([getattr(shape, field) for shape in shapes], options)
         if found is not None:
             dominant[field] = found
     if not dominant:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from awesome_lint.findings import Edit, Fix
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
-from awesome_lint.rules._source import (
-    url_offset,
-)
+from awesome_lint.rules._source import url_offset
 from awesome_lint.urls import DEFAULT_HTTPS_HOSTS, serves_https
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `insecure-link`."""
+
+    https_hosts: tuple[str, ...] = option(
+        DEFAULT_HTTPS_HOSTS, "hosts known to serve https; `*.` matches every subdomain"
+    )
 
 
 @rule(
@@ -19,10 +28,10 @@ from awesome_lint.urls import DEFAULT_HTTPS_HOSTS, serves_https
     "insecure-link",
     "warning",
     "`http://` link to a host that serves https",
-    fixable=True,
-    options={"https-hosts": list(DEFAULT_HTTPS_HOSTS)},
+    fix="safe",
+    options=Options,
 )
-def insecure_link(ctx: Context) -> Iterator[Issue]:
+def insecure_link(ctx: Context, options: Options) -> Iterator[Issue]:
     """An `http://` link to a site known to serve the same page over https. Plain-http links are downgraded by
     browsers, blocked by some networks and flagged by link checkers; for arXiv, GitHub, the CVF and NeurIPS
     proceedings, OpenReview and the other hosts on the allow-list the https URL is the same page, so the fix
@@ -35,15 +44,7 @@ def insecure_link(ctx: Context) -> Iterator[Issue]:
     Good:
 
         - [Learning Efficient Object Detection Models](https://papers.nips.cc/paper/6676-learning.pdf)
-
-    Options:
-
-        https-hosts = ["arxiv.org", "github.com", "*.github.io", ...]  # hosts known to serve https;
-                                                                      # `*.` matches every subdomain
     """
-    hosts = ctx.option("insecure-link", "https-hosts")
-    if isinstance(hosts, str):
-        hosts = [hosts]
     for _entry, link in all_links(ctx):
         if link.url[:7].lower() != "http://":
             continue
@@ -51,7 +52,7 @@ def insecure_link(ctx: Context) -> Iterator[Issue]:
             host = (urlsplit(link.url).hostname or "").lower()
         except ValueError:
             continue
-        if not host or not serves_https(host, hosts):
+        if not host or not serves_https(host, options.https_hosts):
             continue
         fix = None
         start = url_offset(ctx.document, link)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from awesome_lint.model import Entry
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import dominant_value, quote
+from awesome_lint.rules._shared import MajorityOptions, dominant_value, quote
 
 _LEAD_TEXT = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:[^\[\]\s][^\[\]]*?-\s*)?(?=\[)")
 
@@ -31,9 +31,9 @@ def _example(entry: Entry, fields: list[str]) -> str:
     "missing-year",
     "info",
     "paper without a year (or venue) where most of the list's papers have one",
-    options={"min-share": 0.8, "min-papers": 5},
+    options=MajorityOptions,
 )
-def missing_year(ctx: Context) -> Iterator[Issue]:
+def missing_year(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
     """Where most paper entries of the list give a year (or a venue), reports the papers that do not. Readers
     scan a list by year and venue, and a paper without them is usually one added in a hurry. A year given by
     a `### 2017` heading above the entry counts. The check for years and the check for venues each apply
@@ -48,17 +48,12 @@ def missing_year(ctx: Context) -> Iterator[Issue]:
 
         - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
         - 2016-arXiv-[Network Trimming](https://arxiv.org/abs/1607.03250)
-
-    Options:
-
-        min-share = 0.8   # the share of papers that must have the field
-        min-papers = 5    # lists with fewer papers are not checked
     """
     papers = ctx.papers
     checks: list[tuple[str, list[bool]]] = []
     for field in ("year", "venue"):
         present = [getattr(entry, field) is not None for entry in papers]
-        found = dominant_value(ctx, "missing-year", present)
+        found = dominant_value(present, options)
         if found is not None and found[0] is True:
             checks.append((field, present))
     for index, entry in enumerate(papers):

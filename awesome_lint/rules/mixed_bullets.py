@@ -14,7 +14,7 @@ from awesome_lint.rules._registry import Context, Issue, rule
     "mixed-bullets",
     "warning",
     "bullet list mixing bullet characters",
-    fixable=True,
+    fix="safe",
 )
 def mixed_bullets(ctx: Context) -> Iterator[Issue]:
     """Reports items of one bullet list (same depth, with nothing but blank lines, comments or nested items

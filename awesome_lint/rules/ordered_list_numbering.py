@@ -32,7 +32,7 @@ def _has_children(entries: tuple[Entry, ...]) -> set[int]:
     "ordered-list-numbering",
     "warning",
     "ordered list whose numbers restart or jump",
-    fixable=True,
+    fix="safe",
 )
 def ordered_list_numbering(ctx: Context) -> Iterator[Issue]:
     """Checks the numbers of each ordered list: either every item has the same number (`1.` `1.` `1.`, lazy

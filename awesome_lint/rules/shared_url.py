@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from awesome_lint.model import Entry, Link
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.urls import canonical_url
@@ -24,14 +26,23 @@ def _slug_words(url: str) -> str:
     return normalize_title(re.sub(r"\.(?:pdf|html?)$", "", path, flags=re.IGNORECASE).replace("-", " "))
 
 
+@dataclass(frozen=True)
+class Options:
+    """Options of `shared-url`."""
+
+    min_title_similarity: float = option(
+        60, "token_set_ratio (0-100) below which two titles are different papers", low=0, high=100
+    )
+
+
 @rule(
     "AL307",
     "shared-url",
     "warning",
     "one paper URL cited for two different titles",
-    options={"min-title-similarity": 60},
+    options=Options,
 )
-def shared_url(ctx: Context) -> Iterator[Issue]:
+def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
     """One paper URL cited by entries whose titles are clearly different papers. Two different papers cannot
     live at one URL: one of the entries carries a copy-paste slip and readers following it land on the wrong
     paper. URLs are compared in canonical form (arXiv ids, CVF and NeurIPS pages by id); titles are compared
@@ -48,16 +59,12 @@ def shared_url(ctx: Context) -> Iterator[Issue]:
 
         - [Binaryconnect: Training deep neural networks](http://papers.nips.cc/paper/5647-binaryconnect.pdf)
         - [Deepburning: automatic generation of fpga-based learning accelerators](https://doi.org/10.1145/2897937.2898003)
-
-    Options:
-
-        min-title-similarity = 60   # token_set_ratio (0-100) below which two titles are different papers
     """
     from rapidfuzz import fuzz
 
     from awesome_lint.dedup import normalize_title
 
-    threshold = float(ctx.option("shared-url", "min-title-similarity"))
+    threshold = options.min_title_similarity
     groups: dict[str, list[tuple[Entry, Link]]] = defaultdict(list)
     for entry in ctx.papers:
         seen: set[str] = set()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from awesome_lint.findings import Edit, Fix
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 
 # Lines that start a new block (so the line before them ends its paragraph), and lines that are never
@@ -18,15 +20,22 @@ _NOT_PARAGRAPH = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
 _TRAILING = re.compile(r"[ \t]+$")
 
 
+@dataclass(frozen=True)
+class Options:
+    """Options of `trailing-whitespace`."""
+
+    br_spaces: int = option(2, "trailing spaces that make a hard line break; 0 reports every trailing space", low=0)
+
+
 @rule(
     "AL404",
     "trailing-whitespace",
     "info",
     "spaces or tabs at the end of a line",
-    fixable=True,
-    options={"br-spaces": 2},
+    fix="safe",
+    options=Options,
 )
-def trailing_whitespace(ctx: Context) -> Iterator[Issue]:
+def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
     """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes
     noisy diffs and merge conflicts and is often an accidental hard line break. Exactly `br-spaces` spaces
     before a line of the same paragraph are a Markdown hard line break and are allowed (as in markdownlint
@@ -41,12 +50,8 @@ def trailing_whitespace(ctx: Context) -> Iterator[Issue]:
     Good:
 
         - [Dynamic network surgery for efficient dnns](https://arxiv.org/abs/1608.04493). NIPS, 2016.
-
-    Options:
-
-        br-spaces = 2   # trailing spaces that make a hard line break; 0 reports every trailing space
     """
-    br_spaces = int(ctx.option("trailing-whitespace", "br-spaces"))
+    br_spaces = options.br_spaces
     doc = ctx.document
     lines = doc.lines
     for number, line in enumerate(lines, start=1):
