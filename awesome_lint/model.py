@@ -9,7 +9,7 @@ SCHEMA_VERSION = 1
 
 EntryKind = Literal["paper", "resource", "other"]
 LinkRole = Literal["paper", "code", "project", "other"]
-LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty", "missing"]
+LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,9 @@ import re
 
 from awesome_lint.model import Entry
 from awesome_lint.rules._registry import Context
+from awesome_lint.rules._shared import QUOTE_PREFIX
 
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-
-
-_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 
 
 def _indent(line: str) -> int:
@@ -35,7 +33,7 @@ def blocking_indent(gap: str) -> int | None:
     lines = gap.split("\n")
     found: int | None = None
     for line in lines[1:-1]:
-        body = _QUOTE_PREFIX.sub("", line)
+        body = QUOTE_PREFIX.sub("", line)
         if not body.strip() or _COMMENT_LINE.match(body):
             continue
         width = _indent(line)

@@ -1,7 +1,8 @@
-"""Helpers several rules share: short quotes for messages, every link, headings in order."""
+"""What several rules share: short quotes for messages, every link, headings in order, a list's conventions."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,15 +12,12 @@ from awesome_lint.model import Entry, Link, Section
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context
 
-
-def quote(text: str, limit: int = 48) -> str:
-    """Text shortened to `limit` characters with an ellipsis, whitespace collapsed."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+"""Indentation and block-quote markers at the start of a line."""
 
 
 def brief(text: str, limit: int = 60) -> str:
-    """Text shortened to `limit` characters for a one-line message."""
+    """Text shortened to `limit` characters with an ellipsis, whitespace collapsed, for a one-line message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -39,11 +37,6 @@ def ordered_sections(ctx: Context) -> list[Section]:
 def heading_text(section: Section) -> str:
     """A heading as written in ATX style, e.g. `## 1. Pruning`."""
     return f"{'#' * section.level} {section.heading}"
-
-
-def has_link(entry: Entry) -> bool:
-    """Whether an entry has any link, even an empty `[Title]()` one."""
-    return any(link.style != "missing" for link in entry.links)
 
 
 T = TypeVar("T")

@@ -7,6 +7,7 @@ import re
 from awesome_lint.model import Document, Entry, Link, Section, Span
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
 
 
 def source_text(doc: Document, span: Span) -> tuple[int, str]:
@@ -55,13 +56,8 @@ def masked_entry_text(doc: Document, entry: Entry) -> tuple[int, str]:
     chars = list(mask_code_spans(text))
     for link in entry.links:
         a, b = doc.offsets(link.span)
-        for i in range(max(a - start, 0), min(b - start, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
+        blank(chars, a - start, b - start)
     return start, "".join(chars)
-
-
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
 
 
 def blank(chars: list[str], start: int, end: int) -> None:

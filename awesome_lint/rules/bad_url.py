@@ -14,11 +14,7 @@ from awesome_lint.rules._source import (
 )
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
-
-
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-
-
 _SPACE = re.compile(r"\s")
 
 

@@ -17,8 +17,6 @@ from awesome_lint.rules._source import (
 from awesome_lint.text import find_collapsed
 
 _ODD_SPACE = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break and other Unicode spaces
-
-
 _INNER_SPACES = re.compile(rf"(?<=\S)(?:[ \t]{{2,}}|[ \t]*[{_ODD_SPACE}][ \t{_ODD_SPACE}]*)(?=\S)")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from awesome_lint.model import Section
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import heading_text, quote
+from awesome_lint.rules._shared import brief, heading_text
 
 
 def _collapse(text: str) -> str:
@@ -47,6 +47,6 @@ def duplicate_heading(ctx: Context) -> Iterator[Issue]:
             if first is not section:
                 yield Issue(
                     section.span,
-                    f'duplicate heading "{quote(heading_text(section))}" (first on line {first.span.line}); '
+                    f'duplicate heading "{brief(heading_text(section), 48)}" (first on line {first.span.line}); '
                     "merge the two sections or rename one",
                 )

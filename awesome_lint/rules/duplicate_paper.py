@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import quote
+from awesome_lint.rules._shared import brief
 
 
 @rule(
@@ -40,6 +40,6 @@ def duplicate_paper(ctx: Context) -> Iterator[Issue]:
             original = papers[first]
             yield Issue(
                 papers[member].title_span or papers[member].span,
-                f'same paper as line {original.span.line} "{quote(original.title, 40)}" '
+                f'same paper as line {original.span.line} "{brief(original.title, 40)}" '
                 f"(matched on {edge.signal}); remove one of them",
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import quote
+from awesome_lint.rules._shared import brief
 
 
 @rule(
@@ -31,6 +31,6 @@ def empty_link(ctx: Context) -> Iterator[Issue]:
             if link.style == "empty":
                 yield Issue(
                     link.span,
-                    f'link "[{quote(link.label or entry.title, 40)}]()" has an empty target; '
+                    f'link "[{brief(link.label or entry.title, 40)}]()" has an empty target; '
                     "put the URL between the parentheses or drop the brackets",
                 )

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from awesome_lint.model import Section
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import heading_text, ordered_sections, quote
+from awesome_lint.rules._shared import QUOTE_PREFIX, brief, heading_text, ordered_sections
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _RULE_LINE = re.compile(r"[=\-*_\s]+")
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -36,7 +35,7 @@ def _content_lines(text: str) -> list[str]:
     """The non-blank lines of a section's own text, without comments, quote markers, rules and underlines."""
     lines: list[str] = []
     for line in _COMMENT.sub("", text).splitlines():
-        body = _QUOTE_PREFIX.sub("", line).strip()
+        body = QUOTE_PREFIX.sub("", line).strip()
         if body and not _RULE_LINE.fullmatch(body):
             lines.append(body)
     return lines
@@ -77,7 +76,7 @@ def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
         if (index == 0 and skip_title) or section.entries or section.children:
             continue
         lines = _content_lines(ctx.document.between(section.span, None if after is None else after.span))
-        name = quote(heading_text(section))
+        name = brief(heading_text(section), 48)
         if not lines:
             yield Issue(section.span, f'section "{name}" is empty; add entries under it or remove the heading')
             continue
@@ -85,6 +84,6 @@ def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
         if all(w in placeholders for w in words) or _normalise_placeholder(" ".join(lines)) in placeholders:
             yield Issue(
                 section.span,
-                f'section "{name}" holds only the placeholder "{quote(" ".join(lines), 30)}"; '
+                f'section "{name}" holds only the placeholder "{brief(" ".join(lines), 30)}"; '
                 "add entries or remove the section until it has some",
             )

@@ -9,11 +9,9 @@ from typing import Any
 
 from awesome_lint.model import Entry
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import MajorityOptions, dominant_value, has_link, quote
+from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value
 
 _LEAD = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:(\[)|[^\[\]\s][^\[\]]*?-\s*\[)")
-
-
 _CITATION = re.compile(r"\[[JCMAD]\]")
 
 
@@ -57,7 +55,7 @@ def shape_of(entry: Entry) -> Shape:
     )
     if linked:
         title = "link"
-    elif has_link(entry):
+    elif entry.links:
         title = "label"
     else:
         title = "unlinked"
@@ -126,8 +124,8 @@ def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issu
             f"{dominant[field][1]} of {len(papers)} papers have {_SHAPE_TEXT[field][dominant[field][0]]}"
             for field in differences
         )
-        example = f' (e.g. line {typical[0].span.line}: "{quote(typical[0].text, 40)}")' if typical else ""
+        example = f' (e.g. line {typical[0].span.line}: "{brief(typical[0].text, 40)}")' if typical else ""
         yield Issue(
             entry.span,
-            f'entry "{quote(entry.text, 40)}" has {has}, but {want}{example}; rewrite it in that format',
+            f'entry "{brief(entry.text, 40)}" has {has}, but {want}{example}; rewrite it in that format',
         )

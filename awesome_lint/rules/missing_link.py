@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import has_link, quote
+from awesome_lint.rules._shared import brief
 
 
 @rule(
@@ -28,9 +28,9 @@ def missing_link(ctx: Context) -> Iterator[Issue]:
         - J. L. Holi. [Finite precision error analysis of neural network hardware](https://doi.org/…). In IJCNN, 1993.
     """
     for entry in ctx.papers:
-        if has_link(entry):
+        if entry.links:
             continue
         yield Issue(
             entry.title_span or entry.span,
-            f'paper "{quote(entry.title)}" has no link; link its title to the paper, e.g. [Title](https://…)',
+            f'paper "{brief(entry.title, 48)}" has no link; link its title to the paper, e.g. [Title](https://…)',
         )

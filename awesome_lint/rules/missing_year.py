@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from awesome_lint.model import Entry
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import MajorityOptions, dominant_value, quote
+from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value
 
 _LEAD_TEXT = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:[^\[\]\s][^\[\]]*?-\s*)?(?=\[)")
 
@@ -20,9 +20,9 @@ def _example(entry: Entry, fields: list[str]) -> str:
     if fields == ["year"] and str(entry.year) not in entry.text:
         return f"the year comes from the `{entry.year}` heading above it"
     if entry.venue_raw and ("year" not in fields or str(entry.year) in entry.venue_raw):
-        return f'"{quote(entry.venue_raw, 32)}"'
+        return f'"{brief(entry.venue_raw, 32)}"'
     if entry.venue_raw:
-        return f'"{quote(entry.venue_raw, 30)}", {entry.year}'
+        return f'"{brief(entry.venue_raw, 30)}", {entry.year}'
     return f'"{entry.year}"'
 
 
@@ -65,7 +65,7 @@ def missing_year(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
         how = f" (line {neighbour.span.line}: {_example(neighbour, missing)})" if neighbour else ""
         yield Issue(
             entry.span,
-            f'paper "{quote(entry.title, 40)}" has no {" or ".join(missing)}; '
+            f'paper "{brief(entry.title, 40)}" has no {" or ".join(missing)}; '
             f"add {'it' if len(missing) == 1 else 'them'} as the list's other entries do{how}",
         )
 

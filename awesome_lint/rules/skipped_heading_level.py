@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import heading_text, ordered_sections, quote
+from awesome_lint.rules._shared import brief, heading_text, ordered_sections
 
 
 @rule(
@@ -46,6 +46,6 @@ def skipped_heading_level(ctx: Context) -> Iterator[Issue]:
         )
         yield Issue(
             section.span,
-            f'heading level jumps from {previous.level} to {section.level} ("{quote(heading_text(section))}"); '
+            f'heading level jumps from {previous.level} to {section.level} ("{brief(heading_text(section), 48)}"); '
             f"use {'#' * (previous.level + 1)} instead of {'#' * section.level}{also}",
         )

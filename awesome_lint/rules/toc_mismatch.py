@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from awesome_lint.model import Entry, Section
 from awesome_lint.rules._lists import blocking_indent
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import heading_text, ordered_sections, quote
+from awesome_lint.rules._shared import brief, heading_text, ordered_sections
 from awesome_lint.text import github_anchor
 
 _HTML_ID = re.compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
@@ -105,11 +105,11 @@ def toc_mismatch(ctx: Context) -> Iterator[Issue]:
                 if close and entry.depth == top:
                     targets.append(anchors[close[0]])
                 hint = (
-                    f'change it to "#{close[0]}" ("{quote(heading_text(anchors[close[0]]), 40)}")'
+                    f'change it to "#{close[0]}" ("{brief(heading_text(anchors[close[0]]), 40)}")'
                     if close
                     else "point it at an existing heading or remove the item"
                 )
-                yield Issue(link.span, f'table-of-contents link "{quote(link.url, 40)}" matches no heading; {hint}')
+                yield Issue(link.span, f'table-of-contents link "{brief(link.url, 40)}" matches no heading; {hint}')
         yield from _omitted(toc, targets, sections, anchors)
 
 
@@ -133,6 +133,6 @@ def _omitted(
             continue
         yield Issue(
             section.span,
-            f'heading "{quote(heading_text(section))}" is missing from the table of contents '
+            f'heading "{brief(heading_text(section), 48)}" is missing from the table of contents '
             f"(line {toc[0].span.line}); add `- [{section.heading}](#{anchor_of[id(section)]})` there",
         )

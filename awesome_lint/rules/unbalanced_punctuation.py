@@ -17,11 +17,7 @@ from awesome_lint.rules._source import (
 )
 
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
-
-
 _OPENERS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】"}
-
-
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
@@ -46,8 +42,6 @@ def _prose(ctx: Context, entry: Entry) -> tuple[int, str]:
 
 
 _NOT_PUNCTUATION = re.compile('[^()\\[\\]{}（）【】“”"\\\\]+')
-
-
 _EMPTY_PAIR = re.compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
 
 
