@@ -34,7 +34,7 @@ from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, cluster_entries, is_truncation, normalize_title
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
-from awesome_lint.text import github_anchor
+from awesome_lint.text import heading_anchor
 from awesome_lint.urls import canonical_url, upgrade_https
 
 DEFAULT_TITLE = "Awesome Model Compression"
@@ -391,16 +391,6 @@ def link_destination(url: str) -> str:
     return url
 
 
-def anchor(heading: str, used: dict[str, int] | None = None) -> str:
-    """GitHub's anchor for a heading: lower case, spaces to `-`, punctuation other than `-`/`_` dropped."""
-    slug = github_anchor(heading)
-    if used is None:
-        return slug
-    count = used.get(slug, 0)
-    used[slug] = count + 1
-    return slug if count == 0 else f"{slug}-{count}"
-
-
 def render_entry(entry: _Resolved) -> list[str]:
     """The Markdown line(s) of one entry: `- [Title](URL) - Authors. *Venue Year*. [[code]](url)`."""
     if entry.url:
@@ -516,15 +506,15 @@ def merge_documents(
         f"Merged from {len(sources)} upstream {plural}: {named} by awesome-lint.",
         "",
     ]
-    used: dict[str, int] = {}
-    anchor(title, used)
-    anchor(CONTENTS_HEADING, used)
+    taken: set[str] = set()
+    heading_anchor(title, taken)
+    heading_anchor(CONTENTS_HEADING, taken)
     headings = [name for name in taxonomy.names if by_topic.get(name)]
     if merged_resources:
         headings.append(RESOURCES_HEADING)
     if headings:
         lines += [f"## {CONTENTS_HEADING}", ""]
-        lines += [f"- [{name}](#{anchor(name, used)})" for name in headings]
+        lines += [f"- [{name}](#{heading_anchor(name, taken)})" for name in headings]
         lines.append("")
 
     entry_reports: list[dict[str, Any]] = []

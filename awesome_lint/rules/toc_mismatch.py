@@ -11,22 +11,15 @@ from awesome_lint.model import Entry, Section
 from awesome_lint.rules._lists import blocking_indent
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief, heading_text, ordered_sections
-from awesome_lint.text import github_anchor
+from awesome_lint.text import heading_anchor
 
 _HTML_ID = re.compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
 def heading_anchors(sections: list[Section]) -> dict[str, Section]:
     """Anchor -> section for every heading, in source order, with GitHub's `-1`, `-2` suffixes for repeats."""
-    anchors: dict[str, Section] = {}
-    for section in sections:
-        base = github_anchor(section.heading)
-        anchor, n = base, 0
-        while anchor in anchors:
-            n += 1
-            anchor = f"{base}-{n}"
-        anchors[anchor] = section
-    return anchors
+    taken: set[str] = set()
+    return {heading_anchor(section.heading, taken): section for section in sections}
 
 
 def _is_toc_item(entry: Entry) -> bool:
