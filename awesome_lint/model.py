@@ -200,6 +200,10 @@ class Document:
         start, end = self.offsets(span)
         return self.text[start:end]
 
+    def tail(self, span: Span, after: Span) -> str:
+        """The source text of `span` that follows `after`, a part of it (such as a link inside an entry)."""
+        return self.text[self.offsets(after)[1] : self.offsets(span)[1]]
+
     def between(self, first: Span, second: Span | None = None) -> str:
         """The source text from the end of `first` to the start of `second` (to the end of the text if None)."""
         start = self.offsets(first)[1]

@@ -130,3 +130,9 @@ def test_code_lines_come_from_the_parser_with_their_fences() -> None:
 def test_an_item_is_not_placed_on_an_identical_line_inside_a_code_block() -> None:
     doc = parse_text("~~~\n- [A](https://x.org/a)\n~~~\n- [A](https://x.org/a)\n")
     assert [entry.span.line for entry in doc.entries] == [4]
+
+
+def test_tail_is_the_source_of_a_span_after_a_part_of_it() -> None:
+    doc = parse_text("- [A](https://x.org/a) - a tool\n  for lists\n- [B](https://x.org/b)\n")
+    entry = doc.entries[0]
+    assert doc.tail(entry.span, after=entry.links[0].span) == " - a tool\n  for lists"
