@@ -5,12 +5,14 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import SEVERITIES
+from awesome_lint.report import FORMATS
 
 CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
 LINK_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -63,6 +65,12 @@ class Config:
         return any(
             fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern) for pattern in self.exclude
         )
+
+    def files(self, paths: Sequence[str]) -> list[str]:
+        """The Markdown files of the given files and folders that `exclude` does not exclude."""
+        from awesome_lint.source import expand_paths
+
+        return [path for path in expand_paths(list(paths)) if not self.is_excluded(path)]
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Rule selectors ignored for one file by `per-file-ignores`."""
@@ -184,6 +192,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         if not ok:
             raise UserError(f"{where}: links setting '{key}' has the wrong type ({value!r})")
     output_format = table.get("output-format", "text")
+    if output_format not in FORMATS:
+        raise UserError(f"{where}: 'output-format' must be one of {', '.join(FORMATS)}, not {output_format!r}")
     config = Config(
         select=strings("select") or ("ALL",),
         ignore=strings("ignore"),

@@ -45,6 +45,7 @@ def test_dotfile_wins_and_pyproject_without_table_is_skipped(tmp_path: Path) -> 
         ('selec = ["ALL"]\n', "unknown setting 'selec'"),
         ('select = "ALL"\n', "'select' must be a list of strings"),
         ('fail-on = "fatal"\n', "'fail-on' must be one of info, warning, error"),
+        ('output-format = "xml"\n', "'output-format' must be one of text, json, github, sarif, not 'xml'"),
         ("[dedup]\nthreshold = 3\n", "unknown dedup setting 'threshold'"),
         ("select = [\n", "invalid TOML"),
         ('[dedup]\ntitle-threshold = "high"\n', "dedup setting 'title-threshold' must be a number"),

@@ -195,6 +195,11 @@ def test_rules_listing_docs_and_rule_command() -> None:
         assert r.summary and "Bad:" in r.doc and "Good:" in r.doc, r.name
     out = CliRunner().invoke(main, ["rules"]).stdout
     assert len(out.splitlines()) == len(RULES)
+    listed = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).stdout)
+    assert {r["name"]: r["fix"] for r in listed}["arxiv-version"] == "unsafe"
+    assert {r["name"]: r["options"] for r in listed}["missing-year"] == {"min-share": 0.8, "min-papers": 5}
+    table = CliRunner().invoke(main, ["rules", "--format", "table"]).stdout
+    assert table.count("\n") == len(RULES) + 2 and "| AL303 | `arxiv-version` | info | unsafe |" in table
     shown = CliRunner().invoke(main, ["rule", "insecure-link"])
     assert shown.exit_code == 0 and shown.stdout.startswith("## AL301 `insecure-link`")
     assert CliRunner().invoke(main, ["rule", "nope"]).exit_code == 2

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from awesome_lint.findings import Finding
 
 FORMATS = ("text", "json", "github", "sarif")
+"""The output formats of findings (`--format`, `output-format`)."""
 
 
 def render(findings: Sequence[Finding], fmt: str, color: bool = False, fixed: int = 0) -> str:

@@ -3,7 +3,7 @@
 import importlib
 import pkgutil
 
-from awesome_lint.rules._docs import rule_markdown, rules_markdown
+from awesome_lint.rules._docs import ordered_rules, rule_doc, rule_markdown, rules_markdown, rules_table
 from awesome_lint.rules._registry import RULES, Context, Issue, Rule, configure, resolve, rule, run_rules
 
 for _module in pkgutil.iter_modules(__path__):
@@ -16,9 +16,12 @@ __all__ = [
     "Issue",
     "Rule",
     "configure",
+    "ordered_rules",
     "resolve",
     "rule",
+    "rule_doc",
     "rule_markdown",
     "rules_markdown",
+    "rules_table",
     "run_rules",
 ]

@@ -1,8 +1,10 @@
-"""docs/rules.md and `awesome-lint rule NAME`, generated from the registry (one source of truth)."""
+"""Rule docs from the registry: `awesome-lint rule NAME`, docs/rules.md and the README's rule table (one source
+of truth; tests keep the files in sync)."""
 
 from __future__ import annotations
 
-from awesome_lint.rules._registry import RULES, Rule
+from awesome_lint.errors import UserError
+from awesome_lint.rules._registry import RULES, Rule, resolve
 
 HEADER = """# Rules
 
@@ -10,8 +12,6 @@ Generated from the rule registry by `awesome-lint rules --format markdown`; a te
 Select or ignore rules by code (`AL301`), code prefix (`AL3`) or name (`insecure-link`), in config,
 on the command line and in `<!-- awesome-lint-disable ... -->` comments.
 
-| code | name | severity | fix | summary |
-| --- | --- | --- | --- | --- |
 """
 
 
@@ -32,8 +32,28 @@ def rule_markdown(rule: Rule) -> str:
     return "\n".join(lines)
 
 
+def ordered_rules() -> list[Rule]:
+    """Every rule, by code."""
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def rules_table() -> str:
+    """The Markdown table of every rule: code, name, default severity, fix, summary."""
+    rows = "".join(
+        f"| {r.code} | `{r.name}` | {r.severity} | {FIX_COLUMN[r.fix]} | {r.summary} |\n" for r in ordered_rules()
+    )
+    return "| code | name | severity | fix | summary |\n| --- | --- | --- | --- | --- |\n" + rows
+
+
 def rules_markdown() -> str:
     """The whole docs/rules.md text."""
-    ordered = sorted(RULES.values(), key=lambda r: r.code)
-    table = "".join(f"| {r.code} | `{r.name}` | {r.severity} | {FIX_COLUMN[r.fix]} | {r.summary} |\n" for r in ordered)
-    return (HEADER + table + "\n" + "\n".join(rule_markdown(r) for r in ordered)).rstrip("\n") + "\n"
+    sections = "\n".join(rule_markdown(r) for r in ordered_rules())
+    return (HEADER + rules_table() + "\n" + sections).rstrip("\n") + "\n"
+
+
+def rule_doc(selector: str) -> str:
+    """One rule's documentation, by code or name; an unknown rule is a UserError."""
+    found = resolve(selector)
+    if len(found) != 1:
+        raise UserError(f"unknown rule '{selector}' (see `awesome-lint rules`)")
+    return rule_markdown(found[0]).rstrip("\n")
