@@ -72,11 +72,6 @@ def lint_source(source: Source, config: Config, network: Any = None) -> list[Fin
     return lint_document(parse_source(source, source.data), config, network)
 
 
-def lint_bytes(data: bytes, path: str, config: Config) -> list[Finding]:
-    """Parse and lint a file's bytes."""
-    return lint_source(decode(data, path), config)
-
-
 def fix_source(source: Source, config: Config, network: Any = None) -> FileResult:
     """Apply safe fixes until none is left (at most MAX_FIX_PASSES passes); report what remains."""
     data = source.data
