@@ -34,7 +34,7 @@ def arxiv_title_mismatch(ctx: Context, options: Options) -> Iterator[Issue]:
 
     Bad:
 
-        - [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312v9)
+        - [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1711.01312)
 
     Good:
 

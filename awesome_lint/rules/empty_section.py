@@ -56,10 +56,14 @@ def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
 
     Bad:
 
+        # Awesome Model Compression
+
         ## 2. Quantization
         >Waiting for update...
 
     Good:
+
+        # Awesome Model Compression
 
         ## 2. Quantization
         - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)

@@ -89,11 +89,17 @@ def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issu
     Bad:
 
         - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
-        - 2016-[Network Trimming](https://arxiv.org/abs/1607.03250)
+        - 2017-ICLR-[Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)
+        - 2017-ICCV-[ThiNet](https://arxiv.org/abs/1707.06342)
+        - 2018-ICLR-[To prune, or not to prune](https://arxiv.org/abs/1710.01878)
+        - [Network Trimming](https://arxiv.org/abs/1607.03250) (arXiv 2016)
 
     Good:
 
         - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
+        - 2017-ICLR-[Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)
+        - 2017-ICCV-[ThiNet](https://arxiv.org/abs/1707.06342)
+        - 2018-ICLR-[To prune, or not to prune](https://arxiv.org/abs/1710.01878)
         - 2016-arXiv-[Network Trimming](https://arxiv.org/abs/1607.03250)
     """
     papers = ctx.papers

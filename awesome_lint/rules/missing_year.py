@@ -41,13 +41,19 @@ def missing_year(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
 
     Bad:
 
-        - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
-        - [Network Trimming](https://arxiv.org/abs/1607.03250)
+        1. [Deep Compression](https://arxiv.org/abs/1510.00149) [ICLR'16]
+        2. [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710) [ICLR'17]
+        3. [ThiNet](https://arxiv.org/abs/1707.06342) [ICCV'17]
+        4. [To prune, or not to prune](https://arxiv.org/abs/1710.01878) [ICLR'18]
+        5. [Network Trimming](https://arxiv.org/abs/1607.03250)
 
     Good:
 
-        - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
-        - 2016-arXiv-[Network Trimming](https://arxiv.org/abs/1607.03250)
+        1. [Deep Compression](https://arxiv.org/abs/1510.00149) [ICLR'16]
+        2. [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710) [ICLR'17]
+        3. [ThiNet](https://arxiv.org/abs/1707.06342) [ICCV'17]
+        4. [To prune, or not to prune](https://arxiv.org/abs/1710.01878) [ICLR'18]
+        5. [Network Trimming](https://arxiv.org/abs/1607.03250) [arXiv'16]
     """
     papers = ctx.papers
     checks: list[tuple[str, list[bool]]] = []
