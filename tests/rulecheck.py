@@ -2,12 +2,53 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from awesome_lint.fix import apply_fixes
+from awesome_lint.links.check import NetworkResults
+from awesome_lint.links.types import ArxivRecord, LinkResult
 from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES, Context, Issue, configure, resolve
+
+# What the link checker answers for the links in the network rules' examples and fixtures.
+EXAMPLE_NETWORK = NetworkResults(
+    urls={
+        url: LinkResult(url, outcome, status, reason)
+        for url, outcome, status, reason in [
+            ("http://www-personal.umich.edu/~jiecaoyu/papers/gone.pdf", "dead", 404, ""),
+            ("https://dl.acm.org/doi/10.1145/3079856.3080215", "alive", 200, ""),
+            ("https://slow.example.org/paper.pdf", "unknown", None, "timeout"),
+        ]
+    },
+    arxiv={
+        "1707.01209": ArxivRecord(
+            "1707.01209", True, title="Model Distillation with Knowledge Transfer in Face Classification"
+        ),
+        "1713.01209": ArxivRecord("1713.01209", False, reason="not found"),
+        "1712.01312": ArxivRecord(
+            "1712.01312", True, title="Learning Sparse Neural Networks through L_0 Regularization"
+        ),
+        "1711.01312": ArxivRecord("1711.01312", True, title="Unrelated Work on Protein Folding"),
+    },
+)
+
+
+# A fixture line ending in ` <!-- expect: AL301 AL303 -->` must get exactly these findings (one per code written).
+EXPECT = re.compile(r" <!-- expect: ((?:AL\d{3} ?)+)-->$", re.MULTILINE)
+
+
+def strip_expectations(text: str) -> tuple[str, Counter[tuple[int, str]]]:
+    """A fixture without its expectation markers, and the (line, code) findings they call for."""
+    expected: Counter[tuple[int, str]] = Counter()
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = EXPECT.search(line)
+        if m is not None:
+            expected.update((number, code) for code in m.group(1).split())
+    return EXPECT.sub("", text), expected
+
 
 # The shape of a list written by `awesome-lint merge`; every rule must pass it.
 MERGED_SAMPLE = """\

@@ -5,35 +5,12 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from rulecheck import EXAMPLE_NETWORK
 
 from awesome_lint.config import Config
-from awesome_lint.links.check import NetworkResults
-from awesome_lint.links.types import ArxivRecord, LinkResult
 from awesome_lint.lint import lint_document
 from awesome_lint.parse import parse_text
 from awesome_lint.rules import Rule, ordered_rules
-
-# What the link checker answers for the links of the network rules' examples.
-EXAMPLE_NETWORK = NetworkResults(
-    urls={
-        url: LinkResult(url, outcome, status, reason)
-        for url, outcome, status, reason in [
-            ("http://www-personal.umich.edu/~jiecaoyu/papers/gone.pdf", "dead", 404, ""),
-            ("https://dl.acm.org/doi/10.1145/3079856.3080215", "alive", 200, ""),
-            ("https://slow.example.org/paper.pdf", "unknown", None, "timeout"),
-        ]
-    },
-    arxiv={
-        "1707.01209": ArxivRecord(
-            "1707.01209", True, title="Model Distillation with Knowledge Transfer in Face Classification"
-        ),
-        "1713.01209": ArxivRecord("1713.01209", False, reason="not found"),
-        "1712.01312": ArxivRecord(
-            "1712.01312", True, title="Learning Sparse Neural Networks through L_0 Regularization"
-        ),
-        "1711.01312": ArxivRecord("1711.01312", True, title="Unrelated Work on Protein Folding"),
-    },
-)
 
 
 def examples(rule: Rule) -> tuple[str, str]:
