@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import LISTS, ROOT, SEED_LISTS
 
 from awesome_lint.cli import main
-from awesome_lint.rules import RULES, rules_markdown
+from awesome_lint.rules import RULES, rules_markdown, rules_table
 
 
 def lint(*args: str) -> tuple[int, str, str]:
@@ -160,6 +160,9 @@ def test_since_reports_only_changed_lines(tmp_path: Path) -> None:
 def test_rules_listing_docs_and_rule_command() -> None:
     assert (ROOT / "docs" / "rules.md").read_text() == rules_markdown(), (
         "run: awesome-lint rules --format markdown > docs/rules.md"
+    )
+    assert "\n\n" + rules_table() + "\n" in (ROOT / "README.md").read_text(), (
+        "paste the output of `awesome-lint rules --format table` into the README's Rules section"
     )
     names = {r.name for r in RULES.values()}
     assert names == {

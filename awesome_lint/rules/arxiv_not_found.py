@@ -8,7 +8,7 @@ from awesome_lint.rules._arxiv import arxiv_places
 from awesome_lint.rules._registry import Context, Issue, rule
 
 
-@rule("AL503", "arxiv-not-found", "error", "an arXiv id that arXiv does not know, or a withdrawn paper")
+@rule("AL503", "arxiv-not-found", "error", "with `--links`: an arXiv id that arXiv does not know, or a withdrawn paper")
 def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
     """An arXiv id (in a link or cited in the text) that the arXiv API does not know, or whose paper was
     withdrawn. Checked through the API in batches, never by fetching abs or pdf pages (which answer CI

@@ -23,7 +23,7 @@ class Options:
     "AL504",
     "arxiv-title-mismatch",
     "error",
-    "an arXiv link that points at a different paper",
+    "with `--links`: an arXiv link that points at a different paper",
     options=Options,
 )
 def arxiv_title_mismatch(ctx: Context, options: Options) -> Iterator[Issue]:

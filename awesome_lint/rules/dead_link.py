@@ -8,7 +8,12 @@ from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
 
 
-@rule("AL501", "dead-link", "error", "a link the server says is gone (404, 410, a name that does not exist)")
+@rule(
+    "AL501",
+    "dead-link",
+    "error",
+    "with `--links`: a link the server says is gone (404, 410, a name that does not exist)",
+)
 def dead_link(ctx: Context) -> Iterator[Issue]:
     """A link whose server answered that the page is gone: HTTP 404 or 410 (also at the end of a redirect
     chain), or a host name that does not exist while other names resolved in the same run. A timeout, a 429,

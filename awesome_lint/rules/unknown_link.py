@@ -8,7 +8,12 @@ from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
 
 
-@rule("AL502", "unknown-link", "info", "a link that could not be checked (timeout, 429, 5xx, bot wall, offline)")
+@rule(
+    "AL502",
+    "unknown-link",
+    "info",
+    "with `--links`: a link that could not be checked (timeout, 429, 5xx, bot wall, offline)",
+)
 def unknown_link(ctx: Context) -> Iterator[Issue]:
     """A link the checker could not confirm either way: a timeout, a 429 or 5xx answer, a 401/403 bot wall,
     a TLS error, or a machine that looks offline. Reported for information, not failing by default
