@@ -60,14 +60,14 @@ class Rule:
     def configure(self, table: Mapping[str, Any]) -> Any:
         """The rule's Options from its config table; unknown keys and bad values are UserErrors."""
         where = f"rules.{self.name}"
+        for key in table:
+            if key not in self.defaults:
+                known = ", ".join(sorted(self.defaults)) or "none"
+                raise UserError(f"{where}: unknown option '{key}' (options: {known})")
         if self.options is None:
-            if table:
-                raise UserError(f"{where}: unknown option '{next(iter(table))}' (options: none)")
             return None
         try:
             return read_options(self.options, table)
-        except KeyError as exc:
-            raise UserError(f"{where}: unknown option '{exc.args[0]}' (options: {', '.join(self.defaults)})") from None
         except ValueError as exc:
             raise UserError(f"{where}: bad option value: {exc}") from None
 

@@ -27,7 +27,7 @@ class Shape:
     citation: bool
 
 
-_SHAPE_TEXT = {
+_SHAPE_TEXT: dict[str, dict[Any, str]] = {
     "marker": {"ordered": "a numbered item (`1.`)", "bullet": "a bullet item (`-`)"},
     "title": {
         "link": "the title as the link [Title](url)",
