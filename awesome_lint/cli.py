@@ -30,10 +30,30 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            click.echo(f"awesome-lint: error: {exc}", err=True)
+            from awesome_lint.report.text import printable
+
+            click.echo(f"awesome-lint: error: {printable(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _remote_inputs(
+    paths: tuple[str, ...], config: Any | Callable[[], Any], *, fix: bool = False, since: str | None = None
+) -> None:
+    """Let `github:`/`https:` inputs be read with the config's sync settings (`config` may be a loader, called
+    only when there is such an input); they cannot be fixed or diffed in git."""
+    from awesome_lint.sources import FetchSettings, is_remote, use_settings
+
+    remote = next((path for path in paths if is_remote(path)), None)
+    if remote is None:
+        return
+    if fix:
+        raise UserError(f"{remote}: a source is not a local file and cannot be fixed; sync it into a folder first")
+    if since is not None:
+        raise UserError(f"{remote}: --since needs local files in a git repository")
+    loaded = config() if callable(config) else config
+    use_settings(FetchSettings.from_table(loaded.sync))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,21 +72,25 @@ def main() -> None:
     show_default=True,
     help="Output format; json follows the documented schema 1.",
 )
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
 @user_errors
-def parse_command(paths: tuple[str, ...], fmt: str) -> None:
+def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> None:
     """Parse lists into the common document model and print it.
 
-    PATHS are Markdown files or directories (a directory means every *.md in it).
+    PATHS are Markdown files, directories (a directory means every *.md in it) or sources
+    (github:OWNER/REPO[@REF][:PATH], https://...).
     """
+    from awesome_lint.config import load_config
     from awesome_lint.parse import parse_file
     from awesome_lint.report.documents import render_documents
     from awesome_lint.source import expand_paths
 
+    _remote_inputs(paths, lambda: load_config(config_path))
     _echo(render_documents([parse_file(path) for path in expand_paths(paths)], fmt))
 
 
 @main.command("merge")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--output", default="-", show_default=True, help="Write the merged list here; - is stdout.")
 @click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
 @click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
@@ -76,6 +100,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
 @click.option("--offline", is_flag=True, help="With --arxiv: use cached metadata only.")
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@click.option("--write-read-only", is_flag=True, help="Replace -o/--report files even if they are read-only.")
 @user_errors
 def merge_command(
     paths: tuple[str, ...],
@@ -88,11 +113,13 @@ def merge_command(
     cache_path: str | None,
     offline: bool,
     config_path: str | None,
+    write_read_only: bool,
 ) -> None:
     """Merge lists into one canonical list, one entry per paper, with a report of every source.
 
-    PATHS are Markdown files or directories (a directory means every *.md in it except README.md).
-    A summary table goes to stderr.
+    PATHS are Markdown files, directories (a directory means every *.md in it except README.md) or sources
+    (github:OWNER/REPO[@REF][:PATH], https://...); none means the configured sources' files in the sync
+    folder. A summary table goes to stderr.
     """
     from awesome_lint.config import load_config
     from awesome_lint.merge import (
@@ -105,9 +132,12 @@ def merge_command(
     )
     from awesome_lint.parse import parse_file
     from awesome_lint.source import write_atomic
+    from awesome_lint.sources import merge_credits, synced_files
 
     config = load_config(config_path)
     taxonomy = load_taxonomy(taxonomy_path)
+    paths = paths or synced_files(config)
+    _remote_inputs(paths, config)
     documents = [parse_file(path) for path in merge_inputs(paths)]
     records = None
     if use_arxiv:
@@ -123,16 +153,76 @@ def merge_command(
         title=DEFAULT_TITLE if title is None else title,
         arxiv=records,
         dedup=config.dedup_config(),
+        credits=merge_credits(config.sources, [doc.path for doc in documents]),
     )
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))
     else:
-        write_atomic(output, result.markdown.encode("utf-8"))
+        write_atomic(output, result.markdown.encode("utf-8"), replace_read_only=write_read_only)
     if report_path == "-":
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
-        write_atomic(report_path, report_json(result.report).encode("utf-8"))
+        write_atomic(report_path, report_json(result.report).encode("utf-8"), replace_read_only=write_read_only)
     click.echo(format_summary(result.report["summary"]), err=True)
+
+
+@main.command("sync")
+@click.argument("names", nargs=-1)
+@click.option("--update", is_flag=True, help="Take the upstream changes: rewrite the files and the lock.")
+@click.option("--force", is_flag=True, help="With --update, also replace files that differ from the lock.")
+@click.option("--folder", default=None, help="Sync folder.  [default: `folder` in [sync], else lists/]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--github-api", default=None, help="GitHub REST API base URL [env AWESOME_LINT_GITHUB_API].")
+@click.option("--github-raw", default=None, help="GitHub raw file base URL [env AWESOME_LINT_GITHUB_RAW].")
+@click.option("--allow-private", is_flag=True, default=None, help="Also fetch from private and loopback addresses.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request.  [default: 30]")
+@click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
+@user_errors
+def sync_command(
+    names: tuple[str, ...],
+    update: bool,
+    force: bool,
+    folder: str | None,
+    fmt: str,
+    github_api: str | None,
+    github_raw: str | None,
+    allow_private: bool | None,
+    timeout: float | None,
+    config_path: str | None,
+) -> None:
+    """Download the configured sources into the sync folder, pinned in its lock file, and report what changed.
+
+    NAMES limit the run to those sources (display names or file names). Exit 0 when every source is at its
+    locked version (or was updated), 1 when upstream changed and --update was not given, 2 on errors.
+    """
+    from awesome_lint.config import load_config
+    from awesome_lint.report.sync import render_sync
+    from awesome_lint.sources import FetchSettings, shown, sync_folder
+    from awesome_lint.sources.sync import sync_sources
+
+    config = load_config(config_path)
+    if not config.sources:
+        raise UserError("no sources configured: add [[tool.awesome-lint.merge.sources]] with name and source")
+    settings = FetchSettings.from_table(
+        config.sync, github_api=github_api, github_raw=github_raw, allow_private=allow_private, timeout=timeout
+    )
+    result = sync_sources(
+        config.sources,
+        sync_folder(config.root, config.sync, folder),
+        settings,
+        update=update,
+        force=force,
+        only=names,
+        dedup=config.dedup_config(),
+    )
+    _echo(render_sync(result, fmt))
+    for item in result.sources:
+        if item.status == "failed":
+            click.echo(f"awesome-lint: error: {item.notes[0]}", err=True)
+        elif item.status == "modified":
+            where = shown(result.folder / item.entry.file)
+            click.echo(f"awesome-lint: error: {where}: differs from the lock; not replaced (--force does)", err=True)
+    sys.exit(EXIT_ERROR if result.failed else EXIT_FINDINGS if result.pending else EXIT_OK)
 
 
 @main.command("dupes")
@@ -144,8 +234,8 @@ def merge_command(
 def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: str | None) -> None:
     """List papers cited more than once, within and across lists.
 
-    PATHS are Markdown files or directories (a directory means every *.md in it). Thresholds come from
-    `[tool.awesome-lint.dedup]`.
+    PATHS are Markdown files, directories (a directory means every *.md in it) or sources
+    (github:OWNER/REPO[@REF][:PATH], https://...). Thresholds come from `[tool.awesome-lint.dedup]`.
     """
     from awesome_lint.config import load_config
     from awesome_lint.dedup import cluster_entries, duplicate_clusters
@@ -153,6 +243,7 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
     from awesome_lint.report.clusters import render_clusters
 
     config = load_config(config_path)
+    _remote_inputs(paths, config)
     papers = [
         (path, entry) for path in config.files(paths) for entry in parse_file(path).entries if entry.kind == "paper"
     ]
@@ -190,7 +281,10 @@ def _network_flags(func: F) -> F:
             "--dead-after", type=click.IntRange(min=1), default=None, help="Days a link must fail to be dead."
         ),
         click.option(
-            "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request.  [default: 10]"
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Seconds a request may take in all (connect, TLS, headers).  [default: 10]",
         ),
     ]
     for flag in reversed(flags):
@@ -207,8 +301,15 @@ def _run(
     since: str | None = None,
     network_flags: dict[str, Any] | None = None,
     summary_md: str | None = None,
+    statistics: bool = False,
+    exit_zero: bool = False,
+    lint_summary: bool = False,
+    write_read_only: bool = False,
+    fail_on_unknown: bool = False,
 ) -> None:
-    """Lint (optionally checking links first), print findings, and exit with the documented code."""
+    """Lint (optionally checking links first), print findings, and exit with the documented code.
+
+    `fail_on_unknown` also fails when a link or arXiv id could not be checked."""
     from awesome_lint.findings import severity_rank
     from awesome_lint.gitdiff import changed_files, on_changed_lines
     from awesome_lint.lint import lint_paths
@@ -219,7 +320,9 @@ def _run(
     network = None
     if network_flags is not None:
         network = _check_links(files, config, changed, network_flags)
-    results = lint_paths(files, config, fix=fix or diff, write=fix and not diff, network=network)
+    results = lint_paths(
+        files, config, fix=fix or diff, write=fix and not diff, network=network, write_read_only=write_read_only
+    )
     findings = on_changed_lines((f for result in results for f in result.findings), changed)
     if diff:
         from awesome_lint.report.diff import fixes_diff
@@ -227,27 +330,42 @@ def _run(
         text = fixes_diff(results)
         _echo(text or "No fixes to apply.")
         sys.exit(EXIT_FINDINGS if text else EXIT_OK)
+    if summary_md and lint_summary:
+        from awesome_lint.report.summary import append_markdown, lint_summary_markdown
+
+        append_markdown(summary_md, lint_summary_markdown(findings))
     if summary_md and network is not None:
         from awesome_lint.report.summary import append_links_summary
 
         append_links_summary(summary_md, findings, network.summary())
     fixed = sum(result.applied for result in results)
     color = config.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    output = render(findings, config.output_format, color=color, fixed=fixed)
+    if statistics:
+        from awesome_lint.report.statistics import render_statistics
+
+        output = render_statistics(findings, config.output_format)
+    else:
+        sources = {r.path: r.original if r.fixed is None else r.fixed for r in results}
+        output = render(findings, config.output_format, color=color, fixed=fixed, sources=sources)
     if output:
         _echo(output)
     threshold = severity_rank(config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    if fail_on_unknown and network is not None and network.summary()["unknown"]:
+        failing = True
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
 def _check_links(
     files: list[str], config: Any, changed: dict[str, set[int] | None] | None, flags: dict[str, Any]
 ) -> Any:
     """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
+    from awesome_lint.config import link_setting_problem
     from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
     from awesome_lint.parse import parse_file
 
+    if flags["timeout"] is not None and (problem := link_setting_problem("timeout", flags["timeout"])):
+        raise UserError(f"--timeout {problem}")
     options = options_from(
         config.links,
         arxiv_api=flags["arxiv_api"],
@@ -278,9 +396,10 @@ def _check_links(
 
 
 @main.command("lint")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--write-read-only", is_flag=True, help="With --fix: also rewrite files that are read-only.")
 @click.option("--format", "fmt", type=_FORMATS, default=None, help="Output format.  [default: text]")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
@@ -291,6 +410,9 @@ def _check_links(
     help="Exit 1 when a finding has this severity or higher.  [default: warning]",
 )
 @click.option("--since", "since", default=None, help="Report only findings on lines changed since this git ref.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--summary-md", default=None, help="Append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (2 still means an error).")
 @click.option("--links", "check_links", is_flag=True, help="Also check links (arXiv API and HTTP); see check-links.")
 @_network_flags
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
@@ -299,25 +421,46 @@ def lint_command(
     paths: tuple[str, ...],
     fix: bool,
     diff: bool,
+    write_read_only: bool,
     fmt: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
     since: str | None,
+    statistics: bool,
+    summary_md: str | None,
+    exit_zero: bool,
     check_links: bool,
     config_path: str | None,
     **network_flags: Any,
 ) -> None:
     """Check lists against the rules; exit 1 on findings at or above --fail-on, 2 on bad input.
 
-    PATHS are Markdown files or directories (a directory means every *.md in it).
+    PATHS are Markdown files, directories (a directory means every *.md in it) or sources
+    (github:OWNER/REPO[@REF][:PATH], https://...); none means README.md here.
     """
     from awesome_lint.config import load_config
+    from awesome_lint.source import default_readme
 
     config = load_config(config_path).with_overrides(
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, output_format=fmt
     )
-    _run(paths, config, fix=fix, diff=diff, since=since, network_flags=network_flags if check_links else None)
+    if statistics and config.output_format not in ("text", "json"):
+        raise UserError("--statistics prints text or json, not " + config.output_format)
+    _remote_inputs(paths, config, fix=fix, since=since)
+    _run(
+        paths or (default_readme(),),
+        config,
+        fix=fix,
+        diff=diff,
+        since=since,
+        network_flags=network_flags if check_links else None,
+        statistics=statistics,
+        exit_zero=exit_zero,
+        summary_md=summary_md,
+        lint_summary=True,
+        write_read_only=write_read_only,
+    )
 
 
 @main.command("check-links")
@@ -346,15 +489,22 @@ def check_links_command(
 ) -> None:
     """Check every link: arXiv ids through the arXiv API, other links over HTTP (cached).
 
+    Links are reported as written: an arXiv id arXiv does not take as written is malformed-arxiv-id,
+    a version the paper does not have is arxiv-not-found.
+
     A link is dead only when its server says so (404, 410, a name that does not exist while others
     resolve); timeouts, 429, 5xx and bot walls are unknown. PATHS are Markdown files or directories.
     """
     from awesome_lint.config import load_config
 
     config = load_config(config_path).with_overrides(
-        select=("AL5",), ignore=(), fail_on="info" if fail_on == "unknown" else fail_on, output_format=fmt
+        select=("AL5", "malformed-arxiv-id"),
+        ignore=(),
+        fail_on="info" if fail_on == "unknown" else fail_on,
+        output_format=fmt,
     )
-    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md)
+    _remote_inputs(paths, config, since=since)
+    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md, fail_on_unknown=fail_on == "unknown")
 
 
 @main.command("rules")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -12,9 +13,8 @@ from typing import Any
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import SEVERITIES
-from awesome_lint.report import FORMATS
 
-CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
+CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml", "pyproject.toml")  # first found in a folder wins
 LINK_TYPES: dict[str, type | tuple[type, ...]] = {
     "cache": str,
     "accept": int,
@@ -25,10 +25,29 @@ LINK_TYPES: dict[str, type | tuple[type, ...]] = {
     "arxiv-delay": (int, float),
     "workers": int,
     "per-host": int,
-    "title-threshold": (int, float),
 }
-KNOWN_KEYS = {"select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links"}
+SYNC_TYPES: dict[str, type | tuple[type, ...]] = {
+    "folder": str,
+    "github-api": str,
+    "github-raw": str,
+    "timeout": (int, float),
+    "allow-private": bool,
+}
+KNOWN_KEYS = {
+    "select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links",
+    "merge", "sync",
+}  # fmt: skip
 LINK_KEYS = set(LINK_TYPES)
+MERGE_KEYS = {"sources"}
+LINK_RANGES: dict[str, tuple[float, float]] = {
+    "accept": (100, 599),
+    "dead-after": (1, 3650),
+    "timeout": (0.1, 3600),
+    "arxiv-delay": (0, 3600),
+    "workers": (1, 512),
+    "per-host": (1, 512),
+}
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,8 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     dedup: dict[str, float] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[Any, ...] = ()  # sources.SourceEntry, from [[merge.sources]]
+    sync: dict[str, Any] = field(default_factory=dict)
     output_format: str = "text"
     root: Path = field(default_factory=Path.cwd)
     source: str | None = None
@@ -82,16 +103,10 @@ class Config:
         return tuple(out)
 
     def rule_options(self) -> dict[str, Any]:
-        """Typed options of the rules configured under `rules`, validated against the rule registry.
-
-        `title-threshold` under `links` is the default of `arxiv-title-mismatch`'s option of that name.
-        """
+        """Typed options of the rules configured under `rules`, validated against the rule registry."""
         from awesome_lint.rules import configure
 
-        tables = {name: dict(table) for name, table in self.rules.items()}
-        if "title-threshold" in self.links:
-            tables.setdefault("arxiv-title-mismatch", {}).setdefault("title-threshold", self.links["title-threshold"])
-        return configure(tables)
+        return configure(self.rules)
 
     def dedup_config(self) -> Any:
         """The matcher's thresholds, defaults overridden by `[tool.awesome-lint.dedup]`."""
@@ -110,26 +125,48 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{source}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{source}: invalid TOML: nested too deeply") from None
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    from awesome_lint.source import read_bytes
+
+    data = read_bytes(path, MAX_CONFIG_BYTES)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read config ({getattr(exc, 'strerror', None) or exc})") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: cannot read config (not valid UTF-8 at byte {exc.start})") from None
     return parse_toml(text, str(path))
 
 
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """`[tool.awesome-lint]` of a pyproject.toml, None when there is none; a non-table is a UserError."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UserError(f"{path}: 'tool' must be a table, not {_shown(tool)}")
+    table = tool.get("awesome-lint")
+    if table is not None and not isinstance(table, dict):
+        raise UserError(f"{path}: [tool.awesome-lint] must be a table, not {_shown(table)}")
+    return table
+
+
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest `.awesome-lint.toml`, or `pyproject.toml` with a `[tool.awesome-lint]` table, upwards."""
+    """The nearest `.awesome-lint.toml`, `awesome-lint.toml`, or `pyproject.toml` with a `[tool.awesome-lint]`
+    table, upwards."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        dotfile = folder / CONFIG_NAMES[0]
-        if dotfile.is_file():
-            return dotfile
-        pyproject = folder / CONFIG_NAMES[1]
-        if pyproject.is_file() and "awesome-lint" in _load_toml(pyproject).get("tool", {}):
-            return pyproject
+        try:
+            for name in CONFIG_NAMES[:-1]:
+                if (folder / name).is_file():
+                    return folder / name
+            pyproject = folder / CONFIG_NAMES[-1]
+            if pyproject.is_file() and _tool_table(_load_toml(pyproject), pyproject) is not None:
+                return pyproject
+        except OSError as exc:
+            from awesome_lint.source import os_problem
+
+            raise os_problem(str(folder), exc, "cannot look for a config file") from None
     return None
 
 
@@ -138,11 +175,58 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
     found = Path(path) if path is not None else find_config(start)
     if found is None:
         return Config(root=(start or Path.cwd()).resolve())
-    if not found.is_file():
-        raise UserError(f"{found}: config file not found")
     data = _load_toml(found)
-    table = data.get("tool", {}).get("awesome-lint", {}) if found.name == "pyproject.toml" else data
+    table = (_tool_table(data, found) or {}) if found.name == "pyproject.toml" else data
     return parse_config(table, found)
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message: tables and arrays by kind (they may nest deeply), others as written."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _out_of_range(value: Any, low: float, high: float, integer: bool) -> str | None:
+    """Why a number is not acceptable (not a number, NaN, infinite, outside [low, high]), or None."""
+    kind = "a whole number" if integer else "a number"
+    if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
+        return f"must be {kind}, not {_shown(value)}"
+    if not math.isfinite(value) or not low <= value <= high:
+        upper = "" if math.isinf(high) else f" to {high:g}"
+        return f"must be {kind} from {low:g}{upper}, not {_shown(value)}"
+    return None
+
+
+def link_setting_problem(key: str, value: Any) -> str | None:
+    """Why a `[links]` value (or the matching command-line value) is not acceptable, or None."""
+    kind = LINK_TYPES[key]
+    if key in ("accept", "exclude"):
+        if not isinstance(value, list) or not all(isinstance(v, kind) and not isinstance(v, bool) for v in value):
+            return f"has the wrong type ({_shown(value)})"
+        low, high = LINK_RANGES.get(key, (-math.inf, math.inf))
+        return next((p for v in value if kind is int and (p := _out_of_range(v, low, high, True))), None)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        return f"has the wrong type ({_shown(value)})"
+    if key in LINK_RANGES:
+        low, high = LINK_RANGES[key]
+        return _out_of_range(value, low, high, kind is int)
+    if isinstance(value, str) and not value.strip():
+        return "must not be empty"
+    return None
+
+
+def _dedup_problem(key: str, value: Any, default: Any) -> str | None:
+    """Why a `[dedup]` value is not acceptable: scores 0-100, ratios 0-1, counts whole numbers from 1."""
+    integer = isinstance(default, int)
+    if key.endswith("threshold"):
+        return _out_of_range(value, 0, 100, integer)
+    if key.endswith("ratio"):
+        return _out_of_range(value, 0, 1, integer)
+    return _out_of_range(value, 1 if integer else 0, math.inf, integer)
 
 
 def parse_config(table: dict[str, Any], path: Path) -> Config:
@@ -170,30 +254,34 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise UserError(f"{where}: 'rules' must hold one table per rule name")
     dedup = table.get("dedup", {})
+    if not isinstance(dedup, dict):
+        raise UserError(f"{where}: 'dedup' must be a table, not {_shown(dedup)}")
     from awesome_lint.dedup import DedupConfig
 
-    allowed = {f.name.replace("_", "-") for f in fields(DedupConfig)}
-    bad = sorted(set(dedup) - allowed)
+    defaults = {f.name.replace("_", "-"): f.default for f in fields(DedupConfig)}
+    bad = sorted(set(dedup) - set(defaults))
     if bad:
-        raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(allowed))})")
+        raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(defaults))})")
     for key, value in dedup.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise UserError(f"{where}: dedup setting '{key}' must be a number, not {value!r}")
+        problem = _dedup_problem(key, value, defaults[key])
+        if problem:
+            raise UserError(f"{where}: dedup setting '{key}' {problem}")
     links = table.get("links", {})
-    if not isinstance(links, dict) or set(links) - LINK_KEYS:
-        bad_key = sorted(set(links) - LINK_KEYS)[0] if isinstance(links, dict) else "links"
+    if not isinstance(links, dict):
+        raise UserError(f"{where}: 'links' must be a table, not {_shown(links)}")
+    if set(links) - LINK_KEYS:
+        bad_key = sorted(set(links) - LINK_KEYS)[0]
         raise UserError(f"{where}: unknown links setting '{bad_key}' (known: {', '.join(sorted(LINK_KEYS))})")
     for key, value in links.items():
-        kind = LINK_TYPES[key]
-        if key in ("accept", "exclude"):
-            ok = isinstance(value, list) and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)
-        else:
-            ok = isinstance(value, kind) and not isinstance(value, bool)
-        if not ok:
-            raise UserError(f"{where}: links setting '{key}' has the wrong type ({value!r})")
+        problem = link_setting_problem(key, value)
+        if problem:
+            raise UserError(f"{where}: links setting '{key}' {problem}")
+    sources, sync = _sources_and_sync(table, where)
     output_format = table.get("output-format", "text")
+    from awesome_lint.report import FORMATS
+
     if output_format not in FORMATS:
-        raise UserError(f"{where}: 'output-format' must be one of {', '.join(FORMATS)}, not {output_format!r}")
+        raise UserError(f"{where}: 'output-format' must be one of {', '.join(FORMATS)}, not {_shown(output_format)}")
     config = Config(
         select=strings("select") or ("ALL",),
         ignore=strings("ignore"),
@@ -203,8 +291,32 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         rules={k: dict(v) for k, v in rules.items()},
         dedup=dict(dedup),
         links=dict(links),
+        sources=sources,
+        sync=sync,
         output_format=output_format,
         root=path.parent.resolve(),
         source=str(path),
     )
     return config
+
+
+def _sources_and_sync(table: dict[str, Any], where: str) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The `[[merge.sources]]` entries and the `[sync]` settings, validated."""
+    from awesome_lint.sources import parse_sources
+
+    merge = table.get("merge", {})
+    if not isinstance(merge, dict) or set(merge) - MERGE_KEYS:
+        bad_key = sorted(set(merge) - MERGE_KEYS)[0] if isinstance(merge, dict) else "merge"
+        raise UserError(f"{where}: unknown merge setting '{bad_key}' (known: {', '.join(sorted(MERGE_KEYS))})")
+    sources = parse_sources(merge["sources"], where) if "sources" in merge else ()
+    sync = table.get("sync", {})
+    if not isinstance(sync, dict) or set(sync) - set(SYNC_TYPES):
+        bad_key = sorted(set(sync) - set(SYNC_TYPES))[0] if isinstance(sync, dict) else "sync"
+        raise UserError(f"{where}: unknown sync setting '{bad_key}' (known: {', '.join(sorted(SYNC_TYPES))})")
+    for key, value in sync.items():
+        kind = SYNC_TYPES[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise UserError(f"{where}: sync setting '{key}' has the wrong type ({value!r})")
+    if "timeout" in sync and sync["timeout"] <= 0:
+        raise UserError(f"{where}: sync setting 'timeout' must be positive")
+    return sources, dict(sync)

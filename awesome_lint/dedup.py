@@ -111,6 +111,16 @@ def normalize_title(title: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
+def content_words(normalized: str) -> tuple[str, ...]:
+    """The words of a normalised title that carry meaning (stopwords dropped), each once, in order."""
+    return tuple(dict.fromkeys(w for w in normalized.split() if w not in _STOPWORDS))
+
+
+def title_segments(title: str) -> tuple[str, ...]:
+    """The normalised parts of a title split at colons and spaced dashes (`Name: Subtitle - Remark`)."""
+    return tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(title)) if seg)
+
+
 def distinguishing_tokens(normalized: str) -> tuple[str, ...]:
     """Numbers and Roman numerals that tell papers apart (V2, 8-bit, Part II), sorted."""
     words = normalized.split()
@@ -137,7 +147,7 @@ _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated
 
 def _key(entry: Entry) -> _Key:
     norm = normalize_title(entry.title)
-    segments = tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(entry.title)) if seg)
+    segments = title_segments(entry.title)
     urls = frozenset(
         key
         for link in entry.links
@@ -145,8 +155,7 @@ def _key(entry: Entry) -> _Key:
         for key in (canonical_url(link.url),)
         if key and not key.startswith("arxiv:")
     )
-    tokens = tuple(dict.fromkeys(w for w in norm.split() if w not in _STOPWORDS))
-    return _Key(norm, segments, distinguishing_tokens(norm), entry.arxiv_id, urls, tokens)
+    return _Key(norm, segments, distinguishing_tokens(norm), entry.arxiv_id, urls, content_words(norm))
 
 
 class _Matcher:
@@ -313,8 +322,10 @@ __all__ = [
     "Edge",
     "canonical_url",
     "cluster_entries",
+    "content_words",
     "distinguishing_tokens",
     "duplicate_clusters",
     "is_truncation",
     "normalize_title",
+    "title_segments",
 ]

@@ -92,16 +92,25 @@ def fix_source(source: Source, config: Config, network: Any = None) -> FileResul
 
 
 def lint_paths(
-    paths: Iterable[str], config: Config, fix: bool = False, write: bool = True, network: Any = None
+    paths: Iterable[str],
+    config: Config,
+    fix: bool = False,
+    write: bool = True,
+    network: Any = None,
+    write_read_only: bool = False,
 ) -> list[FileResult]:
-    """Lint (and with `fix`, repair and atomically rewrite) every file; unreadable files raise UserError."""
+    """Lint (and with `fix`, repair and atomically rewrite) every file; unreadable files raise UserError.
+
+    A fixed file is written only if it still holds the bytes that were read (an edit made meanwhile is never
+    overwritten), and a read-only file only with `write_read_only`.
+    """
     results: list[FileResult] = []
     for path in paths:
         source = read_source(path)
         if fix:
             result = fix_source(source, config, network)
             if write and result.fixed is not None and result.fixed != result.original:
-                write_atomic(path, result.fixed)
+                write_atomic(path, result.fixed, expected=result.original, replace_read_only=write_read_only)
             results.append(result)
         else:
             results.append(FileResult(path, tuple(lint_source(source, config, network)), source.data))

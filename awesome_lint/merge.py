@@ -450,10 +450,12 @@ def merge_documents(
     title: str = DEFAULT_TITLE,
     arxiv: Mapping[str, Any] | None = None,
     dedup: Any = None,
+    credits: Mapping[str, tuple[str, str]] | None = None,
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
-    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
+    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig;
+    `credits` maps an upstream list's file name to the (display name, URL) the intro links it as.
     """
     if taxonomy is None:
         taxonomy = load_taxonomy()
@@ -484,7 +486,11 @@ def merge_documents(
     merged_resources = _merge_resources(resources)
     sources = _sources(documents)
     plural = "list" if len(sources) == 1 else "lists"
-    named = ", ".join(f"`{name}`" for name in sources)
+    credits = credits or {}
+    named = ", ".join(
+        f"[{escape(credits[name][0])}]({link_destination(credits[name][1])})" if name in credits else f"`{name}`"
+        for name in sources
+    )
     lines = [
         f"# {title}",
         "",

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
@@ -16,6 +22,27 @@ SEED_LISTS = sorted(p for p in LISTS.glob("*.md") if p.name != "README.md")
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+# Property tests judge results, never speed: no per-example deadline and no "too slow" health check, so a busy
+# machine cannot fail them. Under CI the examples are derandomised, so a run can be repeated exactly.
+settings.register_profile(
+    "awesome-lint",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("CI", "").lower() == "true",
+    print_blob=True,
+)
+settings.load_profile("awesome-lint")
+
+
+def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subprocess.CompletedProcess[str]:
+    """Run a command from the repository root; fail the test (instead of hanging the suite) after `limit` s.
+
+    Limits are far above the normal time, so a loaded machine cannot make a test fail."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=False, **options)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(command)[:200]} still running after {limit:g} s")
+
 
 @pytest.fixture(params=SEED_LISTS, ids=lambda p: p.name)
 def seed_list(request: pytest.FixtureRequest) -> Path:
@@ -23,19 +50,47 @@ def seed_list(request: pytest.FixtureRequest) -> Path:
     return request.param
 
 
+class LocalServer(HTTPServer):
+    """pytest-httpserver's server that knows how many requests it is still answering."""
+
+    def __init__(self) -> None:
+        super().__init__(host="127.0.0.1", port=0, threaded=True)
+        self._busy = 0
+        self._idle = threading.Condition()
+
+    def application(self, request: Request) -> Response:
+        """Answer one request (and log it), counted while it runs."""
+        with self._idle:
+            self._busy += 1
+        try:
+            return super().application(request)
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Wait until no request is being answered, so a slow answer cannot land in the next test's log."""
+        with self._idle:
+            self._idle.wait_for(lambda: self._busy == 0, timeout)
+
+
 @pytest.fixture(scope="module")
-def local_server() -> Iterator[HTTPServer]:
+def local_server() -> Iterator[LocalServer]:
     """A real HTTP server on 127.0.0.1 for one test module; threaded, so a slow handler blocks no other test."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server = LocalServer()
     server.start()
     yield server
+    server.wait_idle()
     server.clear()
     server.stop()
 
 
 @pytest.fixture
-def server(local_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The module's local server, with no expectations left over from the test before."""
+def server(local_server: LocalServer) -> Iterator[LocalServer]:
+    """The module's local server, with no expectations or requests left over from the test before."""
+    local_server.wait_idle()
     local_server.clear()
     yield local_server
+    local_server.wait_idle()
     local_server.clear()

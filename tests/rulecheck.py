@@ -24,14 +24,13 @@ EXAMPLE_NETWORK = NetworkResults(
         ]
     },
     arxiv={
-        "1707.01209": ArxivRecord(
-            "1707.01209", True, title="Model Distillation with Knowledge Transfer in Face Classification"
-        ),
-        "1713.01209": ArxivRecord("1713.01209", False, reason="not found"),
+        "1707.01209": ArxivRecord("1707.01209", True, title="A paper", version=2),
+        "1708.01209": ArxivRecord("1708.01209", False, reason="not found"),
         "1712.01312": ArxivRecord(
-            "1712.01312", True, title="Learning Sparse Neural Networks through L_0 Regularization"
+            "1712.01312", True, title="Learning Sparse Neural Networks through L0 Regularization"
         ),
-        "1711.01312": ArxivRecord("1711.01312", True, title="Unrelated Work on Protein Folding"),
+        "1711.01312": ArxivRecord("1711.01312", True, title="Neural Motifs: Scene Graph Parsing with Global Context"),
+        "1711.01243": ArxivRecord("1711.01243", True, title="ReBNet: Residual Binarized Neural Network"),
     },
 )
 

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
-from conftest import LISTS, ROOT, SEED_LISTS
+from conftest import LISTS, SEED_LISTS
 from fake_arxiv import FakeArxiv, Paper
 from pytest_httpserver import HTTPServer
 
+from awesome_lint.arxiv_id import parse_url
 from awesome_lint.cli import main
 from awesome_lint.parse import parse_file
+from awesome_lint.title_match import author_names
 
 # The real arXiv ids of the seed lists' papers, with the titles the lists give them; the one id the
 # list cites wrongly (arXiv:1711.01312 for the L0 paper, which is 1712.01312) belongs to another paper.
@@ -26,11 +24,25 @@ OTHER_PAPER = "Neural Motifs: Scene Graph Parsing with Global Context"
 
 
 def seed_papers() -> dict[str, Paper]:
+    """Each id with the title the first list gives it, the authors a list names (if any), the id's date and
+    as many versions as the lists link to."""
     papers: dict[str, Paper] = {}
-    for path in SEED_LISTS:
-        for entry in parse_file(path).entries:
-            if entry.arxiv_id and entry.arxiv_id not in ("1711.01312", "1604.03168"):
-                papers.setdefault(entry.arxiv_id, Paper(entry.title, published="2017-01-01T00:00:00Z"))
+    authors: dict[str, tuple[str, ...]] = {}
+    versions: dict[str, int] = {}
+    entries = [entry for path in SEED_LISTS for entry in parse_file(path).entries]
+    for entry in entries:
+        if entry.arxiv_id and entry.authors:
+            authors.setdefault(entry.arxiv_id, author_names(entry.authors))
+        for link in entry.links:
+            found = parse_url(link.url)
+            if found is not None and found.version:
+                versions[found.id] = max(versions.get(found.id, 2), found.version)
+    for entry in entries:
+        if entry.arxiv_id and entry.arxiv_id not in ("1711.01312", "1604.03168"):
+            published = f"20{entry.arxiv_id[:2]}-{entry.arxiv_id[2:4]}-15T00:00:00Z"
+            named = authors.get(entry.arxiv_id, ("Ada Lovelace",))
+            version = versions.get(entry.arxiv_id, 2)
+            papers.setdefault(entry.arxiv_id, Paper(entry.title, named, published=published, version=version))
     papers["1711.01312"] = Paper(OTHER_PAPER)
     papers["1604.03168"] = Paper("Ristretto: Hardware-Oriented Approximation of Convolutional Neural Networks")
     papers["1605.06402"] = Paper("Ristretto: Hardware-Oriented Approximation of Convolutional Neural Networks")
@@ -67,7 +79,13 @@ def test_seed_lists_wrong_arxiv_ids_are_reported(fake: FakeArxiv, fast_config: P
     got = {(Path(f["path"]).name, f["line"], f["name"]) for f in findings}
     assert ("awesome-model-compression.md", 230, "arxiv-title-mismatch") in got
     assert any(OTHER_PAPER in f["message"] for f in findings)
-    assert {f["name"] for f in findings} == {"arxiv-title-mismatch"}, findings
+    # A paper renamed between versions (arXiv has the first list's title) in a list that names no authors.
+    assert ("awesome-model-compression-and-acceleration.md", 89, "arxiv-title-differs") in got
+    # The link as written: arXiv's API does not take `1404.00736`, although it asks for 1404.0736.
+    at_link = [f for f in findings if f["line"] == 53 and f["column"] == 95]
+    assert [(f["name"], f["fix"]) for f in at_link] == [("malformed-arxiv-id", "write 1404.0736")]
+    names = {"arxiv-title-mismatch", "arxiv-title-differs", "malformed-arxiv-id"}
+    assert {f["name"] for f in findings} == names, findings
     assert code == 1
     assert len(fake.requests) <= 5
     asked = {i for r in fake.requests for i in r.ids}
@@ -92,10 +110,10 @@ def test_http_outcomes_and_exit_codes(server: HTTPServer, fake: FakeArxiv, fast_
         f"# T\n\n- [Alive paper]({base}ok)\n- [Gone paper]({base}gone)\n- [Busy paper]({base}busy)\n"
         f"- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n"
     )
-    common = ["--arxiv-api", fake.template, "--no-cache", "--timeout", "2", "--config", str(fast_config)]
+    common = ["--arxiv-api", fake.template, "--no-cache", "--timeout", "10", "--config", str(fast_config)]
     code, out, err = run("check-links", "--allow-private", *common, str(doc))
     assert code == 1
-    assert "list.md:4:3: AL501 dead link (HTTP 404)" in out
+    assert "list.md:4:3: AL501 error: dead link (HTTP 404)" in out
     assert "list.md:5:3: AL502" in out
     assert "AL504" not in out
     assert "links: 2 alive, 1 dead, 1 unknown, 0 skipped" in err
@@ -157,39 +175,6 @@ def test_merge_arxiv_fills_titles_from_metadata(fake: FakeArxiv, fast_config: Pa
     )
 
 
-def test_action_script_on_a_sample_repository(server: HTTPServer, fake: FakeArxiv, tmp_path: Path) -> None:
-    action = yaml.safe_load((ROOT / "action.yml").read_text())
-    steps = {step.get("name"): step for step in action["runs"]["steps"]}
-    assert "github.action_path" in steps["Install awesome-lint"]["run"]
-    assert any(step.get("uses", "").startswith("actions/cache@") for step in action["runs"]["steps"])
-    step = steps["Lint and check links"]
-    server.expect_request("/gone").respond_with_data("no", status=404)
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    (repo / "README.md").write_text(
-        f"# Papers\n\n- [Gone paper]({server.url_for('/gone')})\n- [Old link](http://arxiv.org/abs/1712.01312)\n"
-    )
-    (repo / ".awesome-lint.toml").write_text("[links]\narxiv-delay = 0\n")
-    summary = tmp_path / "summary.md"
-    inputs = {"paths": "README.md", "links": "true", "fail-on": "warning", "links-fail-on": "error", "since": "",
-              "args": f"--allow-private --arxiv-api {fake.template}", "python-version": "3.12"}  # fmt: skip
-    env = dict(os.environ)
-    for key, value in step["env"].items():
-        value = re.sub(r"\$\{\{ inputs\.([\w-]+) \}\}", lambda m: inputs[m.group(1)], value)
-        env[key] = value.replace("${{ runner.temp }}", str(tmp_path / "runner"))
-    env["GITHUB_STEP_SUMMARY"] = str(summary)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 1, proc.stderr
-    annotations = proc.stdout.splitlines()
-    assert any(a.startswith("::warning file=README.md,line=4,") and "AL301" in a for a in annotations)
-    assert any(a.startswith("::error file=README.md,line=3,") and "AL501" in a for a in annotations)
-    text = summary.read_text()
-    assert "| alive | dead | unknown | skipped |" in text
-    assert "| `README.md:3` | dead-link |" in text
-    assert (tmp_path / "runner" / "awesome-lint-cache" / "links.sqlite3").exists()
-
-
 def test_summary_markdown_is_appended_not_overwritten(fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
     doc = tmp_path / "list.md"
     doc.write_text("- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n")
@@ -202,13 +187,27 @@ def test_summary_markdown_is_appended_not_overwritten(fake: FakeArxiv, fast_conf
     assert code == 0
     assert summary.read_text().startswith("earlier step\n## awesome-lint: links")
     assert "No dead or wrong links." in summary.read_text()
+    # A link as written that arXiv does not take, and a title that differs from arXiv's, are listed.
+    doc.write_text(
+        "- [Exploiting Linear Structure Within Convolutional Networks](https://arxiv.org/pdf/1404.00736)\n"
+        "- [Learning Sparse Neural Networks through Weight Decay](https://arxiv.org/abs/1712.01312)\n"
+    )
+    fake.papers = {**fake.papers, "1404.0736": Paper("Exploiting Linear Structure Within Convolutional Networks")}
+    run(
+        "check-links", "--arxiv-api", fake.template, "--no-cache", "--summary-md", str(summary),
+        "--config", str(fast_config), str(doc),
+    )  # fmt: skip
+    table = summary.read_text().split("## awesome-lint: links")[-1]
+    assert "| malformed-arxiv-id |" in table and "| arxiv-title-differs |" in table
 
 
 def test_directory_of_lists_is_checked_without_network(fake: FakeArxiv, fast_config: Path) -> None:
-    # --offline answers from the cache alone: with no cache every link is unknown, nothing is dead.
+    # --offline answers from the cache alone: with no cache every link is unknown, nothing is dead; only
+    # ids that cannot be sent to arXiv as written (malformed-arxiv-id, no network needed) fail the run.
     code, out, err = run("check-links", "--offline", "--no-cache", "--config", str(fast_config), str(LISTS))
-    assert code == 0
     assert "0 dead" in err and "AL501" not in out
+    assert set(re.findall(r":\d+:\d+: (AL\d+)", out)) == {"AL304", "AL502"}
+    assert code == 1
     assert fake.requests == []
 
 
@@ -235,6 +234,127 @@ def test_dead_after_needs_failures_on_several_days(
         "--arxiv-api", fake.template, "--config", str(fast_config), "--fail-on", "unknown", str(doc),
     )  # fmt: skip
     assert code == 1
-    assert "list.md:1:3: AL501 dead link (HTTP 404)" in out
+    assert "list.md:1:3: AL501 error: dead link (HTTP 404)" in out
     assert "list.md:2:3: AL502" in out and "failed on 1 of the 2 days" in out
     assert "list.md:2:3: AL501" not in out
+
+
+def test_links_are_checked_as_written(fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
+    """A reader clicking the link gets what the finding says: an id arXiv does not take as written, a version
+    the paper does not have; the id arXiv does have is still what the title check compares."""
+    fake.papers = {
+        "1404.0736": Paper("Exploiting Linear Structure Within Convolutional Networks", version=2),
+        "1510.00149": Paper("Deep Compression", version=2),
+    }
+    doc = tmp_path / "list.md"
+    doc.write_text(
+        "# Papers\n\n"
+        "- [Exploiting Linear Structure Within Convolutional Networks](https://arxiv.org/pdf/1404.00736)\n"
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149v9)\n"
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149v2)\n"
+        "- [Impossible](https://arxiv.org/abs/1713.01209)\n"
+    )
+    common = ["--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config), "--format", "json"]
+    code, out, _err = run("check-links", *common, str(doc))
+    found = sorted((f["line"], f["name"], f["fix"]) for f in json.loads(out)["findings"])
+    assert found == [
+        (3, "malformed-arxiv-id", "write 1404.0736"),
+        (4, "arxiv-not-found", None),
+        (6, "malformed-arxiv-id", None),
+    ]
+    message = next(f["message"] for f in json.loads(out)["findings"] if f["line"] == 4)
+    assert "no version 9 of 1510.00149 (the latest is v2)" in message
+    assert code == 1
+    assert "1404.0736" in fake.asked and "1404.00736" not in fake.asked
+    # `lint --links` reports each of these once, too.
+    code, out, _err = run("lint", "--links", "--select", "AL304,AL5", *common, str(doc))
+    names = sorted((f["line"], f["name"]) for f in json.loads(out)["findings"])
+    assert names == [(3, "malformed-arxiv-id"), (4, "arxiv-not-found"), (6, "malformed-arxiv-id")]
+
+
+NETWORK_EXAMPLE_PAPERS = {
+    "1707.01209": Paper("A paper", version=2),
+    "1711.01312": Paper(OTHER_PAPER),
+    "1712.01312": Paper("Learning Sparse Neural Networks through L0 Regularization"),
+    "1711.01243": Paper("ReBNet: Residual Binarized Neural Network"),
+}
+
+
+@pytest.mark.parametrize("name", ["arxiv-not-found", "arxiv-title-mismatch", "arxiv-title-differs"])
+def test_arxiv_rule_docstring_examples(name: str, fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
+    """The Bad example of each arXiv rule's documentation is reported on the fake arXiv, the Good one is not."""
+    import inspect
+
+    from awesome_lint.rules import resolve
+
+    (rule,) = resolve(name)
+    fake.papers = NETWORK_EXAMPLE_PAPERS
+    bad = inspect.cleandoc(rule.doc.split("Bad:")[1].split("Good:")[0])
+    good = inspect.cleandoc(rule.doc.split("Good:")[1].split("Options:")[0])
+    reported = []
+    for example in (bad, good):
+        doc = tmp_path / "example.md"
+        doc.write_text(example + "\n")
+        _code, out, _err = run(
+            "check-links", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config),
+            "--format", "json", str(doc),
+        )  # fmt: skip
+        reported.append([f["name"] for f in json.loads(out)["findings"]])
+    assert name in reported[0]
+    assert reported[1] == []
+
+
+@pytest.mark.parametrize("status", [500, 429, 503])
+def test_fail_on_unknown_fails_when_arxiv_cannot_answer(
+    fake: FakeArxiv, fast_config: Path, tmp_path: Path, status: int
+) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(
+        "- [Model Compression via Distillation and Quantization](https://arxiv.org/abs/1802.05668)\n"
+        "- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n"
+    )
+    fake.fail_next(20, status=status, retry_after="0")  # every attempt, retries included
+    args = ["check-links", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config), str(doc)]
+    code, out, err = run(*args)
+    assert code == 0  # by default only dead or wrong links fail
+    assert "0 alive, 0 dead, 2 unknown" in err
+    assert f"links: arXiv could not be asked about 1712.01312, 1802.05668 (HTTP {status} from arXiv API" in err
+    fake.fail_next(20, status=status, retry_after="0")
+    code, out, err = run(*args[:-1], "--fail-on", "unknown", str(doc))
+    assert code == 1, (out, err)
+    assert "2 unknown" in err
+
+
+def test_fail_on_unknown_passes_when_everything_was_checked(fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text("- [Learning Sparse Neural Networks through L0 Regularization](https://arxiv.org/abs/1712.01312)\n")
+    code, _out, err = run(
+        "check-links", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config),
+        "--fail-on", "unknown", str(doc),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "1 alive, 0 dead, 0 unknown" in err and "could not be asked" not in err
+
+
+def test_summary_markdown_escapes_html_and_markdown_from_lists_and_arxiv(
+    server: HTTPServer, fake: FakeArxiv, fast_config: Path, tmp_path: Path
+) -> None:
+    fake.papers["1707.01209"] = Paper('<img src=x onerror="alert(1)"> **Owned** [click](javascript:alert(1)) | `x`')
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    gone = server.url_for("/gone") + "?q=<script>alert(1)</script>*x*_y_"
+    doc = tmp_path / "list.md"
+    doc.write_text(f"- [A paper about cats]({gone})\n- [Learning to Prune Filters](https://arxiv.org/abs/1707.01209)\n")
+    summary = tmp_path / "summary.md"
+    code, _out, err = run(
+        "check-links", "--allow-private", "--arxiv-api", fake.template, "--no-cache", "--config", str(fast_config),
+        "--summary-md", str(summary), str(doc),
+    )  # fmt: skip
+    assert code == 1, err
+    text = summary.read_text()
+    assert "dead-link" in text and "arxiv-title-mismatch" in text
+    for raw in ("<img", "<script>", "**Owned**", "[click](", "*x*", "_y_", "`x`", '"alert'):
+        assert raw not in text
+    assert "&lt;img src\\=x onerror\\=&quot;alert\\(1\\)&quot;&gt;" in text
+    assert "&lt;script&gt;" in text and "\\*\\*Owned\\*\\*" in text
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert len(rows) == 2 and all(row.count(" | ") == 2 for row in rows)  # no extra table columns

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,6 +129,7 @@ def test_arxiv_round_trip(cache: LinkCache, clock: Clock) -> None:
         "Deep Compression: Compressing Deep Neural Networks",
         ("Song Han", "Huizi Mao", "William J. Dally", "Jürgen Müller"),
         2015,
+        version=3,
         withdrawn=False,
         reason="",
         checked_at=T0,
@@ -200,6 +203,39 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
         LinkCache(path)
 
 
+def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
+    """A cache written before records knew arXiv's latest version keeps its records (version unknown)."""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
+               reason TEXT NOT NULL, final_url TEXT, checked_at REAL NOT NULL);
+           CREATE TABLE url_history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at REAL NOT NULL,
+               outcome TEXT NOT NULL);
+           CREATE TABLE arxiv_record (id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT,
+               authors TEXT NOT NULL, year INTEGER, withdrawn INTEGER NOT NULL, reason TEXT NOT NULL,
+               checked_at REAL NOT NULL);
+           PRAGMA user_version = 1;"""
+    )
+    conn.execute(
+        "INSERT INTO arxiv_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0),
+    )
+    conn.commit()
+    conn.close()
+    with LinkCache(path, now=clock) as c:
+        old = c.get_arxiv("1510.00149")
+        assert old is not None and old.title == "Deep Compression" and old.version is None
+        c.put_arxiv(ArxivRecord("1707.01209", True, "T", (), 2017, version=2, checked_at=T0))
+        new = c.get_arxiv("1707.01209")
+        assert new is not None and new.version == 2
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    conn.close()
+    with LinkCache(path, now=clock) as c:  # opening an upgraded cache changes nothing
+        assert c.get_arxiv("1707.01209").version == 2  # type: ignore[union-attr]
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     LinkCache(path).close()
@@ -254,7 +290,7 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
     for proc in procs:
         proc.start()
     for proc in procs:
-        proc.join(60)
+        proc.join(300)  # a bound against hangs only
     assert [proc.exitcode for proc in procs] == [0, 0]
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -281,3 +317,98 @@ def test_a_short_file_that_is_not_a_database_is_never_overwritten(tmp_path: Path
     with pytest.raises(UserError, match="not a link cache"):
         LinkCache(path)
     assert path.read_bytes() == b"x"
+
+
+def cache_with_rows(path: Path, *statements: tuple[str, tuple]) -> Path:
+    """A new link cache at `path` with rows written behind its back (as a hand edit or another tool would)."""
+    LinkCache(path).close()
+    with sqlite3.connect(path) as conn:
+        for sql, values in statements:
+            conn.execute(sql, values)
+    conn.close()
+    return path
+
+
+BAD_URL_ROWS = [
+    ("zombie", 200, "", None, T0),  # an outcome this version never writes
+    ("alive", "two hundred", "", None, T0),
+    ("alive", 200, "", b"\x00", T0),  # a blob where text belongs
+    ("alive", 200, "", None, "yesterday"),
+    ("alive", 200, "", None, 1e300),  # from the far future: it would stay fresh for ever
+    ("dead", 404, b"\xff", None, T0),
+]
+
+
+@pytest.mark.parametrize("row", BAD_URL_ROWS)
+def test_a_url_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, clock: Clock, row: tuple) -> None:
+    path = cache_with_rows(
+        tmp_path / "links.sqlite3",
+        ("INSERT INTO url_result VALUES ('https://a.test/', ?, ?, ?, ?, ?)", row),
+        ("INSERT INTO url_history (url, checked_at, outcome) VALUES ('https://a.test/', 'noon', 'dead')", ()),
+        ("INSERT INTO url_history (url, checked_at, outcome) VALUES ('https://a.test/', ?, 7)", (T0,)),
+    )
+    with LinkCache(path, now=clock) as cache:
+        assert cache.get_url("https://a.test/") is None
+        assert cache.history("https://a.test/") == []
+        assert cache.failing_days("https://a.test/") == 0
+        cache.put_url(result("https://a.test/", "alive", T0, 200))
+        got = cache.get_url("https://a.test/")
+        assert got is not None and got.status == 200 and got.checked_at == T0
+
+
+BAD_ARXIV_ROWS = [
+    (1, "T", "not json", 2017, 0, "", T0),
+    (1, "T", '{"a": 1}', 2017, 0, "", T0),
+    (1, "T", "[1, 2]", 2017, 0, "", T0),
+    (1, "T", "[" * 5000 + "]" * 5000, 2017, 0, "", T0),
+    (7, "T", "[]", 2017, 0, "", T0),
+    (1, b"\x00", "[]", 2017, 0, "", T0),
+    (1, "T", "[]", "MMXVII", 0, "", T0),
+    (1, "T", "[]", 2017, 0.5, "", T0),
+    (1, "T", "[]", 2017, 0, "", -1.0),
+]
+
+
+@pytest.mark.parametrize("row", BAD_ARXIV_ROWS)
+def test_an_arxiv_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, clock: Clock, row: tuple) -> None:
+    path = cache_with_rows(
+        tmp_path / "links.sqlite3", ("INSERT INTO arxiv_record VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?)", row)
+    )
+    with LinkCache(path, now=clock) as cache:
+        assert cache.get_arxiv("1707.01209") is None
+        cache.put_arxiv(ArxivRecord("1707.01209", True, "Model Compression", ("A. Polino",), 2017, checked_at=T0))
+        got = cache.get_arxiv("1707.01209")
+        assert got is not None and got.title == "Model Compression" and got.authors == ("A. Polino",)
+
+
+def test_check_links_over_a_cache_with_bad_rows_reports_no_traceback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from awesome_lint.cli import main
+
+    path = cache_with_rows(
+        tmp_path / "links.sqlite3",
+        ("INSERT INTO url_result VALUES ('https://a.test/x', 'alive', 'OK', '', NULL, 'soon')", ()),
+        ("INSERT INTO arxiv_record VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0)", ()),
+    )
+    listing = tmp_path / "list.md"
+    listing.write_text("- [A](https://a.test/x)\n- [B](https://arxiv.org/abs/1707.01209)\n")
+    run = CliRunner().invoke(main, ["check-links", "--offline", "--cache", str(path), str(listing)])
+    assert run.exit_code == 0, run.output
+    assert "links: 0 alive, 0 dead, 2 unknown" in run.stderr
+    assert "Traceback" not in run.output
+
+
+def test_a_fifo_device_or_overlong_name_is_refused_without_opening_it(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "cache.fifo"
+    os.mkfifo(fifo)  # opening it to read the header would wait for a writer for ever
+    for path, message in (
+        (fifo, "not a link cache (not a regular file)"),
+        (Path("/dev/null"), "not a link cache (not a regular file)"),
+        (tmp_path / ("x" * 300), "file name too long"),
+    ):
+        with pytest.raises(UserError, match=re.escape(message)):
+            LinkCache(path)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -31,8 +31,8 @@ PUBLIC_IP = "93.184.216.34"  # only ever "connected" to through the getaddrinfo 
 
 
 def make(**kwargs: Any) -> HttpChecker:
-    """A checker for local tests: private addresses allowed, no retries, no waiting."""
-    options: dict[str, Any] = {"allow_private": True, "retries": 0, "backoff": 0.0, "timeout": 3.0}
+    """A checker for local tests: private addresses allowed, no retries, no waiting, a timeout no answer nears."""
+    options: dict[str, Any] = {"allow_private": True, "retries": 0, "backoff": 0.0, "timeout": 30.0}
     options.update(kwargs)
     return HttpChecker(**options)
 
@@ -87,12 +87,10 @@ def test_head_405_falls_back_to_get_which_never_reads_the_body(server: HTTPServe
 
     server.expect_request("/paper.pdf", method="HEAD").respond_with_data("", status=405)
     server.expect_request("/paper.pdf", method="GET").respond_with_handler(big_pdf)
-    start = time.monotonic()
     got = check_one(make(), server.url_for("/paper.pdf"))
-    assert time.monotonic() - start < 3
     assert (got.outcome, got.status) == ("alive", 200)
     assert requests_seen(server) == [("HEAD", "/paper.pdf"), ("GET", "/paper.pdf")]
-    assert finished.wait(5), "the server kept streaming: the client did not close the connection"
+    assert finished.wait(60), "the server kept streaming: the client did not close the connection"
     assert len(sent) < 1024  # at most 64 MiB left the server before the client hung up (in practice 1 chunk)
 
 
@@ -147,12 +145,9 @@ def test_429_with_retry_after_then_200_is_alive(server: HTTPServer) -> None:
 
     server.expect_request("/busy").respond_with_handler(rate_limited)
     checker = make(retries=2, backoff=0.0)
-    start = time.monotonic()
     got = check_one(checker, server.url_for("/busy"))
-    elapsed = time.monotonic() - start
     assert got.outcome == "alive"
-    assert len(calls) == 2 and calls[1] - calls[0] >= 0.95  # Retry-After: 1 honoured
-    assert elapsed < 3
+    assert len(calls) == 2 and calls[1] - calls[0] >= 0.95  # Retry-After: 1 honoured (there is no backoff)
     assert checker.stats.retries == 1 and checker.stats.requests == 2
 
 
@@ -175,15 +170,18 @@ def test_503_until_retries_run_out_is_unknown(server: HTTPServer) -> None:
 
 
 def test_timeout_is_unknown(server: HTTPServer) -> None:
+    released = threading.Event()
+
     def slow(request: Request) -> Response:
-        time.sleep(1.5)
+        released.wait(60)  # answers only after the check returned: a client that waited would see 200
         return Response("")
 
     server.expect_request("/slow").respond_with_handler(slow)
-    start = time.monotonic()
-    got = check_one(make(timeout=0.5), server.url_for("/slow"))
+    try:
+        got = check_one(make(timeout=0.5), server.url_for("/slow"))
+    finally:
+        released.set()
     assert (got.outcome, got.reason) == ("unknown", "timeout after 0.5 s")
-    assert time.monotonic() - start < 1.4
 
 
 def test_403_is_unknown_after_trying_get(server: HTTPServer) -> None:
@@ -423,11 +421,14 @@ def test_no_credentials_are_sent(server: HTTPServer, tmp_path: Path, monkeypatch
 
 
 def test_user_agent(server: HTTPServer) -> None:
-    server.expect_request("/ua").respond_with_data("")
-    make().check([server.url_for("/ua")])
-    make(user_agent="custom-bot/1").check([server.url_for("/ua")])
-    agents = [request.headers["User-Agent"] for request, _ in server.log]
-    assert agents == [DEFAULT_USER_AGENT, "custom-bot/1"]
+    server.expect_request("/default").respond_with_data("")
+    server.expect_request("/custom").respond_with_data("")
+    make().check([server.url_for("/default")])
+    make(user_agent="custom-bot/1").check([server.url_for("/custom")])
+    agents: dict[str, set[str]] = {}
+    for request, _ in server.log:  # a dropped HEAD is followed by a GET: count agents, not requests
+        agents.setdefault(request.path, set()).add(request.headers["User-Agent"])
+    assert agents == {"/default": {DEFAULT_USER_AGENT}, "/custom": {"custom-bot/1"}}
     assert DEFAULT_USER_AGENT.startswith("awesome-lint/")
 
 
@@ -471,31 +472,45 @@ def test_per_host_limit_and_delay(server: HTTPServer) -> None:
     active = [0, 0]  # now, peak
     lock = threading.Lock()
 
+    pairs = threading.Barrier(2, timeout=60)  # each answer waits for a second request in flight
+
     def tracked(request: Request) -> Response:
         with lock:
             active[0] += 1
             active[1] = max(active)
-        time.sleep(0.05)
-        with lock:
-            active[0] -= 1
+        try:
+            if request.path.startswith("/c/"):
+                pairs.wait()
+        except threading.BrokenBarrierError:
+            return Response("", status=500)
+        finally:
+            with lock:
+                active[0] -= 1
         return Response("")
 
-    server.expect_request(re.compile(r"^/c/\d+$")).respond_with_handler(tracked)
-    make(workers=8, per_host=2).check([server.url_for(f"/c/{i}") for i in range(12)])
-    assert active[1] == 2
+    server.expect_request(re.compile(r"^/[cd]/\d+$")).respond_with_handler(tracked)
+    got = make(workers=8, per_host=2, timeout=120.0).check([server.url_for(f"/c/{i}") for i in range(12)])
+    assert {r.outcome for r in got.values()} == {"alive"}
+    assert active[1] == 2  # two at once (the barrier needs two), never three
     start = time.monotonic()
-    make(workers=4, per_host=4, host_delay=0.15).check([server.url_for(f"/c/{i}") for i in range(4)])
+    make(workers=4, per_host=4, host_delay=0.15).check([server.url_for(f"/d/{i}") for i in range(4)])
     assert time.monotonic() - start >= 0.45  # four requests 0.15 s apart
 
 
-def test_thousand_urls_quickly(server: HTTPServer) -> None:
-    server.expect_request(re.compile(r"^/item/\d+$")).respond_with_data("")
+def test_thousand_urls_are_checked_concurrently(server: HTTPServer) -> None:
+    together = threading.Barrier(8, timeout=60)  # each answer waits for 7 other requests in flight
+
+    def in_company(request: Request) -> Response:
+        try:
+            together.wait()
+        except threading.BrokenBarrierError:
+            return Response("", status=500)  # a checker that asked one at a time gets here
+        return Response("")
+
+    server.expect_request(re.compile(r"^/item/\d+$")).respond_with_handler(in_company)
     urls = [server.url_for(f"/item/{i}") for i in range(1000)]
-    checker = make(workers=16, per_host=16)
-    start = time.monotonic()
+    checker = make(workers=16, per_host=16, timeout=120.0)
     got = checker.check(urls)
-    elapsed = time.monotonic() - start
-    assert elapsed < 10, elapsed
     assert len(got) == 1000 and {r.outcome for r in got.values()} == {"alive"}
     assert checker.stats.requests == 1000 and checker.stats.outcomes == {"alive": 1000}
 
@@ -520,21 +535,20 @@ def test_requests_is_imported_lazily() -> None:
 
 
 def test_a_resolver_that_hangs_gives_unknown_in_time(server: HTTPServer) -> None:
-    import time
-
     server.expect_request("/ok").respond_with_data("fine")
+    released = threading.Event()
 
     def resolver(host: str, port: int) -> list[str]:
-        if host == "good.test":
-            return ["127.0.0.1"]
-        time.sleep(2.0)
+        if host != "good.test":
+            released.wait(60)  # answers only after the check returned: a checker that waited would connect
         return ["127.0.0.1"]
 
     good = server.url_for("/ok").replace("127.0.0.1", "good.test").replace("localhost", "good.test")
-    started = time.monotonic()
-    results = make(resolver=resolver, timeout=0.3).check([good, "http://slow-dns.test/paper"])
+    try:
+        results = make(resolver=resolver, timeout=1.0, retries=2).check([good, "http://slow-dns.test/paper"])
+    finally:
+        released.set()
     assert results[good].outcome == "alive"
     slow = results["http://slow-dns.test/paper"]
     assert slow.outcome == "unknown"
-    assert slow.reason == "DNS lookup failed for slow-dns.test: DNS lookup timed out after 0.3 s"
-    assert time.monotonic() - started < 1.8  # the resolver would have taken 2 s
+    assert slow.reason == "DNS lookup failed for slow-dns.test: DNS lookup timed out after 1 s"

@@ -193,6 +193,7 @@ def test_rules_listing_docs_and_rule_command() -> None:
         "unknown-link",
         "arxiv-not-found",
         "arxiv-title-mismatch",
+        "arxiv-title-differs",
     }
     for r in RULES.values():
         assert r.summary and "Bad:" in r.doc and "Good:" in r.doc, r.name

@@ -28,8 +28,8 @@ FINDINGS = [
 
 def test_text_format() -> None:
     out = render(FINDINGS, "text").splitlines()
-    assert out[0] == "lists/a.md:3:5: AL404 [*] trailing whitespace; remove it"
-    assert out[1].startswith("lists/a,b.md:7:1: AL201 evil")
+    assert out[0] == "lists/a.md:3:5: AL404 [*] info: trailing whitespace; remove it"
+    assert out[1].startswith("lists/a,b.md:7:1: AL201 warning: evil")
     assert out[-1] == "Found 2 findings; 1 fixable with `--fix`."
     assert render([], "text") == "All checks passed!"
     assert "\x1b[" in render(FINDINGS, "text", color=True)
@@ -70,3 +70,42 @@ def test_sarif_shape() -> None:
     assert result["ruleId"] == "AL404" and result["ruleIndex"] == 1
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["byteOffset"], region["byteLength"]) == (3, 5, 40, 4)
+
+
+ESCAPES = "Evil \x1b]0;owned\x07 \x1b[2J\x1b[31mtitle\x1b[0m \u202egnp.exe\x9b"
+
+
+def test_text_output_shows_terminal_escapes_escaped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from awesome_lint.cli import main
+
+    path = tmp_path / "esc.md"
+    path.write_text(
+        f"# {ESCAPES}\n\n## Papers\n\n"
+        f"- [{ESCAPES}](https://arxiv.org/abs/1707.01209)\n- [{ESCAPES}](https://arxiv.org/abs/1707.01209)\n"
+    )
+    for args in (["lint", "--fail-on", "error"], ["parse"], ["dupes"]):
+        result = CliRunner().invoke(main, [*args, str(path)])
+        assert result.exit_code == 0, result.output
+        for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert raw not in result.stdout, args
+        assert "\\u202egnp.exe\\x9b" in result.stdout, args  # shown, escaped
+        assert args == ["dupes"] or "\\x1b[2J\\x1b[31mtitle\\x1b[0m" in result.stdout
+    finding = Finding("a\x1b[2J.md", SPAN, "AL201", "missing-link", "warning", f"no link: {ESCAPES}", None)
+    line = render([finding], "text", color=True).splitlines()[0]
+    assert "a\\x1b[2J.md" in line and "\\x1b]0;owned\\x07" in line
+    assert "\x1b[2J" not in line and "\x07" not in line  # only click's own colour codes remain
+
+
+def test_error_lines_stay_one_escaped_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from awesome_lint.cli import main
+
+    name = tmp_path / "bad\nname\x1b[31m.md"
+    name.write_bytes(b"\x00binary")
+    result = CliRunner().invoke(main, ["parse", str(name)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "bad\\x0aname\\x1b[31m.md: binary file" in result.stderr

@@ -6,8 +6,8 @@
   makes arXiv answer HTTP 400 for the whole batch;
 - the cache is asked first; the rest go out in batches (`id_list`, at most `batch_size` ids, hard cap 200),
   at most one request every `delay` seconds (arXiv's terms ask for 3 s);
-- every request is bounded in time: connecting and each read wait at most `timeout`, and the whole answer
-  must have arrived `timeout` seconds after sending (a server trickling bytes is cut off too);
+- every request is bounded in time: connecting, the headers and the whole body must be done `timeout`
+  seconds after sending (a server trickling bytes, in the headers or the body, is cut off too);
 - only a clear answer is definite: a 200 page that lists some ids makes the others "not found"; timeouts,
   connection errors, overload and exhausted retries make the id unknown (`exists=None`), never "not found";
 - 429/5xx are retried with exponential backoff or after `Retry-After` (up to MAX_RETRY_AFTER); when a batch
@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from awesome_lint.arxiv_id import is_valid, parse_id, parse_url
+from awesome_lint.arxiv_id import ArxivId, is_valid, parse_id, parse_url
 from awesome_lint.errors import UserError
 from awesome_lint.links import USER_AGENT
+from awesome_lint.links.deadline import deadline, deadline_adapter
 from awesome_lint.links.types import ArxivRecord, Cache, Stats
 
 if TYPE_CHECKING:
@@ -386,6 +387,9 @@ def _session_class() -> type:
 
         def __init__(self, timeout: float, user_agent: str, delay: float, stats: Stats) -> None:
             super().__init__()
+            adapter = deadline_adapter()
+            self.mount("http://", adapter)
+            self.mount("https://", adapter)
             self.timeout = timeout
             self.user_agent = user_agent
             self.delay = delay
@@ -406,11 +410,19 @@ def _session_class() -> type:
                 if pause > 0:
                     time.sleep(pause)
             self.stats.requests += 1
-            started = time.monotonic()
             try:
-                response = super().request(method, url, *args, **kwargs)
-                self.responses.append(response)
-                _read_body(response, started + self.timeout)
+                # connect, headers and body together within `timeout` (a trickling server is cut off too)
+                with deadline(self.timeout) as limit:
+                    try:
+                        response = super().request(method, url, *args, **kwargs)
+                        self.responses.append(response)
+                        _read_body(response)
+                    except Exception as exc:
+                        if limit.expired:
+                            raise requests.exceptions.ReadTimeout("the answer did not arrive in time") from exc
+                        raise
+                    if limit.expired:  # cut off, the answer may look complete without being so
+                        raise requests.exceptions.ReadTimeout("the answer did not arrive in time")
             finally:
                 self._last_done = time.monotonic()
             return response
@@ -419,8 +431,8 @@ def _session_class() -> type:
     return PoliteSession
 
 
-def _read_body(response: requests.Response, deadline: float) -> None:
-    """Read the whole body by `deadline` (requests' timeout bounds each read, not a trickling server)."""
+def _read_body(response: requests.Response) -> None:
+    """Read the whole body (at most _MAX_BODY bytes) into the response; the caller's deadline bounds the time."""
     import requests
     import urllib3
 
@@ -428,8 +440,6 @@ def _read_body(response: requests.Response, deadline: float) -> None:
     try:
         for chunk in response.iter_content(64 * 1024):
             body += chunk
-            if time.monotonic() > deadline:
-                raise requests.exceptions.ReadTimeout("the answer did not arrive in time")
             if len(body) > _MAX_BODY:
                 raise requests.exceptions.RequestException(f"answer larger than {_MAX_BODY // 2**20} MiB")
     except requests.exceptions.ConnectionError as exc:
@@ -480,8 +490,13 @@ def _match_key(arxiv_id: str) -> str:
 
 def _entry_id(url: str) -> str | None:
     """The normalised id of an entry's `<id>` (`http://arxiv.org/abs/1707.01209v2` -> `1707.01209`)."""
-    parsed = parse_url(url) or parse_id(url.rsplit("/abs/", 1)[-1])
+    parsed = _parse_entry_url(url)
     return parsed.id if parsed is not None else None
+
+
+def _parse_entry_url(url: str) -> ArxivId | None:
+    """An entry's `<id>` URL parsed, with its version (`http://arxiv.org/abs/1707.01209v2`)."""
+    return parse_url(url) or parse_id(url.rsplit("/abs/", 1)[-1])
 
 
 def _record(arxiv_id: str, result: arxiv.Result, now: float) -> ArxivRecord:
@@ -489,12 +504,14 @@ def _record(arxiv_id: str, result: arxiv.Result, now: float) -> ArxivRecord:
     published = getattr(result, "published", None)
     year = published.year if published is not None and published.year > 1 else None
     texts = [result.comment or "", result.summary or ""]
+    parsed = _parse_entry_url(result.entry_id or "")
     return ArxivRecord(
         arxiv_id,
         True,
         title=" ".join((result.title or "").split()) or None,
         authors=tuple(" ".join(a.name.split()) for a in result.authors if a.name and a.name.strip()),
         year=year,
+        version=parsed.version if parsed is not None else None,
         withdrawn=any(_WITHDRAWN_RE.search(text.strip()) for text in texts),
         checked_at=now,
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -15,10 +17,11 @@ from types import TracebackType
 from awesome_lint.errors import UserError
 from awesome_lint.links.types import ArxivRecord, LinkResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 HISTORY_LIMIT = 500  # outcomes kept per URL; older ones are dropped
 BUSY_TIMEOUT_MS = 30_000
 _CACHED_OUTCOMES = ("alive", "dead")
+_OUTCOMES = ("alive", "dead", "unknown", "skipped")
 _TABLES = ("url_result", "url_history", "arxiv_record")
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS url_result (
@@ -29,9 +32,67 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS url_history_by_url ON url_history (url, checked_at)",
     """CREATE TABLE IF NOT EXISTS arxiv_record (
         id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT, authors TEXT NOT NULL, year INTEGER,
-        withdrawn INTEGER NOT NULL, reason TEXT NOT NULL, checked_at REAL NOT NULL)""",
+        withdrawn INTEGER NOT NULL, reason TEXT NOT NULL, checked_at REAL NOT NULL, version INTEGER)""",
 )
+# Upgrades from each older schema version to the next; records kept from before know less (NULL columns).
+_MIGRATIONS = {1: ("ALTER TABLE arxiv_record ADD COLUMN version INTEGER",)}
 _DAY = 86400
+_FUTURE_SLACK = _DAY  # a row stamped later than this after now comes from a wrong clock or a bad write
+
+
+def _is_time(value: object, now: float) -> bool:
+    """A usable `checked_at`: a finite number of seconds, not in the future (`now` inf: any time)."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= now + _FUTURE_SLACK
+    )
+
+
+def _is_text(value: object, optional: bool = False) -> bool:
+    return isinstance(value, str) or (optional and value is None)
+
+
+def _url_row(row: tuple[object, ...], now: float) -> bool:
+    """Whether a url_result row holds values this version could have written."""
+    outcome, status, reason, final_url, checked_at = row
+    return (
+        outcome in _CACHED_OUTCOMES
+        and (status is None or (isinstance(status, int) and 100 <= status <= 999))
+        and _is_text(reason)
+        and _is_text(final_url, optional=True)
+        and _is_time(checked_at, now)
+    )
+
+
+def _authors(value: object) -> tuple[str, ...] | None:
+    """The authors column (a JSON array of names), or None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        names = json.loads(value)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        return None
+    return tuple(names)
+
+
+def _arxiv_row(row: tuple[object, ...], now: float) -> bool:
+    """Whether an arxiv_record row (authors aside) holds values this version could have written."""
+    found, title, _authors_json, year, withdrawn, reason, checked_at, version = row
+    return (
+        found in (0, 1)
+        and not isinstance(found, float)
+        and _is_text(title, optional=True)
+        and (year is None or (isinstance(year, int) and 1 <= year <= 9999))
+        and withdrawn in (0, 1)
+        and not isinstance(withdrawn, float)
+        and _is_text(reason)
+        and _is_time(checked_at, now)
+        and (version is None or (isinstance(version, int) and version >= 1))
+    )
 
 
 def default_path() -> Path:
@@ -42,6 +103,22 @@ def default_path() -> Path:
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_non_regular(path: Path) -> None:
+    """A link cache is a regular file (or none yet): a directory, FIFO or device is refused before it is opened."""
+    from awesome_lint.source import os_problem
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise os_problem(str(path), exc, "cannot open link cache") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{path}: not a link cache (a directory)")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{path}: not a link cache (not a regular file)")
 
 
 def _refuse_foreign_file(path: Path) -> None:
@@ -82,8 +159,7 @@ class LinkCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserError(f"{self.path}: cannot create the link cache folder ({exc.strerror or exc})") from None
-            if self.path.is_dir():
-                raise UserError(f"{self.path}: not a link cache (a directory)")
+            _refuse_non_regular(self.path)
             _refuse_foreign_file(self.path)
         try:
             conn = sqlite3.connect(
@@ -148,6 +224,11 @@ class LinkCache:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             elif missing := [t for t in _TABLES if t not in tables]:
                 raise UserError(f"{self.path}: not a link cache (no table {missing[0]})")
+            else:
+                for old in range(version, SCHEMA_VERSION):
+                    for statement in _MIGRATIONS[old]:
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
     def _db(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -169,12 +250,18 @@ class LinkCache:
     # URLs
 
     def get_url(self, url: str) -> LinkResult | None:
-        """The cached result for a URL if still fresh (alive: ttl_alive, dead: ttl_dead), with from_cache=True."""
+        """The cached result for a URL if still fresh (alive: ttl_alive, dead: ttl_dead), with from_cache=True.
+
+        A row with values this version cannot have written (a hand edit, another tool) is a cache miss, and is
+        deleted so the next result takes its place."""
         with self._db() as conn:
             row = conn.execute(
                 "SELECT outcome, status, reason, final_url, checked_at FROM url_result WHERE url = ?", (url,)
             ).fetchone()
         if row is None:
+            return None
+        if not _url_row(row, self._now()):
+            self._forget("url_result", "url", url)
             return None
         outcome, status, reason, final_url, checked_at = row
         ttl = self.ttl_alive if outcome == "alive" else self.ttl_dead
@@ -211,7 +298,7 @@ class LinkCache:
             rows = conn.execute(
                 "SELECT checked_at, outcome FROM url_history WHERE url = ? ORDER BY checked_at, id", (url,)
             ).fetchall()
-        return [(float(ts), str(outcome)) for ts, outcome in rows]
+        return [(float(ts), outcome) for ts, outcome in rows if _is_time(ts, math.inf) and outcome in _OUTCOMES]
 
     def failing_days(self, url: str) -> int:
         """Distinct UTC days with a dead outcome in the latest run of dead results (alive ends a run; unknown and
@@ -230,20 +317,26 @@ class LinkCache:
         """The cached record for an arXiv id if younger than ttl_arxiv, with from_cache=True."""
         with self._db() as conn:
             row = conn.execute(
-                "SELECT found, title, authors, year, withdrawn, reason, checked_at FROM arxiv_record WHERE id = ?",
+                "SELECT found, title, authors, year, withdrawn, reason, checked_at, version FROM arxiv_record"
+                " WHERE id = ?",
                 (arxiv_id,),
             ).fetchone()
         if row is None:
             return None
-        found, title, authors, year, withdrawn, reason, checked_at = row
+        names = _authors(row[2])
+        if names is None or not _arxiv_row(row, self._now()):
+            self._forget("arxiv_record", "id", arxiv_id)
+            return None
+        found, title, _json, year, withdrawn, reason, checked_at, version = row
         if self._now() - checked_at >= self.ttl_arxiv:
             return None
         return ArxivRecord(
             id=arxiv_id,
             exists=bool(found),
             title=title,
-            authors=tuple(json.loads(authors)),
+            authors=names,
             year=year,
+            version=version,
             withdrawn=bool(withdrawn),
             reason=reason,
             checked_at=checked_at,
@@ -257,11 +350,11 @@ class LinkCache:
         checked_at = record.checked_at or self._now()
         with self._db(write=True) as conn:
             conn.execute(
-                """INSERT INTO arxiv_record (id, found, title, authors, year, withdrawn, reason, checked_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO arxiv_record (id, found, title, authors, year, withdrawn, reason, checked_at, version)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (id) DO UPDATE SET found = excluded.found, title = excluded.title,
                        authors = excluded.authors, year = excluded.year, withdrawn = excluded.withdrawn,
-                       reason = excluded.reason, checked_at = excluded.checked_at
+                       reason = excluded.reason, checked_at = excluded.checked_at, version = excluded.version
                    WHERE excluded.checked_at >= arxiv_record.checked_at""",
                 (
                     record.id,
@@ -272,8 +365,14 @@ class LinkCache:
                     int(record.withdrawn),
                     record.reason,
                     checked_at,
+                    record.version,
                 ),
             )
+
+    def _forget(self, table: str, key: str, value: str) -> None:
+        """Delete one unusable row (the table and key names are this module's constants)."""
+        with self._db(write=True) as conn:
+            conn.execute(f"DELETE FROM {table} WHERE {key} = ?", (value,))
 
     # lifetime
 

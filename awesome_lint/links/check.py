@@ -10,6 +10,7 @@ from typing import Any
 from awesome_lint.links.arxiv import ARXIV_DELAY
 from awesome_lint.links.types import ArxivRecord, LinkResult, Stats
 from awesome_lint.model import Document, Entry, Link
+from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,34 @@ def options_from(
 
 @dataclass
 class NetworkResults:
-    """What the checks found, keyed by URL and by arXiv id; read by the network rules."""
+    """What the checks found, keyed by URL and by arXiv id; read by the network rules.
+
+    `weights` rate title words by rarity over the titles of every checked list (see title_match).
+    """
 
     urls: dict[str, LinkResult] = field(default_factory=dict)
     arxiv: dict[str, ArxivRecord] = field(default_factory=dict)
     failing_days: dict[str, int] = field(default_factory=dict)
     dead_after: int = 1
+    weights: TitleWeights = field(default_factory=TitleWeights)
     http_stats: Stats = field(default_factory=Stats)
     arxiv_stats: Stats = field(default_factory=Stats)
+    _verdicts: dict[tuple[Claim, str], Verdict | None] = field(default_factory=dict, repr=False)
+
+    def verdict(self, claim: Claim, arxiv_id: str) -> Verdict | None:
+        """Whether arXiv's record for the id is the paper the claim names; None without a record with a title."""
+        key = (claim, arxiv_id)
+        if key not in self._verdicts:
+            record = self.arxiv.get(arxiv_id)
+            found = None
+            if record is not None and record.exists and record.title:
+                found = same_paper(claim, record.title, record.authors, record.year, self.weights)
+            self._verdicts[key] = found
+        return self._verdicts[key]
 
     def summary(self) -> dict[str, Any]:
-        """Counts per outcome, requests made, cache hits, and whether the run looked offline."""
+        """Counts per outcome, requests made, cache hits, whether the run looked offline, and the arXiv ids that
+        could not be checked (id -> reason; the network rules report unknown web links, not these)."""
         counts = {"alive": 0, "dead": 0, "unknown": 0, "skipped": 0}
         for result in self.urls.values():
             counts[result.outcome] = counts.get(result.outcome, 0) + 1
@@ -89,6 +107,7 @@ class NetworkResults:
         offline = bool(self.urls) and self.http_stats.resolved_hosts == 0 and self.http_stats.resolver_failures > 0
         return {
             **counts,
+            "arxiv_unknown": {i: r.reason for i, r in self.arxiv.items() if r.exists is None},
             "urls": len(self.urls),
             "arxiv_ids": len(self.arxiv),
             "requests": self.http_stats.requests + self.arxiv_stats.requests,
@@ -176,9 +195,15 @@ def run_checks(
         arxiv=records,
         failing_days=failing,
         dead_after=options.dead_after,
+        weights=title_weights(documents),
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )
+
+
+def title_weights(documents: Sequence[Document]) -> TitleWeights:
+    """Title word weights over the titles of every paper in the documents (the title check's corpus)."""
+    return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
 def arxiv_metadata(documents: Sequence[Document], options: LinkCheckOptions) -> tuple[dict[str, ArxivRecord], int]:

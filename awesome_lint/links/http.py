@@ -1,7 +1,8 @@
 """HTTP link checking: HEAD then GET, redirects followed by hand, public addresses only, retries, per-host limits.
 
 Only a server's clear answer (404, 410, or a name that does not exist while other names resolve) makes a link dead;
-everything uncertain is unknown. Every connection goes to an address this module resolved and vetted itself.
+everything uncertain is unknown. Every connection goes to an address this module resolved and vetted itself, and
+every request must be done (connect, TLS, status line and headers) within `timeout` seconds in total.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from awesome_lint.errors import UserError
 from awesome_lint.links import USER_AGENT
+from awesome_lint.links.deadline import current, deadline, deadline_adapter
 from awesome_lint.links.types import Cache, LinkResult, Outcome, Stats
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ _NO_SUCH_NAME = frozenset(
 )
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+MAX_BODY = 20 * 1024 * 1024  # the most `fetch` reads of one response
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -110,12 +113,31 @@ class _Resolution:
 
 @dataclass(frozen=True, slots=True)
 class _Reply:
-    """The status line and the headers that matter of one response (its body is never read)."""
+    """The status line and the headers that matter of one response; body and all headers only for `fetch`."""
 
     status: int
     phrase: str
     location: str | None = None
     retry_after: float | None = None
+    body: bytes | None = None
+    headers: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Want:
+    """What `fetch` asks of each request: extra headers, and the body of a 2xx answer (at most `max_bytes`)."""
+
+    headers: Mapping[str, str]
+    max_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """What `HttpChecker.fetch` got: the outcome as a link check sees it, the body when alive, the last headers."""
+
+    result: LinkResult
+    body: bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +291,27 @@ class HttpChecker:
                 pool.shutdown(wait=True, cancel_futures=True)
         return {url: results[url] for url in ordered}
 
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None, max_bytes: int = MAX_BODY) -> Download:
+        """GET one URL and read its body, with every guard of `check` (vetted addresses, redirects one hop at a time,
+        timeouts, retries honouring Retry-After); a body over `max_bytes` makes the outcome unknown. Not cached."""
+        try:
+            target = self._target(url)
+        except _Skip as skip:
+            return Download(self._result(url, "skipped", reason=str(skip)))
+        if any(pattern.search(url) for pattern in self.exclude):
+            return Download(self._result(url, "skipped", reason="excluded"))
+        if self.offline:
+            return Download(self._result(url, "unknown", reason="offline"))
+        self._get_session()
+        try:
+            result, reply = self._follow(url, target, _Want(dict(headers or {}), max_bytes))
+        except Exception as exc:  # the same safety net as check: a bug must not look like a server's answer
+            return Download(self._result(url, "unknown", reason=f"unexpected error: {type(exc).__name__}: {exc}"))
+        if reply is None:
+            return Download(result)
+        body = reply.body if result.outcome == "alive" and reply.body is not None else b""
+        return Download(result, body, dict(reply.headers or {}))
+
     def close(self) -> None:
         """Close the HTTP session and its connections."""
         if self._session is not None:
@@ -405,44 +448,49 @@ class HttpChecker:
             return self._result(url, "unknown", reason=f"unexpected error: {type(exc).__name__}: {exc}")
 
     def _check_one(self, url: str, target: _Target) -> LinkResult:
-        """Follow the chain hop by hop (each hop's host vetted), HEAD first, GET when HEAD is not supported."""
+        return self._follow(url, target)[0]
+
+    def _follow(self, url: str, target: _Target, want: _Want | None = None) -> tuple[LinkResult, _Reply | None]:
+        """Follow the chain hop by hop (each hop's host vetted), HEAD first, GET when HEAD is not supported (GET
+        only when `want` asks for the body); the outcome and the last answer."""
         seen: set[str] = set()
-        use_get = False
+        use_get = want is not None
         redirects = 0
         while True:
             seen.add(target.url)
             resolution = self._resolve(target.host, target.port)
             if not resolution.addresses:
-                return self._name_failure(url, target.host, resolution, hop=True)
+                return self._name_failure(url, target.host, resolution, hop=True), None
             if self._refused(resolution):
                 reason = PRIVATE_REASON if not redirects else f"{PRIVATE_REASON} (redirect to {target.host})"
-                return self._result(url, "skipped", reason=reason, final_url=target.url)
-            reply = self._fetch("GET" if use_get else "HEAD", target)
+                return self._result(url, "skipped", reason=reason, final_url=target.url), None
+            reply = self._fetch("GET" if use_get else "HEAD", target, want)
             if not use_get and (reply.dropped if isinstance(reply, _Failure) else self._head_unsupported(reply.status)):
                 use_get = True  # and for the rest of the chain
                 reply = self._fetch("GET", target)
             if isinstance(reply, _Failure):
-                return self._result(url, "unknown", reason=reply.reason, final_url=target.url)
+                return self._result(url, "unknown", reason=reply.reason, final_url=target.url), None
             status = reply.status
             after = f" after {_plural(redirects, 'redirect')}" if redirects else ""
             text = f"{status} {reply.phrase}".strip()
             if status in self.accept or 200 <= status < 300:
-                return self._result(url, "alive", status, text + after, target.url)
+                return self._result(url, "alive", status, text + after, target.url), reply
             if 300 <= status < 400 and status != 304:
                 if not reply.location:
-                    return self._result(url, "unknown", status, f"{text}: redirect without Location", target.url)
+                    return self._result(url, "unknown", status, f"{text}: redirect without Location", target.url), reply
                 if redirects >= self.max_redirects:
                     reason = f"too many redirects (more than {self.max_redirects})"
-                    return self._result(url, "unknown", status, reason, target.url)
+                    return self._result(url, "unknown", status, reason, target.url), reply
                 try:
                     target = self._target(urljoin(target.url, reply.location))
                 except _Skip as skip:
-                    return self._result(url, "unknown", status, f"redirect to a URL not checked: {skip}", target.url)
+                    reason = f"redirect to a URL not checked: {skip}"
+                    return self._result(url, "unknown", status, reason, target.url), reply
                 redirects += 1
                 if target.url in seen:
-                    return self._result(url, "unknown", status, "redirect loop", target.url)
+                    return self._result(url, "unknown", status, "redirect loop", target.url), reply
                 continue
-            return self._result(url, *self._classify(status, text + after), target.url)
+            return self._result(url, *self._classify(status, text + after), target.url), reply
 
     def _head_unsupported(self, status: int) -> bool:
         """HEAD answers that say nothing about the page: 501, and 4xx other than 404/410/429 (405, 403, 400...)."""
@@ -460,7 +508,7 @@ class HttpChecker:
             return "unknown", status, f"{text} (rate limited)"
         return "unknown", status, text
 
-    def _fetch(self, method: str, target: _Target) -> _Reply | _Failure:
+    def _fetch(self, method: str, target: _Target, want: _Want | None = None) -> _Reply | _Failure:
         """One request with retries (429/502/503/504, timeouts, connection errors), backoff and Retry-After."""
         import requests
 
@@ -471,7 +519,7 @@ class HttpChecker:
                     self.stats.retries += 1
             wait: float | None = None
             try:
-                reply = self._send(method, target)
+                reply = self._send(method, target, want)
             except requests.exceptions.SSLError as exc:
                 return _Failure(f"TLS error: {_describe(exc)}")
             except requests.exceptions.Timeout:
@@ -483,6 +531,8 @@ class HttpChecker:
                     return last  # the server took the connection but not the HEAD: try GET at once
             except requests.exceptions.RequestException as exc:
                 return _Failure(f"request failed: {_describe(exc)}")
+            except _TooLarge as exc:
+                return _Failure(str(exc))
             else:
                 if reply.status not in RETRY_STATUSES or reply.status in self.accept:
                     return reply
@@ -496,8 +546,8 @@ class HttpChecker:
                 time.sleep(min(self.backoff * 2**attempt, RETRY_AFTER_CAP))
         return last
 
-    def _send(self, method: str, target: _Target) -> _Reply:
-        """One request, headers only: no redirects followed, no cookies, no credentials, body never read."""
+    def _send(self, method: str, target: _Target, want: _Want | None = None) -> _Reply:
+        """One request: no redirects followed, no cookies, no credentials; the body is read only for `want`."""
         import requests
 
         session = self._get_session()
@@ -506,22 +556,44 @@ class HttpChecker:
             slot.wait_turn(self.host_delay)
             with self._lock:
                 self.stats.requests += 1
-            prepared = session.prepare_request(requests.Request(method, target.url))
+            prepared = session.prepare_request(
+                requests.Request(method, target.url, headers=dict(want.headers) if want else None)
+            )
             for header in ("Authorization", "Proxy-Authorization", "Cookie"):
                 prepared.headers.pop(header, None)
-            # HEAD has no body, so its connection goes back to the pool; a GET is closed after the headers.
-            response = session.send(
-                prepared, allow_redirects=False, stream=method != "HEAD", timeout=self.timeout, verify=True, proxies={}
-            )
-            try:
-                return _Reply(
-                    status=response.status_code,
-                    phrase=response.reason or "",
-                    location=_header_text(response.headers.get("Location")),
-                    retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                )
-            finally:
-                response.close()  # drops the connection if a body is pending: a PDF is never downloaded
+            # The whole request (connect, TLS, status line, headers and a fetched body) must be done within
+            # `timeout`; requests' own timeout bounds each read only, which a server trickling bytes never trips.
+            with deadline(self.timeout) as limit:
+                try:
+                    # HEAD has no body, so its connection goes back to the pool; a GET is closed after the headers.
+                    response = session.send(
+                        prepared,
+                        allow_redirects=False,
+                        stream=method != "HEAD",
+                        timeout=self.timeout,
+                        verify=True,
+                        proxies={},
+                    )
+                    try:
+                        reply = _Reply(
+                            status=response.status_code,
+                            phrase=response.reason or "",
+                            location=_header_text(response.headers.get("Location")),
+                            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                        )
+                        if want is not None:
+                            body = _read_body(response, want.max_bytes) if 200 <= response.status_code < 300 else None
+                            headers = {key.lower(): value for key, value in response.headers.items()}
+                            reply = replace(reply, body=body, headers=headers)
+                    finally:
+                        response.close()  # drops the connection if a body is pending: a PDF is never downloaded
+                except Exception as exc:
+                    if limit.expired:  # the watchdog cut the connection: whatever broke, it is a timeout
+                        raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s") from exc
+                    raise
+                if limit.expired:  # cut off mid-headers, http.client may take what it read for a whole answer
+                    raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s")
+                return reply
 
     def _slot(self, host: str) -> _HostSlot:
         with self._lock:
@@ -545,6 +617,22 @@ class HttpChecker:
         final_url: str | None = None,
     ) -> LinkResult:
         return LinkResult(url, outcome, status, reason, final_url, checked_at=time.time())
+
+
+class _TooLarge(Exception):
+    """A response body over the size `fetch` was asked to read."""
+
+
+def _read_body(response: requests.Response, max_bytes: int) -> bytes:
+    """The (decompressed) body of a streamed response; _TooLarge past `max_bytes`."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(chunk_size=65536):
+        size += len(chunk)
+        if size > max_bytes:
+            raise _TooLarge(f"response larger than {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _header_text(value: str | None) -> str | None:
@@ -579,64 +667,45 @@ def _describe(exc: Exception) -> str:
 
 
 def _make_session(checker: HttpChecker) -> requests.Session:
-    """A requests session that keeps no cookies, reads no environment (proxies, .netrc) and connects only to the
-    addresses the checker vetted for each host, so DNS cannot be rebound between the check and the connection."""
+    """A requests session that keeps no cookies, reads no environment (proxies, .netrc), connects only to the
+    addresses the checker vetted for each host (so DNS cannot be rebound between the check and the connection),
+    and keeps each request's total deadline."""
     from http.cookiejar import DefaultCookiePolicy
 
     import requests
-    from requests.adapters import HTTPAdapter
-    from urllib3.connection import HTTPConnection, HTTPSConnection
-    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
     from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
     from urllib3.util.connection import create_connection
 
-    def new_conn(conn: Any) -> socket.socket:
+    def open_socket(conn: Any) -> socket.socket:
         try:
             addresses = checker._connect_addresses(conn.host, conn.port)
         except OSError as exc:
             raise NewConnectionError(conn, f"Failed to establish a new connection: {exc}") from exc
         error: OSError | None = None
         for address in addresses:
+            limit = current()
+            if limit is not None and limit.remaining() <= 0:
+                break
             try:
                 return create_connection(
                     (address, conn.port),
-                    conn.timeout,
+                    conn.timeout if limit is None else min(conn.timeout, limit.remaining()),
                     source_address=conn.source_address,
                     socket_options=conn.socket_options,
                 )
             except OSError as exc:
                 error = exc
-        if isinstance(error, TimeoutError):
+        if error is None or isinstance(error, TimeoutError):
             raise ConnectTimeoutError(conn, f"Connection to {conn.host} timed out") from error
         raise NewConnectionError(conn, f"Failed to establish a new connection: {error}") from error
-
-    class PinnedHTTPConnection(HTTPConnection):
-        def _new_conn(self) -> socket.socket:
-            return new_conn(self)
-
-    class PinnedHTTPSConnection(HTTPSConnection):
-        def _new_conn(self) -> socket.socket:
-            return new_conn(self)
-
-    class PinnedHTTPConnectionPool(HTTPConnectionPool):
-        ConnectionCls = PinnedHTTPConnection
-
-    class PinnedHTTPSConnectionPool(HTTPSConnectionPool):
-        ConnectionCls = PinnedHTTPSConnection
-
-    class PinnedAdapter(HTTPAdapter):
-        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-            super().init_poolmanager(*args, **kwargs)
-            self.poolmanager.pool_classes_by_scheme = {
-                "http": PinnedHTTPConnectionPool,
-                "https": PinnedHTTPSConnectionPool,
-            }
 
     session = requests.Session()
     session.trust_env = False  # no proxies, no .netrc credentials, no REQUESTS_CA_BUNDLE surprises
     session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))  # accept and send no cookies
     session.headers.update({"User-Agent": checker.user_agent, "Accept": _ACCEPT})
-    adapter = PinnedAdapter(pool_connections=max(10, checker.workers), pool_maxsize=max(checker.per_host, 2))
+    adapter = deadline_adapter(
+        open_socket, pool_connections=max(10, checker.workers), pool_maxsize=max(checker.per_host, 2)
+    )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session

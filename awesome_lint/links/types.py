@@ -30,6 +30,8 @@ class ArxivRecord:
     title: str | None = None
     authors: tuple[str, ...] = ()
     year: int | None = None
+    version: int | None = None
+    """The latest version arXiv has (a link to a later `vN` leads nowhere); None when not known."""
     withdrawn: bool = False
     reason: str = ""
     checked_at: float = 0.0

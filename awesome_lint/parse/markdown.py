@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import mistune
@@ -14,6 +16,47 @@ Token = dict[str, Any]
 # The start offset of a link is only known to mistune while it closes the bracket.
 _LINK_RULES = {"auto_link": "autolink", "auto_email": "autolink", "url_link": "bare"}
 _INLINE_STRIP = " \r\n\t\f"
+
+# mistune resolves emphasis in time that grows with the nesting depth times the paragraph's length, so
+# `*a **a ... a** a*` nested thousands deep takes minutes. mistune draws emphasis at most 20 levels deep
+# anyway; a paragraph whose delimiter runs could open more than this many levels is read with its `*` and
+# `_` as plain text, which keeps the work linear.
+MAX_EMPHASIS_NESTING = 32
+_DELIMITER_RUN = re.compile(r"[*_]+")
+
+
+def _punctuation(char: str) -> bool:
+    """CommonMark's Unicode punctuation: general categories P and S (links and code count as one, as in mistune)."""
+    return unicodedata.category(char)[0] in "PS"
+
+
+def emphasis_nesting_exceeds(tokens: list[Token], limit: int = MAX_EMPHASIS_NESTING) -> bool:
+    """Whether the delimiter runs of a paragraph's text open more than `limit` levels before closing them.
+
+    Runs are classed by CommonMark's flanking rules: a run that can only open adds a level, one that can only
+    close removes one, one that can do both (inside a word) leaves the depth as it is. Links, code and escaped
+    characters count as punctuation, as mistune counts them. One pass, linear in the text.
+    """
+    text = "".join(
+        token["raw"] if token.get("type") == "text" and token.get("_emphasis") is not False else "\ufffc"
+        for token in tokens
+    )
+    depth = 0
+    for match in _DELIMITER_RUN.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        left = not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
+        right = not before.isspace() and (not _punctuation(before) or after.isspace() or _punctuation(after))
+        if match[0][0] == "_":
+            left, right = left and (not right or _punctuation(before)), right and (not left or _punctuation(after))
+        if left and not right:
+            depth += 1
+            if depth > limit:
+                return True
+        elif right and not left and depth:
+            depth -= 1
+    return False
 
 
 class PositionedInlineParser(InlineParser):
@@ -43,6 +86,12 @@ class PositionedInlineParser(InlineParser):
                 state.tokens[-1]["_style"] = _LINK_RULES[name]
             return end
         return super().parse_method(m, state)
+
+    def finalize_tokens(self, tokens: list[Token], depth: int) -> list[Token]:
+        """Resolve emphasis as mistune does, unless the nesting is pathological: then the markers stay text."""
+        if emphasis_nesting_exceeds(tokens):
+            depth = self.max_nested_level  # no levels left: mistune keeps every `*` and `_` as text
+        return super().finalize_tokens(tokens, depth)
 
 
 def _keep_block_text(md: mistune.Markdown, state: BlockState) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from awesome_lint.findings import Finding
 
@@ -10,8 +10,15 @@ FORMATS = ("text", "json", "github", "sarif")
 """The output formats of findings (`--format`, `output-format`)."""
 
 
-def render(findings: Sequence[Finding], fmt: str, color: bool = False, fixed: int = 0) -> str:
-    """Findings in one of FORMATS (text may be coloured for a terminal)."""
+def render(
+    findings: Sequence[Finding],
+    fmt: str,
+    color: bool = False,
+    fixed: int = 0,
+    sources: Mapping[str, bytes] | None = None,
+) -> str:
+    """Findings in one of FORMATS (text may be coloured for a terminal; `sources`, the files' bytes by path, give
+    SARIF fingerprints the flagged text)."""
     if fmt == "json":
         from awesome_lint.report.json_format import render_json
 
@@ -23,7 +30,7 @@ def render(findings: Sequence[Finding], fmt: str, color: bool = False, fixed: in
     if fmt == "sarif":
         from awesome_lint.report.sarif import render_sarif
 
-        return render_sarif(findings)
+        return render_sarif(findings, sources)
     from awesome_lint.report.text import render_text
 
     return render_text(findings, color=color, fixed=fixed)

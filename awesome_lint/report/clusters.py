@@ -8,6 +8,7 @@ from typing import Any
 
 from awesome_lint.dedup import Cluster
 from awesome_lint.model import Entry
+from awesome_lint.report.text import printable
 
 Located = tuple[str, Entry]
 
@@ -55,4 +56,4 @@ def render_clusters(clusters: Sequence[Cluster], papers: Sequence[Located], fmt:
                 )
     total = sum(len(c.members) for c in clusters)
     lines.append(f"{len(clusters)} duplicate clusters, {total} entries" if clusters else "No duplicate papers found.")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)

@@ -6,10 +6,12 @@ import json
 from collections.abc import Sequence
 
 from awesome_lint.model import Document, documents_to_json
+from awesome_lint.report.text import printable
 
 
 def render_documents(documents: Sequence[Document], fmt: str) -> str:
-    """Parsed lists as the documented JSON, or as text: a summary line per list, then `path:line:col:` per entry."""
+    """Parsed lists as the documented JSON, or as text: a summary line per list, then `path:line:col:` per entry
+    (control characters shown escaped)."""
     if fmt == "json":
         return json.dumps(documents_to_json(list(documents)), ensure_ascii=False, indent=1)
     lines: list[str] = []
@@ -28,4 +30,4 @@ def render_documents(documents: Sequence[Document], fmt: str) -> str:
                 facts.append(f"arXiv:{entry.arxiv_id}")
             extra = f" ({', '.join(facts)})" if facts else ""
             lines.append(f"  {doc.path}:{entry.span.line}:{entry.span.column}: {entry.kind}: {entry.title}{extra}")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)

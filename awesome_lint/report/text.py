@@ -1,7 +1,8 @@
-"""Human output: `path:line:col: CODE message`, coloured on a terminal, with a closing summary."""
+"""Human output: `path:line:col: CODE severity: message`, coloured on a terminal, with a closing summary."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import click
@@ -9,19 +10,29 @@ import click
 from awesome_lint.findings import Finding
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+# C0 and C1 controls (ESC starts terminal escape sequences), DEL, and the bidirectional overrides that make
+# text display in another order than it is stored
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters shown as `\\x1b`-style escapes, never sent as they are."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0) -> str:
-    """One line per finding, `[*]` marking the ones `--fix` repairs, then a summary line."""
+    """One line per finding with its severity, `[*]` marking the ones `--fix` repairs, then a summary line."""
     lines = []
     for f in findings:
-        where = f"{f.path}:{f.span.line}:{f.span.column}:"
+        where = f"{printable(f.path)}:{f.span.line}:{f.span.column}:"
         code = f.code
         mark = " [*]" if f.fixable else ""
+        severity = f"{f.severity}:"
         if color:
             where = click.style(where, bold=True)
             code = click.style(code, fg=_COLORS.get(f.severity, "red"), bold=True)
-        lines.append(f"{where} {code}{mark} {f.message}")
+            severity = click.style(severity, fg=_COLORS.get(f.severity, "red"))
+        lines.append(f"{where} {code}{mark} {severity} {printable(f.message)}")
     fixable = sum(1 for f in findings if f.fixable)
     if findings:
         summary = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''}"

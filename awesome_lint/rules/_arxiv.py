@@ -1,4 +1,5 @@
-"""arXiv links as written: where the id stands in the URL, its version, and every id of an entry."""
+"""arXiv links as written: where the id stands in the URL, its version, every id of an entry, and the title
+check's verdict on each."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from awesome_lint import arxiv_id
 from awesome_lint.arxiv_id import ArxivId
 from awesome_lint.model import Entry, Link, Span
+from awesome_lint.rules._registry import Context
 
 
 def arxiv_parts(link: Link) -> tuple[ArxivId, int, str] | None:
@@ -33,8 +35,9 @@ def id_base(found: ArxivId) -> str:
     return found.raw[: len(found.raw) - len(version)] if version else found.raw
 
 
-def arxiv_places(entry: Entry) -> Iterator[tuple[str, Span]]:
-    """Each arXiv id of an entry with the span to report it on (its link, or the entry for a cited id)."""
+def arxiv_places(entry: Entry) -> Iterator[tuple[str, Span, int | None]]:
+    """Each arXiv id of an entry with the span to report it on (its link, or the entry for a cited id) and
+    the version the link asks for (None for no version or a cited id)."""
     from awesome_lint.arxiv_id import parse_url
 
     seen = set()
@@ -42,8 +45,25 @@ def arxiv_places(entry: Entry) -> Iterator[tuple[str, Span]]:
         found = parse_url(link.url)
         if found is not None and found.id not in seen:
             seen.add(found.id)
-            yield found.id, link.span
+            yield found.id, link.span, found.version
     for cited in entry.cited_arxiv_ids:
         if cited not in seen:
             seen.add(cited)
-            yield cited, entry.span
+            yield cited, entry.span, None
+
+
+def verdicts(ctx: Context, decision: str) -> Iterator[tuple[str, Span, str, str]]:
+    """(id, span, arXiv's title, evidence) of each arXiv id whose record the title check judges `decision`."""
+    net = ctx.network
+    if net is None:
+        return
+    from awesome_lint.title_match import Claim
+
+    for entry in ctx.document.entries:
+        if entry.kind != "paper" or not entry.title:
+            continue
+        claim = Claim.of(entry)
+        for paper_id, span, _version in arxiv_places(entry):
+            verdict = net.verdict(claim, paper_id)
+            if verdict is not None and verdict.decision == decision:
+                yield paper_id, span, net.arxiv[paper_id].title, verdict.explain()

@@ -26,7 +26,9 @@ FIX_COLUMN = {"safe": "yes", "unsafe": "unsafe", None: ""}
 def rule_markdown(rule: Rule) -> str:
     """One rule's documentation section."""
     fix = FIX_TEXT[rule.fix]
-    lines = [f"## {rule.code} `{rule.name}`", "", f"{rule.summary} Default severity: {rule.severity}; {fix}.", ""]
+    summary = rule.summary[:1].upper() + rule.summary[1:]
+    summary += "" if summary.endswith(("?", "!", ".")) else "."
+    lines = [f"## {rule.code} `{rule.name}`", "", summary, "", f"Default severity: {rule.severity}; {fix}.", ""]
     if rule.doc:
         lines += [rule.doc, ""]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""AL305 `arxiv-id-mismatch`: paper link and citation name different arXiv ids."""
+"""Rule AL305 `arxiv-id-mismatch`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from awesome_lint import arxiv_id
 from awesome_lint.rules._registry import Context, Issue, rule
 
 
-@rule("AL305", "arxiv-id-mismatch", "warning", "paper link and citation name different arXiv ids")
+@rule(
+    "AL305",
+    "arxiv-id-mismatch",
+    "warning",
+    "link id and cited id disagree (`abs/1712.01312` beside `arXiv:1711.01312`)",
+)
 def arxiv_id_mismatch(ctx: Context) -> Iterator[Issue]:
     """The arXiv id of an entry's paper link differs from the id cited in the entry's text. One of the two is
     a copy-paste slip: readers who follow the link get a different paper from the one the citation names. Ids

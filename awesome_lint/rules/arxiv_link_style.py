@@ -1,4 +1,4 @@
-"""AL302 `arxiv-link-style`: arXiv paper link in the other style (abs vs pdf) than the list's."""
+"""Rule AL302 `arxiv-link-style`."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def _arxiv_paper_links(ctx: Context) -> Iterator[tuple[Entry, Link, ArxivId, int
     "AL302",
     "arxiv-link-style",
     "warning",
-    "arXiv paper link in the other style (abs vs pdf) than the list's",
+    "an arXiv pdf link in a list that uses abs links (or the configured style)",
     fix="safe",
     options=Options,
 )

@@ -1,4 +1,4 @@
-"""AL303 `arxiv-version`: arXiv link pinned to one version."""
+"""Rule AL303 `arxiv-version`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from awesome_lint.rules._source import (
 )
 
 
-@rule("AL303", "arxiv-version", "info", "arXiv link pinned to one version", fix="unsafe")
+@rule("AL303", "arxiv-version", "info", "an arXiv link pinned to a version (`v1`)", fix="unsafe")
 def arxiv_version(ctx: Context) -> Iterator[Issue]:
     """An arXiv link pinned to one version of the paper (`abs/1809.01330v1`). A versioned link keeps pointing
     at that version after the authors post corrections or the camera-ready version; an unversioned link always

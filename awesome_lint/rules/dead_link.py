@@ -1,4 +1,4 @@
-"""AL501 `dead-link`: a link the server says is gone (404, 410, a name that does not exist)."""
+"""Rule AL501 `dead-link`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from awesome_lint.rules._shared import all_links
     "AL501",
     "dead-link",
     "error",
-    "with `--links`: a link the server says is gone (404, 410, a name that does not exist)",
+    "with `--links`: the server says the page is gone",
 )
 def dead_link(ctx: Context) -> Iterator[Issue]:
     """A link whose server answered that the page is gone: HTTP 404 or 410 (also at the end of a redirect

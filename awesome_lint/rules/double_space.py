@@ -1,4 +1,4 @@
-"""AL403 `double-space`: two or more spaces, or a no-break space, inside a title, author list or heading."""
+"""Rule AL403 `double-space`."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     "AL403",
     "double-space",
     "info",
-    "two or more spaces, or a no-break space, inside a title, author list or heading",
+    "doubled or no-break spaces inside a title, author list or heading",
     fix="safe",
 )
 def double_space(ctx: Context) -> Iterator[Issue]:

@@ -1,4 +1,4 @@
-"""AL102 `duplicate-heading`: two sibling headings with the same text."""
+"""Rule AL102 `duplicate-heading`."""
 
 from __future__ import annotations
 

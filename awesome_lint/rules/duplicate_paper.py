@@ -1,4 +1,4 @@
-"""AL203 `duplicate-paper`: the same paper listed twice."""
+"""Rule AL203 `duplicate-paper`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from awesome_lint.rules._shared import brief
     "AL203",
     "duplicate-paper",
     "warning",
-    "the same paper twice in one list (by arXiv id, DOI, URL or title)",
+    "the same paper twice in one list (the duplicate matcher; both places named)",
 )
 def duplicate_paper(ctx: Context) -> Iterator[Issue]:
     """Reports a paper that the list already cites: the same arXiv id, DOI or paper URL, or the same title

@@ -1,4 +1,4 @@
-"""AL306 `duplicate-url`: the same URL twice in one entry."""
+"""Rule AL306 `duplicate-url`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""AL202 `empty-link`: link with an empty target `[Title]()`."""
+"""Rule AL202 `empty-link`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from awesome_lint.rules._shared import brief
     "AL202",
     "empty-link",
     "error",
-    "link with an empty target `[Title]()`",
+    "a link with an empty target `[Title]()`",
 )
 def empty_link(ctx: Context) -> Iterator[Issue]:
     """Reports links with an empty target, `[Title]()`. GitHub renders them as links that go nowhere (or

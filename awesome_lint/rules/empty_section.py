@@ -1,4 +1,4 @@
-"""AL103 `empty-section`: section with no entries, or only a placeholder such as `To be updated.`."""
+"""Rule AL103 `empty-section`."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _content_lines(text: str) -> list[str]:
     "AL103",
     "empty-section",
     "warning",
-    "section with no entries, or only a placeholder such as `To be updated.`",
+    "a section with no entries, or only a placeholder (`To be updated.`)",
     options=Options,
 )
 def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:

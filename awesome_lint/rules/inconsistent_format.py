@@ -1,4 +1,4 @@
-"""AL204 `inconsistent-format`: paper entry written differently from the list's dominant format."""
+"""Rule AL204 `inconsistent-format`."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def shape_of(entry: Entry) -> Shape:
     "AL204",
     "inconsistent-format",
     "warning",
-    "paper entry written differently from the list's dominant format",
+    "an entry that breaks the list's own dominant entry format",
     options=MajorityOptions,
 )
 def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:

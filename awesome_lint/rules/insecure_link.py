@@ -1,4 +1,4 @@
-"""AL301 `insecure-link`: `http://` link to a host that serves https."""
+"""Rule AL301 `insecure-link`."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class Options:
     "AL301",
     "insecure-link",
     "warning",
-    "`http://` link to a host that serves https",
+    "`http://` to a host on the https allow-list",
     fix="safe",
     options=Options,
 )

@@ -1,4 +1,4 @@
-"""AL201 `missing-link`: paper entry with no link at all."""
+"""Rule AL201 `missing-link`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from awesome_lint.rules._shared import brief
     "AL201",
     "missing-link",
     "warning",
-    "paper entry with no link at all",
+    "a paper entry with no link at all",
 )
 def missing_link(ctx: Context) -> Iterator[Issue]:
     """Reports paper entries that have no link at all: a title in brackets with nothing after it, or plain

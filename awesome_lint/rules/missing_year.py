@@ -1,4 +1,4 @@
-"""AL207 `missing-year`: paper without a year (or venue) where most of the list's papers have one."""
+"""Rule AL207 `missing-year`."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _example(entry: Entry, fields: list[str]) -> str:
     "AL207",
     "missing-year",
     "info",
-    "paper without a year (or venue) where most of the list's papers have one",
+    "a paper without year or venue where most of the list's papers have one",
     options=MajorityOptions,
 )
 def missing_year(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:

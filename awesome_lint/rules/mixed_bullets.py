@@ -1,4 +1,4 @@
-"""AL206 `mixed-bullets`: bullet list mixing bullet characters."""
+"""Rule AL206 `mixed-bullets`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from awesome_lint.rules._registry import Context, Issue, rule
     "AL206",
     "mixed-bullets",
     "warning",
-    "bullet list mixing bullet characters",
+    "one bullet list mixing `-`, `*`, `+`",
     fix="safe",
 )
 def mixed_bullets(ctx: Context) -> Iterator[Issue]:

@@ -1,4 +1,4 @@
-"""AL401 `mojibake`: mis-decoded UTF-8 (mojibake) in titles, text or headings."""
+"""Rule AL401 `mojibake`."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _regions(ctx: Context) -> Iterator[tuple[int, str]]:
         yield source_text(ctx.document, section.span)
 
 
-@rule("AL401", "mojibake", "warning", "mis-decoded UTF-8 (mojibake) in titles, text or headings", fix="safe")
+@rule("AL401", "mojibake", "warning", "mis-decoded UTF-8 (`Uniï¬ed`)", fix="safe")
 def mojibake(ctx: Context) -> Iterator[Issue]:
     """Text garbled by mis-decoded UTF-8 ("mojibake"), such as `Uniï¬ed` for `Unified`. It appears when text
     is copied from a PDF or a page that was read in the wrong encoding. It makes titles unreadable and

@@ -1,4 +1,4 @@
-"""AL205 `ordered-list-numbering`: ordered list whose numbers restart or jump."""
+"""Rule AL205 `ordered-list-numbering`."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _has_children(entries: tuple[Entry, ...]) -> set[int]:
     "AL205",
     "ordered-list-numbering",
     "warning",
-    "ordered list whose numbers restart or jump",
+    "ordered list numbers that restart or jump",
     fix="safe",
 )
 def ordered_list_numbering(ctx: Context) -> Iterator[Issue]:

@@ -1,4 +1,4 @@
-"""AL307 `shared-url`: one paper URL cited for two different titles."""
+"""Rule AL307 `shared-url`."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class Options:
     "AL307",
     "shared-url",
     "warning",
-    "one paper URL cited for two different titles",
+    "one paper URL cited for two different papers (a copy-paste slip)",
     options=Options,
 )
 def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:

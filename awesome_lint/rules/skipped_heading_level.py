@@ -1,4 +1,4 @@
-"""AL101 `skipped-heading-level`: heading more than one level deeper than the heading before it."""
+"""Rule AL101 `skipped-heading-level`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from awesome_lint.rules._shared import brief, heading_text, ordered_sections
     "AL101",
     "skipped-heading-level",
     "warning",
-    "heading more than one level deeper than the heading before it",
+    "a heading more than one level deeper than the one before it",
 )
 def skipped_heading_level(ctx: Context) -> Iterator[Issue]:
     """Reports a heading that is more than one level deeper than the heading before it (`##` then

@@ -1,4 +1,4 @@
-"""AL104 `toc-mismatch`: table of contents links to a missing heading or leaves one out."""
+"""Rule AL104 `toc-mismatch`."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def tables_of_contents(ctx: Context) -> list[list[Entry]]:
     "AL104",
     "toc-mismatch",
     "warning",
-    "table of contents links to a missing heading or leaves one out",
+    "a table of contents linking to a missing heading or leaving one out",
 )
 def toc_mismatch(ctx: Context) -> Iterator[Issue]:
     """Checks a table of contents (a run of list items whose links are all in-page `#anchors`) against the

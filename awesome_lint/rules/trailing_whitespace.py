@@ -1,4 +1,4 @@
-"""AL404 `trailing-whitespace`: spaces or tabs at the end of a line."""
+"""Rule AL404 `trailing-whitespace`."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Options:
     "AL404",
     "trailing-whitespace",
     "info",
-    "spaces or tabs at the end of a line",
+    "trailing spaces (a Markdown hard break of exactly `br-spaces` spaces is kept)",
     fix="safe",
     options=Options,
 )

@@ -1,4 +1,4 @@
-"""AL402 `unbalanced-punctuation`: unbalanced brackets or double quotes in an entry or heading."""
+"""Rule AL402 `unbalanced-punctuation`."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
     "AL402",
     "unbalanced-punctuation",
     "warning",
-    "unbalanced brackets or double quotes in an entry or heading",
+    "unbalanced brackets, parentheses or double quotes",
 )
 def unbalanced_punctuation(ctx: Context) -> Iterator[Issue]:
     """An opening bracket or double quote without its partner (or the reverse) in one entry or heading. A lost

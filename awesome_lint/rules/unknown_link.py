@@ -1,4 +1,4 @@
-"""AL502 `unknown-link`: a link that could not be checked (timeout, 429, 5xx, bot wall, offline)."""
+"""Rule AL502 `unknown-link`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from awesome_lint.rules._shared import all_links
     "AL502",
     "unknown-link",
     "info",
-    "with `--links`: a link that could not be checked (timeout, 429, 5xx, bot wall, offline)",
+    "with `--links`: the link could not be checked",
 )
 def unknown_link(ctx: Context) -> Iterator[Issue]:
     """A link the checker could not confirm either way: a timeout, a 429 or 5xx answer, a 401/403 bot wall,
