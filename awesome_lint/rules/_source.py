@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from awesome_lint.model import Document, Entry, Link, Section, Span
 
@@ -15,24 +16,29 @@ def source_text(doc: Document, span: Span) -> tuple[int, str]:
     return doc.offsets(span)[0], doc.source(span)
 
 
+def unescaped(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each character of `text` that no backslash escapes (escapes themselves skipped)."""
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        yield i, text[i]
+        i += 1
+
+
 def label_end(raw: str) -> int:
     """Index of the `]` that closes the label of a link written as `[label]...`; -1 if there is none."""
     if not raw.startswith("["):
         return -1
     depth = 0
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
+    for i, ch in unescaped(raw):
         if ch == "[":
             depth += 1
         elif ch == "]":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return -1
 
 

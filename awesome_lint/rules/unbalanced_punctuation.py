@@ -14,6 +14,7 @@ from awesome_lint.rules._source import (
     label_end,
     mask_code_spans,
     source_text,
+    unescaped,
 )
 
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
@@ -66,12 +67,7 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
     stack: list[tuple[int, str]] = []
     curly: list[int] = []
     straight: int | None = None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
+    for i, ch in unescaped(text):
         if ch in _OPENERS:
             stack.append((i, ch))
         elif ch in _CLOSERS:
@@ -91,7 +87,6 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
                 problems.append((i, "`”` has no opening `“`"))
         elif ch == '"':
             straight = i if straight is None else None
-        i += 1
     problems.extend((pos, f"`{opener}` is never closed") for pos, opener in stack)
     problems.extend((pos, "`“` is never closed") for pos in curly)
     if straight is not None:
