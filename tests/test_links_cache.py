@@ -356,6 +356,7 @@ def test_a_url_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, cl
         assert got is not None and got.status == 200 and got.checked_at == T0
 
 
+ARXIV_COLUMNS = "id, found, title, authors, year, withdrawn, reason, checked_at"
 BAD_ARXIV_ROWS = [
     (1, "T", "not json", 2017, 0, "", T0),
     (1, "T", '{"a": 1}', 2017, 0, "", T0),
@@ -372,7 +373,8 @@ BAD_ARXIV_ROWS = [
 @pytest.mark.parametrize("row", BAD_ARXIV_ROWS)
 def test_an_arxiv_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, clock: Clock, row: tuple) -> None:
     path = cache_with_rows(
-        tmp_path / "links.sqlite3", ("INSERT INTO arxiv_record VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?)", row)
+        tmp_path / "links.sqlite3",
+        (f"INSERT INTO arxiv_record ({ARXIV_COLUMNS}) VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?)", row),
     )
     with LinkCache(path, now=clock) as cache:
         assert cache.get_arxiv("1707.01209") is None
@@ -389,7 +391,7 @@ def test_check_links_over_a_cache_with_bad_rows_reports_no_traceback(tmp_path: P
     path = cache_with_rows(
         tmp_path / "links.sqlite3",
         ("INSERT INTO url_result VALUES ('https://a.test/x', 'alive', 'OK', '', NULL, 'soon')", ()),
-        ("INSERT INTO arxiv_record VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0)", ()),
+        (f"INSERT INTO arxiv_record ({ARXIV_COLUMNS}) VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0)", ()),
     )
     listing = tmp_path / "list.md"
     listing.write_text("- [A](https://a.test/x)\n- [B](https://arxiv.org/abs/1707.01209)\n")
