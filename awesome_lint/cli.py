@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -13,6 +12,8 @@ import click
 
 from awesome_lint import __version__
 from awesome_lint.errors import UserError
+from awesome_lint.report import FORMATS
+from awesome_lint.report.rules import RULE_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,34 +81,12 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
     (github:OWNER/REPO[@REF][:PATH], https://...).
     """
     from awesome_lint.config import load_config
-    from awesome_lint.model import documents_to_json
     from awesome_lint.parse import parse_file
+    from awesome_lint.report.documents import render_documents
     from awesome_lint.source import expand_paths
 
     _remote_inputs(paths, lambda: load_config(config_path))
-    documents = [parse_file(path) for path in expand_paths(paths)]
-    if fmt == "json":
-        _echo(json.dumps(documents_to_json(documents), ensure_ascii=False, indent=1))
-        return
-    from awesome_lint.report.text import printable
-
-    lines: list[str] = []
-    for doc in documents:
-        counts = {kind: sum(1 for e in doc.entries if e.kind == kind) for kind in ("paper", "resource", "other")}
-        lines.append(
-            f"{doc.path}: {doc.title or '(untitled)'}: {len(doc.entries)} entries "
-            f"({counts['paper']} papers, {counts['resource']} resources, {counts['other']} other), "
-            f"{len(doc.iter_sections())} sections"
-        )
-        for entry in doc.entries:
-            facts = [str(entry.year)] if entry.year else []
-            if entry.venue:
-                facts.append(entry.venue)
-            if entry.arxiv_id:
-                facts.append(f"arXiv:{entry.arxiv_id}")
-            extra = f" ({', '.join(facts)})" if facts else ""
-            lines.append(f"  {doc.path}:{entry.span.line}:{entry.span.column}: {entry.kind}: {entry.title}{extra}")
-    _echo("\n".join(printable(line) for line in lines))
+    _echo(render_documents([parse_file(path) for path in expand_paths(paths)], fmt))
 
 
 @main.command("merge")
@@ -162,15 +141,10 @@ def merge_command(
     documents = [parse_file(path) for path in merge_inputs(paths)]
     records = None
     if use_arxiv:
-        from awesome_lint.links.check import arxiv_metadata
+        from awesome_lint.links.check import arxiv_metadata, options_from
 
-        records, requests = arxiv_metadata(
-            documents,
-            arxiv_api or config.links.get("arxiv-api"),
-            cache_path or config.links.get("cache"),
-            offline,
-            float(config.links.get("arxiv-delay", 3.0)),
-        )
+        options = options_from(config.links, arxiv_api=arxiv_api, cache_path=cache_path, offline=offline)
+        records, requests = arxiv_metadata(documents, options)
         found = sum(1 for record in records.values() if record.exists)
         click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
     result = merge_documents(
@@ -267,16 +241,11 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
     from awesome_lint.dedup import cluster_entries, duplicate_clusters
     from awesome_lint.parse import parse_file
     from awesome_lint.report.clusters import render_clusters
-    from awesome_lint.source import expand_paths
 
     config = load_config(config_path)
     _remote_inputs(paths, config)
     papers = [
-        (path, entry)
-        for path in expand_paths(paths)
-        if not config.is_excluded(path)
-        for entry in parse_file(path).entries
-        if entry.kind == "paper"
+        (path, entry) for path in config.files(paths) for entry in parse_file(path).entries if entry.kind == "paper"
     ]
     clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
     _echo(render_clusters(clusters, papers, fmt, explain))
@@ -289,7 +258,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-_FORMATS = click.Choice(["text", "json", "github", "sarif"])
+_FORMATS = click.Choice(FORMATS)
 
 
 def _network_flags(func: F) -> F:
@@ -342,25 +311,19 @@ def _run(
 
     `fail_on_unknown` also fails when a link or arXiv id could not be checked."""
     from awesome_lint.findings import severity_rank
+    from awesome_lint.gitdiff import changed_files, on_changed_lines
     from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
-    from awesome_lint.source import expand_paths
 
-    files = [path for path in expand_paths(paths) if not config.is_excluded(path)]
-    changed: dict[str, set[int] | None] | None = None
-    if since is not None:
-        from awesome_lint.gitdiff import changed_lines
-
-        changed = {path: changed_lines(path, since) for path in files}
+    files = config.files(paths)
+    changed = None if since is None else changed_files(files, since)
     network = None
     if network_flags is not None:
         network = _check_links(files, config, changed, network_flags)
     results = lint_paths(
         files, config, fix=fix or diff, write=fix and not diff, network=network, write_read_only=write_read_only
     )
-    findings = [f for result in results for f in result.findings]
-    if changed is not None:
-        findings = [f for f in findings if changed[f.path] is None or f.span.line in changed[f.path]]  # type: ignore[operator]
+    findings = on_changed_lines((f for result in results for f in result.findings), changed)
     if diff:
         from awesome_lint.report.diff import fixes_diff
 
@@ -548,42 +511,16 @@ def check_links_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(RULE_FORMATS),
     default="text",
     show_default=True,
-    help="markdown prints docs/rules.md.",
+    help="markdown prints docs/rules.md; table prints the rule table of the README.",
 )
 def rules_command(fmt: str) -> None:
     """List every rule: code, name, default severity, fixability and summary."""
-    from awesome_lint.rules import RULES
-    from awesome_lint.rules.docs import rules_markdown
+    from awesome_lint.report.rules import render_rules
 
-    ordered = sorted(RULES.values(), key=lambda r: r.code)
-    if fmt == "markdown":
-        _echo(rules_markdown().rstrip("\n"))
-    elif fmt == "json":
-        _echo(
-            json.dumps(
-                [
-                    {
-                        "code": r.code,
-                        "name": r.name,
-                        "severity": r.severity,
-                        "fixable": r.fixable,
-                        "summary": r.summary,
-                        "options": r.options,
-                    }
-                    for r in ordered
-                ],
-                indent=2,
-            )
-        )
-    else:
-        _echo(
-            "\n".join(
-                f"{r.code}  {r.name:<24} {r.severity:<8} {'fix' if r.fixable else '   '}  {r.summary}" for r in ordered
-            )
-        )
+    _echo(render_rules(fmt))
 
 
 @main.command("rule")
@@ -591,13 +528,9 @@ def rules_command(fmt: str) -> None:
 @user_errors
 def rule_command(name: str) -> None:
     """Show one rule's documentation (by code or name)."""
-    from awesome_lint.rules import resolve
-    from awesome_lint.rules.docs import rule_markdown
+    from awesome_lint.rules import rule_doc
 
-    found = resolve(name)
-    if len(found) != 1:
-        raise UserError(f"unknown rule '{name}' (see `awesome-lint rules`)")
-    _echo(rule_markdown(found[0]).rstrip("\n"))
+    _echo(rule_doc(name))
 
 
 def _echo(text: str) -> None:

@@ -6,6 +6,7 @@ import fnmatch
 import math
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,12 @@ class Config:
             fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern) for pattern in self.exclude
         )
 
+    def files(self, paths: Sequence[str]) -> list[str]:
+        """The Markdown files of the given files and folders that `exclude` does not exclude."""
+        from awesome_lint.source import expand_paths
+
+        return [path for path in expand_paths(list(paths)) if not self.is_excluded(path)]
+
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Rule selectors ignored for one file by `per-file-ignores`."""
         rel = self.relative(path)
@@ -94,6 +101,12 @@ class Config:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
                 out.extend(selectors)
         return tuple(out)
+
+    def rule_options(self) -> dict[str, Any]:
+        """Typed options of the rules configured under `rules`, validated against the rule registry."""
+        from awesome_lint.rules import configure
+
+        return configure(self.rules)
 
     def dedup_config(self) -> Any:
         """The matcher's thresholds, defaults overridden by `[tool.awesome-lint.dedup]`."""

@@ -24,6 +24,11 @@ class Edit:
     end: int
     text: str
 
+    @classmethod
+    def replace(cls, span: Span, text: str) -> Edit:
+        """Replace the source of `span` with `text`."""
+        return cls(span.start, span.end, text)
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:

@@ -1,4 +1,7 @@
-"""The fix engine: apply safe fixes as byte edits, refuse overlaps, repeat until stable, write atomically."""
+"""The fix engine: apply safe fixes to a file's bytes in one pass, sorted, refusing overlapping edits.
+
+Repeating passes until nothing is left is `lint.fix_source`; writing the file atomically is `source.write_atomic`.
+"""
 
 from __future__ import annotations
 

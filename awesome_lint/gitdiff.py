@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 from awesome_lint.errors import UserError
+from awesome_lint.findings import Finding
+
+ChangedLines = dict[str, "set[int] | None"]
+"""Per path, the 1-based lines changed since a ref, or None for a file that is new since then."""
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
@@ -39,3 +44,15 @@ def changed_lines(path: str, ref: str) -> set[int] | None:
         count = int(m.group(2)) if m.group(2) is not None else 1
         lines.update(range(start, start + count))
     return lines
+
+
+def changed_files(paths: Iterable[str], ref: str) -> ChangedLines:
+    """The lines of each path changed since `ref` (None for a file new since then)."""
+    return {path: changed_lines(path, ref) for path in paths}
+
+
+def on_changed_lines(findings: Iterable[Finding], changed: ChangedLines | None) -> list[Finding]:
+    """The findings on changed lines (all of them in new files, or when nothing was asked)."""
+    if changed is None:
+        return list(findings)
+    return [f for f in findings if (lines := changed.get(f.path)) is None or f.span.line in lines]

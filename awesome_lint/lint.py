@@ -47,27 +47,20 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     if path is not None:
         for selector in config.ignored_for(path):
             chosen.difference_update(_codes(selector, "per-file-ignores"))
-    for name, table in config.rules.items():
-        known = next((r for r in RULES.values() if r.name == name), None)
-        if known is None:
-            raise UserError(f"rules.{name}: unknown rule name (see `awesome-lint rules`)")
-        for key in table:
-            if key not in known.options:
-                options = ", ".join(sorted(known.options)) or "none"
-                raise UserError(f"rules.{name}: unknown option '{key}' (options: {options})")
     return [RULES[code] for code in sorted(chosen)]
 
 
-def lint_document(document: Document, data: bytes, config: Config, network: Any = None) -> list[Finding]:
+def lint_document(document: Document, config: Config, network: Any = None) -> list[Finding]:
     """Run the configured rules on a parsed document; findings switched off by comments are dropped.
 
     `network` carries link check results (links.check.NetworkResults) for the network rules.
     """
-    context = Context(document, data, config.rules, config.dedup_config(), network)
+    rules = select_rules(config, document.path)
+    context = Context(document, config.rule_options(), config.dedup_config(), network)
     suppressions = Suppressions(parse_directives(document.text, lambda name: [r.code for r in resolve(name)]))
     findings = [
         Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix)
-        for r, issue in run_rules(context, select_rules(config, document.path))
+        for r, issue in run_rules(context, rules)
         if not suppressions.suppressed(issue.span.line, r.code)
     ]
     findings.sort(key=Finding.sort_key)
@@ -76,12 +69,7 @@ def lint_document(document: Document, data: bytes, config: Config, network: Any 
 
 def lint_source(source: Source, config: Config, network: Any = None) -> list[Finding]:
     """Parse and lint one decoded file."""
-    return lint_document(parse_source(source, source.data), source.data, config, network)
-
-
-def lint_bytes(data: bytes, path: str, config: Config) -> list[Finding]:
-    """Parse and lint a file's bytes."""
-    return lint_source(decode(data, path), config)
+    return lint_document(parse_source(source, source.data), config, network)
 
 
 def fix_source(source: Source, config: Config, network: Any = None) -> FileResult:

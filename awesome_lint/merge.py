@@ -34,7 +34,7 @@ from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, cluster_entries, is_truncation, normalize_title
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
-from awesome_lint.text import github_anchor
+from awesome_lint.text import heading_anchor
 from awesome_lint.urls import canonical_url, upgrade_https
 
 DEFAULT_TITLE = "Awesome Model Compression"
@@ -391,16 +391,6 @@ def link_destination(url: str) -> str:
     return url
 
 
-def anchor(heading: str, used: dict[str, int] | None = None) -> str:
-    """GitHub's anchor for a heading: lower case, spaces to `-`, punctuation other than `-`/`_` dropped."""
-    slug = github_anchor(heading)
-    if used is None:
-        return slug
-    count = used.get(slug, 0)
-    used[slug] = count + 1
-    return slug if count == 0 else f"{slug}-{count}"
-
-
 def render_entry(entry: _Resolved) -> list[str]:
     """The Markdown line(s) of one entry: `- [Title](URL) - Authors. *Venue Year*. [[code]](url)`."""
     if entry.url:
@@ -425,22 +415,9 @@ def _sort_key(entry: _Resolved) -> tuple[int, int, str, str]:
     return (entry.year is None, -(entry.year or 0), entry.title.casefold(), entry.url)
 
 
-def _text_between(lines: Sequence[str], line: int, column: int, end_line: int, end_column: int) -> str:
-    """The text between two 1-based (line, column) positions of a document split into lines."""
-    if line == end_line:
-        return lines[line - 1][column - 1 : end_column - 1]
-    middle = lines[line : end_line - 1]
-    return "\n".join([lines[line - 1][column - 1 :], *middle, lines[end_line - 1][: end_column - 1]])
-
-
-def resource_description(doc: Document, entry: Entry, lines: Sequence[str] | None = None) -> str:
+def resource_description(doc: Document, entry: Entry) -> str:
     """The item's Markdown after its first link, without leading `:`/`-`/no-break spaces, on one line."""
-    if entry.links:
-        link = entry.links[0].span
-        lines = doc.text.split("\n") if lines is None else lines
-        raw = _text_between(lines, link.end_line, link.end_column, entry.span.end_line, entry.span.end_column)
-    else:
-        raw = ""
+    raw = doc.tail(entry.span, after=entry.links[0].span) if entry.links else ""
     text = " ".join(raw.replace("\xa0", " ").split())
     return _DESCRIPTION_TAIL.sub("", _DESCRIPTION_LEAD.sub("", text))
 
@@ -522,15 +499,15 @@ def merge_documents(
         f"Merged from {len(sources)} upstream {plural}: {named} by awesome-lint.",
         "",
     ]
-    used: dict[str, int] = {}
-    anchor(title, used)
-    anchor(CONTENTS_HEADING, used)
+    taken: set[str] = set()
+    heading_anchor(title, taken)
+    heading_anchor(CONTENTS_HEADING, taken)
     headings = [name for name in taxonomy.names if by_topic.get(name)]
     if merged_resources:
         headings.append(RESOURCES_HEADING)
     if headings:
         lines += [f"## {CONTENTS_HEADING}", ""]
-        lines += [f"- [{name}](#{anchor(name, used)})" for name in headings]
+        lines += [f"- [{name}](#{heading_anchor(name, taken)})" for name in headings]
         lines.append("")
 
     entry_reports: list[dict[str, Any]] = []
@@ -588,10 +565,7 @@ def _entry_report(item: _Resolved, papers: Sequence[_Paper], line: int) -> dict[
 def _merge_resources(resources: Sequence[tuple[Document, Entry]]) -> list[tuple[str, list[tuple[Document, Entry]]]]:
     """Resource lines, one per canonical URL of the first link (or case-folded title), sorted by title."""
     groups: dict[str, list[tuple[Document, Entry]]] = {}
-    lines: dict[int, list[str]] = {}
     for doc, entry in resources:
-        if id(doc) not in lines:
-            lines[id(doc)] = doc.text.split("\n")
         url = entry.links[0].url.strip() if entry.links else ""
         key = f"url:{canonical_url(url)}" if url else f"title:{' '.join(entry.title.casefold().split())}"
         groups.setdefault(key, []).append((doc, entry))
@@ -599,7 +573,7 @@ def _merge_resources(resources: Sequence[tuple[Document, Entry]]) -> list[tuple[
     for members in groups.values():
         doc, first = members[0]
         url = upgrade_https(first.links[0].url.strip()) if first.links else ""
-        descriptions = (resource_description(dc, e, lines[id(dc)]) for dc, e in members)
+        descriptions = (resource_description(dc, e) for dc, e in members)
         description = next((d for d in descriptions if d), "")
         name = escape(first.title) or url
         head = f"- [{name}]({link_destination(url)})" if url else f"- {_escape_line_start(name)}"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 SCHEMA_VERSION = 1
 
 EntryKind = Literal["paper", "resource", "other"]
 LinkRole = Literal["paper", "code", "project", "other"]
-LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty", "missing"]
+LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +140,27 @@ class Section:
         }
 
 
+class Positions(Protocol):
+    """Turns offsets into the document text into spans and back (the parser's LineIndex)."""
+
+    lines: list[str]
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of text offsets [start, end)."""
+        ...
+
+    def offset(self, line: int, column: int) -> int:
+        """The text offset of a 0-based line and column."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed list: its path, title, section tree and the flat list of every entry in order."""
+    """A parsed list: its path, title, section tree and the flat list of every entry in order.
+
+    `text` is the file's text with LF newlines; spans map into it (and into the file's bytes) through the
+    position methods below, and `code_lines` are the 1-based lines of code blocks, fences included.
+    """
 
     path: str
     title: str | None
@@ -151,6 +169,45 @@ class Document:
     text: str = field(default="", repr=False, compare=False)
     newline: str = "\n"
     bom: bool = False
+    positions: Positions | None = field(default=None, repr=False, compare=False)
+    code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
+
+    def _index(self) -> Positions:
+        if self.positions is None:
+            raise ValueError(f"{self.path}: document was built without source positions")
+        return self.positions
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines of `text`, without newlines."""
+        return self._index().lines
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of text offsets [start, end), with lines, columns and file byte offsets."""
+        return self._index().span(start, end)
+
+    def offsets(self, span: Span) -> tuple[int, int]:
+        """The text offsets [start, end) of a span."""
+        index = self._index()
+        return index.offset(span.line - 1, span.column - 1), index.offset(span.end_line - 1, span.end_column - 1)
+
+    def line_start(self, line: int) -> int:
+        """The text offset where a 1-based line starts."""
+        return self._index().offset(line - 1, 0)
+
+    def source(self, span: Span) -> str:
+        """The source text of a span (LF newlines)."""
+        start, end = self.offsets(span)
+        return self.text[start:end]
+
+    def tail(self, span: Span, after: Span) -> str:
+        """The source text of `span` that follows `after`, a part of it (such as a link inside an entry)."""
+        return self.text[self.offsets(after)[1] : self.offsets(span)[1]]
+
+    def between(self, first: Span, second: Span | None = None) -> str:
+        """The source text from the end of `first` to the start of `second` (to the end of the text if None)."""
+        start = self.offsets(first)[1]
+        return self.text[start : len(self.text) if second is None else self.offsets(second)[0]]
 
     def iter_sections(self) -> list[Section]:
         """Every section of the tree, in document order."""

@@ -49,6 +49,18 @@ def github_anchor(text: str) -> str:
     return "".join(out)
 
 
+def heading_anchor(heading: str, taken: set[str]) -> str:
+    """GitHub's id for the next heading of a document: its slug, or the slug with the first `-N` suffix not
+    `taken` yet (`A`, `A 1`, `A` give `a`, `a-1`, `a-2`); the id is added to `taken`."""
+    base = github_anchor(heading)
+    anchor, n = base, 0
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}-{n}"
+    taken.add(anchor)
+    return anchor
+
+
 def find_collapsed(haystack: str, needle: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """Where whitespace-collapsed `needle` is written in `haystack[start:end]`, with any whitespace between
     its words (a title or author list as parsed, found in the source); None when it is not there."""

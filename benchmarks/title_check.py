@@ -174,7 +174,7 @@ def measure(seed: int = 0, root: Path = ROOT) -> Figures:
     for doc in documents:
         name = Path(doc.path).name
         found: dict[tuple[int, str], str] = {}
-        for finding in lint_document(doc, Path(doc.path).read_bytes(), config, network):
+        for finding in lint_document(doc, config, network):
             m = id_pattern.search(finding.message)
             if m:
                 found[(finding.span.line, m.group(1))] = finding.name

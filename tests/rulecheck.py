@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from awesome_lint.fix import apply_fixes
+from awesome_lint.links.check import NetworkResults
+from awesome_lint.links.types import ArxivRecord, LinkResult
 from awesome_lint.parse import parse_bytes
-from awesome_lint.rules import RULES, Context, Issue, resolve
+from awesome_lint.rules import RULES, Context, Issue, configure, resolve
+
+# What the link checker answers for the links in the network rules' examples and fixtures.
+EXAMPLE_NETWORK = NetworkResults(
+    urls={
+        url: LinkResult(url, outcome, status, reason)
+        for url, outcome, status, reason in [
+            ("http://www-personal.umich.edu/~jiecaoyu/papers/gone.pdf", "dead", 404, ""),
+            ("https://dl.acm.org/doi/10.1145/3079856.3080215", "alive", 200, ""),
+            ("https://slow.example.org/paper.pdf", "unknown", None, "timeout"),
+        ]
+    },
+    arxiv={
+        "1707.01209": ArxivRecord("1707.01209", True, title="A paper", version=2),
+        "1708.01209": ArxivRecord("1708.01209", False, reason="not found"),
+        "1712.01312": ArxivRecord(
+            "1712.01312", True, title="Learning Sparse Neural Networks through L0 Regularization"
+        ),
+        "1711.01312": ArxivRecord("1711.01312", True, title="Neural Motifs: Scene Graph Parsing with Global Context"),
+        "1711.01243": ArxivRecord("1711.01243", True, title="ReBNet: Residual Binarized Neural Network"),
+    },
+)
+
+
+# A fixture line ending in ` <!-- expect: AL301 AL303 -->` must get exactly these findings (one per code written).
+EXPECT = re.compile(r" <!-- expect: ((?:AL\d{3} ?)+)-->$", re.MULTILINE)
+
+
+def strip_expectations(text: str) -> tuple[str, Counter[tuple[int, str]]]:
+    """A fixture without its expectation markers, and the (line, code) findings they call for."""
+    expected: Counter[tuple[int, str]] = Counter()
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = EXPECT.search(line)
+        if m is not None:
+            expected.update((number, code) for code in m.group(1).split())
+    return EXPECT.sub("", text), expected
+
 
 # The shape of a list written by `awesome-lint merge`; every rule must pass it.
 MERGED_SAMPLE = """\
@@ -40,7 +80,7 @@ def check(markdown: str | bytes, rule_name: str, **options: Any) -> list[Issue]:
     data = markdown.encode("utf-8") if isinstance(markdown, str) else markdown
     doc = parse_bytes(data, "test.md")
     (rule,) = resolve(rule_name)
-    return list(rule.check(Context(doc, data, {rule_name: options})))
+    return list(rule.run(Context(doc, configure({rule_name: options}))))
 
 
 def fixed(markdown: str | bytes, rule_name: str, **options: Any) -> str:
@@ -66,5 +106,5 @@ def fixed_twice(markdown: str, rule_name: str, **options: Any) -> str:
 def findings(path: Path, codes: tuple[str, ...]) -> list[tuple[int, str]]:
     """(line, rule name) of every issue the given rules report on a file, sorted."""
     data = path.read_bytes()
-    ctx = Context(parse_bytes(data, str(path)), data)
-    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].check(ctx))
+    ctx = Context(parse_bytes(data, str(path)))
+    return sorted((issue.span.line, RULES[code].name) for code in codes for issue in RULES[code].run(ctx))

@@ -109,7 +109,7 @@ def test_rule_docs_keep_paragraphs_apart() -> None:
     assert lines[:5] == [
         "## AL207 `missing-year`",
         "",
-        "Paper without a year (or venue) where most of the list's papers have one.",
+        "A paper without year or venue where most of the list's papers have one.",
         "",
         "Default severity: info; no automatic fix.",
     ]

@@ -30,6 +30,7 @@ def test_pyproject_table_is_found_from_a_subfolder(tmp_path: Path) -> None:
     assert config.ignored_for(str(tmp_path / "lists" / "old-2019.md")) == ("AL4",)
     assert config.ignored_for(str(tmp_path / "lists" / "new.md")) == ()
     assert config.rules == {"arxiv-link-style": {"style": "pdf"}}
+    assert config.rule_options()["arxiv-link-style"].style == "pdf"
     assert config.dedup_config().title_threshold == 97
 
 
@@ -66,6 +67,7 @@ def test_dotfile_wins_and_pyproject_without_table_is_skipped(tmp_path: Path) -> 
         ("[links]\narxiv-delay = -3\n", "links setting 'arxiv-delay' must be a number from 0 to 3600, not -3"),
         ("[links]\ndead-after = 0\n", "links setting 'dead-after' must be a whole number from 1 to 3650, not 0"),
         ("[links]\narxiv-delay = inf\n", "links setting 'arxiv-delay' must be a number from 0 to 3600, not inf"),
+        ("[links]\ntitle-threshold = 50\n", "unknown links setting 'title-threshold'"),
         ("[links]\naccept = [200, 1000]\n", "links setting 'accept' must be a whole number from 100 to 599"),
         ('[links]\ncache = ""\n', "links setting 'cache' must not be empty"),
         ("links = [1]\n", "'links' must be a table, not an array"),
@@ -127,3 +129,43 @@ def test_timeout_on_the_command_line_must_be_finite(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["check-links", "--no-cache", "--timeout", value, str(listing)])
         assert result.exit_code == 2
         assert result.stderr == f"awesome-lint: error: --timeout must be a number from 0.1 to 3600, not {value}\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[rules.missing-year]\nmin-share = "lots"\n',
+            "rules.missing-year: bad option value: min-share must be a number",
+        ),
+        ("[rules.missing-year]\nmin-share = 1.5\n", "min-share must be between 0 and 1, not 1.5"),
+        ("[rules.missing-year]\nmin-papers = 2.5\n", "min-papers must be a whole number, not 2.5"),
+        ("[rules.trailing-whitespace]\nbr-spaces = -1\n", "br-spaces must be at least 0, not -1"),
+        ("[rules.trailing-whitespace]\nbr-spaces = true\n", "br-spaces must be a whole number, not True"),
+        ('[rules.arxiv-link-style]\nstyle = "html"\n', 'style must be "auto", "abs" or "pdf", not \'html\''),
+        ("[rules.insecure-link]\nhttps-hosts = [1]\n", "https-hosts must be a list of strings"),
+        ("[rules.shared-url]\nmin-title-similarity = 101\n", "min-title-similarity must be between 0 and 100"),
+        ('[rules.mojibake]\nlevel = "high"\n', "rules.mojibake: unknown option 'level' (options: none)"),
+        ("[rules.insecure-link]\nhosts = []\n", "rules.insecure-link: unknown option 'hosts' (options: https-hosts)"),
+        ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule: unknown rule name"),
+    ],
+)
+def test_bad_rule_options_are_config_errors(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / ".awesome-lint.toml"
+    path.write_text(content)
+    with pytest.raises(UserError) as info:
+        load_config(path).rule_options()
+    assert message in str(info.value)
+
+
+def test_rule_options_are_typed_with_their_defaults_in_one_place(tmp_path: Path) -> None:
+    path = tmp_path / ".awesome-lint.toml"
+    path.write_text(
+        '[rules.arxiv-link-style]\nstyle = "PDF"\n[rules.insecure-link]\nhttps-hosts = "example.org"\n'
+        "[rules.missing-year]\nmin-papers = 3\n"
+    )
+    options = load_config(path).rule_options()
+    assert options["arxiv-link-style"].style == "pdf"
+    assert options["insecure-link"].https_hosts == ("example.org",)
+    assert (options["missing-year"].min_share, options["missing-year"].min_papers) == (0.8, 3)
+    assert "shared-url" not in options

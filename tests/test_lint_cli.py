@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from conftest import LISTS, ROOT, SEED_LISTS
 
 from awesome_lint.cli import main
-from awesome_lint.rules import RULES
-from awesome_lint.rules.docs import rules_markdown
+from awesome_lint.rules import RULES, rules_markdown, rules_table
 
 
 def lint(*args: str) -> tuple[int, str, str]:
@@ -162,6 +161,9 @@ def test_rules_listing_docs_and_rule_command() -> None:
     assert (ROOT / "docs" / "rules.md").read_text() == rules_markdown(), (
         "run: awesome-lint rules --format markdown > docs/rules.md"
     )
+    assert "\n\n" + rules_table() + "\n" in (ROOT / "README.md").read_text(), (
+        "paste the output of `awesome-lint rules --format table` into the README's Rules section"
+    )
     names = {r.name for r in RULES.values()}
     assert names == {
         "skipped-heading-level",
@@ -197,6 +199,11 @@ def test_rules_listing_docs_and_rule_command() -> None:
         assert r.summary and "Bad:" in r.doc and "Good:" in r.doc, r.name
     out = CliRunner().invoke(main, ["rules"]).stdout
     assert len(out.splitlines()) == len(RULES)
+    listed = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).stdout)
+    assert {r["name"]: r["fix"] for r in listed}["arxiv-version"] == "unsafe"
+    assert {r["name"]: r["options"] for r in listed}["missing-year"] == {"min-share": 0.8, "min-papers": 5}
+    table = CliRunner().invoke(main, ["rules", "--format", "table"]).stdout
+    assert table.count("\n") == len(RULES) + 2 and "| AL303 | `arxiv-version` | info | unsafe |" in table
     shown = CliRunner().invoke(main, ["rule", "insecure-link"])
     assert shown.exit_code == 0 and shown.stdout.startswith("## AL301 `insecure-link`")
     assert CliRunner().invoke(main, ["rule", "nope"]).exit_code == 2

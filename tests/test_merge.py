@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import LISTS, SEED_LISTS
+from rulecheck import check
 
 from awesome_lint.cli import main
 from awesome_lint.errors import UserError
@@ -528,3 +529,17 @@ def test_a_title_glued_from_two_others_loses() -> None:
     assert resolve_title(["Deep Compression", "Deep Compression: Compressing Deep Neural Networks"]) == (
         "Deep Compression: Compressing Deep Neural Networks"
     )
+
+
+def test_contents_links_use_githubs_anchors_when_a_topic_repeats_a_suffixed_name() -> None:
+    taxonomy = parse_taxonomy(
+        '[[topic]]\nname = "Pruning 1"\npatterns = ["pruning 1"]\n[[topic]]\nname = "Pruning"\npatterns = ["prun"]\n'
+    )
+    doc = parse_text(
+        "# T\n## Pruning 1\n- [Paper A](https://arxiv.org/abs/1510.00149)\n"
+        "## Pruning\n- [Paper B](https://arxiv.org/abs/1608.08710)\n",
+        "a.md",
+    )
+    markdown = merge_documents([doc], taxonomy, title="Pruning").markdown
+    assert "- [Pruning 1](#pruning-1)\n- [Pruning](#pruning-2)\n" in markdown
+    assert check(markdown, "toc-mismatch") == []

@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED_LISTS
 from rulecheck import MERGED_SAMPLE, check, findings, lines
 
-from awesome_lint.text import github_anchor
+from awesome_lint.text import github_anchor, heading_anchor
 
 STRUCTURE = ("AL101", "AL102", "AL103", "AL104")
 
@@ -81,6 +81,12 @@ def test_github_anchor() -> None:
     assert github_anchor("🔥 Hot") == "-hot"
     assert github_anchor("中文 Title") == "中文-title"
     assert github_anchor("snake_case-and-dash") == "snake_case-and-dash"
+
+
+def test_heading_anchor_follows_github_for_repeated_and_suffixed_headings() -> None:
+    taken: set[str] = set()
+    assert [heading_anchor(h, taken) for h in ("A", "A 1", "A", "A", "A-1")] == ["a", "a-1", "a-2", "a-3", "a-1-1"]
+    assert lines("# T\n- [A](#a)\n- [A 1](#a-1)\n- [A again](#a-2)\n## A\n## A 1\n## A\n", "toc-mismatch") == []
 
 
 def test_toc_mismatch_reports_broken_anchor_with_suggestion_and_omitted_heading() -> None:

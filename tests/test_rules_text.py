@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 import pytest
@@ -154,20 +153,6 @@ def test_trailing_whitespace_in_a_crlf_file_leaves_the_carriage_returns() -> Non
 
 
 # ------------------------------------------------------------------------------------ all text rules
-
-
-@pytest.mark.parametrize("code", TEXT)
-def test_docstring_examples(code: str) -> None:
-    """The Bad example of each rule's documentation is reported, the Good example is not (␠ is a space)."""
-    rule = RULES[code]
-    doc = rule.doc
-    assert "Bad:" in doc and "Good:" in doc
-    for key in rule.options:
-        assert key in doc.split("Options:")[1]
-    bad = inspect.cleandoc(doc.split("Bad:")[1].split("Good:")[0]).replace("␠", " ")
-    good = inspect.cleandoc(doc.split("Good:")[1].split("Options:")[0]).replace("␠", " ")
-    assert check(bad + "\n", rule.name) != []
-    assert check(good + "\n", rule.name) == []
 
 
 CRLF_CASES = [

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from awesome_lint.findings import Edit, Fix
+from awesome_lint.fix import apply_fixes
 from awesome_lint.model import Document, Span
-from awesome_lint.parse import parse_bytes, parse_file
+from awesome_lint.parse import parse_bytes, parse_file, parse_text
 
 MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -98,3 +100,39 @@ def test_repeated_lists_keep_every_heading_in_place() -> None:
     found = {s.span.line for s in doc.iter_sections()}
     assert [n for n in atx if n not in found] == []
     assert sum(1 for s in doc.iter_sections() if s.heading.endswith("(1)")) == len(atx) // 2
+
+
+def test_position_api_round_trips_spans_text_offsets_and_bytes_in_a_crlf_file_with_bom() -> None:
+    data = "\ufeff# Lïst\r\n\r\n- [Ünï](https://x.org/a) tail\r\n- [B](https://x.org/b)\r\n".encode()
+    doc = parse_bytes(data)
+    first, second = doc.entries
+    link = first.links[0]
+    assert doc.source(link.span) == "[Ünï](https://x.org/a)"
+    start, end = doc.offsets(link.span)
+    assert doc.span(start, end) == link.span
+    assert data[link.span.start : link.span.end].decode() == doc.source(link.span)
+    assert doc.between(link.span, second.span) == " tail\n"
+    assert doc.between(second.span) == "\n"
+    assert doc.lines[doc.span(start, end).line - 1] == "- [Ünï](https://x.org/a) tail"
+    assert doc.line_start(3) == start - 2
+    edited = Edit.replace(doc.span(start + 1, start + 4), "Uni")
+    assert apply_fixes(data, [Fix((edited,), "ascii")]).data == data.replace("Ünï".encode(), b"Uni")
+
+
+def test_code_lines_come_from_the_parser_with_their_fences() -> None:
+    doc = parse_text(
+        "# T\n\n```py\ncode  \n```\ntext\n\n    indented\n\n- item\n\n  ~~~\n  nested\n  ~~~\n\n"
+        "> ```\n> quoted\n\n```\n```\n"
+    )
+    assert sorted(doc.code_lines) == [3, 4, 5, 8, 12, 13, 14, 16, 17, 19, 20]
+
+
+def test_an_item_is_not_placed_on_an_identical_line_inside_a_code_block() -> None:
+    doc = parse_text("~~~\n- [A](https://x.org/a)\n~~~\n- [A](https://x.org/a)\n")
+    assert [entry.span.line for entry in doc.entries] == [4]
+
+
+def test_tail_is_the_source_of_a_span_after_a_part_of_it() -> None:
+    doc = parse_text("- [A](https://x.org/a) - a tool\n  for lists\n- [B](https://x.org/b)\n")
+    entry = doc.entries[0]
+    assert doc.tail(entry.span, after=entry.links[0].span) == " - a tool\n  for lists"

@@ -45,10 +45,11 @@ if TYPE_CHECKING:
     import arxiv
     import requests
 
-__all__ = ["API_ENV", "DEFAULT_API", "MAX_BATCH", "ArxivClient"]
+__all__ = ["API_ENV", "ARXIV_DELAY", "DEFAULT_API", "MAX_BATCH", "ArxivClient"]
 
 DEFAULT_API = "https://export.arxiv.org/api/query?{}"
 API_ENV = "AWESOME_LINT_ARXIV_API"
+ARXIV_DELAY = 3.0  # seconds between API requests, as arXiv's terms ask
 MAX_BATCH = 200  # ~640 ids give HTTP 414 (URI too long); 200 leaves room for long old-style ids
 MAX_RETRY_AFTER = 120.0  # a server asking for a longer pause is not waited for: the ids stay unknown
 _MAX_IDLIST_CHARS = 6000  # URL-encoded id_list length per request, far below common 8 KiB request-line limits
@@ -109,7 +110,7 @@ class ArxivClient:
         self,
         api_template: str | None = None,
         *,
-        delay: float = 3.0,
+        delay: float = ARXIV_DELAY,
         batch_size: int = 100,
         timeout: float = 20.0,
         retries: int = 4,

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from awesome_lint.links.arxiv import ARXIV_DELAY
 from awesome_lint.links.types import ArxivRecord, LinkResult, Stats
 from awesome_lint.model import Document, Entry, Link
 from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
@@ -27,7 +28,7 @@ class LinkCheckOptions:
     workers: int = 32
     per_host: int = 16
     dead_after: int = 1
-    arxiv_delay: float = 3.0
+    arxiv_delay: float = ARXIV_DELAY
 
 
 def options_from(
@@ -205,16 +206,14 @@ def title_weights(documents: Sequence[Document]) -> TitleWeights:
     return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
-def arxiv_metadata(
-    documents: Sequence[Document], api: str | None, cache_path: str | None, offline: bool, delay: float = 3.0
-) -> tuple[dict[str, ArxivRecord], int]:
+def arxiv_metadata(documents: Sequence[Document], options: LinkCheckOptions) -> tuple[dict[str, ArxivRecord], int]:
     """arXiv records for every id the documents' papers link to or cite (cache first), and requests made."""
     from awesome_lint.links.arxiv import ArxivClient
     from awesome_lint.links.cache import LinkCache
 
     ids = arxiv_ids(e for d in documents for e in d.entries if e.kind == "paper")
-    with LinkCache(os.path.expanduser(cache_path) if cache_path else None) as cache:
-        client = ArxivClient(api, cache=cache, offline=offline, delay=delay)
+    with LinkCache(os.path.expanduser(options.cache_path) if options.cache_path else None) as cache:
+        client = ArxivClient(options.arxiv_api, cache=cache, offline=options.offline, delay=options.arxiv_delay)
         records = client.lookup(ids)
     return records, client.stats.requests
 

@@ -42,6 +42,7 @@ class _Builder:
     aligner: Aligner
     headings: list[_Heading] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
+    code_lines: set[int] = field(default_factory=set)
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings and list items with their source offsets."""
@@ -54,6 +55,8 @@ class _Builder:
                     self.item(child, token, depth)
             elif kind == "block_quote":
                 self.walk(token.get("children", []), depth)
+            elif kind == "block_code":
+                self.code(token)
             elif "_raw" in token:
                 self.aligner.align(token["_raw"])
 
@@ -78,6 +81,8 @@ class _Builder:
                 if block.get("type") == "list":
                     for child in block.get("children", []):
                         self.item(child, block, depth + 1)
+                elif block.get("type") == "block_code":
+                    self.code(block)
                 continue
             bmap = self.aligner.align(block["_raw"])
             if bmap is None:
@@ -104,6 +109,28 @@ class _Builder:
         item_start = self.index.char_starts[line] + marker_col
         text = collapse(self.index.text[start:end])
         self.items.append(_Item(item_start, end, pieces, marker, number, depth, text))
+
+    def code(self, token: Token) -> None:
+        """Record the 1-based source lines of a code block, its fences included, and claim them."""
+        pieces = token.get("raw", "").split("\n")
+        if pieces[-1] == "":
+            pieces.pop()
+        fenced = token.get("style") == "fenced"
+        if fenced:  # the opening fence as written, when its info string needed no unescaping
+            pieces.insert(0, (token.get("marker") or "") + token.get("attrs", {}).get("info", ""))
+        for first in [i for i, piece in enumerate(pieces) if piece.strip()][:2]:
+            bmap = self.aligner.align(pieces[first])
+            if bmap is not None:
+                break
+        else:
+            return
+        start = self.index.locate(bmap(0))[0] - first
+        end = start + len(pieces)
+        marker = token.get("marker") or ""
+        if fenced and end < len(self.index.lines) and self.index.lines[end].lstrip(" \t>").startswith(marker):
+            end += 1  # the closing fence
+        self.aligner.claim(start, end)
+        self.code_lines.update(range(start + 1, end + 1))
 
 
 def _plain(tokens: list[Token]) -> str:
@@ -241,6 +268,8 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
         text=text,
         newline=newline,
         bom=bom,
+        positions=index,
+        code_lines=frozenset(builder.code_lines),
     )
 
 

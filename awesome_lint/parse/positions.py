@@ -97,6 +97,11 @@ class Aligner:
                 return BlockMap(block_text, _fill_blank_lines(offsets), leads)
         return None
 
+    def claim(self, start: int, end: int) -> None:
+        """Mark source lines [start, end) as taken by a block aligned by other means (a code block)."""
+        self.claimed.update(range(start, end))
+        self.pointer = max(self.pointer, end)
+
     def _align_from(
         self, pieces: list[str], heading: bool, start: int, stop: int
     ) -> tuple[list[int], list[int], list[int]] | None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from awesome_lint.findings import Finding
 
 FORMATS = ("text", "json", "github", "sarif")
+"""The output formats of findings (`--format`, `output-format`)."""
 
 
 def render(

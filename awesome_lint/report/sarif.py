@@ -47,8 +47,7 @@ def render_sarif(findings: Sequence[Finding], sources: Mapping[str, bytes] | Non
     """One SARIF run with the rules that fired and one result per finding; `sources` (file bytes by path) lets
     fingerprints use the flagged text."""
     from awesome_lint.report.ruledocs import docs_page, rule_url
-    from awesome_lint.rules import RULES
-    from awesome_lint.rules.docs import rule_markdown
+    from awesome_lint.rules import RULES, rule_markdown
 
     page = docs_page()
     codes = sorted({f.code for f in findings})

@@ -1,6 +1,27 @@
-"""Lint rules, one module per family; importing this package registers them all."""
+"""Lint rules, one module a rule (named after it); importing this package finds and registers them all."""
 
-from awesome_lint.rules import entries, links, network, structure, text  # noqa: F401  (registration)
-from awesome_lint.rules.registry import RULES, Context, Issue, Rule, resolve, rule, run_rules
+import importlib
+import pkgutil
 
-__all__ = ["RULES", "Context", "Issue", "Rule", "resolve", "rule", "run_rules"]
+from awesome_lint.rules._docs import ordered_rules, rule_doc, rule_markdown, rules_markdown, rules_table
+from awesome_lint.rules._registry import RULES, Context, Issue, Rule, configure, resolve, rule, run_rules
+
+for _module in pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_module.name}")
+
+__all__ = [
+    "RULES",
+    "Context",
+    "Issue",
+    "Rule",
+    "configure",
+    "ordered_rules",
+    "resolve",
+    "rule",
+    "rule_doc",
+    "rule_markdown",
+    "rules_markdown",
+    "rules_table",
+    "run_rules",
+]

@@ -1,0 +1,159 @@
+"""The rule registry: each rule is a function of a lint Context (and its typed options), registered with a decorator."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from awesome_lint.errors import UserError
+from awesome_lint.findings import Fix, Severity
+from awesome_lint.model import Document, Entry, Span
+from awesome_lint.rules._options import defaults, options_doc, read_options
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a rule yields: where, what, and optionally how to fix it; the engine adds code and severity."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+Check = Callable[..., Iterable[Issue]]
+"""A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with an Options dataclass."""
+FixKind = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: stable code and name, default severity, one-line summary, docs, fix and options."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check
+    fix: FixKind | None = None
+    options: type | None = None
+
+    @property
+    def fixable(self) -> bool:
+        """Whether `--fix` repairs what the rule finds (its fix is safe)."""
+        return self.fix == "safe"
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """Each option's default, keyed by its config name."""
+        return defaults(self.options)
+
+    @property
+    def doc(self) -> str:
+        """The rule's docstring (why it matters, a bad and a good example), then its options."""
+        return "\n\n".join(
+            part for part in (inspect.cleandoc(self.check.__doc__ or ""), options_doc(self.options)) if part
+        )
+
+    def configure(self, table: Mapping[str, Any]) -> Any:
+        """The rule's Options from its config table; unknown keys and bad values are UserErrors."""
+        where = f"rules.{self.name}"
+        for key in table:
+            if key not in self.defaults:
+                known = ", ".join(sorted(self.defaults)) or "none"
+                raise UserError(f"{where}: unknown option '{key}' (options: {known})")
+        if self.options is None:
+            return None
+        try:
+            return read_options(self.options, table)
+        except ValueError as exc:
+            raise UserError(f"{where}: bad option value: {exc}") from None
+
+    def run(self, ctx: Context) -> Iterable[Issue]:
+        """The rule's issues on one document, with the options the context holds for it."""
+        if self.options is None:
+            return self.check(ctx)
+        return self.check(ctx, ctx.options.get(self.name) or self.options())
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    fix: FixKind | None = None,
+    options: type | None = None,
+) -> Callable[[Check], Check]:
+    """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level)."""
+
+    def register(check: Check) -> Check:
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        RULES[code] = Rule(code, name, severity, summary, check, fix, options)
+        return check
+
+    return register
+
+
+def configure(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Typed options for each rule named in `[tool.awesome-lint.rules]`; unknown names and options are errors."""
+    by_name = {r.name: r for r in RULES.values()}
+    configured = {}
+    for name, table in tables.items():
+        if name not in by_name:
+            raise UserError(f"rules.{name}: unknown rule name (see `awesome-lint rules`)")
+        configured[name] = by_name[name].configure(table)
+    return configured
+
+
+def resolve(selector: str) -> list[Rule]:
+    """Rules matching a code, a code prefix (AL1, ALL) or a name; empty when nothing matches."""
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return list(RULES.values())
+    by_name = [r for r in RULES.values() if r.name == key.lower()]
+    if by_name:
+        return by_name
+    return [r for r in RULES.values() if r.code.startswith(key.upper())]
+
+
+class Context:
+    """Everything a rule may look at: the document (with its positions), options, and shared derived data."""
+
+    def __init__(
+        self,
+        document: Document,
+        options: Mapping[str, Any] | None = None,
+        dedup: Any = None,
+        network: Any = None,
+    ) -> None:
+        self.document = document
+        self.options = options or {}
+        """Typed options of the configured rules, by rule name (see `configure`); others use their defaults."""
+        self.dedup = dedup
+        self.network = network
+        """Link check results (links.check.NetworkResults) when the run checks links, else None."""
+
+    @cached_property
+    def papers(self) -> list[Entry]:
+        """Entries of kind paper, in document order."""
+        return [e for e in self.document.entries if e.kind == "paper"]
+
+    @cached_property
+    def clusters(self) -> list[Any]:
+        """Duplicate clusters (two or more members) among this document's papers, from the matcher."""
+        from awesome_lint.dedup import cluster_entries, duplicate_clusters
+
+        return duplicate_clusters(cluster_entries(self.papers, self.dedup))
+
+
+def run_rules(context: Context, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Issue]]:
+    """Run rules on one document, yielding each issue with the rule that found it."""
+    for r in rules:
+        for issue in r.run(context):
+            yield r, issue

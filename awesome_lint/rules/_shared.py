@@ -1,0 +1,58 @@
+"""What several rules share: short quotes for messages, every link, headings in order, a list's conventions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from awesome_lint.model import Entry, Link, Section
+from awesome_lint.rules._options import option
+from awesome_lint.rules._registry import Context
+
+QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+"""Indentation and block-quote markers at the start of a line."""
+
+
+def brief(text: str, limit: int = 60) -> str:
+    """Text shortened to `limit` characters with an ellipsis, whitespace collapsed, for a one-line message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def all_links(ctx: Context) -> Iterator[tuple[Entry, Link]]:
+    """Every link of every entry, in document order."""
+    for entry in ctx.document.entries:
+        for link in entry.links:
+            yield entry, link
+
+
+def ordered_sections(ctx: Context) -> list[Section]:
+    """Every section (heading) of the document in source order."""
+    return sorted(ctx.document.iter_sections(), key=lambda section: section.span.start)
+
+
+def heading_text(section: Section) -> str:
+    """A heading as written in ATX style, e.g. `## 1. Pruning`."""
+    return f"{'#' * section.level} {section.heading}"
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class MajorityOptions:
+    """When a convention of the list is checked: the list has enough papers and enough of them agree."""
+
+    min_share: float = option(0.8, "the share of papers that must agree on a convention", low=0, high=1)
+    min_papers: int = option(5, "lists with fewer papers are not checked", low=0)
+
+
+def dominant_value(values: list[T], options: MajorityOptions) -> tuple[T, int] | None:
+    """The value most papers share and its count, when it covers `min-share` of at least `min-papers` papers."""
+    if len(values) < max(options.min_papers, 1):
+        return None
+    value, count = Counter(values).most_common(1)[0]
+    return (value, count) if count >= options.min_share * len(values) else None

@@ -1,0 +1,79 @@
+"""Source text of entries, links and headings as rules read it: where a URL starts, prose with markup blanked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.model import Document, Entry, Link, Section, Span
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
+
+
+def source_text(doc: Document, span: Span) -> tuple[int, str]:
+    """The text offset where a span starts, and its source text."""
+    return doc.offsets(span)[0], doc.source(span)
+
+
+def unescaped(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each character of `text` that no backslash escapes (escapes themselves skipped)."""
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        yield i, text[i]
+        i += 1
+
+
+def label_end(raw: str) -> int:
+    """Index of the `]` that closes the label of a link written as `[label]...`; -1 if there is none."""
+    if not raw.startswith("["):
+        return -1
+    depth = 0
+    for i, ch in unescaped(raw):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def url_offset(doc: Document, link: Link) -> int | None:
+    """Text offset of the first character of a link's URL in the source; None when it is not written there."""
+    if not link.url:
+        return None
+    start, raw = source_text(doc, link.span)
+    found = raw.find(link.url, max(label_end(raw), 0))
+    return None if found < 0 else start + found
+
+
+def mask_code_spans(text: str) -> str:
+    """The text with the contents of inline code spans (backticks included) blanked out."""
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def masked_entry_text(doc: Document, entry: Entry) -> tuple[int, str]:
+    """An entry's source text (start offset, text) with its links and code spans blanked out."""
+    start, text = source_text(doc, entry.span)
+    chars = list(mask_code_spans(text))
+    for link in entry.links:
+        a, b = doc.offsets(link.span)
+        blank(chars, a - start, b - start)
+    return start, "".join(chars)
+
+
+def blank(chars: list[str], start: int, end: int) -> None:
+    """Blank out chars[start:end] in place, keeping newlines so positions and lines stay put."""
+    for i in range(max(start, 0), min(end, len(chars))):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def heading_prose(doc: Document, section: Section) -> tuple[int, str]:
+    """A heading's source with its `#` marks and code spans blanked."""
+    start, text = source_text(doc, section.span)
+    return start, _HEADING_MARKS.sub(lambda m: " " * len(m.group(0)), mask_code_spans(text))

@@ -1,0 +1,111 @@
+"""Rule AL308 `bad-url`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from awesome_lint.model import Entry
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import brief
+from awesome_lint.rules._source import (
+    masked_entry_text,
+)
+
+_ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_SPACE = re.compile(r"\s")
+
+
+# How a link target that was meant as a URL starts: a scheme, `www.`, a path, or an anchor.
+_URLISH = re.compile(r"[ \t]*<?(?:[A-Za-z][A-Za-z0-9+.\-]*:|www\.|\.{0,2}/|#)")
+
+
+def _url_problem(url: str) -> str | None:
+    """What is wrong with a link target, or None when it looks well-formed."""
+    if _SPACE.search(url):
+        return f"link target `{brief(url)}` contains whitespace; remove it or encode it as %20"
+    if url.count("(") != url.count(")"):
+        return f"link target `{brief(url)}` has unbalanced parentheses; fix or encode them (%28, %29)"
+    m = _SCHEME.match(url)
+    if m is None:
+        if url.lower().startswith("www."):
+            return f"link target `{brief(url)}` has no scheme, so it is a relative link; write `https://{url}`"
+        return None
+    scheme = m.group(1).lower()
+    if len(scheme) == 1:
+        return f"link target `{brief(url)}` is a local file path; link a web URL instead"
+    if scheme not in _ALLOWED_SCHEMES:
+        return f"link target `{brief(url)}` uses the `{scheme}:` scheme; link an http(s) URL instead"
+    if scheme == "mailto":
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return f"link target `{brief(url)}` is not a valid URL; fix its host part"
+    if not parts.netloc or not host:
+        return f"link target `{brief(url)}` has no host; write `{scheme}://host/path`"
+    return None
+
+
+def _unparsed_links(ctx: Context, entry: Entry) -> Iterator[tuple[int, int, str]]:
+    """`[label](url` sequences in an entry's source that Markdown did not read as links: text offsets, message."""
+    if entry.text.count("](") <= sum(1 for link in entry.links if link.style in ("inline", "empty")):
+        return
+    start, masked = masked_entry_text(ctx.document, entry)
+    text = ctx.document.text[start : start + len(masked)]
+    for m in re.finditer(r"(?<!\\)\]\(", masked):
+        open_bracket = masked.rfind("[", 0, m.start())
+        if open_bracket < text.rfind("\n", 0, m.start()) + 1:
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : len(text) if line_end < 0 else line_end]
+        if not _URLISH.match(rest):
+            continue
+        close = rest.find(")")
+        target = rest[:close] if close >= 0 else rest.split()[0]
+        end = m.end() + (close + 1 if close >= 0 else len(target))
+        shown = brief(text[open_bracket:end], 70)
+        if close < 0:
+            message = f"`{shown}` is not a link: the target has no closing `)`; add it"
+        elif _SPACE.search(target.strip()):
+            message = f"`{shown}` is not a link: its target contains whitespace; remove it or encode it as %20"
+        elif target.count("(") != target.count(")"):
+            message = f"`{shown}` is not a link: its target has unbalanced parentheses; encode them (%28, %29)"
+        else:
+            message = f"`{shown}` is not a link: unbalanced brackets or parentheses; fix its syntax"
+        yield start + open_bracket, start + end, message
+
+
+@rule("AL308", "bad-url", "error", "whitespace or unbalanced parentheses in a URL, no host, odd scheme")
+def bad_url(ctx: Context) -> Iterator[Issue]:
+    """A link target that is not a usable web URL, or link syntax that did not become a link. Reported:
+    whitespace inside a target, unbalanced parentheses, a scheme other than http, https, mailto or ftp
+    (in-page `#anchors` and relative paths are fine), a URL without a host (`https:///x`, `http:/x`), a `www.`
+    target without a scheme (GitHub renders it as a relative link), and `[label](target` text that Markdown
+    did not read as a link at all, which readers see as raw brackets.
+
+    Bad:
+
+        - [Deep Compression](https:/arxiv.org/abs/1510.00149)
+        - [Deep Compression](https://arxiv.org/abs/1510.00149 v2)
+
+    Good:
+
+        - [Deep Compression](https://arxiv.org/abs/1510.00149)
+    """
+    for entry in ctx.document.entries:
+        broken = list(_unparsed_links(ctx, entry))
+        for a, b, message in broken:
+            yield Issue(ctx.document.span(a, b), message)
+        for link in entry.links:
+            if not link.url or link.url.startswith("#"):
+                continue
+            a, b = ctx.document.offsets(link.span)
+            if any(x <= a and b <= y for x, y, _message in broken):
+                continue
+            problem = _url_problem(link.url)
+            if problem is not None:
+                yield Issue(link.span, problem)

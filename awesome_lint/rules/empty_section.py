@@ -1,0 +1,93 @@
+"""Rule AL103 `empty-section`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from awesome_lint.model import Section
+from awesome_lint.rules._options import option
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import QUOTE_PREFIX, brief, heading_text, ordered_sections
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_RULE_LINE = re.compile(r"[=\-*_\s]+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `empty-section`."""
+
+    placeholders: tuple[str, ...] = option(
+        ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"),
+        "texts that stand for missing content (compared ignoring case and punctuation)",
+    )
+
+
+def _normalise_placeholder(text: str) -> str:
+    """Case-folded words only: `Waiting for update...` -> `waiting for update`."""
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def _content_lines(text: str) -> list[str]:
+    """The non-blank lines of a section's own text, without comments, quote markers, rules and underlines."""
+    lines: list[str] = []
+    for line in _COMMENT.sub("", text).splitlines():
+        body = QUOTE_PREFIX.sub("", line).strip()
+        if body and not _RULE_LINE.fullmatch(body):
+            lines.append(body)
+    return lines
+
+
+@rule(
+    "AL103",
+    "empty-section",
+    "warning",
+    "a section with no entries, or only a placeholder (`To be updated.`)",
+    options=Options,
+)
+def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
+    """Reports a section with no entries and no subsections whose text is empty or only a placeholder
+    (`Waiting for update...`, `To be updated.` and the others of the `placeholders` option, compared ignoring
+    case and punctuation). Readers who follow the table of contents to such a section find nothing. A section
+    with prose of its own (an introduction, a copyright note) is not empty. The document title is not checked.
+
+    Bad:
+
+        # Awesome Model Compression
+
+        ## 2. Quantization
+        >Waiting for update...
+
+    Good:
+
+        # Awesome Model Compression
+
+        ## 2. Quantization
+        - 2016-ICLR-[Deep Compression](https://arxiv.org/abs/1510.00149)
+    """
+    placeholders = {_normalise_placeholder(p) for p in options.placeholders}
+    placeholders.discard("")
+    sections = ordered_sections(ctx)
+    if not sections:
+        return
+    title = sections[0]
+    skip_title = title.heading == ctx.document.title and title.level == min(s.level for s in sections)
+    following: list[Section | None] = [*sections[1:], None]
+    for index, (section, after) in enumerate(zip(sections, following, strict=True)):
+        if (index == 0 and skip_title) or section.entries or section.children:
+            continue
+        lines = _content_lines(ctx.document.between(section.span, None if after is None else after.span))
+        name = brief(heading_text(section), 48)
+        if not lines:
+            yield Issue(section.span, f'section "{name}" is empty; add entries under it or remove the heading')
+            continue
+        words = [_normalise_placeholder(line) for line in lines]
+        if all(w in placeholders for w in words) or _normalise_placeholder(" ".join(lines)) in placeholders:
+            yield Issue(
+                section.span,
+                f'section "{name}" holds only the placeholder "{brief(" ".join(lines), 30)}"; '
+                "add entries or remove the section until it has some",
+            )

@@ -1,0 +1,93 @@
+"""Rule AL307 `shared-url`."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from awesome_lint.model import Entry, Link
+from awesome_lint.rules._options import option
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import brief
+from awesome_lint.urls import canonical_url
+
+
+def _slug_words(url: str) -> str:
+    """The words of a URL's path, for comparing with titles (`.../5647-binaryconnect-training.pdf`)."""
+    from awesome_lint.dedup import normalize_title
+
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = url
+    return normalize_title(re.sub(r"\.(?:pdf|html?)$", "", path, flags=re.IGNORECASE).replace("-", " "))
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `shared-url`."""
+
+    min_title_similarity: float = option(
+        60, "token_set_ratio (0-100) below which two titles are different papers", low=0, high=100
+    )
+
+
+@rule(
+    "AL307",
+    "shared-url",
+    "warning",
+    "one paper URL cited for two different papers (a copy-paste slip)",
+    options=Options,
+)
+def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
+    """One paper URL cited by entries whose titles are clearly different papers. Two different papers cannot
+    live at one URL: one of the entries carries a copy-paste slip and readers following it land on the wrong
+    paper. URLs are compared in canonical form (arXiv ids, CVF and NeurIPS pages by id); titles are compared
+    with rapidfuzz `token_set_ratio` after normalisation. The entry whose title disagrees with the majority of
+    the group (or, in a tie, with the words of the URL) is reported. Entries with similar titles are
+    duplicates of one paper, which `duplicate-paper` reports.
+
+    Bad:
+
+        - [Binaryconnect: Training deep neural networks](http://papers.nips.cc/paper/5647-binaryconnect.pdf)
+        - [Deepburning: automatic generation of fpga-based learning accelerators](http://papers.nips.cc/paper/5647-binaryconnect.pdf)
+
+    Good:
+
+        - [Binaryconnect: Training deep neural networks](http://papers.nips.cc/paper/5647-binaryconnect.pdf)
+        - [Deepburning: automatic generation of fpga-based learning accelerators](https://doi.org/10.1145/2897937.2898003)
+    """
+    from rapidfuzz import fuzz
+
+    from awesome_lint.dedup import normalize_title
+
+    threshold = options.min_title_similarity
+    groups: dict[str, list[tuple[Entry, Link]]] = defaultdict(list)
+    for entry in ctx.papers:
+        seen: set[str] = set()
+        for link in entry.paper_links:
+            key = canonical_url(link.url) if link.url else ""
+            if key and key not in seen and normalize_title(entry.title):
+                seen.add(key)
+                groups[key].append((entry, link))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        titles = [normalize_title(entry.title) for entry, _link in members]
+        similar = [[fuzz.token_set_ratio(a, b) >= threshold for b in titles] for a in titles]
+        if all(all(row) for row in similar):
+            continue
+        slug = _slug_words(members[0][1].url)
+        ranks = [(sum(similar[i]), fuzz.token_set_ratio(titles[i], slug), -i) for i in range(len(members))]
+        ref = max(range(len(members)), key=ranks.__getitem__)
+        ref_entry = members[ref][0]
+        for i, (_entry, link) in enumerate(members):
+            if not similar[ref][i]:
+                yield Issue(
+                    link.span,
+                    f"this URL is also cited for '{brief(ref_entry.title)}' (line {ref_entry.span.line}); "
+                    "check the link",
+                )

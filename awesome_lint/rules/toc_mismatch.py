@@ -1,0 +1,131 @@
+"""Rule AL104 `toc-mismatch`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from awesome_lint.model import Entry, Section
+from awesome_lint.rules._lists import blocking_indent
+from awesome_lint.rules._registry import Context, Issue, rule
+from awesome_lint.rules._shared import brief, heading_text, ordered_sections
+from awesome_lint.text import heading_anchor
+
+_HTML_ID = re.compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+
+
+def heading_anchors(sections: list[Section]) -> dict[str, Section]:
+    """Anchor -> section for every heading, in source order, with GitHub's `-1`, `-2` suffixes for repeats."""
+    taken: set[str] = set()
+    return {heading_anchor(section.heading, taken): section for section in sections}
+
+
+def _is_toc_item(entry: Entry) -> bool:
+    """An item whose links are all in-page anchors (`[Pruning](#pruning)`)."""
+    return bool(entry.links) and all(link.url.startswith("#") for link in entry.links)
+
+
+def tables_of_contents(ctx: Context) -> list[list[Entry]]:
+    """Runs of two or more consecutive anchor-only items with no other block between them."""
+    tocs: list[list[Entry]] = []
+    current: list[Entry] = []
+    for entry in ctx.document.entries:
+        if _is_toc_item(entry):
+            if current and blocking_indent(ctx.document.between(current[-1].span, entry.span)) is not None:
+                tocs.append(current)
+                current = []
+            current.append(entry)
+        elif current:
+            tocs.append(current)
+            current = []
+    if current:
+        tocs.append(current)
+    return [toc for toc in tocs if len(toc) >= 2]
+
+
+@rule(
+    "AL104",
+    "toc-mismatch",
+    "warning",
+    "a table of contents linking to a missing heading or leaving one out",
+)
+def toc_mismatch(ctx: Context) -> Iterator[Issue]:
+    """Checks a table of contents (a run of list items whose links are all in-page `#anchors`) against the
+    headings. Every anchor must lead to a heading, by GitHub's rule (lower-case, punctuation other than `-`
+    and `_` dropped, spaces to `-`, `-1` for a repeated heading; compared ignoring case) or to an HTML
+    `id`/`name`; a broken anchor is reported with the closest heading's anchor. When the table's top-level
+    items link to headings of one level, every heading of that level after the table (under the same
+    parent) must be listed: sections added later are easily forgotten there.
+
+    Bad:
+
+        - [Pruning](#pruning)
+        - [Quantisation](#quantisation)
+
+        ## Pruning
+        ## Quantization
+        ## Distillation
+
+    Good:
+
+        - [Pruning](#pruning)
+        - [Quantization](#quantization)
+        - [Distillation](#distillation)
+
+        ## Pruning
+        ## Quantization
+        ## Distillation
+    """
+    sections = ordered_sections(ctx)
+    anchors = heading_anchors(sections)
+    html_ids = {match.group(1).lower() for match in _HTML_ID.finditer(ctx.document.text)}
+    for toc in tables_of_contents(ctx):
+        targets: list[Section] = []
+        top = min(entry.depth for entry in toc)
+        for entry in toc:
+            for link in entry.links:
+                fragment = unquote(link.url[1:]).lower()
+                if not fragment or fragment in html_ids:
+                    continue
+                section = anchors.get(fragment)
+                if section is not None:
+                    if entry.depth == top:
+                        targets.append(section)
+                    continue
+                close = difflib.get_close_matches(fragment, list(anchors), n=1, cutoff=0.6)
+                if close and entry.depth == top:
+                    targets.append(anchors[close[0]])
+                hint = (
+                    f'change it to "#{close[0]}" ("{brief(heading_text(anchors[close[0]]), 40)}")'
+                    if close
+                    else "point it at an existing heading or remove the item"
+                )
+                yield Issue(link.span, f'table-of-contents link "{brief(link.url, 40)}" matches no heading; {hint}')
+        yield from _omitted(toc, targets, sections, anchors)
+
+
+def _omitted(
+    toc: list[Entry], targets: list[Section], sections: list[Section], anchors: dict[str, Section]
+) -> Iterator[Issue]:
+    """Headings of the one level the top items of a table of contents link to, after it and under the same
+    parent, that it omits."""
+    if len(targets) < 2 or len({s.level for s in targets}) != 1:
+        return
+    level = targets[0].level
+    parents = {s.path[:-1] for s in targets}
+    parent = next(iter(parents)) if len(parents) == 1 else None
+    listed = {id(s) for s in targets}
+    toc_end = toc[-1].span.end
+    anchor_of = {id(section): anchor for anchor, section in anchors.items()}
+    for section in sections:
+        if section.level != level or section.span.start < toc_end or id(section) in listed:
+            continue
+        if parent is not None and section.path[:-1] != parent:
+            continue
+        yield Issue(
+            section.span,
+            f'heading "{brief(heading_text(section), 48)}" is missing from the table of contents '
+            f"(line {toc[0].span.line}); add `- [{section.heading}](#{anchor_of[id(section)]})` there",
+        )

@@ -1,0 +1,89 @@
+"""Rule AL404 `trailing-whitespace`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from awesome_lint.findings import Edit, Fix
+from awesome_lint.rules._options import option
+from awesome_lint.rules._registry import Context, Issue, rule
+
+# Lines that start a new block (so the line before them ends its paragraph), and lines that are never
+# paragraph text themselves (ATX headings, table rows); code blocks are known from the parser.
+_BLOCK_START = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\|"
+    r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)"
+)
+_NOT_PARAGRAPH = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
+_TRAILING = re.compile(r"[ \t]+$")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `trailing-whitespace`."""
+
+    br_spaces: int = option(2, "trailing spaces that make a hard line break; 0 reports every trailing space", low=0)
+
+
+@rule(
+    "AL404",
+    "trailing-whitespace",
+    "info",
+    "trailing spaces (a Markdown hard break of exactly `br-spaces` spaces is kept)",
+    fix="safe",
+    options=Options,
+)
+def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
+    """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes
+    noisy diffs and merge conflicts and is often an accidental hard line break. Exactly `br-spaces` spaces
+    before a line of the same paragraph are a Markdown hard line break and are allowed (as in markdownlint
+    MD009); before a blank line, a heading, a new list item or the end of the file they break nothing and are
+    reported. The fix removes the whitespace, except where a longer run of spaces does make a line break:
+    there it keeps exactly `br-spaces` spaces, so the rendered list does not change. (␠ marks a space.)
+
+    Bad:
+
+        - [Dynamic network surgery for efficient dnns](https://arxiv.org/abs/1608.04493). NIPS, 2016.␠
+
+    Good:
+
+        - [Dynamic network surgery for efficient dnns](https://arxiv.org/abs/1608.04493). NIPS, 2016.
+    """
+    br_spaces = options.br_spaces
+    doc = ctx.document
+    lines = doc.lines
+    for number, line in enumerate(lines, start=1):
+        m = _TRAILING.search(line)
+        if m is None:
+            continue
+        run = m.group(0)
+        blank = m.start() == 0
+        following = lines[number] if number < len(lines) else ""
+        # CommonMark reads two or more trailing spaces before a line of the same paragraph as a hard break.
+        breaks = (
+            len(run) >= 2
+            and run.strip(" ") == ""
+            and not blank
+            and number not in doc.code_lines
+            and not _NOT_PARAGRAPH.match(line)
+            and following.strip() != ""
+            and number + 1 not in doc.code_lines
+            and not _BLOCK_START.match(following)
+        )
+        if breaks and len(run) == br_spaces:
+            continue
+        start = doc.line_start(number)
+        span = doc.span(start + m.start(), start + m.end())
+        shown = run.replace("\t", "\\t").replace(" ", "␠")
+        if breaks and br_spaces >= 2:
+            message = f"trailing `{shown}` makes a hard line break; write exactly {br_spaces} spaces"
+            fix = Fix((Edit.replace(span, " " * br_spaces),), f"use {br_spaces} spaces for the line break")
+        elif blank:
+            message = f"line holds only whitespace (`{shown}`); remove it"
+            fix = Fix((Edit.replace(span, ""),), "remove trailing whitespace")
+        else:
+            message = f"trailing whitespace `{shown}`; remove it"
+            fix = Fix((Edit.replace(span, ""),), "remove trailing whitespace")
+        yield Issue(span, message, fix)
