@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArxivId",
+    "ArxivUrl",
     "canonical_abs_url",
     "canonical_pdf_url",
+    "canonical_url",
     "find_cited",
     "is_valid",
     "parse_id",
     "parse_url",
+    "split_url",
 ]
 
 # First YYMM whose new-style ids have five-digit numbers (January 2015).
@@ -40,7 +43,8 @@ _PATH_KIND = r"(?:abs|pdf|format|html)"
 
 _ID_RE = re.compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)
 _URL_RE = re.compile(
-    rf"\s*(?:(?:https?:)?//)?{_HOST}/{_PATH_KIND}/{_ID}(?:\.pdf)?/?(?:[?#].*)?\s*",
+    rf"\s*(?:(?:(?P<scheme>https?):)?//)?(?P<host>{_HOST})/(?P<kind>{_PATH_KIND})/{_ID}"
+    rf"(?P<suffix>\.pdf)?(?P<slash>/)?(?P<tail>[?#].*)?\s*",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
 # In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
@@ -84,6 +88,47 @@ def _from_match(m: re.Match[str]) -> ArxivId:
     if len(num) == 5 and num[0] == "0" and int(yymm) < _FIVE_DIGIT_FROM:
         return ArxivId(id=f"{yymm}.{num[1:]}", version=version, malformed=True, raw=raw)
     return ArxivId(id=f"{yymm}.{num}", version=version, malformed=False, raw=raw)
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivUrl:
+    """An arXiv abs/pdf/format/html URL split into its parts as written (`url[id_start:]` starts with the id)."""
+
+    found: ArxivId
+    scheme: str
+    """`https`, `http`, or empty when the URL has none (`//arxiv.org/...`, `arxiv.org/...`)."""
+    host: str
+    kind: str
+    """The path kind as written: `abs`, `pdf`, `format` or `html` (in any case)."""
+    suffix: str
+    """`.pdf` after the id, or empty."""
+    slash: bool
+    tail: str
+    """The query and fragment as written (`?context=cs.LG`, `#page=3`), or empty."""
+    id_start: int
+
+    def canonical(self, kind: str, version: bool = True) -> str:
+        """The URL in arXiv's own form for `kind` (abs or pdf), with the version as written (or none), and a
+        query or fragment kept (an empty `?` or `#` dropped)."""
+        tail = self.tail if len(self.tail) > 1 else ""
+        return canonical_url(self.found.id, kind, self.found.version if version else None) + tail
+
+
+def split_url(url: str) -> ArxivUrl | None:
+    """The parts of an arxiv.org abs/pdf/format/html URL as written; None where `parse_url` gives None."""
+    m = _URL_RE.fullmatch(url)
+    if m is None:
+        return None
+    return ArxivUrl(
+        found=_from_match(m),
+        scheme=(m.group("scheme") or "").lower(),
+        host=m.group("host"),
+        kind=m.group("kind"),
+        suffix=m.group("suffix") or "",
+        slash=m.group("slash") is not None,
+        tail=m.group("tail") or "",
+        id_start=m.start("raw"),
+    )
 
 
 def parse_id(text: str) -> ArxivId | None:
@@ -136,14 +181,20 @@ def is_valid(arxiv_id: str) -> bool:
     return False
 
 
-def canonical_abs_url(arxiv_id: str) -> str:
-    """Return the canonical abstract-page URL of a normalised id."""
-    return "https://arxiv.org/abs/" + arxiv_id
+def canonical_url(arxiv_id: str, kind: str = "abs", version: int | None = None) -> str:
+    """The address arXiv itself gives a normalised id: `https://arxiv.org/abs/ID` (or `/pdf/`), with `vN` when a
+    version is given."""
+    return f"https://arxiv.org/{kind}/{arxiv_id}" + (f"v{version}" if version is not None else "")
 
 
-def canonical_pdf_url(arxiv_id: str) -> str:
-    """Return the canonical PDF URL of a normalised id."""
-    return "https://arxiv.org/pdf/" + arxiv_id
+def canonical_abs_url(arxiv_id: str, version: int | None = None) -> str:
+    """The canonical abstract-page URL of a normalised id (see `canonical_url`)."""
+    return canonical_url(arxiv_id, "abs", version)
+
+
+def canonical_pdf_url(arxiv_id: str, version: int | None = None) -> str:
+    """The canonical PDF URL of a normalised id (see `canonical_url`)."""
+    return canonical_url(arxiv_id, "pdf", version)
 
 
 def submission_year(arxiv_id: str) -> int | None:

@@ -16,10 +16,12 @@ from awesome_lint.arxiv_id import (
     ArxivId,
     canonical_abs_url,
     canonical_pdf_url,
+    canonical_url,
     find_cited,
     is_valid,
     parse_id,
     parse_url,
+    split_url,
     submission_year,
 )
 
@@ -323,6 +325,55 @@ def test_canonical_urls() -> None:
     assert canonical_pdf_url("1707.01209") == "https://arxiv.org/pdf/1707.01209"
     assert canonical_abs_url("math.GT/0309136") == "https://arxiv.org/abs/math.GT/0309136"
     assert canonical_pdf_url("cs/0112017") == "https://arxiv.org/pdf/cs/0112017"
+    assert (
+        canonical_url("1809.01330", "abs", 2)
+        == canonical_abs_url("1809.01330", 2)
+        == ("https://arxiv.org/abs/1809.01330v2")
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "parts", "abs_url", "pdf_url"),
+    [
+        (
+            "https://arxiv.org/abs/1706.02677.pdf",
+            ("https", "arxiv.org", "abs", ".pdf", False, ""),
+            "https://arxiv.org/abs/1706.02677",
+            "https://arxiv.org/pdf/1706.02677",
+        ),
+        (
+            "http://www.arXiv.org/PDF/1809.01330v2.pdf/",
+            ("http", "www.arXiv.org", "PDF", ".pdf", True, ""),
+            "https://arxiv.org/abs/1809.01330v2",
+            "https://arxiv.org/pdf/1809.01330v2",
+        ),
+        (
+            "//export.arxiv.org/abs/math.GT/0309136v1#",
+            ("", "export.arxiv.org", "abs", "", False, "#"),
+            "https://arxiv.org/abs/math.GT/0309136v1",
+            "https://arxiv.org/pdf/math.GT/0309136v1",
+        ),
+        (
+            "arxiv.org/abs/1806.10282?context=cs.LG",
+            ("", "arxiv.org", "abs", "", False, "?context=cs.LG"),
+            "https://arxiv.org/abs/1806.10282?context=cs.LG",
+            "https://arxiv.org/pdf/1806.10282?context=cs.LG",
+        ),
+    ],
+)
+def test_split_url_parts_and_canonical_forms(url: str, parts: tuple, abs_url: str, pdf_url: str) -> None:
+    split = split_url(url)
+    assert split is not None and split.found == parse_url(url)
+    assert (split.scheme, split.host, split.kind, split.suffix, split.slash, split.tail) == parts
+    assert url[split.id_start :].startswith(split.found.raw)
+    assert split.canonical("abs") == abs_url
+    assert split.canonical("pdf") == pdf_url
+    assert split.canonical("abs", version=False) == abs_url.replace(f"v{split.found.version}", "")
+
+
+@pytest.mark.parametrize("url", ["https://arxiv.org/search/", "https://example.org/abs/1706.02677", "1706.02677"])
+def test_split_url_refuses_what_parse_url_refuses(url: str) -> None:
+    assert split_url(url) is None and parse_url(url) is None
 
 
 # ------------------------------------------------------------------------------------------ find_cited
