@@ -47,29 +47,76 @@ def test_insecure_link_https_hosts_option() -> None:
 
 def test_arxiv_link_style_rewrites_pdf_links_to_abs_keeping_scheme_and_version() -> None:
     md = "- [A](https://arxiv.org/pdf/1710.09282.pdf)\n- [B](http://arxiv.org/pdf/1606.05316v2.pdf)\n- [C](https://arxiv.org/abs/1810.05270)\n"
-    issues = check(md, "arxiv-link-style", style="abs")
+    issues = check(md, "arxiv-link-style")
     assert [i.span.line for i in issues] == [1, 2]
     assert issues[0].message == (
-        "`https://arxiv.org/pdf/1710.09282.pdf` links the arXiv PDF, but this list links arXiv abstract pages; "
+        "`https://arxiv.org/pdf/1710.09282.pdf` links the arXiv PDF, but arXiv asks for links to the abstract page; "
         "use `https://arxiv.org/abs/1710.09282`"
     )
-    assert fixed_twice(md, "arxiv-link-style", style="abs") == (
+    # The message names arXiv's own link for the latest version; the fix leaves the scheme and the pin to
+    # insecure-link and arxiv-version.
+    assert issues[1].message.endswith(
+        "use `https://arxiv.org/abs/1606.05316` (the fix keeps the pinned `v2`: see arxiv-version)"
+    )
+    assert [i.suggestion.text for i in issues if i.suggestion] == [
+        "https://arxiv.org/abs/1710.09282",
+        "https://arxiv.org/abs/1606.05316",
+    ]
+    assert fixed_twice(md, "arxiv-link-style") == (
         "- [A](https://arxiv.org/abs/1710.09282)\n- [B](http://arxiv.org/abs/1606.05316v2)\n"
         "- [C](https://arxiv.org/abs/1810.05270)\n"
     )
 
 
-def test_arxiv_link_style_pdf_and_auto() -> None:
-    md = "- [A](https://arxiv.org/pdf/1412.5474)\n- [B](https://arxiv.org/pdf/1412.6553)\n- [C](https://arxiv.org/abs/1507.06149)\n"
+def test_arxiv_link_style_defaults_to_abs_and_keeps_pdf_and_auto() -> None:
+    md = "- [A](https://arxiv.org/pdf/1412.5474)\n- [B](https://arxiv.org/pdf/1412.6553.pdf)\n- [C](https://arxiv.org/abs/1507.06149)\n"
+    assert [i.span.line for i in check(md, "arxiv-link-style")] == [1, 2]
     assert [i.span.line for i in check(md, "arxiv-link-style", style="abs")] == [1, 2]
-    assert [i.span.line for i in check(md, "arxiv-link-style", style="pdf")] == [3]
-    assert [i.span.line for i in check(md, "arxiv-link-style")] == [3]
+    pdf = check(md, "arxiv-link-style", style="pdf")
+    assert [i.span.line for i in pdf] == [3]  # `/pdf/ID.pdf` is a PDF link too
+    assert pdf[0].message == (
+        "`https://arxiv.org/abs/1507.06149` links the arXiv abstract page, but this list links arXiv PDFs; "
+        "use `https://arxiv.org/pdf/1507.06149`"
+    )
     auto = check(md, "arxiv-link-style", style="auto")
     assert [i.span.line for i in auto] == [3]
     assert "most of this list's arXiv links (2 of 3) use /pdf/" in auto[0].message
     assert fixed_twice(md, "arxiv-link-style", style="auto").endswith("- [C](https://arxiv.org/pdf/1507.06149)\n")
     tie = "- [A](https://arxiv.org/pdf/1412.5474)\n- [C](https://arxiv.org/abs/1507.06149)\n"
     assert [i.span.line for i in check(tie, "arxiv-link-style", style="auto")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("https://arxiv.org/abs/1706.02677.pdf", "has `.pdf` after an abstract-page id"),
+        ("https://www.arxiv.org/abs/1706.02677", "goes through `www.arxiv.org`"),
+        ("https://export.arxiv.org/abs/1706.02677", "goes through `export.arxiv.org`"),
+        ("https://arXiv.org/Abs/1706.02677", "is not in lower case"),
+        ("https://arxiv.org/abs/1706.02677/", "ends in a stray `/`"),
+        ("https://arxiv.org/abs/1706.02677#", "ends in a stray `#`"),
+        ("arxiv.org/abs/1706.02677", "has no `https:`"),
+        ("//arxiv.org/abs/1706.02677", "has no `https:`"),
+    ],
+)
+def test_arxiv_link_style_writes_tolerated_spellings_in_arxivs_own_form(url: str, says: str) -> None:
+    md = f"- [Accurate, Large Minibatch SGD]({url})\n"
+    (issue,) = check(md, "arxiv-link-style")
+    assert issue.message == f"`{url}` {says}; use `https://arxiv.org/abs/1706.02677`"
+    assert (
+        fixed_twice(md, "arxiv-link-style") == "- [Accurate, Large Minibatch SGD](https://arxiv.org/abs/1706.02677)\n"
+    )
+
+
+def test_arxiv_link_style_passes_arxivs_own_form_with_a_query_fragment_or_version() -> None:
+    md = (
+        "- [A](https://arxiv.org/abs/1806.10282?context=cs.LG)\n- [B](https://arxiv.org/abs/1809.01330v1)\n"
+        "- [C](https://arxiv.org/pdf/1404.0736#page=3)\n- [D](http://arxiv.org/abs/1404.0736)\n"
+    )
+    assert [i.span.line for i in check(md, "arxiv-link-style")] == [3]
+    assert check(md, "arxiv-link-style", style="pdf")[0].message.endswith(
+        "use `https://arxiv.org/pdf/1806.10282?context=cs.LG`"
+    )
 
 
 def test_arxiv_link_style_ignores_code_links_and_rejects_unknown_styles() -> None:
@@ -290,8 +337,9 @@ def test_all_link_fixes_together_apply_in_one_pass_without_overlaps() -> None:
 EXPECTED: dict[str, dict[str, list[int]]] = {
     "awesome-compact-models.md": {
         "arxiv-link-style": [
-            5, 6, 11, 12, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 38, 44,
-            45, 51, 55, 59, 60, 61, 65, 66, 81, 90, 96, 102, 103, 104, 105, 106, 109, 122, 126, 127, 128,
+            7, 8, 20, 37, 39, 40, 41, 42, 43, 46, 47, 48, 49, 50, 52, 56, 63, 64, 68, 69, 70, 71, 72, 74, 75, 76, 77,
+            82, 83, 84, 85, 86, 87, 91, 92, 93, 94, 95, 97, 98, 99, 100, 101, 110, 111, 113, 114, 115, 116, 117, 118,
+            119, 120, 121, 124, 125, 131, 132, 133, 135, 136, 137, 138, 139, 140, 141, 143,
         ],
         "arxiv-version": [19, 28, 32, 34, 36, 49, 50, 105, 128, 132],
         "insecure-link": [37, 38, 73, 123],
@@ -302,7 +350,14 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
     },
     "awesome-model-compression.md": {
         "arxiv-id-mismatch": [124, 230],
-        "arxiv-link-style": [73, 230, 243],
+        "arxiv-link-style": [
+            53, 54, 55, 56, 57, 58, 68, 69, 70, 71, 72, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 116, 117, 118, 119, 120,
+            121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141,
+            142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199,
+            200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220,
+            221, 222, 223, 224, 225, 226, 227, 228, 229, 231, 232, 241, 242, 244, 245, 246, 247, 248, 249, 250, 251,
+            252, 253, 254, 255, 256, 257, 258, 259, 260, 261, 262, 263, 264, 265, 268, 269, 270, 271, 272, 273,
+        ],
         "insecure-link": [
             29, 32, 45, 62, 64, 65, 67, 86, 87, 89, 110, 114, 115, 165, 167, 178, 179, 180, 181, 187, 188, 189, 240,
         ],

@@ -1,25 +1,66 @@
-"""arXiv links as written: where the id stands in the URL, its version, every id of an entry, and the title
-check's verdict on each."""
+"""arXiv links as written: their parts, the list's link style and the one canonical form every rule suggests,
+versions, every id of an entry, and the title check's verdict on each."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
-from awesome_lint import arxiv_id
-from awesome_lint.arxiv_id import ArxivId
+from awesome_lint.arxiv_id import ArxivId, ArxivUrl, split_url
 from awesome_lint.model import Entry, Link, Span
+from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context
+from awesome_lint.rules._shared import all_links
+
+STYLE_RULE = "arxiv-link-style"
 
 
-def arxiv_parts(link: Link) -> tuple[ArxivId, int, str] | None:
-    """The parsed id of an arXiv link, where its id text starts in the URL, and the path kind before it."""
-    found = arxiv_id.parse_url(link.url)
-    if found is None:
-        return None
-    pos = link.url.find(found.raw)
-    if pos < 5 or link.url[pos - 1] != "/":
-        return None
-    return found, pos, link.url[: pos - 1].rsplit("/", 1)[-1].lower()
+@dataclass(frozen=True)
+class LinkStyleOptions:
+    """Options of `arxiv-link-style`."""
+
+    style: Literal["auto", "abs", "pdf"] = option(
+        "abs",
+        '"abs": abstract pages, as arXiv asks; "pdf": PDFs; "auto": whichever most of the list\'s arXiv links use'
+        ' (a tie counts as "abs")',
+    )
+
+
+def arxiv_url(link: Link) -> ArxivUrl | None:
+    """The parts of an arXiv abs/pdf/format/html link as written; None for any other link."""
+    return split_url(link.url)
+
+
+def styled_links(ctx: Context) -> Iterator[tuple[Link, ArxivUrl]]:
+    """Paper links to arXiv abstract pages or PDFs, with their parts: the links a link style applies to."""
+    for _entry, link in all_links(ctx):
+        if link.role != "paper":
+            continue
+        url = arxiv_url(link)
+        if url is not None and url.kind.lower() in ("abs", "pdf"):
+            yield link, url
+
+
+def link_style(ctx: Context, options: LinkStyleOptions | None = None) -> tuple[str, str]:
+    """The kind of page (`abs` or `pdf`) the list's arXiv paper links should use, and why, in words; `options`
+    default to the ones configured for arxiv-link-style."""
+    options = options or ctx.options.get(STYLE_RULE) or LinkStyleOptions()
+    if options.style != "auto":
+        if options.style == "abs":
+            return "abs", "arXiv asks for links to the abstract page"
+        return "pdf", "this list links arXiv PDFs"
+    counts = Counter(url.kind.lower() for _link, url in styled_links(ctx))
+    style = "pdf" if counts["pdf"] > counts["abs"] else "abs"
+    return style, f"most of this list's arXiv links ({counts[style]} of {counts.total()}) use /{style}/"
+
+
+def suggested_link(ctx: Context, url: ArxivUrl) -> str:
+    """The link every rule suggests for an arXiv URL: arXiv's own https form in the list's style, for the latest
+    version (whether a pinned version stays is the author's call, never a suggestion's)."""
+    kind = url.kind.lower()
+    return url.canonical(link_style(ctx)[0] if kind in ("abs", "pdf") else kind, version=False)
 
 
 def version_text(found: ArxivId) -> str:
@@ -38,11 +79,10 @@ def id_base(found: ArxivId) -> str:
 def arxiv_places(entry: Entry) -> Iterator[tuple[str, Span, int | None]]:
     """Each arXiv id of an entry with the span to report it on (its link, or the entry for a cited id) and
     the version the link asks for (None for no version or a cited id)."""
-    from awesome_lint.arxiv_id import parse_url
-
     seen = set()
     for link in entry.links:
-        found = parse_url(link.url)
+        url = arxiv_url(link)
+        found = None if url is None else url.found
         if found is not None and found.id not in seen:
             seen.add(found.id)
             yield found.id, link.span, found.version

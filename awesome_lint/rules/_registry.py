@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from awesome_lint.errors import UserError
-from awesome_lint.findings import Fix, Severity
+from awesome_lint.findings import Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, Span
 from awesome_lint.rules._options import defaults, options_doc, read_options
 
@@ -21,6 +21,9 @@ class Issue:
     span: Span
     message: str
     fix: Fix | None = None
+    suggestion: Edit | None = None
+    """What the message tells the reader to write, where that is more than the fix writes (a safe fix leaves
+    other rules' questions, such as a pinned version, to them)."""
 
 
 Check = Callable[..., Iterable[Issue]]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
+from awesome_lint.findings import Edit
 from awesome_lint.model import Document, Entry, Link, Section, Span
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
@@ -49,6 +51,17 @@ def url_offset(doc: Document, link: Link) -> int | None:
     start, raw = source_text(doc, link.span)
     found = raw.find(link.url, max(label_end(raw), 0))
     return None if found < 0 else start + found
+
+
+def rewrite(doc: Document, start: int, old: str, new: str) -> tuple[Edit, ...]:
+    """Edits turning `old`, written at text offset `start`, into `new`, touching only the characters that change
+    (so fixes of different rules on one link do not overlap)."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return tuple(
+        Edit.replace(doc.span(start + a, start + b), new[c:d])
+        for op, a, b, c, d in matcher.get_opcodes()
+        if op != "equal"
+    )
 
 
 def mask_code_spans(text: str) -> str:

@@ -47,5 +47,5 @@ def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
                 yield Issue(
                     span,
                     f"arXiv has no version {version} of {arxiv_id} (the latest is v{record.version}), so the link"
-                    f" leads nowhere; link `{arxiv_id}v{record.version}` or drop `v{version}`",
+                    f" leads nowhere; drop `v{version}` to link the latest version",
                 )

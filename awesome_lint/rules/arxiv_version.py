@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.findings import Edit, Fix
-from awesome_lint.rules._arxiv import arxiv_parts, version_text
+from awesome_lint.rules._arxiv import arxiv_url, version_text
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
-from awesome_lint.rules._source import (
-    url_offset,
-)
+from awesome_lint.rules._source import url_offset
 
 
 @rule("AL303", "arxiv-version", "info", "an arXiv link pinned to a version (`v1`)", fix="unsafe")
@@ -29,10 +27,10 @@ def arxiv_version(ctx: Context) -> Iterator[Issue]:
         - [ChannelNets: Compact and Efficient Convolutional Neural Networks](https://arxiv.org/abs/1809.01330)
     """
     for _entry, link in all_links(ctx):
-        parts = arxiv_parts(link)
-        if parts is None or parts[0].version is None:
+        url = arxiv_url(link)
+        if url is None or url.found.version is None:
             continue
-        found, pos, _kind = parts
+        found, pos = url.found, url.id_start
         version = version_text(found)
         fix = None
         url_start = url_offset(ctx.document, link)

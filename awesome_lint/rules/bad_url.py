@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from awesome_lint.arxiv_id import split_url
+from awesome_lint.findings import Edit
 from awesome_lint.model import Entry
+from awesome_lint.rules._arxiv import suggested_link
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
-from awesome_lint.rules._source import (
-    masked_entry_text,
-)
+from awesome_lint.rules._source import masked_entry_text, url_offset
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -22,8 +23,16 @@ _SPACE = re.compile(r"\s")
 _URLISH = re.compile(r"[ \t]*<?(?:[A-Za-z][A-Za-z0-9+.\-]*:|www\.|\.{0,2}/|#)")
 
 
-def _url_problem(url: str) -> str | None:
-    """What is wrong with a link target, or None when it looks well-formed."""
+def _meant(ctx: Context, url: str) -> str:
+    """A `www.` target as the URL it was meant to be: `https://` before it, or the link every rule suggests for
+    an arXiv address."""
+    found = split_url(url)
+    return "https://" + url if found is None else suggested_link(ctx, found)
+
+
+def _url_problem(url: str, meant: str) -> str | None:
+    """What is wrong with a link target (`meant` is what a `www.` target was meant to be), or None when it looks
+    well-formed."""
     if _SPACE.search(url):
         return f"link target `{brief(url)}` contains whitespace; remove it or encode it as %20"
     if url.count("(") != url.count(")"):
@@ -31,7 +40,7 @@ def _url_problem(url: str) -> str | None:
     m = _SCHEME.match(url)
     if m is None:
         if url.lower().startswith("www."):
-            return f"link target `{brief(url)}` has no scheme, so it is a relative link; write `https://{url}`"
+            return f"link target `{brief(url)}` has no scheme, so it is a relative link; write `{meant}`"
         return None
     scheme = m.group(1).lower()
     if len(scheme) == 1:
@@ -106,6 +115,12 @@ def bad_url(ctx: Context) -> Iterator[Issue]:
             a, b = ctx.document.offsets(link.span)
             if any(x <= a and b <= y for x, y, _message in broken):
                 continue
-            problem = _url_problem(link.url)
-            if problem is not None:
-                yield Issue(link.span, problem)
+            meant = _meant(ctx, link.url) if link.url.lower().startswith("www.") else ""
+            problem = _url_problem(link.url, meant)
+            if problem is None:
+                continue
+            start = url_offset(ctx.document, link)
+            suggestion = None
+            if meant and start is not None:
+                suggestion = Edit.replace(ctx.document.span(start, start + len(link.url)), meant)
+            yield Issue(link.span, problem, suggestion=suggestion)

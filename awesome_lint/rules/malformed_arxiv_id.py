@@ -8,12 +8,9 @@ from awesome_lint import arxiv_id
 from awesome_lint.arxiv_id import ArxivId
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Span
-from awesome_lint.rules._arxiv import arxiv_parts, id_base
+from awesome_lint.rules._arxiv import arxiv_url, id_base
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._source import (
-    masked_entry_text,
-    url_offset,
-)
+from awesome_lint.rules._source import masked_entry_text, url_offset
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -58,10 +55,10 @@ def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
     """
     for entry in ctx.document.entries:
         for link in entry.links:
-            parts = arxiv_parts(link)
-            if parts is None:
+            url = arxiv_url(link)
+            if url is None:
                 continue
-            found, pos, _kind = parts
+            found, pos = url.found, url.id_start
             if not found.malformed and arxiv_id.is_valid(found.id):
                 continue
             url_start = url_offset(ctx.document, link)
