@@ -90,7 +90,9 @@ def test_seed_lists_wrong_arxiv_ids_are_reported(fake: FakeArxiv, fast_config: P
     assert len(fake.requests) <= 5
     asked = {i for r in fake.requests for i in r.ids}
     assert "1404.0736" in asked and "1404.00736" not in asked
-    assert re.search(r"links: \d+ alive, 0 dead, 0 unknown, \d+ skipped", err)
+    # Counted as written: the four links with a five-digit pre-2015 id lead nowhere, although arXiv knows the
+    # papers they mean (and the summary counts each arXiv link, not each id).
+    assert re.search(r"links: \d+ alive, 4 dead, 0 unknown, \d+ skipped \(\d+ URLs, \d+ arXiv links of \d+ ids\)", err)
     # A second run answers from the cache.
     code, _out, err = run(
         "check-links", "--arxiv-api", fake.template, "--exclude-url", ".", "--cache", str(tmp_path / "c.sqlite3"),
@@ -202,10 +204,10 @@ def test_summary_markdown_is_appended_not_overwritten(fake: FakeArxiv, fast_conf
 
 
 def test_directory_of_lists_is_checked_without_network(fake: FakeArxiv, fast_config: Path) -> None:
-    # --offline answers from the cache alone: with no cache every link is unknown, nothing is dead; only
-    # ids that cannot be sent to arXiv as written (malformed-arxiv-id, no network needed) fail the run.
+    # --offline answers from the cache alone: with no cache every link is unknown, nothing is dead but the
+    # four links whose ids cannot exist as written (malformed-arxiv-id, no network needed), which fail the run.
     code, out, err = run("check-links", "--offline", "--no-cache", "--config", str(fast_config), str(LISTS))
-    assert "0 dead" in err and "AL501" not in out
+    assert "0 alive, 4 dead" in err and "AL501" not in out
     assert set(re.findall(r":\d+:\d+: (AL\d+)", out)) == {"AL304", "AL502"}
     assert code == 1
     assert fake.requests == []
@@ -358,3 +360,40 @@ def test_summary_markdown_escapes_html_and_markdown_from_lists_and_arxiv(
     assert "&lt;script&gt;" in text and "\\*\\*Owned\\*\\*" in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == 2 and all(row.count(" | ") == 2 for row in rows)  # no extra table columns
+
+
+def test_arxiv_links_are_counted_for_the_address_they_give() -> None:
+    from awesome_lint.links.check import NetworkResults, arxiv_links
+    from awesome_lint.links.types import ArxivRecord
+    from awesome_lint.parse import parse_bytes
+
+    doc = parse_bytes(
+        b"- [A](https://arxiv.org/pdf/1404.00736) arXiv:1404.0736\n- [B](https://arxiv.org/abs/1404.0736)\n"
+        b"- [C](https://arxiv.org/abs/1510.00149v9)\n- [D](https://arxiv.org/abs/1706.02677.pdf) arXiv:1712.01312\n"
+        b"- [E](https://arxiv.org/abs/1713.01234)\n- [F](https://arxiv.org/abs/1802.05668)\n"
+        b"- [G](https://arxiv.org/abs/1802.05668)\n",
+        "t.md",
+    )
+    written = arxiv_links(doc.entries)
+    assert written == (
+        "https://arxiv.org/pdf/1404.00736",
+        "https://arxiv.org/abs/1404.0736",
+        "https://arxiv.org/abs/1510.00149v9",
+        "https://arxiv.org/abs/1706.02677.pdf",
+        "1712.01312",
+        "https://arxiv.org/abs/1713.01234",
+        "https://arxiv.org/abs/1802.05668",
+    )
+    records = {
+        "1404.0736": ArxivRecord("1404.0736", True, version=1),
+        "1510.00149": ArxivRecord("1510.00149", True, version=5),
+        "1706.02677": ArxivRecord("1706.02677", True, version=2),
+        "1712.01312": ArxivRecord("1712.01312", False, reason="not found"),
+        "1802.05668": ArxivRecord("1802.05668", None, reason="HTTP 503"),
+    }
+    net = NetworkResults(arxiv=records, arxiv_links=written)
+    outcomes = [net.arxiv_outcome(link) for link in written]
+    assert outcomes == ["dead", "alive", "dead", "alive", "dead", "dead", "unknown"]
+    summary = net.summary()
+    assert (summary["alive"], summary["dead"], summary["unknown"]) == (2, 4, 1)
+    assert (summary["arxiv_links"], summary["arxiv_ids"]) == (7, 5)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_lint.links.arxiv import ARXIV_DELAY
-from awesome_lint.links.types import ArxivRecord, LinkResult, Stats
+from awesome_lint.links.types import ArxivRecord, LinkResult, Outcome, Stats
 from awesome_lint.model import Document, Entry, Link
 from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
 
@@ -78,6 +78,9 @@ class NetworkResults:
 
     urls: dict[str, LinkResult] = field(default_factory=dict)
     arxiv: dict[str, ArxivRecord] = field(default_factory=dict)
+    arxiv_links: tuple[str, ...] = ()
+    """arXiv links as written, and cited ids no link carries: what the summary counts, each for the address it
+    gives (`pdf/1404.00736` leads nowhere, although arXiv knows 1404.0736)."""
     failing_days: dict[str, int] = field(default_factory=dict)
     dead_after: int = 1
     weights: TitleWeights = field(default_factory=TitleWeights)
@@ -96,19 +99,33 @@ class NetworkResults:
             self._verdicts[key] = found
         return self._verdicts[key]
 
+    def arxiv_outcome(self, written: str) -> Outcome:
+        """What a reader gets at an arXiv link as written (or a cited id): dead for an id that cannot exist as
+        written, one arXiv does not have, or a version it does not have; unknown when arXiv could not be asked."""
+        from awesome_lint.arxiv_id import is_valid, parse_id, parse_url
+
+        found = parse_url(written) or parse_id(written)
+        if found is None or found.malformed or not is_valid(found.id):
+            return "dead"
+        record = self.arxiv.get(found.id)
+        if record is None or record.exists is None:
+            return "unknown"
+        return "dead" if not record.exists or record.lacks(found.version) else "alive"
+
     def summary(self) -> dict[str, Any]:
         """Counts per outcome, requests made, cache hits, whether the run looked offline, and the arXiv ids that
         could not be checked (id -> reason; the network rules report unknown web links, not these)."""
         counts = {"alive": 0, "dead": 0, "unknown": 0, "skipped": 0}
         for result in self.urls.values():
             counts[result.outcome] = counts.get(result.outcome, 0) + 1
-        for record in self.arxiv.values():
-            counts["alive" if record.exists else "dead" if record.exists is False else "unknown"] += 1
+        for written in self.arxiv_links:
+            counts[self.arxiv_outcome(written)] += 1
         offline = bool(self.urls) and self.http_stats.resolved_hosts == 0 and self.http_stats.resolver_failures > 0
         return {
             **counts,
             "arxiv_unknown": {i: r.reason for i, r in self.arxiv.items() if r.exists is None},
             "urls": len(self.urls),
+            "arxiv_links": len(self.arxiv_links),
             "arxiv_ids": len(self.arxiv),
             "requests": self.http_stats.requests + self.arxiv_stats.requests,
             "cache_hits": self.http_stats.cache_hits + self.arxiv_stats.cache_hits,
@@ -142,6 +159,24 @@ def arxiv_ids(entries: Iterable[Entry]) -> list[str]:
         for cited in entry.cited_arxiv_ids:
             seen.setdefault(cited, None)
     return list(seen)
+
+
+def arxiv_links(entries: Iterable[Entry]) -> tuple[str, ...]:
+    """Every arXiv link as written (its URL) and every cited id no link of its entry carries, in first-seen order."""
+    from awesome_lint.arxiv_id import parse_url
+
+    seen: dict[str, None] = {}
+    for entry in entries:
+        linked = set()
+        for link in entry.links:
+            found = parse_url(link.url)
+            if found is not None:
+                seen.setdefault(link.url.strip(), None)
+                linked.add(found.id)
+        for cited in entry.cited_arxiv_ids:
+            if cited not in linked:
+                seen.setdefault(cited, None)
+    return tuple(seen)
 
 
 def run_checks(
@@ -193,6 +228,7 @@ def run_checks(
     return NetworkResults(
         urls=results,
         arxiv=records,
+        arxiv_links=arxiv_links(entries),
         failing_days=failing,
         dead_after=options.dead_after,
         weights=title_weights(documents),

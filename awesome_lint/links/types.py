@@ -37,6 +37,10 @@ class ArxivRecord:
     checked_at: float = 0.0
     from_cache: bool = False
 
+    def lacks(self, version: int | None) -> bool:
+        """Whether a link to `version` leads nowhere: arXiv's latest version is known and older."""
+        return version is not None and self.version is not None and version > self.version
+
 
 @dataclass
 class Stats:

@@ -106,7 +106,8 @@ def links_summary_line(summary: dict[str, Any]) -> str:
     """The summary a link check prints on stderr: one line, and one more naming arXiv ids left unchecked."""
     line = (
         f"links: {summary['alive']} alive, {summary['dead']} dead, {summary['unknown']} unknown, "
-        f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_ids']} arXiv ids); "
+        f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_links']} arXiv links of "
+        f"{summary['arxiv_ids']} ids); "
         f"{summary['requests']} requests, {summary['cache_hits']} cache hits"
     )
     unchecked: dict[str, str] = summary.get("arxiv_unknown") or {}

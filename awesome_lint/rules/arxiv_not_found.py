@@ -43,7 +43,7 @@ def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
                 yield Issue(span, f"arXiv has no paper {arxiv_id} ({record.reason or 'not found'}); fix the id")
             elif record.withdrawn:
                 yield Issue(span, f"arXiv:{arxiv_id} was withdrawn by its authors; cite another version")
-            elif record.exists and version and record.version and version > record.version:
+            elif record.exists and record.lacks(version):
                 yield Issue(
                     span,
                     f"arXiv has no version {version} of {arxiv_id} (the latest is v{record.version}), so the link"
