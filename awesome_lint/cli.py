@@ -306,10 +306,12 @@ def _run(
     lint_summary: bool = False,
     write_read_only: bool = False,
     fail_on_unknown: bool = False,
+    fixes_by_lint: bool = False,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code.
 
-    `fail_on_unknown` also fails when a link or arXiv id could not be checked."""
+    `fail_on_unknown` also fails when a link or arXiv id could not be checked; `fixes_by_lint` names the `lint
+    --fix` command for the fixable findings (a command without `--fix` of its own)."""
     from awesome_lint.findings import severity_rank
     from awesome_lint.gitdiff import changed_files, on_changed_lines
     from awesome_lint.lint import lint_paths
@@ -346,7 +348,12 @@ def _run(
         output = render_statistics(findings, config.output_format)
     else:
         sources = {r.path: r.original if r.fixed is None else r.fixed for r in results}
-        output = render(findings, config.output_format, color=color, fixed=fixed, sources=sources)
+        from awesome_lint.report.text import lint_fix_command
+
+        fix_command = lint_fix_command(findings) if fixes_by_lint else ""
+        output = render(
+            findings, config.output_format, color=color, fixed=fixed, sources=sources, fix_command=fix_command
+        )
     if output:
         _echo(output)
     threshold = severity_rank(config.fail_on)
@@ -504,7 +511,15 @@ def check_links_command(
         output_format=fmt,
     )
     _remote_inputs(paths, config, since=since)
-    _run(paths, config, since=since, network_flags=flags, summary_md=summary_md, fail_on_unknown=fail_on == "unknown")
+    _run(
+        paths,
+        config,
+        since=since,
+        network_flags=flags,
+        summary_md=summary_md,
+        fail_on_unknown=fail_on == "unknown",
+        fixes_by_lint=True,
+    )
 
 
 @main.command("rules")

@@ -397,3 +397,18 @@ def test_arxiv_links_are_counted_for_the_address_they_give() -> None:
     summary = net.summary()
     assert (summary["alive"], summary["dead"], summary["unknown"]) == (2, 4, 1)
     assert (summary["arxiv_links"], summary["arxiv_ids"]) == (7, 5)
+
+
+def test_check_links_names_the_lint_command_that_applies_its_fixes(fast_config: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text("- [Exploiting Linear Structure](https://arxiv.org/pdf/1404.00736)\n")
+    common = ["--config", str(fast_config)]
+    code, out, _err = run("check-links", "--offline", "--no-cache", *common, str(doc))
+    assert code == 1
+    assert "AL304 [*] error" in out
+    command = "awesome-lint lint --fix --select AL304"
+    assert out.rstrip().endswith(f"Found 1 finding; 1 fixable with `{command}`.")
+    assert "--fix" not in run("check-links", "--help")[1]  # check-links itself applies no fix
+    code, _out, _err = run(*command.split()[1:], *common, str(doc))
+    assert doc.read_text() == "- [Exploiting Linear Structure](https://arxiv.org/pdf/1404.0736)\n"
+    assert "fixable" not in run("check-links", "--offline", "--no-cache", *common, str(doc))[1]

@@ -16,9 +16,10 @@ def render(
     color: bool = False,
     fixed: int = 0,
     sources: Mapping[str, bytes] | None = None,
+    fix_command: str = "",
 ) -> str:
-    """Findings in one of FORMATS (text may be coloured for a terminal; `sources`, the files' bytes by path, give
-    SARIF fingerprints the flagged text)."""
+    """Findings in one of FORMATS (text may be coloured for a terminal and names `fix_command` as what applies the
+    fixes, `--fix` by default; `sources`, the files' bytes by path, give SARIF fingerprints the flagged text)."""
     if fmt == "json":
         from awesome_lint.report.json_format import render_json
 
@@ -33,4 +34,4 @@ def render(
         return render_sarif(findings, sources)
     from awesome_lint.report.text import render_text
 
-    return render_text(findings, color=color, fixed=fixed)
+    return render_text(findings, color=color, fixed=fixed, fix_command=fix_command)

@@ -20,8 +20,15 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
-def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0) -> str:
-    """One line per finding with its severity, `[*]` marking the ones `--fix` repairs, then a summary line."""
+def lint_fix_command(findings: Sequence[Finding]) -> str:
+    """The `lint --fix` command that applies the safe fixes of these findings' rules and no other."""
+    codes = sorted({f.code for f in findings if f.fixable})
+    return f"awesome-lint lint --fix --select {','.join(codes)}"
+
+
+def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0, fix_command: str = "") -> str:
+    """One line per finding with its severity, `[*]` marking the ones `--fix` repairs, then a summary line that
+    names the command applying them (`fix_command`, by default this one's `--fix`)."""
     lines = []
     for f in findings:
         where = f"{printable(f.path)}:{f.span.line}:{f.span.column}:"
@@ -39,7 +46,7 @@ def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0
         if fixed:
             summary += f" ({fixed} fixed)"
         if fixable:
-            summary += f"; {fixable} fixable with `--fix`"
+            summary += f"; {fixable} fixable with `{fix_command or '--fix'}`"
         lines.append(summary + ".")
     else:
         lines.append(f"All checks passed!{f' ({fixed} fixed)' if fixed else ''}")
