@@ -1,0 +1,199 @@
+"""Field resolution: one output entry (title, link, venue, year, authors, code) from a cluster of input papers."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from awesome_lint.arxiv_id import submission_year
+from awesome_lint.dedup import Cluster, is_truncation, normalize_title
+from awesome_lint.merge.taxonomy import Taxonomy, TopicSource, vote_topic
+from awesome_lint.model import Entry
+from awesome_lint.urls import canonical_url, upgrade_https
+
+_ARXIV = "arxiv"
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """One input paper and where it came from."""
+
+    entry: Entry
+    path: str
+    topic: str
+    topic_source: TopicSource
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """One output entry: resolved fields and the papers it stands for."""
+
+    title: str
+    url: str
+    arxiv_id: str | None
+    authors: str | None
+    venue: str | None
+    year: int | None
+    code: tuple[str, ...]
+    topic: str
+    members: tuple[int, ...]
+    joined_by: tuple[tuple[str, float] | None, ...]
+
+
+def resolve_title(titles: Sequence[str]) -> str:
+    """The most complete title: not a truncation of another, not two others glued together, longest, most
+    common spelling, then smallest."""
+    titles = [t for t in titles if t.strip()]
+    if not titles:
+        return ""
+    norms = {t: normalize_title(t) for t in titles}
+    complete = [t for t in titles if not any(is_truncation(norms[t], norms[u]) for u in titles)] or titles
+    complete = [t for t in complete if not _glued(norms[t], set(norms.values()))] or complete
+    counts = Counter(titles)
+    return min(complete, key=lambda t: (-len(t), -counts[t], t))
+
+
+def _glued(title: str, others: set[str]) -> bool:
+    """True when a (normalised) title is two other members' titles run together (`A: B` from `A` and `B`),
+    as lists that paste an old and a new title of one paper into one line do."""
+    parts = [o for o in others if o != title and o in title]
+    return any(
+        a != b and len(a) + len(b) >= len(title) and title.startswith(a) and title.endswith(b)
+        for a in parts
+        for b in parts
+    )
+
+
+def resolve_arxiv_id(ids: Iterable[str | None]) -> str | None:
+    """The arXiv id most members agree on, ties by the smallest."""
+    counts = Counter(i for i in ids if i)
+    return min(counts, key=lambda i: (-counts[i], i)) if counts else None
+
+
+def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
+    """`https://arxiv.org/abs/ID` with an id, else the first https paper link, else the first paper link."""
+    if arxiv:
+        return f"https://arxiv.org/abs/{arxiv}"
+    urls = [upgrade_https(link.url.strip()) for entry in entries for link in entry.paper_links if link.url.strip()]
+    return next((u for u in urls if u.lower().startswith("https://")), urls[0] if urls else "")
+
+
+def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tuple[str | None, int | None]:
+    """A peer-reviewed venue over arXiv (most common, ties by first seen) and the year that goes with it.
+
+    With no venue or year stated by any member, an arXiv id gives venue "arXiv" and its submission year.
+    """
+    venues = [e.venue for e in entries if e.venue and e.venue.casefold() != _ARXIV]
+    if venues:
+        counts = Counter(venues)
+        venue: str | None = min(counts, key=lambda v: (-counts[v], venues.index(v)))
+    elif any(e.venue and e.venue.casefold() == _ARXIV for e in entries):
+        venue = next(e.venue for e in entries if e.venue and e.venue.casefold() == _ARXIV)
+    else:
+        venue = None
+    year = next((e.year for e in entries if venue and e.venue == venue and e.year), None)
+    if year is None:
+        year = min((e.year for e in entries if e.year), default=None)
+    if arxiv:
+        venue = venue or "arXiv"
+        year = year or submission_year(arxiv)
+    return venue, year
+
+
+def resolve_authors(entries: Sequence[Entry]) -> str | None:
+    """The longest author string (the first of equal length), or None."""
+    authors = [e.authors for e in entries if e.authors and e.authors.strip()]
+    return max(authors, key=len) if authors else None
+
+
+def resolve_code(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """Every member's code links, deduplicated by canonical URL, in first-seen order."""
+    seen: dict[str, str] = {}
+    for entry in entries:
+        for link in entry.code_links:
+            url = upgrade_https(link.url.strip())
+            if url:
+                seen.setdefault(canonical_url(url), url)
+    return tuple(seen.values())
+
+
+def _joined_by(cluster: Cluster) -> dict[int, tuple[str, float]]:
+    """For each member but the first, the edge that joined it (the tree rooted at the first member)."""
+    adjacent: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    for edge in cluster.edges:
+        adjacent[edge.a].append((edge.b, edge.signal, edge.score))
+        adjacent[edge.b].append((edge.a, edge.signal, edge.score))
+    root = cluster.members[0]
+    found: dict[int, tuple[str, float]] = {}
+    seen = {root}
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        for other, signal, score in sorted(adjacent[node]):
+            if other not in seen:
+                seen.add(other)
+                found[other] = (signal, score)
+                queue.append(other)
+    return found
+
+
+def resolve_cluster(
+    cluster: Cluster, papers: Sequence[Paper], taxonomy: Taxonomy, records: Mapping[str, Any] | None = None
+) -> Resolved:
+    """One output entry from one cluster; arXiv metadata (`merge --arxiv`) wins for title and authors."""
+    entries = [papers[i].entry for i in cluster.members]
+    arxiv = resolve_arxiv_id(e.arxiv_id for e in entries)
+    url = resolve_url(arxiv, entries)
+    title = resolve_title([e.title for e in entries]) or url or "(untitled)"
+    venue, year = resolve_venue_year(entries, arxiv)
+    authors = resolve_authors(entries)
+    record = records.get(arxiv) if records and arxiv else None
+    if record is not None and record.exists and record.title:
+        title = " ".join(record.title.split())
+        authors = ", ".join(record.authors) or authors
+        year = year or record.year
+    topic = vote_topic([(papers[i].topic, papers[i].topic_source) for i in cluster.members], taxonomy)
+    joined = _joined_by(cluster)
+    return Resolved(
+        title=title,
+        url=url,
+        arxiv_id=arxiv,
+        authors=authors,
+        venue=venue,
+        year=year,
+        code=resolve_code(entries),
+        topic=topic,
+        members=cluster.members,
+        joined_by=tuple(joined.get(i) for i in cluster.members),
+    )
+
+
+def unshare_urls(resolved: list[Resolved], papers: Sequence[Paper]) -> list[Resolved]:
+    """One paper link per paper: when clusters that are different papers resolve to the same URL (a list
+    linked a paper to another paper's page), the cluster whose members cite it most keeps it; the others
+    lose the link rather than carry a wrong one.
+    """
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(resolved):
+        if item.url:
+            holders[canonical_url(item.url)].append(index)
+    out = list(resolved)
+    for key, indices in holders.items():
+        if len(indices) < 2:
+            continue
+
+        def citing(index: int, key: str = key) -> int:
+            return sum(
+                1
+                for m in resolved[index].members
+                for link in papers[m].entry.paper_links
+                if link.url and canonical_url(link.url) == key
+            )
+
+        keeper = min(indices, key=lambda i: (-citing(i), resolved[i].members[0]))
+        for index in indices:
+            if index != keeper:
+                out[index] = replace(out[index], url="")
+    return out
