@@ -156,7 +156,7 @@ def merge_command(
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
         write_atomic(report_path, report_json(result.report).encode("utf-8"))
-    click.echo(format_summary(result.report["summary"]), err=True)
+    click.echo(format_summary(result.report.summary), err=True)
 
 
 @main.command("dupes")

@@ -13,6 +13,8 @@ from conftest import LISTS, SEED_LISTS
 from awesome_lint.cli import main
 from awesome_lint.errors import UserError
 from awesome_lint.merge import (
+    DroppedItem,
+    EntryRecord,
     MergeResult,
     entry_topic,
     load_taxonomy,
@@ -48,13 +50,13 @@ def paper_lines(markdown: str) -> list[str]:
     return [line for line in markdown.splitlines() if line.startswith("- ") and "](#" not in line]
 
 
-def only_entry(result: MergeResult) -> dict:
-    assert len(result.report["entries"]) == 1, result.report["entries"]
-    return result.report["entries"][0]
+def only_entry(result: MergeResult) -> EntryRecord:
+    assert len(result.report.entries) == 1, result.report.entries
+    return result.report.entries[0]
 
 
 def entry_line(result: MergeResult) -> str:
-    return result.markdown.splitlines()[only_entry(result)["line"] - 1]
+    return result.markdown.splitlines()[only_entry(result).line - 1]
 
 
 # --------------------------------------------------------------------------------- the five real lists
@@ -72,26 +74,26 @@ def test_every_input_item_is_accounted_for_exactly_once() -> None:
     papers = {key for key, kind in kinds.items() if kind == "paper"}
     resources = {key for key, kind in kinds.items() if kind == "resource"}
 
-    paper_sources = [(s["path"], s["line"]) for e in report["entries"] for s in e["sources"]]
-    assert len(paper_sources) == len(papers) == report["summary"]["papers"]
+    paper_sources = [(s.path, s.line) for e in report.entries for s in e.sources]
+    assert len(paper_sources) == len(papers) == report.summary.papers
     assert set(paper_sources) == papers
 
-    resource_sources = [(s["path"], s["line"]) for r in report["resources"] for s in r["sources"]]
+    resource_sources = [(s.path, s.line) for r in report.resources for s in r.sources]
     assert len(resource_sources) == len(resources)
     assert set(resource_sources) == resources
 
-    dropped = [(d["path"], d["line"]) for d in report["dropped"]]
+    dropped = [(d.path, d.line) for d in report.dropped]
     assert all(kinds[key] == "other" for key in dropped)
     assert len(dropped) + len(paper_sources) + len(resource_sources) == len(kinds)
 
 
 def test_report_sources_carry_the_joining_edge() -> None:
-    for entry in real_merge().report["entries"]:
-        first, *rest = entry["sources"]
-        assert first["signal"] is None and first["score"] is None
+    for entry in real_merge().report.entries:
+        first, *rest = entry.sources
+        assert first.signal is None and first.score is None
         for source in rest:
-            assert source["signal"] in ("arxiv-id", "doi", "url", "title", "title-truncated", "subtitle")
-            assert 0 < source["score"] <= 100
+            assert source.signal in ("arxiv-id", "doi", "url", "title", "title-truncated", "subtitle")
+            assert 0 < source.score <= 100
 
 
 def test_merge_is_deterministic() -> None:
@@ -118,13 +120,13 @@ def test_markdown_shape() -> None:
 
 def test_sections_sorted_by_year_then_title() -> None:
     report = real_merge().report
-    docs = {e["line"]: e for e in report["entries"]}
+    docs = {e.line: e for e in report.entries}
     merged = parse_text(real_merge().markdown, "merged.md")
     by_section: dict[str, list[Entry]] = {}
     for entry in merged.entries:
         if entry.kind == "paper":
             by_section.setdefault(entry.section[-1], []).append(entry)
-            assert docs[entry.span.line]["topic"] == entry.section[-1]
+            assert docs[entry.span.line].topic == entry.section[-1]
     for entries in by_section.values():
         keys = [(e.year is None, -(e.year or 0), e.title.casefold()) for e in entries]
         assert keys == sorted(keys)
@@ -134,29 +136,29 @@ def test_merging_the_merged_list_reproduces_it() -> None:
     markdown = real_merge().markdown
     again = merge_documents([parse_text(markdown, "merged.md")])
     assert again.markdown == markdown
-    assert len(again.report["entries"]) == len(real_merge().report["entries"])
+    assert len(again.report.entries) == len(real_merge().report.entries)
 
 
 def test_parsing_the_merged_list_gives_back_the_report_entries() -> None:
     result = real_merge()
     merged = parse_text(result.markdown, "merged.md")
     papers = [e for e in merged.entries if e.kind == "paper"]
-    assert {(e.title, e.arxiv_id) for e in papers} == {(e["title"], e["arxiv_id"]) for e in result.report["entries"]}
-    assert sorted(e.span.line for e in papers) == sorted(e["line"] for e in result.report["entries"])
+    assert {(e.title, e.arxiv_id) for e in papers} == {(e.title, e.arxiv_id) for e in result.report.entries}
+    assert sorted(e.span.line for e in papers) == sorted(e.line for e in result.report.entries)
     resources = [e for e in merged.entries if e.kind == "resource"]
-    assert [e.span.line for e in resources] == [r["line"] for r in result.report["resources"]]
+    assert [e.span.line for e in resources] == [r.line for r in result.report.resources]
 
 
 def test_summary_counts() -> None:
-    summary = real_merge().report["summary"]
-    assert summary["lists"] == 5
-    assert sum(summary["topics"].values()) == summary["entries"] == len(real_merge().report["entries"])
-    assert sum(summary["years"].values()) == summary["entries"]
-    assert [item["path"] for item in summary["per_list"]] == [str(p) for p in SEED_LISTS]
-    assert sum(item["papers"] for item in summary["per_list"]) == summary["papers"]
-    assert len(summary["overlap"]) == 10
-    for item in summary["per_list"]:
-        assert item["unique"] <= item["entries"] <= item["papers"]
+    summary = real_merge().report.summary
+    assert summary.lists == 5
+    assert sum(summary.topics.values()) == summary.entries == len(real_merge().report.entries)
+    assert sum(summary.years.values()) == summary.entries
+    assert [item.path for item in summary.per_list] == [str(p) for p in SEED_LISTS]
+    assert sum(item.papers for item in summary.per_list) == summary.papers
+    assert len(summary.overlap) == 10
+    for item in summary.per_list:
+        assert item.unique <= item.entries <= item.papers
 
 
 # -------------------------------------------------------------------------------------------- taxonomy
@@ -237,7 +239,7 @@ def test_list_title_comes_after_the_paper_title() -> None:
         "# Awesome Efficient Models\n### 2017\n"
         "- [Rethinking pruning](https://x.org/1)\n- [Something general](https://x.org/2)\n"
     )
-    assert [e["topic"] for e in result.report["entries"]] == ["Pruning", "Efficient Architectures"]
+    assert [e.topic for e in result.report.entries] == ["Pruning", "Efficient Architectures"]
     doc = parse_text("## Pruning\n### 2017\n- [A paper](https://x.org/1)\n")
     assert entry_topic(doc.entries[0], TAXONOMY) == ("Pruning", "heading")
 
@@ -258,7 +260,7 @@ def test_member_vote_tie_in_a_merge() -> None:
         "## Quantization\n- [Deep Compression](https://arxiv.org/abs/1510.00149)\n",
         "## Pruning\n- [Deep Compression](https://arxiv.org/abs/1510.00149)\n",
     )
-    assert only_entry(result)["topic"] == "Pruning"
+    assert only_entry(result).topic == "Pruning"
     assert "## Pruning" in result.markdown and "## Quantization" not in result.markdown
 
 
@@ -297,7 +299,7 @@ def test_truncated_title_loses_to_the_full_one() -> None:
         "- [Learning Transferable Architectures for Scalable Image Recogn](https://arxiv.org/abs/1707.07012)\n",
         "- [Learning Transferable Architectures for Scalable Image Recognition](https://arxiv.org/abs/1707.07012)\n",
     )
-    assert only_entry(result)["title"] == "Learning Transferable Architectures for Scalable Image Recognition"
+    assert only_entry(result).title == "Learning Transferable Architectures for Scalable Image Recognition"
     padded = "Learning Transferable Architectures for Scalable Image Recogn ......"
     full = "Learning Transferable Architectures for Scalable Image Recognition"
     assert len(padded) > len(full)
@@ -334,9 +336,9 @@ def test_arxiv_link_is_canonical() -> None:
         "- [Deep Compression](http://arxiv.org/abs/1510.00149v5)\n",
     )
     entry = only_entry(result)
-    assert entry["arxiv_id"] == "1510.00149"
+    assert entry.arxiv_id == "1510.00149"
     assert entry_line(result) == "- [Deep Compression](https://arxiv.org/abs/1510.00149) *arXiv 2015*."
-    assert [s["signal"] for s in entry["sources"]] == [None, "arxiv-id"]
+    assert [s.signal for s in entry.sources] == [None, "arxiv-id"]
 
 
 def test_authors_year_and_https_link() -> None:
@@ -359,7 +361,7 @@ def test_markdown_in_titles_is_escaped_and_round_trips() -> None:
 def test_paper_without_link_is_bracketed_with_a_disable_comment() -> None:
     result = merge_texts("- J. L. Holi. [Finite precision error analysis of hardware]. In IJCNN, 1993.\n")
     lines = result.markdown.splitlines()
-    line = only_entry(result)["line"]
+    line = only_entry(result).line
     assert lines[line - 2] == "<!-- awesome-lint-disable-next-line missing-link -->"
     assert lines[line - 1] == "- [Finite precision error analysis of hardware] - J. L. Holi. *IJCNN 1993*."
     assert merge_documents([parse_text(result.markdown, "m.md")]).markdown == result.markdown
@@ -377,10 +379,10 @@ def test_paper_without_link_is_bracketed_with_a_disable_comment() -> None:
 )
 def test_odd_shapes_survive_a_second_merge(item: str) -> None:
     first = merge_texts(item + "\n")
-    entry = first.report["entries"][0]
+    entry = first.report.entries[0]
     again = merge_documents([parse_text(first.markdown, "merged.md")])
     assert again.markdown == first.markdown
-    assert [e["title"] for e in again.report["entries"]] == [entry["title"]]
+    assert [e.title for e in again.report.entries] == [entry.title]
 
 
 def test_resources_deduplicated_with_descriptions() -> None:
@@ -394,7 +396,7 @@ def test_resources_deduplicated_with_descriptions() -> None:
         "- [dmlc/tvm](https://github.com/dmlc/tvm) - Deep learning compiler;",
         "- [Reading List 5](https://github.com/sun254/awesome-model-compression-and-acceleration)",
     ]
-    assert [len(r["sources"]) for r in result.report["resources"]] == [1, 2]
+    assert [len(r.sources) for r in result.report.resources] == [1, 2]
 
 
 def test_provenance_names_the_upstream_lists_and_toc_is_dropped() -> None:
@@ -405,9 +407,7 @@ def test_provenance_names_the_upstream_lists_and_toc_is_dropped() -> None:
     )
     assert "<!-- awesome-lint merge: sources=a.md,b.md -->" in first.markdown
     assert "Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint." in first.markdown
-    assert first.report["dropped"] == [
-        {"path": "lists/b.md", "line": 1, "title": "Pruning", "reason": "table of contents entry"}
-    ]
+    assert first.report.dropped == (DroppedItem("lists/b.md", 1, "Pruning", "table of contents entry"),)
     second = merge_texts(first.markdown, names=("out/merged.md",))
     assert second.markdown == first.markdown
 
@@ -422,7 +422,7 @@ def test_provenance_survives_odd_file_names() -> None:
 def test_empty_input() -> None:
     result = merge_texts("")
     assert result.markdown.endswith("by awesome-lint.\n")
-    assert result.report["entries"] == [] and result.report["summary"]["entries"] == 0
+    assert result.report.entries == () and result.report.summary.entries == 0
 
 
 # ------------------------------------------------------------------------------------------------- CLI
@@ -435,7 +435,7 @@ def test_cli_merge_writes_files_and_summary(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8") == real_merge().markdown
     assert rep.read_text(encoding="utf-8") == report_json(real_merge().report)
-    assert json.loads(rep.read_text(encoding="utf-8"))["summary"]["papers"] == real_merge().report["summary"]["papers"]
+    assert json.loads(rep.read_text(encoding="utf-8"))["summary"]["papers"] == real_merge().report.summary.papers
     for seed in SEED_LISTS:
         assert seed.name in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["merge-report.json", "merged.md"]

@@ -21,7 +21,19 @@ votes decided by a title or by nothing count only when no member has a tag- or h
 
 from awesome_lint.merge.core import CONTENTS_HEADING, DEFAULT_TITLE, RESOURCES_HEADING, merge_documents, merge_inputs
 from awesome_lint.merge.render import anchor, escape, link_destination, render_entry, resource_description
-from awesome_lint.merge.report import MergeResult, report_json
+from awesome_lint.merge.report import (
+    DroppedItem,
+    EntryRecord,
+    ItemSource,
+    ListSummary,
+    MergeReport,
+    MergeResult,
+    Overlap,
+    PaperSource,
+    ResourceRecord,
+    Summary,
+    report_json,
+)
 from awesome_lint.merge.resolve import (
     resolve_arxiv_id,
     resolve_authors,
@@ -47,7 +59,16 @@ __all__ = [
     "DEFAULT_TITLE",
     "FALLBACK_TOPIC",
     "RESOURCES_HEADING",
+    "DroppedItem",
+    "EntryRecord",
+    "ItemSource",
+    "ListSummary",
+    "MergeReport",
     "MergeResult",
+    "Overlap",
+    "PaperSource",
+    "ResourceRecord",
+    "Summary",
     "Taxonomy",
     "Topic",
     "TopicSource",

@@ -12,7 +12,15 @@ from urllib.parse import quote, unquote
 from awesome_lint.dedup import cluster_entries
 from awesome_lint.errors import UserError
 from awesome_lint.merge.render import anchor, merge_resources, render_entry, sort_key
-from awesome_lint.merge.report import MergeResult, entry_report
+from awesome_lint.merge.report import (
+    DroppedItem,
+    EntryRecord,
+    ItemSource,
+    MergeReport,
+    MergeResult,
+    ResourceRecord,
+    entry_report,
+)
 from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
 from awesome_lint.merge.summary import build_summary
 from awesome_lint.merge.taxonomy import Taxonomy, entry_topic, list_title, load_taxonomy
@@ -60,7 +68,7 @@ def merge_documents(
     title = " ".join(title.split()) or DEFAULT_TITLE
     papers: list[Paper] = []
     resources: list[tuple[Document, Entry]] = []
-    dropped: list[dict[str, Any]] = []
+    dropped: list[DroppedItem] = []
     for doc in documents:
         for entry in doc.entries:
             if entry.kind == "paper":
@@ -69,9 +77,7 @@ def merge_documents(
             elif entry.kind == "resource":
                 resources.append((doc, entry))
             else:
-                dropped.append(
-                    {"path": doc.path, "line": entry.span.line, "title": entry.title, "reason": _drop_reason(entry)}
-                )
+                dropped.append(DroppedItem(doc.path, entry.span.line, entry.title, _drop_reason(entry)))
 
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
     resolved = unshare_urls([resolve_cluster(cluster, papers, taxonomy, arxiv) for cluster in clusters], papers)
@@ -104,7 +110,7 @@ def merge_documents(
         lines += [f"- [{name}](#{anchor(name, used)})" for name in headings]
         lines.append("")
 
-    entry_reports: list[dict[str, Any]] = []
+    entry_reports: list[EntryRecord] = []
     for name in taxonomy.names:
         items = by_topic.get(name)
         if not items:
@@ -116,27 +122,22 @@ def merge_documents(
             entry_reports.append(entry_report(item, papers, len(lines)))
         lines.append("")
 
-    resource_reports: list[dict[str, Any]] = []
+    resource_reports: list[ResourceRecord] = []
     if merged_resources:
         lines += [f"## {RESOURCES_HEADING}", ""]
         for line, members in merged_resources:
             lines.append(line)
-            resource_reports.append(
-                {
-                    "title": members[0][1].title,
-                    "line": len(lines),
-                    "sources": [{"path": doc.path, "line": entry.span.line} for doc, entry in members],
-                }
-            )
+            sources = tuple(ItemSource(doc.path, entry.span.line) for doc, entry in members)
+            resource_reports.append(ResourceRecord(members[0][1].title, len(lines), sources))
         lines.append("")
 
     markdown = "\n".join(lines).rstrip("\n") + "\n"
-    report = {
-        "entries": entry_reports,
-        "resources": resource_reports,
-        "dropped": dropped,
-        "summary": build_summary(documents, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
-    }
+    report = MergeReport(
+        entries=tuple(entry_reports),
+        resources=tuple(resource_reports),
+        dropped=tuple(dropped),
+        summary=build_summary(documents, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
+    )
     return MergeResult(markdown, report)
 
 

@@ -1,40 +1,134 @@
-"""The merge report: where every output line came from, and its JSON form."""
+"""The merge report (typed): where every output line came from, what was left out, and its JSON form."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from awesome_lint.merge.resolve import Paper, Resolved
 
 
 @dataclass(frozen=True, slots=True)
+class PaperSource:
+    """One input paper of an entry and the duplicate matcher's edge that joined it (None for the first)."""
+
+    path: str
+    line: int
+    signal: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSource:
+    """One input item: its file and 1-based line."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRecord:
+    """One paper entry of the merged list: its line there and the input papers it stands for."""
+
+    title: str
+    topic: str
+    line: int
+    arxiv_id: str | None
+    sources: tuple[PaperSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRecord:
+    """One resource line of the merged list and the input items it stands for."""
+
+    title: str
+    line: int
+    sources: tuple[ItemSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedItem:
+    """An input item left out of the merged list, and why."""
+
+    path: str
+    line: int
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListSummary:
+    """What one input list gave: paper items, the entries they are in, entries only it has, and the rest."""
+
+    path: str
+    papers: int
+    entries: int
+    unique: int
+    resources: int
+    dropped: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """How many merged entries two input lists share."""
+
+    a: str
+    b: str
+    shared: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over the whole merge."""
+
+    lists: int
+    papers: int
+    entries: int
+    duplicates_merged: int
+    resources: int
+    resource_items: int
+    dropped: int
+    topics: dict[str, int] = field(default_factory=dict)
+    years: dict[str, int] = field(default_factory=dict)
+    per_list: tuple[ListSummary, ...] = ()
+    overlap: tuple[Overlap, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    """Every merged entry and resource with its sources, every dropped item, and the summary."""
+
+    entries: tuple[EntryRecord, ...]
+    resources: tuple[ResourceRecord, ...]
+    dropped: tuple[DroppedItem, ...]
+    summary: Summary
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready dicts and lists, keys in field order."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class MergeResult:
-    """The merged list (LF, one final newline) and the JSON-ready merge report."""
+    """The merged list (LF, one final newline) and the merge report."""
 
     markdown: str
-    report: dict[str, Any]
+    report: MergeReport
 
 
-def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> dict[str, Any]:
+def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRecord:
     """The report record of one output entry."""
     sources = []
     for index, joined in zip(item.members, item.joined_by, strict=True):
         paper = papers[index]
-        sources.append(
-            {
-                "path": paper.path,
-                "line": paper.entry.span.line,
-                "signal": joined[0] if joined else None,
-                "score": joined[1] if joined else None,
-            }
-        )
-    return {"title": item.title, "topic": item.topic, "line": line, "arxiv_id": item.arxiv_id, "sources": sources}
+        signal, score = joined if joined else (None, None)
+        sources.append(PaperSource(paper.path, paper.entry.span.line, signal, score))
+    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources))
 
 
-def report_json(report: dict[str, Any]) -> str:
+def report_json(report: MergeReport) -> str:
     """The report as deterministic JSON text with a final newline."""
     import json
 
-    return json.dumps(report, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
