@@ -90,6 +90,14 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
 @click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
 @click.option("--title", default=None, help='Title of the merged list.  [default: "Awesome Model Compression"]')
+@click.option("--description", default=None, help="The paragraph under the title instead of the generated one.")
+@click.option(
+    "--source-url",
+    "source_urls",
+    multiple=True,
+    metavar="NAME=URL",
+    help="Credit an upstream list (by file name) with this URL instead of its path; repeatable.",
+)
 @click.option("--arxiv", "use_arxiv", is_flag=True, help="Fill titles, authors and years from arXiv metadata.")
 @click.option("--arxiv-api", default=None, help="arXiv API URL template [env AWESOME_LINT_ARXIV_API].")
 @click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
@@ -102,6 +110,8 @@ def merge_command(
     report_path: str | None,
     taxonomy_path: str | None,
     title: str | None,
+    description: str | None,
+    source_urls: tuple[str, ...],
     use_arxiv: bool,
     arxiv_api: str | None,
     cache_path: str | None,
@@ -141,12 +151,21 @@ def merge_command(
         )
         found = sum(1 for record in records.values() if record.exists)
         click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
+    urls: dict[str, str] = {}
+    for item in source_urls:
+        name, sep, url = item.partition("=")
+        if not sep or not name.strip() or not url.strip():
+            raise UserError(f"--source-url {item!r}: expected NAME=URL")
+        urls[name.strip()] = url.strip()
     result = merge_documents(
         documents,
         taxonomy,
         title=DEFAULT_TITLE if title is None else title,
         arxiv=records,
         dedup=config.dedup_config(),
+        description=description,
+        link_base="." if output == "-" else os.path.dirname(output) or ".",
+        source_urls=urls,
     )
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))

@@ -107,9 +107,19 @@ def test_markdown_shape() -> None:
     markdown = real_merge().markdown
     assert markdown.endswith("\n") and not markdown.endswith("\n\n") and "\r" not in markdown
     lines = markdown.splitlines()
-    names = ",".join(p.name for p in SEED_LISTS)
-    assert lines[:3] == ["# Awesome Model Compression", "", f"<!-- awesome-lint merge: sources={names} -->"]
-    assert lines[4].startswith("Merged from 5 upstream lists: `awesome-compact-models.md`, ")
+    names = ",".join(f"{p.name}=lists%2F{p.name}" for p in SEED_LISTS)
+    badge = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+    assert lines[:3] == [f"# Awesome Model Compression {badge}", "", f"<!-- awesome-lint merge: sources={names} -->"]
+    summary = real_merge().report.summary
+    named = [name for name in summary.topics if name != "Other"]
+    assert lines[4].startswith(
+        f"A curated list of {summary.entries} papers in {len(named)} topics ({', '.join(named[:3])}, "
+    )
+    assert lines[6].startswith(
+        "Credits: the papers come from [awesome-compact-models.md](lists/awesome-compact-models.md), "
+    )
+    assert all(f"[{p.name}](lists/{p.name})" in lines[6] for p in SEED_LISTS)
+    assert not any("awesome-lint-disable" in line for line in lines)
     headings = [line[3:] for line in lines if line.startswith("## ")]
     assert headings[0] == "Contents" and headings[-1] == "Resources"
     topics = headings[1:-1]
@@ -270,9 +280,7 @@ def test_custom_taxonomy(tmp_path: Path) -> None:
     taxonomy = load_taxonomy(path)
     assert taxonomy.names == ("Sparsity", "Other")
     result = merge_documents([parse_text("## Pruning\n- [A paper](https://x.org/a)\n")], taxonomy)
-    assert "## Sparsity\n\n<!-- awesome-lint-disable-next-line missing-year -->\n- [A paper](https://x.org/a)\n" in (
-        result.markdown
-    )
+    assert "## Sparsity\n\n- [A paper](https://x.org/a)\n" in result.markdown
 
 
 @pytest.mark.parametrize(
@@ -316,7 +324,9 @@ def test_peer_reviewed_venue_beats_arxiv() -> None:
         "1. [CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224) [arXiv '17]\n",
         "- 2018-CVPR-[CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224)\n",
     )
-    assert entry_line(result) == "- [CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224) *CVPR 2018*."
+    assert entry_line(result) == (
+        "- [CondenseNet: An Efficient DenseNet](https://arxiv.org/abs/1711.09224) - *CVPR 2018*."
+    )
 
 
 def test_code_links_union_deduplicated() -> None:
@@ -326,7 +336,7 @@ def test_code_links_union_deduplicated() -> None:
         "[[code(Pytorch)]](https://www.github.com/eric/rethink/), [[code(TF)]](https://github.com/b/tf)\n",
     )
     assert entry_line(result).endswith(
-        "*ICLR 2019*. [[code]](https://github.com/Eric/rethink) [[code]](https://github.com/b/tf)"
+        " - *ICLR 2019*. [Code](https://github.com/Eric/rethink) [Code](https://github.com/b/tf)"
     )
 
 
@@ -337,7 +347,7 @@ def test_arxiv_link_is_canonical() -> None:
     )
     entry = only_entry(result)
     assert entry.arxiv_id == "1510.00149"
-    assert entry_line(result) == "- [Deep Compression](https://arxiv.org/abs/1510.00149) *arXiv 2015*."
+    assert entry_line(result) == "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *arXiv 2015*."
     assert [s.signal for s in entry.sources] == [None, "arxiv-id"]
 
 
@@ -354,17 +364,21 @@ def test_markdown_in_titles_is_escaped_and_round_trips() -> None:
     written = r"A \[bracketed\] \*starred\* \_under\_ \`tick\` \<tag> title"
     result = merge_texts(f"- [{written}](https://x.org/1) [ICML'17]\n")
     line = entry_line(result)
-    assert line == f"- [{written}](https://x.org/1) *ICML 2017*."
+    assert line == f"- [{written}](https://x.org/1) - *ICML 2017*."
     assert parse_text(line).entries[0].title == title
 
 
-def test_paper_without_link_is_bracketed_with_a_disable_comment() -> None:
+def test_paper_without_link_gets_a_title_search() -> None:
     result = merge_texts("- J. L. Holi. [Finite precision error analysis of hardware]. In IJCNN, 1993.\n")
-    lines = result.markdown.splitlines()
-    line = only_entry(result).line
-    assert lines[line - 2] == "<!-- awesome-lint-disable-next-line missing-link -->"
-    assert lines[line - 1] == "- [Finite precision error analysis of hardware] - J. L. Holi. *IJCNN 1993*."
-    assert merge_documents([parse_text(result.markdown, "m.md")]).markdown == result.markdown
+    search = "https://scholar.google.com/scholar?q=Finite+precision+error+analysis+of+hardware"
+    assert (
+        entry_line(result) == f"- [Finite precision error analysis of hardware]({search}) - J. L. Holi. *IJCNN 1993*."
+    )
+    again = merge_documents([parse_text(result.markdown, "list0.md")])
+    assert again.markdown == result.markdown
+    # Another list's real link wins over the search written by an earlier merge.
+    linked = merge_texts(result.markdown, "- [Finite precision error analysis of hardware](https://x.org/h)\n")
+    assert "](https://x.org/h)" in entry_line(linked) and "scholar" not in linked.markdown
 
 
 @pytest.mark.parametrize(
@@ -393,7 +407,7 @@ def test_resources_deduplicated_with_descriptions() -> None:
     )
     lines = result.markdown.splitlines()
     assert lines[lines.index("## Resources") + 2 :] == [
-        "- [dmlc/tvm](https://github.com/dmlc/tvm) - Deep learning compiler;",
+        "- [dmlc/tvm](https://github.com/dmlc/tvm) - Deep learning compiler.",
         "- [Reading List 5](https://github.com/sun254/awesome-model-compression-and-acceleration)",
     ]
     assert [len(r.sources) for r in result.report.resources] == [1, 2]
@@ -405,23 +419,33 @@ def test_provenance_names_the_upstream_lists_and_toc_is_dropped() -> None:
         "## Pruning\n- [B paper](https://x.org/b)\n",
         names=("lists/b.md", "a.md"),
     )
-    assert "<!-- awesome-lint merge: sources=a.md,b.md -->" in first.markdown
-    assert "Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint." in first.markdown
+    assert "<!-- awesome-lint merge: sources=a.md=a.md,b.md=lists%2Fb.md -->" in first.markdown
+    assert "Credits: the papers come from [a.md](a.md) and [b.md](lists/b.md); thanks to their maintainers." in (
+        first.markdown
+    )
     assert first.report.dropped == (DroppedItem("lists/b.md", 1, "Pruning", "table of contents entry"),)
-    second = merge_texts(first.markdown, names=("out/merged.md",))
+    second = merge_texts(first.markdown, names=("merged.md",))
     assert second.markdown == first.markdown
+    # Merged again from another folder, the credits still point at the upstream files.
+    moved = merge_documents([parse_text(first.markdown, "out/merged.md")], link_base="out")
+    assert moved.markdown == first.markdown
+    elsewhere = merge_documents([parse_text(first.markdown, "out/merged.md")])
+    assert "[a.md](out/a.md) and [b.md](out/lists/b.md)" in elsewhere.markdown
 
 
 def test_provenance_survives_odd_file_names() -> None:
     first = merge_texts("- [A paper](https://x.org/a)\n", names=("dir/my list, v2.md",))
-    assert "<!-- awesome-lint merge: sources=my%20list%2C%20v2.md -->" in first.markdown
-    assert "Merged from 1 upstream list: `my list, v2.md` by awesome-lint." in first.markdown
+    assert "<!-- awesome-lint merge: sources=my%20list%2C%20v2.md=dir%2Fmy%20list%2C%20v2.md -->" in first.markdown
+    assert "Credits: the papers come from [my list, v2.md](dir/my%20list,%20v2.md); " in first.markdown
     assert merge_texts(first.markdown, names=("merged.md",)).markdown == first.markdown
 
 
 def test_empty_input() -> None:
     result = merge_texts("")
-    assert result.markdown.endswith("by awesome-lint.\n")
+    assert "A curated list of 0 papers, merged from 1 upstream list into one entry per paper" in result.markdown
+    assert result.markdown.endswith(
+        "Credits: the papers come from [list0.md](list0.md); thanks to their maintainers.\n"
+    )
     assert result.report.entries == () and result.report.summary.entries == 0
 
 
@@ -433,16 +457,16 @@ def test_cli_merge_writes_files_and_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["merge", str(LISTS), "-o", str(out), "--report", str(rep)])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert out.read_text(encoding="utf-8") == real_merge().markdown
+    assert out.read_text(encoding="utf-8") == merge_documents(real_documents(), link_base=str(tmp_path)).markdown
     assert rep.read_text(encoding="utf-8") == report_json(real_merge().report)
     assert json.loads(rep.read_text(encoding="utf-8"))["summary"]["papers"] == real_merge().report.summary.papers
     for seed in SEED_LISTS:
         assert seed.name in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["merge-report.json", "merged.md"]
 
-    again = CliRunner().invoke(main, ["merge", str(out)])
+    again = CliRunner().invoke(main, ["merge", str(out), "-o", str(tmp_path / "again.md")])
     assert again.exit_code == 0
-    assert again.stdout == out.read_text(encoding="utf-8")
+    assert (tmp_path / "again.md").read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
 
 def test_cli_merge_bad_path_exits_2(tmp_path: Path) -> None:
@@ -472,7 +496,22 @@ def test_cli_merge_title_option() -> None:
     result = CliRunner().invoke(main, ["merge", str(SEED_LISTS[3]), "--title", "My List"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[:3] == ["# My List", "", "<!-- awesome-lint merge: sources=model-compression-and-acceleration.md -->"]
+    name = SEED_LISTS[3].name
+    assert lines[0] == "# My List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+    assert lines[2] == f"<!-- awesome-lint merge: sources={name}=lists%2F{name} -->"
+
+
+def test_cli_merge_description_and_source_urls(tmp_path: Path) -> None:
+    url = "https://github.com/example/list"
+    args = ["merge", str(SEED_LISTS[3]), "-o", str(tmp_path / "m.md"), "--description", "My  own   words."]
+    result = CliRunner().invoke(main, [*args, "--source-url", f"{SEED_LISTS[3].name}={url}"])
+    assert result.exit_code == 0, result.stderr
+    lines = (tmp_path / "m.md").read_text(encoding="utf-8").splitlines()
+    assert lines[4] == "My own words."
+    assert lines[6] == f"Credits: the papers come from [{SEED_LISTS[3].name}]({url}); thanks to their maintainers."
+    bad = CliRunner().invoke(main, [*args, "--source-url", "no-equals-sign"])
+    assert bad.exit_code == 2
+    assert bad.stderr == "awesome-lint: error: --source-url 'no-equals-sign': expected NAME=URL\n"
 
 
 def test_arxiv_id_supplies_missing_venue_and_year() -> None:
@@ -480,9 +519,8 @@ def test_arxiv_id_supplies_missing_venue_and_year() -> None:
         "- [With id](https://arxiv.org/abs/1707.01209)\n- [Stated year](https://arxiv.org/abs/1707.01210) [CVPR'18]\n"
     )
     lines = result.markdown.splitlines()
-    assert "- [Stated year](https://arxiv.org/abs/1707.01210) *CVPR 2018*." in lines
-    assert "- [With id](https://arxiv.org/abs/1707.01209) *arXiv 2017*." in lines
-    assert not any("disable" in line for line in lines[3:])
+    assert "- [Stated year](https://arxiv.org/abs/1707.01210) - *CVPR 2018*." in lines
+    assert "- [With id](https://arxiv.org/abs/1707.01209) - *arXiv 2017*." in lines
 
 
 def test_a_url_shared_by_different_papers_stays_with_the_paper_it_belongs_to() -> None:
@@ -496,8 +534,9 @@ def test_a_url_shared_by_different_papers_stays_with_the_paper_it_belongs_to() -
     binary = [line for line in lines if "inaryconnect" in line or "inaryConnect" in line]
     deep = [i for i, line in enumerate(lines) if "Deepburning" in line]
     assert len(binary) == 1 and url.replace("http://", "") in binary[0]
-    assert lines[deep[0]].startswith("- [Deepburning: automatic generation of fpga-based learning accelerators] ")
-    assert lines[deep[0] - 1] == "<!-- awesome-lint-disable-next-line missing-link -->"
+    assert lines[deep[0]].startswith(
+        "- [Deepburning: automatic generation of fpga-based learning accelerators](https://scholar.google.com/"
+    )
 
 
 def test_merge_is_byte_identical_across_processes(tmp_path: Path) -> None:

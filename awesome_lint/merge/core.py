@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
 
 from awesome_lint.dedup import cluster_entries
 from awesome_lint.errors import UserError
-from awesome_lint.merge.render import anchor, merge_resources, render_entry, sort_key
+from awesome_lint.merge.provenance import Source, document_sources, marker
+from awesome_lint.merge.render import anchor, escape, link_destination, merge_resources, render_entry, sort_key
 from awesome_lint.merge.report import (
     DroppedItem,
     EntryRecord,
@@ -23,26 +21,38 @@ from awesome_lint.merge.report import (
 )
 from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
 from awesome_lint.merge.summary import build_summary
-from awesome_lint.merge.taxonomy import Taxonomy, entry_topic, list_title, load_taxonomy
+from awesome_lint.merge.taxonomy import FALLBACK_TOPIC, Taxonomy, entry_topic, list_title, load_taxonomy
 from awesome_lint.model import Document, Entry
+from awesome_lint.urls import canonical_url
 
 DEFAULT_TITLE = "Awesome Model Compression"
 RESOURCES_HEADING = "Resources"
 CONTENTS_HEADING = "Contents"
 
-_PROVENANCE = re.compile(r"<!--\s*awesome-lint merge:\s*sources=(?P<sources>[^\s]*)\s*-->")
+BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 
 
-def _sources(documents: Sequence[Document]) -> list[str]:
-    """The upstream list names: a merged input's own sources, else the file's base name; sorted."""
-    names: set[str] = set()
-    for doc in documents:
-        m = _PROVENANCE.search(doc.text)
-        if m and m.group("sources"):
-            names.update(unquote(s) for s in m.group("sources").split(",") if s)
-        else:
-            names.add(os.path.basename(doc.path))
-    return sorted(names)
+def _series(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _description(papers: int, topics: Sequence[str], lists: int) -> str:
+    """The generated paragraph under the title."""
+    about = f" in {len(topics)} {'topic' if len(topics) == 1 else 'topics'} ({_series(topics)})" if topics else ""
+    plural = "list" if lists == 1 else "lists"
+    return (
+        f"A curated list of {papers} {'paper' if papers == 1 else 'papers'}{about}, merged from {lists} upstream "
+        f"{plural} into one entry per paper: duplicates are joined, and each field is the one the sources agree on."
+    )
+
+
+def _credits(sources: Sequence[Source]) -> str:
+    """The paragraph that credits and links every upstream list."""
+    if not sources:
+        return "Credits: no upstream list yet."
+    named = _series([f"[{escape(s.name)}]({link_destination(s.link)})" for s in sources])
+    return f"Credits: the papers come from {named}; thanks to their maintainers."
 
 
 def _drop_reason(entry: Entry) -> str:
@@ -58,10 +68,15 @@ def merge_documents(
     title: str = DEFAULT_TITLE,
     arxiv: Mapping[str, Any] | None = None,
     dedup: Any = None,
+    description: str | None = None,
+    link_base: str = ".",
+    source_urls: Mapping[str, str] | None = None,
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
     `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
+    `description` replaces the generated paragraph under the title; the credits link each upstream list
+    relative to the folder `link_base` (where the list is written), or by its URL in `source_urls`.
     """
     if taxonomy is None:
         taxonomy = load_taxonomy()
@@ -87,16 +102,18 @@ def merge_documents(
     for items in by_topic.values():
         items.sort(key=sort_key)
 
-    merged_resources = merge_resources(resources)
-    sources = _sources(documents)
-    plural = "list" if len(sources) == 1 else "lists"
-    named = ", ".join(f"`{name}`" for name in sources)
+    links = {canonical_url(item.url) for item in resolved if item.url}
+    merged_resources = merge_resources(resources, links)
+    sources = document_sources(documents, link_base, source_urls)
+    topics = [name for name in taxonomy.names if by_topic.get(name) and name != FALLBACK_TOPIC]
     lines = [
-        f"# {title}",
+        f"# {title} {BADGE}",
         "",
-        f"<!-- awesome-lint merge: sources={','.join(quote(name, safe='') for name in sources)} -->",
+        marker(sources),
         "",
-        f"Merged from {len(sources)} upstream {plural}: {named} by awesome-lint.",
+        " ".join((description or _description(len(resolved), topics, len(sources))).split()),
+        "",
+        _credits(sources),
         "",
     ]
     used: dict[str, int] = {}
@@ -117,8 +134,7 @@ def merge_documents(
             continue
         lines += [f"## {name}", ""]
         for item in items:
-            rendered = render_entry(item)
-            lines += rendered
+            lines.append(render_entry(item, links))
             entry_reports.append(entry_report(item, papers, len(lines)))
         lines.append("")
 

@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from awesome_lint.merge.resolve import Resolved
+from awesome_lint.merge.resolve import Resolved, search_url
 from awesome_lint.model import Document, Entry
-from awesome_lint.text import github_anchor
+from awesome_lint.text import github_anchor, starts_with_name
 from awesome_lint.urls import canonical_url, upgrade_https
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
 _LINE_START = re.compile(r"^(?:(\d{1,9})([.)])(?=\s|$)|[-+*](?=\s|$)|[#>])")
 _DESCRIPTION_LEAD = re.compile(r"^(?:[\s\xa0:\-]|&nbsp;)+")
 _DESCRIPTION_TAIL = re.compile(r"(?:[\s\xa0]|&nbsp;)+$")
+_DESCRIPTION_END = re.compile(r"[\s;,:]+$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”]?$")
+_REPEATED_NAME_TAIL = re.compile(r"^[\s.,!?:;\-–]*(?:(?:is|are)\b\s*)?")
+_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
+_BARE_BRACKET = re.compile(r"(?<!\\)([\[\]])")
 
 
 def escape(text: str) -> str:
@@ -49,23 +54,47 @@ def anchor(heading: str, used: dict[str, int] | None = None) -> str:
     return slug if count == 0 else f"{slug}-{count}"
 
 
-def render_entry(entry: Resolved) -> list[str]:
-    """The Markdown line(s) of one entry: `- [Title](URL) - Authors. *Venue Year*. [[code]](url)`."""
-    if entry.url:
-        parts = [f"- [{escape(entry.title)}]({link_destination(entry.url)})"]
-    else:
-        parts = [f"- [{escape(entry.title)}]"]
-    authors = escape(entry.authors or "").rstrip(" .")
+def render_entry(entry: Resolved, used: set[str] | None = None) -> str:
+    """The Markdown line of one entry: `- [Title](URL) - Authors. *Venue Year (Note)*. [Code](url)`.
+
+    Parts that are unknown are left out with their punctuation. A paper no source links gets a search link
+    for its title (made unique among the links in `used`, which it joins), so every entry is a link followed
+    by a ` - ` description, as awesome lists write them.
+    """
+    url = entry.url or _unique_search(entry, used)
+    if used is not None:
+        used.add(canonical_url(url))
+    head = f"- [{escape(entry.title)}]({link_destination(url)})"
+    parts: list[str] = []
+    authors = escape(entry.authors or "").rstrip(" ")
     if authors:
-        parts.append(f" - {authors}.")
-    when = " ".join(str(x) for x in (entry.venue, entry.year) if x)
+        parts.append(authors if _SENTENCE_END.search(authors) else f"{authors.rstrip('.')}.")
+    note = f"({'; '.join(entry.notes)})" if entry.notes else ""
+    when = " ".join(str(x) for x in (entry.venue, entry.year, note) if x)
     if when:
-        parts.append(f" *{escape(when)}*.")
-    parts.extend(f" [[code]]({link_destination(url)})" for url in entry.code)
-    line = "".join(parts)
-    gaps = (("missing-link", not entry.url), ("missing-year", not (entry.year and entry.venue)))
-    missing = [name for name, absent in gaps if absent]
-    return [f"<!-- awesome-lint-disable-next-line {' '.join(missing)} -->", line] if missing else [line]
+        parts.append(f"*{escape(when)}*.")
+    parts.extend(f"[Code]({link_destination(code)})" for code in entry.code)
+    if not parts:
+        return head
+    description = " ".join(parts)
+    if len(parts) == 1 and authors and description[0].islower():
+        # A description of plain text starts with a capital letter (`Van der Maaten`), as a sentence does.
+        description = description[0].upper() + description[1:]
+    return f"{head} - {description}"
+
+
+def _unique_search(entry: Resolved, used: set[str] | None) -> str:
+    """The title search of an unlinked paper; where another entry has that link, the year and first author
+    narrow the query, and a number as the last resort."""
+    queries = [entry.title, " ".join(str(x) for x in (entry.title, entry.authors, entry.year) if x)]
+    for query in queries:
+        url = search_url(query)
+        if used is None or canonical_url(url) not in used:
+            return url
+    number = 2
+    while canonical_url(url := search_url(f"{queries[-1]} ({number})")) in used:
+        number += 1
+    return url
 
 
 def sort_key(entry: Resolved) -> tuple[int, int, str, str]:
@@ -75,26 +104,60 @@ def sort_key(entry: Resolved) -> tuple[int, int, str, str]:
 
 def _text_between(lines: Sequence[str], line: int, column: int, end_line: int, end_column: int) -> str:
     """The text between two 1-based (line, column) positions of a document split into lines."""
+    if (line, column) >= (end_line, end_column):
+        return ""
     if line == end_line:
         return lines[line - 1][column - 1 : end_column - 1]
     middle = lines[line : end_line - 1]
     return "\n".join([lines[line - 1][column - 1 :], *middle, lines[end_line - 1][: end_column - 1]])
 
 
+def _escape_brackets(text: str) -> str:
+    """Backslash-escape `[` and `]` outside code spans and not already escaped (bracketed text that is not a
+    link would otherwise read as an undefined reference)."""
+    parts = _CODE_SPAN.split(text)
+    return "".join(p if i % 2 else _BARE_BRACKET.sub(r"\\\1", p) for i, p in enumerate(parts))
+
+
 def resource_description(doc: Document, entry: Entry, lines: Sequence[str] | None = None) -> str:
-    """The item's Markdown after its first link, without leading `:`/`-`/no-break spaces, on one line."""
-    if entry.links:
-        link = entry.links[0].span
-        lines = doc.text.split("\n") if lines is None else lines
-        raw = _text_between(lines, link.end_line, link.end_column, entry.span.end_line, entry.span.end_column)
-    else:
-        raw = ""
-    text = " ".join(raw.replace("\xa0", " ").split())
+    """The item's Markdown after its first link, on one line: leading `:`/`-`/no-break spaces dropped, the
+    other links kept as written, brackets outside them escaped."""
+    if not entry.links:
+        return ""
+    lines = doc.text.split("\n") if lines is None else lines
+    pieces: list[str] = []
+    position = (entry.links[0].span.end_line, entry.links[0].span.end_column)
+    end = (entry.span.end_line, entry.span.end_column)
+    for link in entry.links[1:]:
+        start = (link.span.line, link.span.column)
+        if start < position or (link.span.end_line, link.span.end_column) > end:
+            continue
+        pieces.append(_escape_brackets(_text_between(lines, *position, *start)))
+        pieces.append(_text_between(lines, *start, link.span.end_line, link.span.end_column))
+        position = (link.span.end_line, link.span.end_column)
+    pieces.append(_escape_brackets(_text_between(lines, *position, *end)))
+    text = " ".join("".join(pieces).replace("\xa0", " ").split())
     return _DESCRIPTION_TAIL.sub("", _DESCRIPTION_LEAD.sub("", text))
 
 
-def merge_resources(resources: Sequence[tuple[Document, Entry]]) -> list[tuple[str, list[tuple[Document, Entry]]]]:
-    """Resource lines, one per canonical URL of the first link (or case-folded title), sorted by title."""
+def tidy_description(name: str, description: str) -> str:
+    """A resource description as awesome lists write one: not opening with the item's own name (`X is a` is
+    dropped), a capital first letter, and a closing full stop instead of `;` or `,`."""
+    text = _DESCRIPTION_END.sub("", description)
+    if name and starts_with_name(text, name):
+        text = _REPEATED_NAME_TAIL.sub("", text[len(name) :], count=1)
+    if not text:
+        return ""
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text if _SENTENCE_END.search(text) else f"{text}."
+
+
+def merge_resources(
+    resources: Sequence[tuple[Document, Entry]], taken: set[str] | None = None
+) -> list[tuple[str, list[tuple[Document, Entry]]]]:
+    """Resource lines, one per canonical URL of the first link (or case-folded title), sorted by title; a
+    resource whose link is a paper's (`taken`) is written without it, so no link is listed twice."""
     groups: dict[str, list[tuple[Document, Entry]]] = {}
     lines: dict[int, list[str]] = {}
     for doc, entry in resources:
@@ -110,7 +173,10 @@ def merge_resources(resources: Sequence[tuple[Document, Entry]]) -> list[tuple[s
         descriptions = (resource_description(dc, e, lines[id(dc)]) for dc, e in members)
         description = next((d for d in descriptions if d), "")
         name = escape(first.title) or url
+        if taken is not None and canonical_url(url) in taken:
+            url = ""
         head = f"- [{name}]({link_destination(url)})" if url else f"- {_escape_line_start(name)}"
+        description = tidy_description(first.title, description)
         line = f"{head} - {description}" if description else head
         out.append((first.title.casefold(), url, line, members))
     out.sort(key=lambda item: (item[0], item[1], item[2]))

@@ -11,9 +11,12 @@ from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, is_truncation, normalize_title
 from awesome_lint.merge.taxonomy import Taxonomy, TopicSource, vote_topic
 from awesome_lint.model import Entry
+from awesome_lint.text import starts_with_name
 from awesome_lint.urls import canonical_url, upgrade_https
 
 _ARXIV = "arxiv"
+SEARCH_URL = "https://scholar.google.com/scholar?q="
+"""Where a paper that no source links is looked up (its title is the query)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class Resolved:
     topic: str
     members: tuple[int, ...]
     joined_by: tuple[tuple[str, float] | None, ...]
+    notes: tuple[str, ...] = ()
 
 
 def resolve_title(titles: Sequence[str]) -> str:
@@ -72,11 +76,25 @@ def resolve_arxiv_id(ids: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda i: (-counts[i], i)) if counts else None
 
 
+def search_url(title: str) -> str:
+    """The title search written for a paper no source links."""
+    from urllib.parse import quote_plus
+
+    return SEARCH_URL + quote_plus(" ".join(title.split()))
+
+
+def is_search_url(url: str) -> bool:
+    """True for a link the merge wrote as a title search (it stands for no link)."""
+    return url.startswith(SEARCH_URL)
+
+
 def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
-    """`https://arxiv.org/abs/ID` with an id, else the first https paper link, else the first paper link."""
+    """`https://arxiv.org/abs/ID` with an id, else the first https paper link, else the first paper link;
+    a title search written by an earlier merge counts as no link."""
     if arxiv:
         return f"https://arxiv.org/abs/{arxiv}"
     urls = [upgrade_https(link.url.strip()) for entry in entries for link in entry.paper_links if link.url.strip()]
+    urls = [u for u in urls if not is_search_url(u)]
     return next((u for u in urls if u.lower().startswith("https://")), urls[0] if urls else "")
 
 
@@ -149,6 +167,8 @@ def resolve_cluster(
     title = resolve_title([e.title for e in entries]) or url or "(untitled)"
     venue, year = resolve_venue_year(entries, arxiv)
     authors = resolve_authors(entries)
+    if authors and starts_with_name(authors, title):
+        authors = None  # a description that opens with the title, not an author list
     record = records.get(arxiv) if records and arxiv else None
     if record is not None and record.exists and record.title:
         title = " ".join(record.title.split())

@@ -1,0 +1,69 @@
+"""The ecosystem's checkers from npm (pinned in tools/package.json, installed with `npm ci --prefix tools`).
+
+A test that needs them fails in CI (CI=true) when they are missing, so CI never passes without running them;
+elsewhere it is skipped with the command that installs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+TOOLS = ROOT / "tools"
+BIN = TOOLS / "node_modules" / ".bin"
+CONTRIBUTING = "# Contributing\n\nOpen a pull request that adds one paper per line, in the list's format.\n"
+REPOSITORY_RULE = "awesome-github"
+"""The one awesome-lint rule about the repository rather than the file (it asks GitHub's API about the
+remote); the test repository has no remote, so it reports that and calls nothing."""
+
+
+def tool(name: str) -> Path:
+    """The path of an installed npm tool; fails in CI and skips elsewhere when it is not installed."""
+    path = BIN / name
+    if path.exists() and shutil.which("node"):
+        return path
+    message = f"{name} is not installed: run `npm ci --prefix tools`"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0"}
+    return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def awesome_lint(markdown: str, workdir: Path) -> list[dict[str, Any]]:
+    """Every message the npm `awesome-lint` gives on `markdown` as readme.md of a fresh git repository with a
+    contributing.md, as a list's repository has; each message has `line`, `rule`, `fatal` and `reason`."""
+    binary = tool("awesome-lint")
+    repo = workdir / "awesome-repo"
+    repo.mkdir(parents=True)
+    (repo / "readme.md").write_text(markdown, encoding="utf-8")
+    (repo / "contributing.md").write_text(CONTRIBUTING, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    result = _run([binary, "--reporter", TOOLS / "json-reporter.mjs", "readme.md"], repo)
+    files = json.loads(result.stdout)
+    return [message for file in files for message in file["messages"]]
+
+
+def gate_errors(markdown: str, workdir: Path) -> list[str]:
+    """The awesome-lint errors about the content (warnings and the repository rule left out), as text."""
+    return [
+        f"{m['line']}: {m['rule']}: {m['reason']}"
+        for m in awesome_lint(markdown, workdir)
+        if m["fatal"] is not False and m["rule"] != REPOSITORY_RULE
+    ]
+
+
+def markdownlint(path: Path) -> subprocess.CompletedProcess[str]:
+    """markdownlint-cli2 on one file with the tools' settings (every rule but line length)."""
+    binary = tool("markdownlint-cli2")
+    return _run([binary, "--config", TOOLS / ".markdownlint-cli2.jsonc", f":{path.name}"], path.parent)
