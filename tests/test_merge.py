@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -567,3 +568,102 @@ def test_a_title_glued_from_two_others_loses() -> None:
     assert resolve_title(["Deep Compression", "Deep Compression: Compressing Deep Neural Networks"]) == (
         "Deep Compression: Compressing Deep Neural Networks"
     )
+
+
+# ------------------------------------------------------------------------------------------ clean entries
+
+
+@pytest.mark.parametrize(
+    ("written", "rendered"),
+    [
+        ("Song Han, Huizi Mao", "Song Han, Huizi Mao"),
+        ("LeCun Y, Denker J S, Solla S A", "Y. LeCun, J. S. Denker, S. A. Solla"),
+        ("Hassibi, Babak, and David G. Stork", "Babak Hassibi, David G. Stork"),
+        ("Han, Song, et al", "Song Han et al."),
+        ("Lane, Nicholas D., et al", "Nicholas D. Lane et al."),
+        ("J. L. Holi and J. N. Hwang", "J. L. Holi, J. N. Hwang"),
+        ("Y.Wang, J. Xu, and X. Li", "Y. Wang, J. Xu, X. Li"),
+        ("Wang Y, Xu C, Xu C, et al", "Y. Wang, C. Xu, C. Xu et al."),
+        ("Cheng Tai, Tong Xiao, Weinan E", "Cheng Tai, Tong Xiao, Weinan E"),
+        ("M. Denil, N. de Freitas, et al", "M. Denil, N. de Freitas et al."),
+        ("Zhang", "Zhang et al."),
+        ("Y. Ma, M. Kim, J. S. Seo, Y. Ma, M. Kim, and J. S. Seo", "Y. Ma, M. Kim, J. S. Seo"),
+        ("A. Gui (1), B. Wang (2) ((1) University of X, (2) Y Institute)", "A. Gui, B. Wang"),
+    ],
+)
+def test_one_author_style(written: str, rendered: str) -> None:
+    from awesome_lint.merge.authors import parse_authors
+
+    parsed = parse_authors(written)
+    assert parsed is not None and parsed.render() == rendered
+    again = parse_authors(rendered)
+    assert again is not None and again.render() == rendered
+
+
+def test_the_most_complete_and_correct_author_list_wins() -> None:
+    from awesome_lint.merge.authors import best_authors
+
+    def best(*texts: str | None, known: tuple[str, ...] = ()) -> str | None:
+        found = best_authors(list(texts), known)
+        return found.render() if found else None
+
+    assert best("Han S", "Song Han, Huizi Mao, William J. Dally", "Han, Song, et al") == (
+        "Song Han, Huizi Mao, William J. Dally"
+    )
+    assert best("Song Han et al", "S. Han, H. Mao") == "S. Han, H. Mao"
+    # A name cut at the start is repaired from a full given name with the same surname elsewhere ...
+    assert best("ndrew G. Howard, Menglong Zhu", known=("Andrew Howard", "Bo Chen")) == "Andrew G. Howard, Menglong Zhu"
+    # ... or from a member's initial form of it; a list without a cut name beats one with it.
+    assert best("driana Romero, Nicolas Ballas, Yoshua Bengio", "A. Romero, N. Ballas") == (
+        "A. Romero, Nicolas Ballas, Yoshua Bengio"
+    )
+    assert best("iel Gordon, Elad Eban, Ofir Nachum", "Gordon A, Eban E") == "A. Gordon, Elad Eban, Ofir Nachum"
+    assert best("iel Gordon, Elad Eban", "Xu Q, Eban E") == "Q. Xu, E. Eban"
+    assert best(None, "") is None
+
+
+def test_real_merge_writes_one_author_style() -> None:
+    result = real_merge()
+    merged = parse_text(result.markdown, "merged.md")
+    authors = [e.authors for e in merged.entries if e.kind == "paper" and e.authors]
+    assert len(authors) > 200
+    style = re.compile(r"^[^,]+(?:, [^,]+)*(?: et al\.?)?$")
+    for text in authors:
+        assert style.match(text), text
+        assert " and " not in text and not re.search(r"\b[A-Z][a-z]+ [A-Z] [A-Z]?\b", text), text
+    assert "Andrew G. Howard, Menglong Zhu" in result.markdown  # repaired from another paper's author list
+    assert "Babak Hassibi, David G. Stork" in result.markdown
+
+
+def test_title_most_sources_agree_on() -> None:
+    titles = [
+        "Pruning convolutional neural networks for resource efficient transfer learning",
+        "Pruning Convolutional Neural Networks for Resource Efficient Inference",
+        "Pruning Convolutional Neural Networks for Resource Efficient Inference",
+        "Pruning convolutional neural networks for resource efficient inference",
+    ]
+    assert resolve_title(titles) == "Pruning Convolutional Neural Networks for Resource Efficient Inference"
+    # A tie goes to the most complete title; a truncated title votes for the one it is cut from.
+    assert resolve_title(["Deep Compression", "Deep Compression: Compressing DNNs"]) == (
+        "Deep Compression: Compressing DNNs"
+    )
+    assert resolve_title(["A b c d e f g h", "Other title here", "A b c d e f g h i j k"]) == "A b c d e f g h i j k"
+    assert resolve_title(["Quantization and  Training of Uniï¬ed  Nets"]) == "Quantization and Training of Unified Nets"
+    line = next(line for line in real_merge().markdown.splitlines() if "arxiv.org/abs/1611.06440" in line)
+    assert line.startswith("- [Pruning Convolutional Neural Networks for Resource Efficient Inference](")
+
+
+def test_venue_qualifiers_and_notes_are_kept() -> None:
+    result = merge_texts(
+        "- [To prune, or not to prune](https://arxiv.org/abs/1710.01878) [ICLR'18]\n",
+        "- 2018-ICLR(Workshop)-[To prune, or not to prune](https://arxiv.org/abs/1710.01878)\n"
+        "- 2016-ICLR(Best Paper)-[Deep Compression](https://arxiv.org/abs/1510.00149)\n",
+        "- Song Han, Huizi Mao. [Deep Compression](https://arxiv.org/abs/1510.00149). In ICLR, 2016.\n",
+    )
+    lines = result.markdown.splitlines()
+    assert "- [To prune, or not to prune](https://arxiv.org/abs/1710.01878) - *ICLR Workshop 2018*." in lines
+    assert (
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016 (Best Paper)*."
+        in (lines)
+    )
+    assert merge_documents([parse_text(result.markdown, "list0.md")]).markdown == result.markdown

@@ -8,6 +8,7 @@ from typing import Any
 
 from awesome_lint.dedup import cluster_entries
 from awesome_lint.errors import UserError
+from awesome_lint.merge.authors import known_names
 from awesome_lint.merge.provenance import Source, document_sources, marker
 from awesome_lint.merge.render import anchor, escape, link_destination, merge_resources, render_entry, sort_key
 from awesome_lint.merge.report import (
@@ -95,7 +96,8 @@ def merge_documents(
                 dropped.append(DroppedItem(doc.path, entry.span.line, entry.title, _drop_reason(entry)))
 
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
-    resolved = unshare_urls([resolve_cluster(cluster, papers, taxonomy, arxiv) for cluster in clusters], papers)
+    known = known_names(p.entry.authors for p in papers)
+    resolved = unshare_urls([resolve_cluster(cluster, papers, taxonomy, arxiv, known) for cluster in clusters], papers)
     by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
         by_topic.setdefault(item.topic, []).append(item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -9,12 +10,14 @@ from typing import Any
 
 from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, is_truncation, normalize_title
+from awesome_lint.merge.authors import best_authors
 from awesome_lint.merge.taxonomy import Taxonomy, TopicSource, vote_topic
 from awesome_lint.model import Entry
-from awesome_lint.text import starts_with_name
+from awesome_lint.text import repair_mojibake, starts_with_name
 from awesome_lint.urls import canonical_url, upgrade_https
 
 _ARXIV = "arxiv"
+_QUALIFIER = re.compile(r"\s+workshops?$", re.IGNORECASE)
 SEARCH_URL = "https://scholar.google.com/scholar?q="
 """Where a paper that no source links is looked up (its title is the query)."""
 
@@ -47,16 +50,25 @@ class Resolved:
 
 
 def resolve_title(titles: Sequence[str]) -> str:
-    """The most complete title: not a truncation of another, not two others glued together, longest, most
-    common spelling, then smallest."""
-    titles = [t for t in titles if t.strip()]
+    """The title most members agree on: each title votes for its normalised form (a truncated title for the
+    longest title it is cut from); ties go to the most complete (longest) form, and a title glued from two
+    others only wins when nothing else is left. Within the winning form, the most common spelling, then the
+    longest, then the smallest. Whitespace is collapsed and mojibake repaired."""
+    titles = [" ".join(repair_mojibake(t).split()) for t in titles if t.strip()]
     if not titles:
         return ""
     norms = {t: normalize_title(t) for t in titles}
-    complete = [t for t in titles if not any(is_truncation(norms[t], norms[u]) for u in titles)] or titles
-    complete = [t for t in complete if not _glued(norms[t], set(norms.values()))] or complete
-    counts = Counter(titles)
-    return min(complete, key=lambda t: (-len(t), -counts[t], t))
+    distinct = set(norms.values())
+
+    def completed(norm: str) -> str:
+        longer = [n for n in distinct if is_truncation(norm, n)]
+        return max(longer, key=lambda n: (len(n), n)) if longer else norm
+
+    votes = Counter(completed(norms[t]) for t in titles)
+    candidates = [n for n in votes if not _glued(n, distinct)] or list(votes)
+    winner = min(candidates, key=lambda n: (-votes[n], -len(n), n))
+    spellings = Counter(t for t in titles if completed(norms[t]) == winner and norms[t] == winner)
+    return min(spellings, key=lambda t: (-spellings[t], -len(t), t))
 
 
 def _glued(title: str, others: set[str]) -> bool:
@@ -98,20 +110,28 @@ def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
     return next((u for u in urls if u.lower().startswith("https://")), urls[0] if urls else "")
 
 
+def venue_base(venue: str) -> str:
+    """A venue without its qualifier, case-folded: `ICLR Workshop` and `ICLR` are one venue."""
+    return _QUALIFIER.sub("", venue).casefold()
+
+
 def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tuple[str | None, int | None]:
-    """A peer-reviewed venue over arXiv (most common, ties by first seen) and the year that goes with it.
+    """A peer-reviewed venue over arXiv (the venue most members name, ties by first seen; its most specific
+    spelling, so `ICLR Workshop` over `ICLR`) and the year that goes with it.
 
     With no venue or year stated by any member, an arXiv id gives venue "arXiv" and its submission year.
     """
     venues = [e.venue for e in entries if e.venue and e.venue.casefold() != _ARXIV]
+    venue: str | None = None
     if venues:
-        counts = Counter(venues)
-        venue: str | None = min(counts, key=lambda v: (-counts[v], venues.index(v)))
+        bases = [venue_base(v) for v in venues]
+        counts = Counter(bases)
+        base = min(counts, key=lambda b: (-counts[b], bases.index(b)))
+        spellings = Counter(v for v in venues if venue_base(v) == base)
+        venue = min(spellings, key=lambda v: (-(venue_base(v) != v.casefold()), -spellings[v], venues.index(v)))
     elif any(e.venue and e.venue.casefold() == _ARXIV for e in entries):
         venue = next(e.venue for e in entries if e.venue and e.venue.casefold() == _ARXIV)
-    else:
-        venue = None
-    year = next((e.year for e in entries if venue and e.venue == venue and e.year), None)
+    year = next((e.year for e in entries if venue and e.venue and same_venue(e.venue, venue) and e.year), None)
     if year is None:
         year = min((e.year for e in entries if e.year), default=None)
     if arxiv:
@@ -120,10 +140,26 @@ def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tu
     return venue, year
 
 
-def resolve_authors(entries: Sequence[Entry]) -> str | None:
-    """The longest author string (the first of equal length), or None."""
-    authors = [e.authors for e in entries if e.authors and e.authors.strip()]
-    return max(authors, key=len) if authors else None
+def same_venue(a: str, b: str) -> bool:
+    """True when two venue names are one venue up to a qualifier."""
+    return venue_base(a) == venue_base(b)
+
+
+def resolve_notes(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """Every member's notes (`Best Paper`), each once (case-insensitively), in first-seen order."""
+    seen: dict[str, str] = {}
+    for entry in entries:
+        for note in entry.notes:
+            note = " ".join(note.split())
+            if note:
+                seen.setdefault(note.casefold(), note)
+    return tuple(seen.values())
+
+
+def resolve_authors(entries: Sequence[Entry], known: Iterable[str] = ()) -> str | None:
+    """The most complete and correct author list of the members, in one style (see `merge.authors`)."""
+    found = best_authors([e.authors for e in entries], known)
+    return found.render() if found else None
 
 
 def resolve_code(entries: Sequence[Entry]) -> tuple[str, ...]:
@@ -158,15 +194,20 @@ def _joined_by(cluster: Cluster) -> dict[int, tuple[str, float]]:
 
 
 def resolve_cluster(
-    cluster: Cluster, papers: Sequence[Paper], taxonomy: Taxonomy, records: Mapping[str, Any] | None = None
+    cluster: Cluster,
+    papers: Sequence[Paper],
+    taxonomy: Taxonomy,
+    records: Mapping[str, Any] | None = None,
+    known: Iterable[str] = (),
 ) -> Resolved:
-    """One output entry from one cluster; arXiv metadata (`merge --arxiv`) wins for title and authors."""
+    """One output entry from one cluster; arXiv metadata (`merge --arxiv`) wins for title and authors.
+    `known` is every author name of the input (to repair a name cut at the start)."""
     entries = [papers[i].entry for i in cluster.members]
     arxiv = resolve_arxiv_id(e.arxiv_id for e in entries)
     url = resolve_url(arxiv, entries)
     title = resolve_title([e.title for e in entries]) or url or "(untitled)"
     venue, year = resolve_venue_year(entries, arxiv)
-    authors = resolve_authors(entries)
+    authors = resolve_authors(entries, known)
     if authors and starts_with_name(authors, title):
         authors = None  # a description that opens with the title, not an author list
     record = records.get(arxiv) if records and arxiv else None
@@ -184,6 +225,7 @@ def resolve_cluster(
         venue=venue,
         year=year,
         code=resolve_code(entries),
+        notes=resolve_notes(entries),
         topic=topic,
         members=cluster.members,
         joined_by=tuple(joined.get(i) for i in cluster.members),
