@@ -17,14 +17,15 @@ from awesome_lint.merge import (
     DroppedItem,
     EntryRecord,
     MergeResult,
+    Vote,
     entry_topic,
     load_taxonomy,
     merge_documents,
     merge_inputs,
     parse_taxonomy,
+    place,
     report_json,
     resolve_title,
-    vote_topic,
 )
 from awesome_lint.model import Document, Entry
 from awesome_lint.parse import parse_file, parse_text
@@ -224,46 +225,88 @@ def test_real_headings_and_tags(heading: str, topic: str | None) -> None:
     assert TAXONOMY.match(heading) == topic
 
 
-def test_entry_topic_order_tag_heading_title() -> None:
+def test_entry_topic_order_tag_heading_list_title() -> None:
     doc = parse_text(
         "# Awesome Pruning\n"
         "## 1. Pruning\n### 1.5 Thinking and Analysis\n"
         "- 【Quantization】A. B. [Some paper on things](https://x.org/1) .[J] arXiv preprint arXiv:1701.00001\n"
         "- [Some paper on things two](https://x.org/2) [ICLR'17]\n"
         "## Paper\n"
-        "- [Distilling the knowledge in a neural network](https://x.org/3) [NIPS'15]\n"
         "- [Something general](https://x.org/4) [NIPS'15]\n"
     )
     got = [entry_topic(e, TAXONOMY, doc.title) for e in doc.entries]
-    assert got == [
-        ("Quantization", "tag"),
-        ("Pruning", "heading"),
-        ("Knowledge Distillation", "title"),
-        ("Pruning", "list-title"),
-    ]
-    assert entry_topic(doc.entries[3], TAXONOMY) == ("Pruning", "heading")
-    assert entry_topic(parse_text("- [Something general](https://x.org/4)").entries[0], TAXONOMY) == ("Other", "none")
+    assert got == [("Quantization", "tag"), ("Pruning", "heading"), ("Pruning", "list-title")]
+    assert entry_topic(doc.entries[2], TAXONOMY) == ("Pruning", "heading")
+    assert entry_topic(parse_text("- [Something general](https://x.org/4)").entries[0], TAXONOMY) == (None, "none")
 
 
-def test_list_title_comes_after_the_paper_title() -> None:
+def test_title_keywords_outweigh_upstream_headings() -> None:
     result = merge_texts(
-        "# Awesome Efficient Models\n### 2017\n"
-        "- [Rethinking pruning](https://x.org/1)\n- [Something general](https://x.org/2)\n"
+        "## Quantization\n- [XNOR-Net: Binary Convolutional Neural Networks](https://arxiv.org/abs/1603.05279)\n"
+        "## Efficient Model\n- [DARTS: Differentiable Architecture Search](https://arxiv.org/abs/1806.09055)\n"
+        "- [A Paper Whose Title Says Nothing](https://x.org/n)\n"
+        "## 2017\n- [Another Title Saying Nothing](https://x.org/o)\n"
     )
-    assert [e.topic for e in result.report.entries] == ["Pruning", "Efficient Architectures"]
-    doc = parse_text("## Pruning\n### 2017\n- [A paper](https://x.org/1)\n")
-    assert entry_topic(doc.entries[0], TAXONOMY) == ("Pruning", "heading")
+    topics = {e.title: e.topic for e in result.report.entries}
+    assert topics == {
+        "XNOR-Net: Binary Convolutional Neural Networks": "Binarization",
+        "DARTS: Differentiable Architecture Search": "Neural Architecture Search",
+        "A Paper Whose Title Says Nothing": "Efficient Architectures",
+        "Another Title Saying Nothing": "Other",
+    }
+    reasons = {e.title: e.topic_reason for e in result.report.entries}
+    assert reasons["XNOR-Net: Binary Convolutional Neural Networks"].startswith("Binarization 1.5: title matches ")
+    assert (
+        "over Quantization 0.5: 1 of 1 list files it there (0.5)"
+        in (reasons["XNOR-Net: Binary Convolutional Neural Networks"])
+    )
+    assert (
+        reasons["A Paper Whose Title Says Nothing"] == "Efficient Architectures 0.5: 1 of 1 list files it there (0.5)"
+    )
+    assert reasons["Another Title Saying Nothing"] == (
+        "no title keyword, venue, heading, tag or arXiv category names a topic"
+    )
 
 
-def test_vote_ties_follow_taxonomy_order() -> None:
-    assert vote_topic([("Quantization", "heading"), ("Pruning", "heading")], TAXONOMY) == "Pruning"
-    assert vote_topic([("Quantization", "tag"), ("Pruning", "heading"), ("Quantization", "heading")], TAXONOMY) == (
-        "Quantization"
+def test_placement_weights_priorities_venues_and_arxiv_categories() -> None:
+    taxonomy = parse_taxonomy(
+        """
+[weights]
+heading = 0.5
+venue = 0.75
+arxiv = 2.0
+[[topic]]
+name = "Hardware"
+headings = ["hardware"]
+keywords = [{pattern = "fpga", weight = 2.0}]
+venues = ["^ISCA$"]
+arxiv = ["cs.AR"]
+[[topic]]
+name = "Pruning"
+priority = 3
+headings = ["pruning"]
+keywords = ["prun", "sparse"]
+""",
+        "tax.toml",
     )
-    assert vote_topic([("Pruning", "title"), ("Pruning", "title"), ("Binarization", "heading")], TAXONOMY) == (
-        "Binarization"
+    assert place(["Sparse accelerator on FPGA"], [], taxonomy).topic == "Hardware"
+    assert place(["Pruning in hardware"], [Vote("Hardware")], taxonomy).topic == "Pruning"  # 1.0 vs 0.5
+    tie = place(["Pruning"], [Vote("Hardware"), Vote("Hardware")], taxonomy, venue="ISCA")
+    assert tie.topic == "Hardware" and tie.score == 1.25
+    cats = place(["Pruning"], [], taxonomy, categories=["cs.AR", "cs.LG"])
+    assert cats.topic == "Hardware" and "arXiv cs.AR (2)" in cats.reason
+    # Equal scores: the higher priority wins, and the reason says so.
+    even = place(
+        ["Pruning on FPGA"],
+        [],
+        parse_taxonomy(
+            '[[topic]]\nname = "A"\nkeywords = ["fpga"]\n[[topic]]\nname = "B"\npriority = 1\nkeywords = ["prun"]\n'
+        ),
     )
-    assert vote_topic([("Other", "none"), ("Pruning", "title")], TAXONOMY) == "Pruning"
+    assert even.topic == "B" and "(tie, higher priority)" in even.reason
+    # A member from a merged list keeps its section.
+    kept = place(["Pruning"], [Vote("Hardware", merged=True), Vote("Pruning")], taxonomy)
+    assert kept.topic == "Hardware" and kept.reason.startswith("kept from the merged list")
 
 
 def test_member_vote_tie_in_a_merge() -> None:
@@ -288,9 +331,17 @@ def test_custom_taxonomy(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("[[topic]\n", "invalid TOML"),
-        ("title = 1\n", "[[topic]]"),
-        ('[[topic]]\nname = "A"\npattern = ["a"]\n', "only `name` and `patterns`"),
+        ("title = 1\n", "only [[topic]] tables and [weights]"),
+        ("[weights]\n", "[[topic]]"),
+        ('[[topic]]\nname = "A"\npattern = ["a"]\n', "a topic has only `arxiv`, `headings`, `keywords`"),
         ('[[topic]]\nname = "A"\npatterns = ["("]\n', "bad pattern"),
+        ('[[topic]]\nname = "A"\nheadings = ["a"]\npatterns = ["a"]\n', "old name of `headings`"),
+        ('[[topic]]\nname = "A"\nkeywords = [{pattern = "a", weight = -1}]\n', "positive number"),
+        ('[[topic]]\nname = "A"\nkeywords = [3]\n', "a keyword is a pattern or a table"),
+        ('[[topic]]\nname = "A"\npriority = "high"\n', "`priority` must be a number"),
+        ('[[topic]]\nname = "A"\narxiv = "cs.AR"\n', "`arxiv` must be a list"),
+        ('[weights]\ntitle = 1\n[[topic]]\nname = "A"\n', "[weights] has only"),
+        ('[weights]\nheading = -1\n[[topic]]\nname = "A"\n', "non-negative number"),
         ('[[topic]]\nname = "A"\n[[topic]]\nname = "a"\n', "duplicate topic"),
     ],
 )

@@ -20,6 +20,7 @@ votes decided by a title or by nothing count only when no member has a tag- or h
 """
 
 from awesome_lint.merge.core import CONTENTS_HEADING, DEFAULT_TITLE, RESOURCES_HEADING, merge_documents, merge_inputs
+from awesome_lint.merge.placement import Placement, Vote, place
 from awesome_lint.merge.render import anchor, escape, link_destination, render_entry, resource_description
 from awesome_lint.merge.report import (
     DroppedItem,
@@ -51,7 +52,6 @@ from awesome_lint.merge.taxonomy import (
     entry_topic,
     load_taxonomy,
     parse_taxonomy,
-    vote_topic,
 )
 
 __all__ = [
@@ -67,11 +67,13 @@ __all__ = [
     "MergeResult",
     "Overlap",
     "PaperSource",
+    "Placement",
     "ResourceRecord",
     "Summary",
     "Taxonomy",
     "Topic",
     "TopicSource",
+    "Vote",
     "anchor",
     "entry_topic",
     "escape",
@@ -81,6 +83,7 @@ __all__ = [
     "merge_documents",
     "merge_inputs",
     "parse_taxonomy",
+    "place",
     "render_entry",
     "report_json",
     "resolve_arxiv_id",
@@ -90,5 +93,4 @@ __all__ = [
     "resolve_url",
     "resolve_venue_year",
     "resource_description",
-    "vote_topic",
 ]

@@ -9,7 +9,7 @@ from typing import Any
 from awesome_lint.dedup import cluster_entries
 from awesome_lint.errors import UserError
 from awesome_lint.merge.authors import known_names
-from awesome_lint.merge.provenance import Source, document_sources, marker
+from awesome_lint.merge.provenance import Source, document_sources, is_merged, marker
 from awesome_lint.merge.render import anchor, escape, link_destination, merge_resources, render_entry, sort_key
 from awesome_lint.merge.report import (
     DroppedItem,
@@ -86,10 +86,11 @@ def merge_documents(
     resources: list[tuple[Document, Entry]] = []
     dropped: list[DroppedItem] = []
     for doc in documents:
+        merged = is_merged(doc)
         for entry in doc.entries:
             if entry.kind == "paper":
                 topic, how = entry_topic(entry, taxonomy, list_title(doc))
-                papers.append(Paper(entry, doc.path, topic, how))
+                papers.append(Paper(entry, doc.path, topic, how, merged))
             elif entry.kind == "resource":
                 resources.append((doc, entry))
             else:

@@ -36,6 +36,7 @@ class EntryRecord:
     line: int
     arxiv_id: str | None
     sources: tuple[PaperSource, ...]
+    topic_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRec
         paper = papers[index]
         signal, score = joined if joined else (None, None)
         sources.append(PaperSource(paper.path, paper.entry.span.line, signal, score))
-    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources))
+    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources), item.topic_reason)
 
 
 def report_json(report: MergeReport) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, is_truncation, normalize_title
 from awesome_lint.merge.authors import best_authors
-from awesome_lint.merge.taxonomy import Taxonomy, TopicSource, vote_topic
+from awesome_lint.merge.placement import Vote, place
+from awesome_lint.merge.taxonomy import Taxonomy, TopicSource
 from awesome_lint.model import Entry
 from awesome_lint.text import repair_mojibake, starts_with_name
 from awesome_lint.urls import canonical_url, upgrade_https
@@ -24,12 +25,13 @@ SEARCH_URL = "https://scholar.google.com/scholar?q="
 
 @dataclass(frozen=True, slots=True)
 class Paper:
-    """One input paper and where it came from."""
+    """One input paper, where it came from, and the topic its upstream list files it under (if any)."""
 
     entry: Entry
     path: str
-    topic: str
+    topic: str | None
     topic_source: TopicSource
+    merged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class Resolved:
     members: tuple[int, ...]
     joined_by: tuple[tuple[str, float] | None, ...]
     notes: tuple[str, ...] = ()
+    topic_reason: str = ""
 
 
 def resolve_title(titles: Sequence[str]) -> str:
@@ -215,7 +218,13 @@ def resolve_cluster(
         title = " ".join(record.title.split())
         authors = ", ".join(record.authors) or authors
         year = year or record.year
-    topic = vote_topic([(papers[i].topic, papers[i].topic_source) for i in cluster.members], taxonomy)
+    placement = place(
+        [title, *(e.title for e in entries)],
+        [Vote(papers[i].topic, papers[i].topic_source, papers[i].merged) for i in cluster.members],
+        taxonomy,
+        getattr(record, "categories", ()) if record is not None else (),
+        venue,
+    )
     joined = _joined_by(cluster)
     return Resolved(
         title=title,
@@ -226,7 +235,8 @@ def resolve_cluster(
         year=year,
         code=resolve_code(entries),
         notes=resolve_notes(entries),
-        topic=topic,
+        topic=placement.topic,
+        topic_reason=placement.reason,
         members=cluster.members,
         joined_by=tuple(joined.get(i) for i in cluster.members),
     )

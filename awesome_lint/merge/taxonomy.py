@@ -1,35 +1,59 @@
-"""Topics: the taxonomy (TOML data) and how one paper, and one cluster of papers, gets its topic."""
+"""The taxonomy (TOML data): canonical topics, the patterns that point at them, and the weights of the evidence.
+
+Each `[[topic]]` has a `name`, `headings` (patterns for upstream headings and 【tags】), `keywords` (patterns
+for words and phrases of paper titles, each with a weight), `venues` (patterns for the venue's short name),
+`arxiv` (arXiv categories) and a `priority` that breaks ties. `[weights]` sets how much a heading vote, a
+venue and an arXiv category count against a title keyword.
+How a paper is placed from this evidence is in `merge.placement`.
+"""
 
 from __future__ import annotations
 
 import os
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
 
 FALLBACK_TOPIC = "Other"
+DEFAULT_WEIGHTS = {"heading": 0.5, "venue": 0.5, "arxiv": 0.5}
 
-TopicSource = Literal["tag", "heading", "title", "list-title", "none"]
+TopicSource = Literal["tag", "heading", "list-title", "none"]
+_TOPIC_KEYS = {"name", "headings", "patterns", "keywords", "venues", "arxiv", "priority"}
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """A title word or phrase of a topic (a case-insensitive pattern) and how much it counts."""
+
+    pattern: re.Pattern[str]
+    weight: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """A canonical section and the case-insensitive patterns that put headings, tags and titles in it."""
+    """A canonical section: the patterns for upstream headings and tags, title keywords, arXiv categories and
+    the priority that breaks a tie (higher wins)."""
 
     name: str
     patterns: tuple[re.Pattern[str], ...]
+    keywords: tuple[Keyword, ...] = ()
+    venues: tuple[re.Pattern[str], ...] = ()
+    arxiv: tuple[str, ...] = ()
+    priority: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
-    """Canonical topics in order; the first topic with a matching pattern wins."""
+    """Canonical topics in order (the order of the merged list's sections) and the weights of the evidence."""
 
     topics: tuple[Topic, ...]
+    heading_weight: float = DEFAULT_WEIGHTS["heading"]
+    venue_weight: float = DEFAULT_WEIGHTS["venue"]
+    arxiv_weight: float = DEFAULT_WEIGHTS["arxiv"]
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -37,11 +61,58 @@ class Taxonomy:
         return tuple(topic.name for topic in self.topics)
 
     def match(self, text: str) -> str | None:
-        """The first topic with a pattern that occurs in `text`, or None."""
+        """The first topic with a heading pattern that occurs in `text` (a heading or a tag), or None."""
         for topic in self.topics:
             if any(pattern.search(text) for pattern in topic.patterns):
                 return topic.name
         return None
+
+
+def _patterns(values: Any, where: str, what: str) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(values, list) or not all(isinstance(p, str) and p for p in values):
+        raise UserError(f"{where}: `{what}` must be a list of non-empty strings")
+    return tuple(_compile(p, where) for p in values)
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise UserError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _keywords(values: Any, where: str) -> tuple[Keyword, ...]:
+    """`keywords`: patterns, or `{pattern = "...", weight = 2.0}` tables."""
+    if not isinstance(values, list):
+        raise UserError(f"{where}: `keywords` must be a list")
+    out: list[Keyword] = []
+    for value in values:
+        if isinstance(value, str) and value:
+            out.append(Keyword(_compile(value, where)))
+        elif isinstance(value, dict) and set(value) <= {"pattern", "weight"} and isinstance(value.get("pattern"), str):
+            weight = value.get("weight", 1.0)
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+                raise UserError(f"{where}: keyword {value['pattern']!r}: `weight` must be a positive number")
+            out.append(Keyword(_compile(value["pattern"], where), float(weight)))
+        else:
+            raise UserError(f"{where}: a keyword is a pattern or a table {{pattern = '...', weight = 1.0}}")
+    return tuple(out)
+
+
+def _number(value: Any, where: str, what: str, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (positive and value < 0):
+        raise UserError(f"{where}: `{what}` must be a {'non-negative ' if positive else ''}number")
+    return float(value)
+
+
+def _weights(raw: Any, source: str) -> dict[str, float]:
+    if raw is None:
+        return dict(DEFAULT_WEIGHTS)
+    if not isinstance(raw, dict) or set(raw) - set(DEFAULT_WEIGHTS):
+        raise UserError(f"{source}: [weights] has only {', '.join(f'`{k}`' for k in DEFAULT_WEIGHTS)}")
+    return {
+        key: _number(raw.get(key, value), f"{source}: [weights]", key, True) for key, value in DEFAULT_WEIGHTS.items()
+    }
 
 
 def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
@@ -49,34 +120,44 @@ def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
     from awesome_lint.config import parse_toml
 
     data = parse_toml(text, source)
+    if set(data) - {"topic", "weights"}:
+        raise UserError(f"{source}: a taxonomy has only [[topic]] tables and [weights]")
     raw_topics = data.get("topic")
     if not isinstance(raw_topics, list) or not raw_topics:
         raise UserError(f"{source}: expected one or more [[topic]] tables")
+    weights = _weights(data.get("weights"), source)
     topics: list[Topic] = []
     seen: set[str] = set()
     for number, raw in enumerate(raw_topics, 1):
         where = f"{source}: topic {number}"
-        if not isinstance(raw, dict) or set(raw) - {"name", "patterns"}:
-            raise UserError(f"{where}: a topic has only `name` and `patterns`")
-        name, patterns = raw.get("name"), raw.get("patterns", [])
+        if not isinstance(raw, dict) or set(raw) - _TOPIC_KEYS:
+            raise UserError(f"{where}: a topic has only {', '.join(f'`{k}`' for k in sorted(_TOPIC_KEYS))}")
+        name = raw.get("name")
         if not isinstance(name, str) or not name.strip():
             raise UserError(f"{where}: `name` must be a non-empty string")
         name = " ".join(name.split())
+        where = f"{where} ({name})"
         if name.casefold() in seen:
-            raise UserError(f"{where}: duplicate topic {name!r}")
+            raise UserError(f"{source}: topic {number}: duplicate topic {name!r}")
         seen.add(name.casefold())
-        if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
-            raise UserError(f"{where} ({name}): `patterns` must be a list of non-empty strings")
-        compiled: list[re.Pattern[str]] = []
-        for pattern in patterns:
-            try:
-                compiled.append(re.compile(pattern, re.IGNORECASE))
-            except re.error as exc:
-                raise UserError(f"{where} ({name}): bad pattern {pattern!r}: {exc}") from None
-        topics.append(Topic(name, tuple(compiled)))
+        if "headings" in raw and "patterns" in raw:
+            raise UserError(f"{where}: `patterns` is the old name of `headings`; give one of them")
+        arxiv = raw.get("arxiv", [])
+        if not isinstance(arxiv, list) or not all(isinstance(c, str) and c for c in arxiv):
+            raise UserError(f"{where}: `arxiv` must be a list of arXiv categories such as 'cs.AR'")
+        topics.append(
+            Topic(
+                name,
+                _patterns(raw.get("headings", raw.get("patterns", [])), where, "headings"),
+                _keywords(raw.get("keywords", []), where),
+                _patterns(raw.get("venues", []), where, "venues"),
+                tuple(arxiv),
+                _number(raw.get("priority", 0), where, "priority"),
+            )
+        )
     if FALLBACK_TOPIC.casefold() not in seen:
-        topics.append(Topic(FALLBACK_TOPIC, (re.compile(rf"^{FALLBACK_TOPIC}$", re.IGNORECASE),)))
-    return Taxonomy(tuple(topics))
+        topics.append(Topic(FALLBACK_TOPIC, (re.compile(rf"^{FALLBACK_TOPIC}$", re.IGNORECASE),), priority=-1e9))
+    return Taxonomy(tuple(topics), weights["heading"], weights["venue"], weights["arxiv"])
 
 
 def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
@@ -91,10 +172,9 @@ def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     return parse_taxonomy(source.text, source.path)
 
 
-def entry_topic(entry: Entry, taxonomy: Taxonomy, list_title: str | None = None) -> tuple[str, TopicSource]:
-    """The topic of one paper and what decided it: a tag, a heading (deepest first), the paper's title, the
-    list's `# title` (`list_title`, which is skipped among the headings), or nothing.
-    """
+def entry_topic(entry: Entry, taxonomy: Taxonomy, list_title: str | None = None) -> tuple[str | None, TopicSource]:
+    """Where an upstream list files one paper: the topic its 【tags】 name, else its headings (deepest first),
+    else the list's `# title` (`list_title`, skipped among the headings); None when none names a topic."""
     for tag in entry.tags:
         found = taxonomy.match(tag)
         if found:
@@ -105,13 +185,10 @@ def entry_topic(entry: Entry, taxonomy: Taxonomy, list_title: str | None = None)
         found = taxonomy.match(heading)
         if found:
             return found, "heading"
-    found = taxonomy.match(entry.title)
-    if found:
-        return found, "title"
     found = taxonomy.match(headings[0]) if in_list_title else None
     if found:
         return found, "list-title"
-    return FALLBACK_TOPIC, "none"
+    return None, "none"
 
 
 def list_title(doc: Document) -> str | None:
@@ -120,14 +197,6 @@ def list_title(doc: Document) -> str | None:
     return first.heading if first is not None and first.level == 1 and first.heading == doc.title else None
 
 
-def vote_topic(votes: Sequence[tuple[str, TopicSource]], taxonomy: Taxonomy) -> str:
-    """The cluster's topic: most votes, ties by taxonomy order; title/fallback votes count only if no member
-    has a tag or heading topic.
-    """
-    strong = [topic for topic, how in votes if how in ("tag", "heading")]
-    pool = strong or [topic for topic, _how in votes]
-    if not pool:
-        return FALLBACK_TOPIC
-    order = {name: i for i, name in enumerate(taxonomy.names)}
-    counts = Counter(pool)
-    return min(counts, key=lambda topic: (-counts[topic], order.get(topic, len(order)), topic))
+def topic_order(taxonomy: Taxonomy) -> Mapping[str, int]:
+    """Each topic's position in the taxonomy."""
+    return {name: i for i, name in enumerate(taxonomy.names)}
