@@ -131,13 +131,18 @@ def merge_command(
         merge_documents,
         merge_inputs,
         report_json,
+        skip_merged,
     )
     from awesome_lint.parse import parse_file
     from awesome_lint.source import write_atomic
 
     config = load_config(config_path)
     taxonomy = load_taxonomy(taxonomy_path)
-    documents = [parse_file(path) for path in merge_inputs(paths)]
+    documents, skipped = skip_merged([parse_file(path) for path in merge_inputs(paths)], paths)
+    for item in skipped:
+        click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
+    if not documents:
+        raise UserError("nothing to merge: every input is a list written by awesome-lint merge (see above)")
     records = None
     if use_arxiv:
         from awesome_lint.links.check import arxiv_metadata
@@ -166,6 +171,7 @@ def merge_command(
         description=description,
         link_base="." if output == "-" else os.path.dirname(output) or ".",
         source_urls=urls,
+        skipped=skipped,
     )
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))

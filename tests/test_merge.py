@@ -718,3 +718,97 @@ def test_venue_qualifiers_and_notes_are_kept() -> None:
         in (lines)
     )
     assert merge_documents([parse_text(result.markdown, "list0.md")]).markdown == result.markdown
+
+
+# ------------------------------------------------------------------------- nothing lost, nothing read twice
+
+
+def test_a_continuation_line_entry_is_merged_and_reported() -> None:
+    # A continuation line that cites a second paper (lists/awesome-model-compression.md:237-238) is an entry of
+    # its own once the parser reads it so; built here by hand, it must reach the merged list and the report.
+    from dataclasses import replace
+
+    from awesome_lint.model import Span
+
+    docs = list(real_documents())
+    index = next(i for i, d in enumerate(docs) if d.path.endswith("awesome-model-compression.md"))
+    doc = docs[index]
+    host = next(e for e in doc.entries if e.span.line == 237)
+    second = replace(
+        host,
+        title="Quantized cnn: A unified approach to accelerate and compress convolutional networks",
+        authors="J. Cheng, J. Wu, C. Leng, Y. Wang, and Q. Hu",
+        venue="TNNLS",
+        venue_raw="IEEE Transactions on Neural Networks and Learning Systems (TNNLS), PP:1–14.",
+        year=2018,
+        links=(),
+        arxiv_id=None,
+        cited_arxiv_ids=(),
+        span=Span(238, 3, 238, 200, host.span.end + 3, host.span.end + 200),
+        title_span=None,
+    )
+    at = doc.entries.index(host) + 1
+    docs[index] = replace(doc, entries=(*doc.entries[:at], second, *doc.entries[at:]))
+    result = merge_documents(docs)
+    entry = next(e for e in result.report.entries if e.title.startswith("Quantized cnn"))
+    assert [(Path(s.path).name, s.line, s.column) for s in entry.sources] == [("awesome-model-compression.md", 238, 3)]
+    assert entry.topic == "Quantization"
+    line = result.markdown.splitlines()[entry.line - 1]
+    assert line.startswith("- [Quantized cnn: A unified approach to accelerate and compress convolutional networks](")
+    assert line.endswith(" - J. Cheng, J. Wu, C. Leng, Y. Wang, Q. Hu. *TNNLS 2018*.")
+    assert len(result.report.entries) == len(real_merge().report.entries) + 1
+    assert merge_documents([parse_text(result.markdown, "merged.md")]).markdown == result.markdown
+
+
+def test_skip_merged_reads_nothing_twice(tmp_path: Path) -> None:
+    from awesome_lint.merge import skip_merged
+
+    first = merge_texts("## Pruning\n- [A paper](https://x.org/a)\n", names=("a.md",))
+    merged = parse_text(first.markdown, str(tmp_path / "merged.md"))
+    upstream = parse_text("## Pruning\n- [A paper](https://x.org/a)\n", str(tmp_path / "a.md"))
+    other = parse_text("- [B paper](https://x.org/b)\n", str(tmp_path / "b.md"))
+    folder = [str(tmp_path)]
+    assert skip_merged([upstream, merged], folder)[0] == [upstream]
+    assert skip_merged([merged], [merged.path])[0] == [merged]  # named on its own: merged again
+    assert skip_merged([merged, other], [merged.path, other.path])[0] == [merged, other]
+    kept, skipped = skip_merged([merged, upstream], [merged.path, upstream.path])
+    assert kept == [upstream]
+    assert [(s.path, s.reason) for s in skipped] == [
+        (merged.path, "written by awesome-lint merge from a.md, which is an input too")
+    ]
+    assert skip_merged([merged], folder)[1][0].reason == (
+        "written by awesome-lint merge (found in a folder; name the file to merge it)"
+    )
+
+
+def test_cli_rerun_into_the_same_folder_gives_the_same_file(tmp_path: Path) -> None:
+    for seed in SEED_LISTS:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    out, rep = tmp_path / "merged.md", tmp_path / "report.json"
+    args = ["merge", str(tmp_path), "-o", str(out), "--report", str(rep)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.stderr
+    written = out.read_bytes()
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.stderr
+    assert out.read_bytes() == written
+    assert again.stderr.startswith(
+        f"merge: skipped {out}: written by awesome-lint merge (found in a folder; name the file to merge it)\n"
+    )
+    report = json.loads(rep.read_text(encoding="utf-8"))
+    assert report["schema"] == 2
+    assert report["skipped"] == [
+        {"path": str(out), "reason": "written by awesome-lint merge (found in a folder; name the file to merge it)"}
+    ]
+    assert report["summary"]["lists"] == len(SEED_LISTS)
+    assert set(report["entries"][0]["sources"][0]) == {"path", "line", "column", "signal", "score"}
+    alone = CliRunner().invoke(main, ["merge", str(out), "-o", str(out)])
+    assert alone.exit_code == 0 and out.read_bytes() == written
+    empty = tmp_path / "only-merged"
+    empty.mkdir()
+    (empty / "merged.md").write_bytes(written)
+    nothing = CliRunner().invoke(main, ["merge", str(empty)])
+    assert nothing.exit_code == 2
+    assert nothing.stderr.endswith(
+        "awesome-lint: error: nothing to merge: every input is a list written by awesome-lint merge (see above)\n"
+    )

@@ -19,7 +19,14 @@ a matching pattern); no match means "Other". Members vote: the most votes win, t
 votes decided by a title or by nothing count only when no member has a tag- or heading-based topic.
 """
 
-from awesome_lint.merge.core import CONTENTS_HEADING, DEFAULT_TITLE, RESOURCES_HEADING, merge_documents, merge_inputs
+from awesome_lint.merge.core import (
+    CONTENTS_HEADING,
+    DEFAULT_TITLE,
+    RESOURCES_HEADING,
+    merge_documents,
+    merge_inputs,
+    skip_merged,
+)
 from awesome_lint.merge.placement import Placement, Vote, place
 from awesome_lint.merge.render import anchor, escape, link_destination, render_entry, resource_description
 from awesome_lint.merge.report import (
@@ -32,6 +39,7 @@ from awesome_lint.merge.report import (
     Overlap,
     PaperSource,
     ResourceRecord,
+    SkippedFile,
     Summary,
     report_json,
 )
@@ -69,6 +77,7 @@ __all__ = [
     "PaperSource",
     "Placement",
     "ResourceRecord",
+    "SkippedFile",
     "Summary",
     "Taxonomy",
     "Topic",
@@ -93,4 +102,5 @@ __all__ = [
     "resolve_url",
     "resolve_venue_year",
     "resource_description",
+    "skip_merged",
 ]

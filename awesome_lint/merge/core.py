@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 from awesome_lint.dedup import cluster_entries
 from awesome_lint.errors import UserError
 from awesome_lint.merge.authors import known_names
-from awesome_lint.merge.provenance import Source, document_sources, is_merged, marker
+from awesome_lint.merge.provenance import Source, document_sources, is_merged, marked_sources, marker
 from awesome_lint.merge.render import anchor, escape, link_destination, merge_resources, render_entry, sort_key
 from awesome_lint.merge.report import (
     DroppedItem,
@@ -18,6 +20,7 @@ from awesome_lint.merge.report import (
     MergeReport,
     MergeResult,
     ResourceRecord,
+    SkippedFile,
     entry_report,
 )
 from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
@@ -72,12 +75,14 @@ def merge_documents(
     description: str | None = None,
     link_base: str = ".",
     source_urls: Mapping[str, str] | None = None,
+    skipped: Sequence[SkippedFile] = (),
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
     `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
     `description` replaces the generated paragraph under the title; the credits link each upstream list
     relative to the folder `link_base` (where the list is written), or by its URL in `source_urls`.
+    `skipped` (from `skip_merged`) is carried into the report.
     """
     if taxonomy is None:
         taxonomy = load_taxonomy()
@@ -94,7 +99,8 @@ def merge_documents(
             elif entry.kind == "resource":
                 resources.append((doc, entry))
             else:
-                dropped.append(DroppedItem(doc.path, entry.span.line, entry.title, _drop_reason(entry)))
+                span = entry.span
+                dropped.append(DroppedItem(doc.path, span.line, entry.title, _drop_reason(entry), span.column))
 
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
     known = known_names(p.entry.authors for p in papers)
@@ -146,8 +152,8 @@ def merge_documents(
         lines += [f"## {RESOURCES_HEADING}", ""]
         for line, members in merged_resources:
             lines.append(line)
-            sources = tuple(ItemSource(doc.path, entry.span.line) for doc, entry in members)
-            resource_reports.append(ResourceRecord(members[0][1].title, len(lines), sources))
+            items = tuple(ItemSource(doc.path, e.span.line, e.span.column) for doc, e in members)
+            resource_reports.append(ResourceRecord(members[0][1].title, len(lines), items))
         lines.append("")
 
     markdown = "\n".join(lines).rstrip("\n") + "\n"
@@ -156,8 +162,51 @@ def merge_documents(
         resources=tuple(resource_reports),
         dropped=tuple(dropped),
         summary=build_summary(documents, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
+        skipped=tuple(skipped),
     )
+    _check_accounted(documents, report)
     return MergeResult(markdown, report)
+
+
+def _check_accounted(documents: Sequence[Document], report: MergeReport) -> None:
+    """Every input item is in exactly one place of the report: an entry's sources, a resource's, or dropped."""
+    given = Counter((doc.path, e.span.line, e.span.column) for doc in documents for e in doc.entries)
+    found = Counter(
+        [(s.path, s.line, s.column) for e in report.entries for s in e.sources]
+        + [(s.path, s.line, s.column) for r in report.resources for s in r.sources]
+        + [(d.path, d.line, d.column) for d in report.dropped]
+    )
+    if found != given:
+        raise AssertionError(f"merge report does not account for every input item: {given - found} {found - given}")
+
+
+def skip_merged(documents: Sequence[Document], named: Sequence[str]) -> tuple[list[Document], list[SkippedFile]]:
+    """The inputs to merge, and the lists written by `awesome-lint merge` left out so nothing is read twice:
+    one found in a folder (such as the output of an earlier run; name the file to merge it), and one whose
+    upstream lists are inputs too."""
+    given = {_key(path) for path in named}
+    plain = {os.path.basename(doc.path) for doc in documents if not is_merged(doc)}
+    kept: list[Document] = []
+    skipped: list[SkippedFile] = []
+    for doc in documents:
+        sources = marked_sources(doc.text)
+        reason = None
+        if sources is not None:
+            shared = sorted(plain & {s.name for s in sources})
+            if _key(doc.path) not in given:
+                reason = "written by awesome-lint merge (found in a folder; name the file to merge it)"
+            elif shared:
+                inputs = "which is an input too" if len(shared) == 1 else "which are inputs too"
+                reason = f"written by awesome-lint merge from {', '.join(shared)}, {inputs}"
+        if reason is None:
+            kept.append(doc)
+        else:
+            skipped.append(SkippedFile(doc.path, reason))
+    return kept, skipped
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
 
 
 def merge_inputs(paths: Sequence[str]) -> list[str]:

@@ -8,23 +8,29 @@ from typing import Any
 
 from awesome_lint.merge.resolve import Paper, Resolved
 
+REPORT_SCHEMA = 2
+"""Version of the report's JSON: 2 added `schema`, sources' `column`, `topic_reason` and `skipped`."""
+
 
 @dataclass(frozen=True, slots=True)
 class PaperSource:
-    """One input paper of an entry and the duplicate matcher's edge that joined it (None for the first)."""
+    """One input paper of an entry: where it starts, and the duplicate matcher's edge that joined it (None
+    for the first)."""
 
     path: str
     line: int
+    column: int = 1
     signal: str | None = None
     score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ItemSource:
-    """One input item: its file and 1-based line."""
+    """One input item: its file and the 1-based line and column where it starts."""
 
     path: str
     line: int
+    column: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,15 @@ class DroppedItem:
     path: str
     line: int
     title: str
+    reason: str
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """An input file not merged, and why (a list written by `awesome-lint merge`)."""
+
+    path: str
     reason: str
 
 
@@ -98,16 +113,18 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class MergeReport:
-    """Every merged entry and resource with its sources, every dropped item, and the summary."""
+    """Every merged entry and resource with its sources, every dropped item, the summary, and the input files
+    that were not merged."""
 
     entries: tuple[EntryRecord, ...]
     resources: tuple[ResourceRecord, ...]
     dropped: tuple[DroppedItem, ...]
     summary: Summary
+    skipped: tuple[SkippedFile, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The report as JSON-ready dicts and lists, keys in field order."""
-        return asdict(self)
+        """The report as JSON-ready dicts and lists: `schema` first, then the fields in order."""
+        return {"schema": REPORT_SCHEMA, **asdict(self)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +141,8 @@ def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRec
     for index, joined in zip(item.members, item.joined_by, strict=True):
         paper = papers[index]
         signal, score = joined if joined else (None, None)
-        sources.append(PaperSource(paper.path, paper.entry.span.line, signal, score))
+        span = paper.entry.span
+        sources.append(PaperSource(paper.path, span.line, span.column, signal, score))
     return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources), item.topic_reason)
 
 
