@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -61,17 +62,25 @@ def resolve_title(titles: Sequence[str]) -> str:
     if not titles:
         return ""
     norms = {t: normalize_title(t) for t in titles}
-    distinct = set(norms.values())
-
-    def completed(norm: str) -> str:
-        longer = [n for n in distinct if is_truncation(norm, n)]
-        return max(longer, key=lambda n: (len(n), n)) if longer else norm
-
-    votes = Counter(completed(norms[t]) for t in titles)
-    candidates = [n for n in votes if not _glued(n, distinct)] or list(votes)
+    distinct = sorted(set(norms.values()))
+    completed = {norm: _completion(norm, distinct) for norm in distinct}
+    votes = Counter(completed[norms[t]] for t in titles)
+    whole = set(distinct)
+    candidates = [n for n in votes if not _glued(n, whole)] or list(votes)
     winner = min(candidates, key=lambda n: (-votes[n], -len(n), n))
-    spellings = Counter(t for t in titles if completed(norms[t]) == winner and norms[t] == winner)
+    spellings = Counter(t for t in titles if norms[t] == winner)
     return min(spellings, key=lambda t: (-spellings[t], -len(t), t))
+
+
+def _completion(norm: str, ordered: Sequence[str]) -> str:
+    """The longest title in `ordered` (sorted) that `norm` is a truncation of, else `norm` itself."""
+    longer = []
+    for other in ordered[bisect_right(ordered, norm) :]:
+        if not other.startswith(norm):
+            break
+        if is_truncation(norm, other):
+            longer.append(other)
+    return max(longer, key=lambda n: (len(n), n)) if longer else norm
 
 
 def _glued(title: str, others: set[str]) -> bool:
