@@ -59,9 +59,11 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
     """
     from awesome_lint.model import documents_to_json
     from awesome_lint.parse import parse_file
+    from awesome_lint.report.progress import Progress
     from awesome_lint.source import expand_paths
 
-    documents = [parse_file(path) for path in expand_paths(paths)]
+    with Progress() as progress:
+        documents = [parse_file(path) for path in progress.files(expand_paths(paths), "parsing")]
     if fmt == "json":
         _echo(json.dumps(documents_to_json(documents), ensure_ascii=False, indent=1))
         return
@@ -88,6 +90,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Write the merged list here; - is stdout.")
 @click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
+@click.option("--stats", "stats_path", default=None, help="Write a stats page (Markdown with Mermaid charts) here.")
 @click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
 @click.option("--title", default=None, help='Title of the merged list.  [default: "Awesome Model Compression"]')
 @click.option("--description", default=None, help="The paragraph under the title instead of the generated one.")
@@ -108,6 +111,7 @@ def merge_command(
     paths: tuple[str, ...],
     output: str,
     report_path: str | None,
+    stats_path: str | None,
     taxonomy_path: str | None,
     title: str | None,
     description: str | None,
@@ -134,45 +138,49 @@ def merge_command(
         skip_merged,
     )
     from awesome_lint.parse import parse_file
+    from awesome_lint.report.progress import Progress
     from awesome_lint.source import write_atomic
 
-    config = load_config(config_path)
-    taxonomy = load_taxonomy(taxonomy_path)
-    documents, skipped = skip_merged([parse_file(path) for path in merge_inputs(paths)], paths)
-    for item in skipped:
-        click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
-    if not documents:
-        raise UserError("nothing to merge: every input is a list written by awesome-lint merge (see above)")
-    records = None
-    if use_arxiv:
-        from awesome_lint.links.check import arxiv_metadata
-
-        records, requests = arxiv_metadata(
-            documents,
-            arxiv_api or config.links.get("arxiv-api"),
-            cache_path or config.links.get("cache"),
-            offline,
-            float(config.links.get("arxiv-delay", 3.0)),
-        )
-        found = sum(1 for record in records.values() if record.exists)
-        click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
     urls: dict[str, str] = {}
     for item in source_urls:
         name, sep, url = item.partition("=")
         if not sep or not name.strip() or not url.strip():
             raise UserError(f"--source-url {item!r}: expected NAME=URL")
         urls[name.strip()] = url.strip()
-    result = merge_documents(
-        documents,
-        taxonomy,
-        title=DEFAULT_TITLE if title is None else title,
-        arxiv=records,
-        dedup=config.dedup_config(),
-        description=description,
-        link_base="." if output == "-" else os.path.dirname(output) or ".",
-        source_urls=urls,
-        skipped=skipped,
-    )
+    config = load_config(config_path)
+    taxonomy = load_taxonomy(taxonomy_path)
+    with Progress() as progress:
+        files = merge_inputs(paths)
+        documents, skipped = skip_merged([parse_file(path) for path in progress.files(files, "parsing")], paths)
+        for item in skipped:
+            click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
+        if not documents:
+            raise UserError("nothing to merge: every input is a list written by awesome-lint merge (see above)")
+        records = None
+        if use_arxiv:
+            from awesome_lint.links.check import arxiv_metadata
+
+            records, requests = arxiv_metadata(
+                documents,
+                arxiv_api or config.links.get("arxiv-api"),
+                cache_path or config.links.get("cache"),
+                offline,
+                float(config.links.get("arxiv-delay", 3.0)),
+            )
+            found = sum(1 for record in records.values() if record.exists)
+            click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
+        result = merge_documents(
+            documents,
+            taxonomy,
+            title=DEFAULT_TITLE if title is None else title,
+            arxiv=records,
+            dedup=config.dedup_config(),
+            description=description,
+            link_base="." if output == "-" else os.path.dirname(output) or ".",
+            source_urls=urls,
+            skipped=skipped,
+            progress=progress,
+        )
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))
     else:
@@ -181,6 +189,11 @@ def merge_command(
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
         write_atomic(report_path, report_json(result.report).encode("utf-8"))
+    if stats_path is not None:
+        from awesome_lint.merge.stats import stats_markdown
+
+        stats = stats_markdown(result.report, DEFAULT_TITLE if title is None else title, taxonomy.names)
+        write_atomic(stats_path, stats.encode("utf-8"))
     click.echo(format_summary(result.report.summary), err=True)
 
 
@@ -200,17 +213,21 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
     from awesome_lint.dedup import cluster_entries, duplicate_clusters
     from awesome_lint.parse import parse_file
     from awesome_lint.report.clusters import render_clusters
+    from awesome_lint.report.progress import Progress
     from awesome_lint.source import expand_paths
 
     config = load_config(config_path)
-    papers = [
-        (path, entry)
-        for path in expand_paths(paths)
-        if not config.is_excluded(path)
-        for entry in parse_file(path).entries
-        if entry.kind == "paper"
-    ]
-    clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
+    with Progress() as progress:
+        files = [path for path in expand_paths(paths) if not config.is_excluded(path)]
+        papers = [
+            (path, entry)
+            for path in progress.files(files, "parsing")
+            for entry in parse_file(path).entries
+            if entry.kind == "paper"
+        ]
+        progress("finding duplicates", 0, len(papers))
+        clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
+        progress("finding duplicates", len(papers), len(papers))
     _echo(render_clusters(clusters, papers, fmt, explain))
 
 
@@ -307,6 +324,7 @@ def _check_links(
     """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
     from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
     from awesome_lint.parse import parse_file
+    from awesome_lint.report.progress import Progress
 
     options = options_from(
         config.links,
@@ -320,14 +338,18 @@ def _check_links(
         timeout=flags["timeout"],
         dead_after=flags["dead_after"],
     )
-    documents = [parse_file(path) for path in files]
-    total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
-    show = sys.stderr.isatty() and not os.environ.get("CI")
-    if show and total:
-        with click.progressbar(length=total, label="checking links", file=sys.stderr) as bar:
-            network = run_checks(documents, options, changed, progress=bar.update)
-    else:
-        network = run_checks(documents, options, changed)
+    with Progress(threshold=1) as progress:
+        documents = [parse_file(path) for path in progress.files(files, "parsing")]
+        total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
+        done = 0
+
+        def advance(steps: int) -> None:
+            nonlocal done
+            done += steps
+            progress("checking links", done, total)
+
+        progress("checking links", 0, total)
+        network = run_checks(documents, options, changed, progress=advance)
     from awesome_lint.report.summary import links_summary_line
 
     summary = network.summary()

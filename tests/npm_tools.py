@@ -24,9 +24,9 @@ REPOSITORY_RULE = "awesome-github"
 remote); the test repository has no remote, so it reports that and calls nothing."""
 
 
-def tool(name: str) -> Path:
+def tool(name: str, path: Path | None = None) -> Path:
     """The path of an installed npm tool; fails in CI and skips elsewhere when it is not installed."""
-    path = BIN / name
+    path = path or BIN / name
     if path.exists() and shutil.which("node"):
         return path
     message = f"{name} is not installed: run `npm ci --prefix tools`"
@@ -67,3 +67,14 @@ def markdownlint(path: Path) -> subprocess.CompletedProcess[str]:
     """markdownlint-cli2 on one file with the tools' settings (every rule but line length)."""
     binary = tool("markdownlint-cli2")
     return _run([binary, "--config", TOOLS / ".markdownlint-cli2.jsonc", f":{path.name}"], path.parent)
+
+
+def mermaid_check(path: Path) -> list[dict[str, Any]]:
+    """Every ```mermaid block of a Markdown file parsed by mermaid itself (in Node, no browser): one record a
+    block with `line`, `type` (the diagram type) and `error` (None when it parses)."""
+    tool("mermaid", TOOLS / "node_modules" / "mermaid" / "package.json")
+    node = shutil.which("node")
+    assert node is not None
+    result = _run([node, TOOLS / "mermaid-check.mjs", path], ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,13 +76,15 @@ def merge_documents(
     link_base: str = ".",
     source_urls: Mapping[str, str] | None = None,
     skipped: Sequence[SkippedFile] = (),
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
     `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
     `description` replaces the generated paragraph under the title; the credits link each upstream list
     relative to the folder `link_base` (where the list is written), or by its URL in `source_urls`.
-    `skipped` (from `skip_merged`) is carried into the report.
+    `skipped` (from `skip_merged`) is carried into the report; `progress(phase, done, total)` hears how far the
+    duplicate search and the field resolution are.
     """
     if taxonomy is None:
         taxonomy = load_taxonomy()
@@ -102,9 +104,16 @@ def merge_documents(
                 span = entry.span
                 dropped.append(DroppedItem(doc.path, span.line, entry.title, _drop_reason(entry), span.column))
 
+    report_progress = progress or (lambda phase, done, total: None)
+    report_progress("finding duplicates", 0, len(papers))
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
+    report_progress("finding duplicates", len(papers), len(papers))
     known = known_names(p.entry.authors for p in papers)
-    resolved = unshare_urls([resolve_cluster(cluster, papers, taxonomy, arxiv, known) for cluster in clusters], papers)
+    resolved = []
+    for number, cluster in enumerate(clusters, 1):
+        resolved.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known))
+        report_progress("merging fields", number, len(clusters))
+    resolved = unshare_urls(resolved, papers)
     by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
         by_topic.setdefault(item.topic, []).append(item)

@@ -9,7 +9,8 @@ from typing import Any
 from awesome_lint.merge.resolve import Paper, Resolved
 
 REPORT_SCHEMA = 2
-"""Version of the report's JSON: 2 added `schema`, sources' `column`, `topic_reason` and `skipped`."""
+"""Version of the report's JSON: 2 added `schema`, sources' `column`, entries' `topic_reason` and `year`, and
+`skipped`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class EntryRecord:
     arxiv_id: str | None
     sources: tuple[PaperSource, ...]
     topic_reason: str = ""
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,7 @@ def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRec
         signal, score = joined if joined else (None, None)
         span = paper.entry.span
         sources.append(PaperSource(paper.path, span.line, span.column, signal, score))
-    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources), item.topic_reason)
+    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources), item.topic_reason, item.year)
 
 
 def report_json(report: MergeReport) -> str:
