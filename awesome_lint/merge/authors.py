@@ -20,7 +20,8 @@ _AFFILIATION_MARK = re.compile(r"\s*\(\d+(?:,\s*\d+)*\)")
 _ET_AL = re.compile(r"[\s,;]*\b(?:et\.?\s*al\.?|and others)\s*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*(?:\band\b\s*)?")
 _INITIAL_GLUED = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
-_VANCOUVER = re.compile(r"^(?P<last>\S+(?: \S+)*?) (?P<initials>[A-Z](?: ?[A-Z]){0,2})$")
+_NAME_WORD = r"(?:[^\W\d_]|[-'’]){2,}"
+_VANCOUVER = re.compile(rf"^(?P<last>{_NAME_WORD}(?: {_NAME_WORD})*?) (?P<initials>[A-Z](?: ?[A-Z]){{0,2}})$")
 _GIVEN = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*)(?: (?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*)){0,2}$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$")
@@ -105,7 +106,7 @@ def parse_authors(text: str | None) -> Authors | None:
         parts = [_from_vancouver(p) for p in parts]
     names = [_dotted(p) for p in parts]
     half = len(names) // 2
-    if len(names) % 2 == 0 and half and names[:half] == names[half:]:
+    if len(names) % 2 == 0 and half >= 2 and names[:half] == names[half:]:
         names = names[:half]
     if len(names) == 1 and " " not in names[0]:
         # A lone surname (`Zhang.`) cites the first author of a longer list.

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from awesome_lint.dedup import cluster_entries
+from awesome_lint.dedup import Cluster, Edge, cluster_entries
 from awesome_lint.errors import UserError
 from awesome_lint.merge.authors import known_names
 from awesome_lint.merge.provenance import Source, document_sources, is_merged, marked_sources, marker
@@ -26,7 +26,7 @@ from awesome_lint.merge.report import (
 from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
 from awesome_lint.merge.summary import build_summary
 from awesome_lint.merge.taxonomy import FALLBACK_TOPIC, Taxonomy, entry_topic, list_title, load_taxonomy
-from awesome_lint.model import Document, Entry
+from awesome_lint.model import Document, Entry, Link, Span
 from awesome_lint.urls import canonical_url
 
 DEFAULT_TITLE = "Awesome Model Compression"
@@ -114,6 +114,12 @@ def merge_documents(
         resolved.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known))
         report_progress("merging fields", number, len(clusters))
     resolved = unshare_urls(resolved, papers)
+    for _round in range(3):
+        settled = settle(clusters, resolved, dedup)
+        if settled is None:
+            break
+        clusters = settled
+        resolved = unshare_urls([resolve_cluster(c, papers, taxonomy, arxiv, known) for c in clusters], papers)
     by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
         by_topic.setdefault(item.topic, []).append(item)
@@ -121,7 +127,10 @@ def merge_documents(
         items.sort(key=sort_key)
 
     links = {canonical_url(item.url) for item in resolved if item.url}
-    merged_resources = merge_resources(resources, links)
+    merged_resources, left = merge_resources(resources, links)
+    for reason, members in left:
+        for owner, entry in members:
+            dropped.append(DroppedItem(owner.path, entry.span.line, entry.title, reason, entry.span.column))
     sources = document_sources(documents, link_base, source_urls)
     topics = [name for name in taxonomy.names if by_topic.get(name) and name != FALLBACK_TOPIC]
     lines = [
@@ -175,6 +184,34 @@ def merge_documents(
     )
     _check_accounted(documents, report)
     return MergeResult(markdown, report)
+
+
+def settle(clusters: Sequence[Cluster], resolved: Sequence[Resolved], dedup: Any = None) -> list[Cluster] | None:
+    """The clusters joined where the duplicate matcher joins their resolved entries, as it would when the
+    merged list is merged again (a member that kept two clusters apart is gone by then); None when it joins
+    none. This makes the merged list a fixed point of the merge."""
+    span = Span(0, 0, 0, 0, 0, 0)
+    entries = [
+        Entry(
+            kind="paper",
+            title=item.title,
+            span=span,
+            arxiv_id=item.arxiv_id,
+            links=(Link(item.url, item.title, "paper", span),) if item.url else (),
+        )
+        for item in resolved
+    ]
+    joined = cluster_entries(entries, dedup)
+    if len(joined) == len(clusters):
+        return None
+    out = []
+    for group in joined:
+        members = tuple(sorted(m for i in group.members for m in clusters[i].members))
+        edges = [edge for i in group.members for edge in clusters[i].edges]
+        first = {i: clusters[i].members[0] for i in group.members}
+        edges += [Edge(first[e.a], first[e.b], e.signal, e.score) for e in group.edges]
+        out.append(Cluster(members, tuple(sorted(edges, key=lambda e: (e.a, e.b)))))
+    return sorted(out, key=lambda cluster: cluster.members[0])
 
 
 def _check_accounted(documents: Sequence[Document], report: MergeReport) -> None:

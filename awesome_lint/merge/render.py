@@ -76,11 +76,7 @@ def render_entry(entry: Resolved, used: set[str] | None = None) -> str:
     parts.extend(f"[Code]({link_destination(code)})" for code in entry.code)
     if not parts:
         return head
-    description = " ".join(parts)
-    if len(parts) == 1 and authors and description[0].islower():
-        # A description of plain text starts with a capital letter (`Van der Maaten`), as a sentence does.
-        description = description[0].upper() + description[1:]
-    return f"{head} - {description}"
+    return f"{head} - {' '.join(parts)}"
 
 
 def _unique_search(entry: Resolved, used: set[str] | None) -> str:
@@ -155,9 +151,9 @@ def tidy_description(name: str, description: str) -> str:
 
 def merge_resources(
     resources: Sequence[tuple[Document, Entry]], taken: set[str] | None = None
-) -> list[tuple[str, list[tuple[Document, Entry]]]]:
-    """Resource lines, one per canonical URL of the first link (or case-folded title), sorted by title; a
-    resource whose link is a paper's (`taken`) is written without it, so no link is listed twice."""
+) -> tuple[list[tuple[str, list[tuple[Document, Entry]]]], list[tuple[str, list[tuple[Document, Entry]]]]]:
+    """Resource lines, one per canonical URL of the first link, sorted by title; and the groups left out, with
+    why: a resource whose link is a paper entry's (`taken`, which lists it already), or one without a link."""
     groups: dict[str, list[tuple[Document, Entry]]] = {}
     lines: dict[int, list[str]] = {}
     for doc, entry in resources:
@@ -167,17 +163,22 @@ def merge_resources(
         key = f"url:{canonical_url(url)}" if url else f"title:{' '.join(entry.title.casefold().split())}"
         groups.setdefault(key, []).append((doc, entry))
     out: list[tuple[str, str, str, list[tuple[Document, Entry]]]] = []
+    left: list[tuple[str, list[tuple[Document, Entry]]]] = []
     for members in groups.values():
         doc, first = members[0]
         url = upgrade_https(first.links[0].url.strip()) if first.links else ""
+        if not url:
+            left.append(("a resource without a link", members))
+            continue
+        if taken is not None and canonical_url(url) in taken:
+            left.append(("a resource whose link is a paper entry's (listed there)", members))
+            continue
         descriptions = (resource_description(dc, e, lines[id(dc)]) for dc, e in members)
         description = next((d for d in descriptions if d), "")
         name = escape(first.title) or url
-        if taken is not None and canonical_url(url) in taken:
-            url = ""
-        head = f"- [{name}]({link_destination(url)})" if url else f"- {_escape_line_start(name)}"
+        head = f"- [{name}]({link_destination(url)})"
         description = tidy_description(first.title, description)
         line = f"{head} - {description}" if description else head
         out.append((first.title.casefold(), url, line, members))
     out.sort(key=lambda item: (item[0], item[1], item[2]))
-    return [(line, members) for _key, _url, line, members in out]
+    return [(line, members) for _key, _url, line, members in out], left

@@ -223,10 +223,8 @@ def resolve_cluster(
     if authors and starts_with_name(authors, title):
         authors = None  # a description that opens with the title, not an author list
     record = records.get(arxiv) if records and arxiv else None
-    if record is not None and record.exists and record.title:
-        title = " ".join(record.title.split())
-        authors = ", ".join(record.authors) or authors
-        year = year or record.year
+    if record is not None:
+        title, authors, year = with_arxiv_metadata(record, title, authors, year)
     placement = place(
         [title, *(e.title for e in entries)],
         [Vote(papers[i].topic, papers[i].topic_source, papers[i].merged) for i in cluster.members],
@@ -234,6 +232,13 @@ def resolve_cluster(
         getattr(record, "categories", ()) if record is not None else (),
         venue,
     )
+    code = resolve_code(entries)
+    notes = resolve_notes(entries)
+    if authors and authors[0].islower() and not (venue or year or notes or code):
+        # The authors are then the whole description, which starts with a capital letter (`Van der Maaten`)
+        # as a sentence does; read again as an author list so the merged list reads back the same.
+        found = best_authors([authors[0].upper() + authors[1:]], known)
+        authors = found.render() if found else authors
     joined = _joined_by(cluster)
     return Resolved(
         title=title,
@@ -242,8 +247,8 @@ def resolve_cluster(
         authors=authors,
         venue=venue,
         year=year,
-        code=resolve_code(entries),
-        notes=resolve_notes(entries),
+        code=code,
+        notes=notes,
         topic=placement.topic,
         topic_reason=placement.reason,
         members=cluster.members,
@@ -251,10 +256,20 @@ def resolve_cluster(
     )
 
 
+def with_arxiv_metadata(
+    record: Any, title: str, authors: str | None, year: int | None
+) -> tuple[str, str | None, int | None]:
+    """`merge --arxiv`: what arXiv says about the paper (a links.types.ArxivRecord) wins for the title and
+    the authors, and gives the year when no list does. A record arXiv has no paper for changes nothing."""
+    if not (record.exists and record.title):
+        return title, authors, year
+    return " ".join(record.title.split()), ", ".join(record.authors) or authors, year or record.year
+
+
 def unshare_urls(resolved: list[Resolved], papers: Sequence[Paper]) -> list[Resolved]:
     """One paper link per paper: when clusters that are different papers resolve to the same URL (a list
     linked a paper to another paper's page), the cluster whose members cite it most keeps it; the others
-    lose the link rather than carry a wrong one.
+    lose the link (and the arXiv id it stands for) rather than carry a wrong one.
     """
     holders: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(resolved):
@@ -276,5 +291,5 @@ def unshare_urls(resolved: list[Resolved], papers: Sequence[Paper]) -> list[Reso
         keeper = min(indices, key=lambda i: (-citing(i), resolved[i].members[0]))
         for index in indices:
             if index != keeper:
-                out[index] = replace(out[index], url="")
+                out[index] = replace(out[index], url="", arxiv_id=None)
     return out
