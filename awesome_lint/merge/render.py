@@ -11,7 +11,6 @@ from awesome_lint.text import github_anchor, starts_with_name
 from awesome_lint.urls import canonical_url, upgrade_https
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
-_LINE_START = re.compile(r"^(?:(\d{1,9})([.)])(?=\s|$)|[-+*](?=\s|$)|[#>])")
 _DESCRIPTION_LEAD = re.compile(r"^(?:[\s\xa0:\-]|&nbsp;)+")
 _DESCRIPTION_TAIL = re.compile(r"(?:[\s\xa0]|&nbsp;)+$")
 _DESCRIPTION_END = re.compile(r"[\s;,:]+$")
@@ -24,16 +23,6 @@ _BARE_BRACKET = re.compile(r"(?<!\\)([\[\]])")
 def escape(text: str) -> str:
     """Backslash-escape the characters that would turn title, author or venue text into Markdown."""
     return _ESCAPE.sub(r"\\\1", " ".join(text.split()))
-
-
-def _escape_line_start(text: str) -> str:
-    """Escape what would make plain text at the start of a list item a new block (`1.`, `#`, `-`)."""
-    m = _LINE_START.match(text)
-    if not m:
-        return text
-    if m.group(1):
-        return f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
-    return f"\\{text}"
 
 
 def link_destination(url: str) -> str:
