@@ -109,17 +109,21 @@ def merge_documents(
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
     report_progress("finding duplicates", len(papers), len(papers))
     known = known_names(p.entry.authors for p in papers)
-    resolved = []
+    raw: list[Resolved] = []
     for number, cluster in enumerate(clusters, 1):
-        resolved.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known))
+        raw.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known))
         report_progress("merging fields", number, len(clusters))
-    resolved = unshare_urls(resolved, papers)
+    resolved = unshare_urls(raw, papers)
     for _round in range(3):
+        report_progress("joining look-alike entries", 0, len(resolved))
         settled = settle(clusters, resolved, dedup)
+        report_progress("joining look-alike entries", len(resolved), len(resolved))
         if settled is None:
             break
+        before = {cluster.members: item for cluster, item in zip(clusters, raw, strict=True)}
         clusters = settled
-        resolved = unshare_urls([resolve_cluster(c, papers, taxonomy, arxiv, known) for c in clusters], papers)
+        raw = [before.get(c.members) or resolve_cluster(c, papers, taxonomy, arxiv, known) for c in clusters]
+        resolved = unshare_urls(raw, papers)
     by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
         by_topic.setdefault(item.topic, []).append(item)
