@@ -341,15 +341,7 @@ def _check_links(
     with Progress(threshold=1) as progress:
         documents = [parse_file(path) for path in progress.files(files, "parsing")]
         total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
-        done = 0
-
-        def advance(steps: int) -> None:
-            nonlocal done
-            done += steps
-            progress("checking links", done, total)
-
-        progress("checking links", 0, total)
-        network = run_checks(documents, options, changed, progress=advance)
+        network = run_checks(documents, options, changed, progress=progress.counter("checking links", total))
     from awesome_lint.report.summary import links_summary_line
 
     summary = network.summary()

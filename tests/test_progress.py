@@ -33,9 +33,12 @@ def test_one_bar_a_phase_and_none_for_small_work() -> None:
         for item in progress.items(list(range(20)), "big phase"):
             assert item >= 0
         progress("another phase", 0, 50)
+        advance = progress.counter("counted phase", 12)
+        advance(5)
+        advance(7)
     text = out.getvalue()
     assert "tiny phase" not in text
-    assert text.count("big phase") >= 1 and "another phase" in text
+    assert text.count("big phase") >= 1 and "another phase" in text and "counted phase" in text
 
 
 def test_disabled_progress_writes_nothing(tmp_path: Path) -> None:

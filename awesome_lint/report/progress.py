@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, TextIO, TypeVar
 
@@ -83,6 +83,18 @@ class Progress:
             done += size
             self(phase, done, total)
         self.close()
+
+    def counter(self, phase: str, total: int) -> Callable[[int], None]:
+        """A callable that advances `phase` by a number of steps (for code that reports increments)."""
+        done = 0
+
+        def advance(steps: int) -> None:
+            nonlocal done
+            done += steps
+            self(phase, done, total)
+
+        self(phase, 0, total)
+        return advance
 
     def items(self, items: Sequence[T], phase: str) -> Iterable[T]:
         """Each item in turn, with a bar when there are LARGE_ITEMS or more."""
