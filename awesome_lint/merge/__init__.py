@@ -28,7 +28,7 @@ from awesome_lint.merge.core import (
     skip_merged,
 )
 from awesome_lint.merge.placement import Placement, Vote, place
-from awesome_lint.merge.render import anchor, escape, link_destination, render_entry, resource_description
+from awesome_lint.merge.render import escape, link_destination, render_entry, resource_description
 from awesome_lint.merge.report import (
     DroppedItem,
     EntryRecord,
@@ -83,7 +83,6 @@ __all__ = [
     "Topic",
     "TopicSource",
     "Vote",
-    "anchor",
     "entry_topic",
     "escape",
     "format_summary",
