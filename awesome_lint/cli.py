@@ -83,18 +83,30 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
     from awesome_lint.config import load_config
     from awesome_lint.parse import parse_file
     from awesome_lint.report.documents import render_documents
+    from awesome_lint.report.progress import Progress
     from awesome_lint.source import expand_paths
 
     _remote_inputs(paths, lambda: load_config(config_path))
-    _echo(render_documents([parse_file(path) for path in expand_paths(paths)], fmt))
+    with Progress() as progress:
+        documents = [parse_file(path) for path in progress.files(expand_paths(paths), "parsing")]
+    _echo(render_documents(documents, fmt))
 
 
 @main.command("merge")
 @click.argument("paths", nargs=-1)
 @click.option("-o", "--output", default="-", show_default=True, help="Write the merged list here; - is stdout.")
 @click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
+@click.option("--stats", "stats_path", default=None, help="Write a stats page (Markdown with Mermaid charts) here.")
 @click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
 @click.option("--title", default=None, help='Title of the merged list.  [default: "Awesome Model Compression"]')
+@click.option("--description", default=None, help="The paragraph under the title instead of the generated one.")
+@click.option(
+    "--source-url",
+    "source_urls",
+    multiple=True,
+    metavar="NAME=URL",
+    help="Credit an upstream list (by file name) with this URL instead of its path; repeatable.",
+)
 @click.option("--arxiv", "use_arxiv", is_flag=True, help="Fill titles, authors and years from arXiv metadata.")
 @click.option("--arxiv-api", default=None, help="arXiv API URL template [env AWESOME_LINT_ARXIV_API].")
 @click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
@@ -106,8 +118,11 @@ def merge_command(
     paths: tuple[str, ...],
     output: str,
     report_path: str | None,
+    stats_path: str | None,
     taxonomy_path: str | None,
     title: str | None,
+    description: str | None,
+    source_urls: tuple[str, ...],
     use_arxiv: bool,
     arxiv_api: str | None,
     cache_path: str | None,
@@ -129,32 +144,51 @@ def merge_command(
         merge_documents,
         merge_inputs,
         report_json,
+        skip_merged,
     )
     from awesome_lint.parse import parse_file
+    from awesome_lint.report.progress import Progress
     from awesome_lint.source import write_atomic
     from awesome_lint.sources import merge_credits, synced_files
 
+    urls: dict[str, str] = {}
+    for item in source_urls:
+        name, sep, url = item.partition("=")
+        if not sep or not name.strip() or not url.strip():
+            raise UserError(f"--source-url {item!r}: expected NAME=URL")
+        urls[name.strip()] = url.strip()
     config = load_config(config_path)
     taxonomy = load_taxonomy(taxonomy_path)
     paths = paths or synced_files(config)
     _remote_inputs(paths, config)
-    documents = [parse_file(path) for path in merge_inputs(paths)]
-    records = None
-    if use_arxiv:
-        from awesome_lint.links.check import arxiv_metadata, options_from
+    with Progress() as progress:
+        files = merge_inputs(paths)
+        documents, skipped = skip_merged([parse_file(path) for path in progress.files(files, "parsing")], paths)
+        for item in skipped:
+            click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
+        if not documents:
+            raise UserError("nothing to merge: every input is a list written by awesome-lint merge (see above)")
+        records = None
+        if use_arxiv:
+            from awesome_lint.links.check import arxiv_metadata, options_from
 
-        options = options_from(config.links, arxiv_api=arxiv_api, cache_path=cache_path, offline=offline)
-        records, requests = arxiv_metadata(documents, options)
-        found = sum(1 for record in records.values() if record.exists)
-        click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
-    result = merge_documents(
-        documents,
-        taxonomy,
-        title=DEFAULT_TITLE if title is None else title,
-        arxiv=records,
-        dedup=config.dedup_config(),
-        credits=merge_credits(config.sources, [doc.path for doc in documents]),
-    )
+            options = options_from(config.links, arxiv_api=arxiv_api, cache_path=cache_path, offline=offline)
+            records, requests = arxiv_metadata(documents, options)
+            found = sum(1 for record in records.values() if record.exists)
+            click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
+        result = merge_documents(
+            documents,
+            taxonomy,
+            title=DEFAULT_TITLE if title is None else title,
+            arxiv=records,
+            dedup=config.dedup_config(),
+            description=description,
+            link_base="." if output == "-" else os.path.dirname(output) or ".",
+            source_urls=urls,
+            credits=merge_credits(config.sources, [doc.path for doc in documents]),
+            skipped=skipped,
+            progress=progress,
+        )
     if output == "-":
         _echo(result.markdown.removesuffix("\n"))
     else:
@@ -163,7 +197,12 @@ def merge_command(
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
         write_atomic(report_path, report_json(result.report).encode("utf-8"), replace_read_only=write_read_only)
-    click.echo(format_summary(result.report["summary"]), err=True)
+    if stats_path is not None:
+        from awesome_lint.merge.stats import stats_markdown
+
+        stats = stats_markdown(result.report, DEFAULT_TITLE if title is None else title, taxonomy.names)
+        write_atomic(stats_path, stats.encode("utf-8"), replace_read_only=write_read_only)
+    click.echo(format_summary(result.report.summary), err=True)
 
 
 @main.command("sync")
@@ -241,13 +280,21 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
     from awesome_lint.dedup import cluster_entries, duplicate_clusters
     from awesome_lint.parse import parse_file
     from awesome_lint.report.clusters import render_clusters
+    from awesome_lint.report.progress import Progress
 
     config = load_config(config_path)
     _remote_inputs(paths, config)
-    papers = [
-        (path, entry) for path in config.files(paths) for entry in parse_file(path).entries if entry.kind == "paper"
-    ]
-    clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
+    with Progress() as progress:
+        files = config.files(paths)
+        papers = [
+            (path, entry)
+            for path in progress.files(files, "parsing")
+            for entry in parse_file(path).entries
+            if entry.kind == "paper"
+        ]
+        progress("finding duplicates", 0, len(papers))
+        clusters = duplicate_clusters(cluster_entries([entry for _path, entry in papers], config.dedup_config()))
+        progress("finding duplicates", len(papers), len(papers))
     _echo(render_clusters(clusters, papers, fmt, explain))
 
 
@@ -370,6 +417,7 @@ def _check_links(
     from awesome_lint.config import link_setting_problem
     from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
     from awesome_lint.parse import parse_file
+    from awesome_lint.report.progress import Progress
 
     if flags["timeout"] is not None and (problem := link_setting_problem("timeout", flags["timeout"])):
         raise UserError(f"--timeout {problem}")
@@ -385,14 +433,10 @@ def _check_links(
         timeout=flags["timeout"],
         dead_after=flags["dead_after"],
     )
-    documents = [parse_file(path) for path in files]
-    total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
-    show = sys.stderr.isatty() and not os.environ.get("CI")
-    if show and total:
-        with click.progressbar(length=total, label="checking links", file=sys.stderr) as bar:
-            network = run_checks(documents, options, changed, progress=bar.update)
-    else:
-        network = run_checks(documents, options, changed)
+    with Progress(threshold=1) as progress:
+        documents = [parse_file(path) for path in progress.files(files, "parsing")]
+        total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
+        network = run_checks(documents, options, changed, progress=progress.counter("checking links", total))
     from awesome_lint.report.summary import links_summary_line
 
     summary = network.summary()

@@ -73,3 +73,9 @@ def find_collapsed(haystack: str, needle: str, start: int = 0, end: int | None =
         return None
     m = re.compile(r"\s+".join(re.escape(word) for word in words)).search(haystack, start, end)
     return (m.start(), m.end()) if m else None
+
+
+def starts_with_name(text: str, name: str) -> bool:
+    """True when `text` opens with `name` (case-insensitive) as a whole word, as in `X is a ...`."""
+    head = text[: len(name)]
+    return bool(name) and head.casefold() == name.casefold() and not text[len(name) : len(name) + 1].isalnum()

@@ -51,11 +51,13 @@ def strip_expectations(text: str) -> tuple[str, Counter[tuple[int, str]]]:
 
 # The shape of a list written by `awesome-lint merge`; every rule must pass it.
 MERGED_SAMPLE = """\
-# Awesome Model Compression
+# Awesome Model Compression [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
 
-<!-- awesome-lint merge: sources=a.md,b.md -->
+<!-- awesome-lint merge: sources=a.md=lists%2Fa.md,b.md=lists%2Fb.md -->
 
-Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint.
+A curated list of 3 papers in 1 topic (Pruning), merged from 2 upstream lists into one entry per paper.
+
+Credits: the papers come from [a.md](lists/a.md) and [b.md](lists/b.md); thanks to their maintainers.
 
 ## Contents
 
@@ -64,14 +66,13 @@ Merged from 2 upstream lists: `a.md`, `b.md` by awesome-lint.
 
 ## Pruning
 
-- [Title One](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016*. [[code]](https://github.com/a/b)
-- [Title Two](https://x.org/p) - J. Doe. *CVPR 2017*.
-<!-- awesome-lint-disable-next-line missing-link -->
-- [Title Three] - D. Lin. *ICML 2016*.
+- [Title One](https://arxiv.org/abs/1510.00149) - Song Han, Huizi Mao. *ICLR 2016 (Best Paper)*. [Code](https://github.com/a/b)
+- [Title Two](https://x.org/p) - J. Doe et al. *CVPR Workshop 2017*.
+- [Title Three](https://scholar.google.com/scholar?q=Title+Three) - D. Lin. *ICML 2016*.
 
 ## Resources
 
-- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow) - An automatic model compression framework
+- [Tencent/PocketFlow](https://github.com/Tencent/PocketFlow) - An automatic model compression framework.
 """
 
 

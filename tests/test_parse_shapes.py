@@ -219,3 +219,22 @@ def test_plain_title_with_only_labelled_links() -> None:
     e = one("1. Plain title here, [[paper]](https://x.org/p) [NIPS'16]\n")
     assert (e.kind, e.title, e.venue, e.year) == ("paper", "Plain title here", "NIPS", 2016)
     assert [link.role for link in e.links] == ["paper"]
+
+
+def test_canonical_line_without_authors_and_with_a_note() -> None:
+    doc = parse_text(
+        "## Pruning\n"
+        "- [AutoSlim](https://arxiv.org/abs/1903.11728) - *NIPS Workshop 2019*.\n"
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - Song Han. *ICLR 2016 (Best Paper)*. "
+        "[Code](https://github.com/a/b)\n"
+        "- [Only a note](https://x.org/n) - *(Extended version)*.\n"
+        "- [Plain emphasis](https://x.org/p) - *a description, not a venue*\n"
+    )
+    got = [(e.title, e.authors, e.venue, e.year, e.notes) for e in doc.entries]
+    assert got[:2] == [
+        ("AutoSlim", None, "NIPS Workshop", 2019, ()),
+        ("Deep Compression", "Song Han", "ICLR", 2016, ("Best Paper",)),
+    ]
+    assert got[2] == ("Only a note", None, None, None, ("Extended version",))
+    assert got[3][2] is None
+    assert [link.role for link in doc.entries[1].links] == ["paper", "code"]

@@ -174,8 +174,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         fields.year = year
 
 
-_CANONICAL_BEFORE = re.compile(r"\s*(?:[-–]\s+(?P<authors>.+?))?\s*\.?\s*")
-_VENUE_YEAR = re.compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*")
+_CANONICAL_BEFORE = re.compile(r"\s*(?:[-–](?:\s+(?P<authors>.+?))?)?\s*\.?\s*")
+_VENUE_YEAR = re.compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*(?:\((?P<note>[^()]+)\))?\s*")
 
 
 def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
@@ -201,7 +201,8 @@ def _names_venue_or_year(text: str) -> bool:
 
 
 def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] | None:
-    """The canonical tail ` - Authors. *Venue Year*.` as (authors, emphasised text); either part optional."""
+    """The canonical tail ` - Authors. *Venue Year (Note)*.` as (authors, emphasised text); either part
+    optional, and a bare ` - *Venue Year*.` only when the emphasised run names a venue, a year or a note."""
     before, emphasised, after = _split_emphasis(after_title)
     if after.strip(" .") or (emphasised is not None and not emphasised.strip()):
         return None
@@ -209,6 +210,9 @@ def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] |
     if m is None or (emphasised is None and not m.group("authors")):
         return None
     authors = m.group("authors")
+    text = emphasised or ""
+    if not authors and before.strip() and not (_names_venue_or_year(text) or _PAREN_NOTE.match(text)):
+        return None
     return (collapse(authors) if authors else None), (collapse(emphasised) if emphasised else None)
 
 
@@ -241,7 +245,7 @@ def _canonical_plain(pieces: list[Piece]) -> tuple[str, str | None, str] | None:
 
 
 def _venue_year(text: str, fields: Fields) -> None:
-    """`Venue Year`, `Venue` or `Year` from the canonical emphasised run."""
+    """`Venue Year`, `Venue` or `Year` from the canonical emphasised run, and a closing `(Note)`."""
     m = _VENUE_YEAR.fullmatch(text)
     if m is None:
         return
@@ -250,6 +254,8 @@ def _venue_year(text: str, fields: Fields) -> None:
         fields.venue_raw = text
     if m.group("year"):
         fields.year = int(m.group("year"))
+    if m.group("note"):
+        fields.notes.append(collapse(m.group("note")))
 
 
 def _plain(pieces: list[Piece]) -> str:

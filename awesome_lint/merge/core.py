@@ -1,0 +1,277 @@
+"""The merge itself: inputs, provenance, and the canonical list assembled from topics, entries and resources."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from awesome_lint.dedup import Cluster, Edge, cluster_entries
+from awesome_lint.errors import UserError
+from awesome_lint.merge.authors import known_names
+from awesome_lint.merge.provenance import Source, document_sources, is_merged, marked_sources, marker
+from awesome_lint.merge.render import escape, link_destination, merge_resources, render_entry, sort_key
+from awesome_lint.merge.report import (
+    DroppedItem,
+    EntryRecord,
+    ItemSource,
+    MergeReport,
+    MergeResult,
+    ResourceRecord,
+    SkippedFile,
+    entry_report,
+)
+from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
+from awesome_lint.merge.summary import build_summary
+from awesome_lint.merge.taxonomy import FALLBACK_TOPIC, Taxonomy, entry_topic, list_title, load_taxonomy
+from awesome_lint.model import Document, Entry, Link, Span
+from awesome_lint.text import heading_anchor
+from awesome_lint.urls import canonical_url
+
+DEFAULT_TITLE = "Awesome Model Compression"
+RESOURCES_HEADING = "Resources"
+CONTENTS_HEADING = "Contents"
+
+BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+
+
+def _series(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _description(papers: int, topics: Sequence[str], lists: int) -> str:
+    """The generated paragraph under the title."""
+    about = f" in {len(topics)} {'topic' if len(topics) == 1 else 'topics'} ({_series(topics)})" if topics else ""
+    plural = "list" if lists == 1 else "lists"
+    return (
+        f"A curated list of {papers} {'paper' if papers == 1 else 'papers'}{about}, merged from {lists} upstream "
+        f"{plural} into one entry per paper: duplicates are joined, and each field is the one the sources agree on."
+    )
+
+
+def _credits(sources: Sequence[Source]) -> str:
+    """The paragraph that credits and links every upstream list."""
+    if not sources:
+        return "Credits: no upstream list yet."
+    named = _series([f"[{escape(s.name)}]({link_destination(s.link)})" for s in sources])
+    return f"Credits: the papers come from {named}; thanks to their maintainers."
+
+
+def _drop_reason(entry: Entry) -> str:
+    """Why an item of kind `other` is left out of the merged list."""
+    if entry.links and all(link.url.startswith("#") for link in entry.links):
+        return "table of contents entry"
+    return "not a paper or resource (other)"
+
+
+def merge_documents(
+    documents: Sequence[Document],
+    taxonomy: Taxonomy | None = None,
+    title: str = DEFAULT_TITLE,
+    arxiv: Mapping[str, Any] | None = None,
+    dedup: Any = None,
+    description: str | None = None,
+    link_base: str = ".",
+    source_urls: Mapping[str, str] | None = None,
+    credits: Mapping[str, tuple[str, str]] | None = None,
+    skipped: Sequence[SkippedFile] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+) -> MergeResult:
+    """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
+
+    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
+    `description` replaces the generated paragraph under the title; the credits link each upstream list
+    relative to the folder `link_base` (where the list is written), or by its URL in `source_urls`; `credits`
+    maps a list's file name to the (display name, upstream URL) it is credited as (configured sources).
+    `skipped` (from `skip_merged`) is carried into the report; `progress(phase, done, total)` hears how far the
+    duplicate search and the field resolution are.
+    """
+    if taxonomy is None:
+        taxonomy = load_taxonomy()
+    title = " ".join(title.split()) or DEFAULT_TITLE
+    papers: list[Paper] = []
+    resources: list[tuple[Document, Entry]] = []
+    dropped: list[DroppedItem] = []
+    for doc in documents:
+        merged = is_merged(doc)
+        for entry in doc.entries:
+            if entry.kind == "paper":
+                topic, how = entry_topic(entry, taxonomy, list_title(doc))
+                papers.append(Paper(entry, doc.path, topic, how, merged))
+            elif entry.kind == "resource":
+                resources.append((doc, entry))
+            else:
+                span = entry.span
+                dropped.append(DroppedItem(doc.path, span.line, entry.title, _drop_reason(entry), span.column))
+
+    report_progress = progress or (lambda phase, done, total: None)
+    report_progress("finding duplicates", 0, len(papers))
+    clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
+    report_progress("finding duplicates", len(papers), len(papers))
+    known = known_names(p.entry.authors for p in papers)
+    raw: list[Resolved] = []
+    for number, cluster in enumerate(clusters, 1):
+        raw.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known))
+        report_progress("merging fields", number, len(clusters))
+    resolved = unshare_urls(raw, papers)
+    for _round in range(3):
+        report_progress("joining look-alike entries", 0, len(resolved))
+        settled = settle(clusters, resolved, dedup)
+        report_progress("joining look-alike entries", len(resolved), len(resolved))
+        if settled is None:
+            break
+        before = {cluster.members: item for cluster, item in zip(clusters, raw, strict=True)}
+        clusters = settled
+        raw = [before.get(c.members) or resolve_cluster(c, papers, taxonomy, arxiv, known) for c in clusters]
+        resolved = unshare_urls(raw, papers)
+    by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
+    for item in resolved:
+        by_topic.setdefault(item.topic, []).append(item)
+    for items in by_topic.values():
+        items.sort(key=sort_key)
+
+    links = {canonical_url(item.url) for item in resolved if item.url}
+    merged_resources, left = merge_resources(resources, links)
+    for reason, members in left:
+        for owner, entry in members:
+            dropped.append(DroppedItem(owner.path, entry.span.line, entry.title, reason, entry.span.column))
+    sources = document_sources(documents, link_base, source_urls, credits)
+    topics = [name for name in taxonomy.names if by_topic.get(name) and name != FALLBACK_TOPIC]
+    lines = [
+        f"# {title} {BADGE}",
+        "",
+        marker(sources),
+        "",
+        " ".join((description or _description(len(resolved), topics, len(sources))).split()),
+        "",
+        _credits(sources),
+        "",
+    ]
+    taken: set[str] = set()
+    heading_anchor(title, taken)
+    heading_anchor(CONTENTS_HEADING, taken)
+    headings = [name for name in taxonomy.names if by_topic.get(name)]
+    if merged_resources:
+        headings.append(RESOURCES_HEADING)
+    if headings:
+        lines += [f"## {CONTENTS_HEADING}", ""]
+        lines += [f"- [{name}](#{heading_anchor(name, taken)})" for name in headings]
+        lines.append("")
+
+    entry_reports: list[EntryRecord] = []
+    for name in taxonomy.names:
+        items = by_topic.get(name)
+        if not items:
+            continue
+        lines += [f"## {name}", ""]
+        for item in items:
+            lines.append(render_entry(item, links))
+            entry_reports.append(entry_report(item, papers, len(lines)))
+        lines.append("")
+
+    resource_reports: list[ResourceRecord] = []
+    if merged_resources:
+        lines += [f"## {RESOURCES_HEADING}", ""]
+        for line, members in merged_resources:
+            lines.append(line)
+            items = tuple(ItemSource(doc.path, e.span.line, e.span.column) for doc, e in members)
+            resource_reports.append(ResourceRecord(members[0][1].title, len(lines), items))
+        lines.append("")
+
+    markdown = "\n".join(lines).rstrip("\n") + "\n"
+    report = MergeReport(
+        entries=tuple(entry_reports),
+        resources=tuple(resource_reports),
+        dropped=tuple(dropped),
+        summary=build_summary(documents, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
+        skipped=tuple(skipped),
+    )
+    _check_accounted(documents, report)
+    return MergeResult(markdown, report)
+
+
+def settle(clusters: Sequence[Cluster], resolved: Sequence[Resolved], dedup: Any = None) -> list[Cluster] | None:
+    """The clusters joined where the duplicate matcher joins their resolved entries, as it would when the
+    merged list is merged again (a member that kept two clusters apart is gone by then); None when it joins
+    none. This makes the merged list a fixed point of the merge."""
+    span = Span(0, 0, 0, 0, 0, 0)
+    entries = [
+        Entry(
+            kind="paper",
+            title=item.title,
+            span=span,
+            arxiv_id=item.arxiv_id,
+            links=(Link(item.url, item.title, "paper", span),) if item.url else (),
+        )
+        for item in resolved
+    ]
+    joined = cluster_entries(entries, dedup)
+    if len(joined) == len(clusters):
+        return None
+    out = []
+    for group in joined:
+        members = tuple(sorted(m for i in group.members for m in clusters[i].members))
+        edges = [edge for i in group.members for edge in clusters[i].edges]
+        first = {i: clusters[i].members[0] for i in group.members}
+        edges += [Edge(first[e.a], first[e.b], e.signal, e.score) for e in group.edges]
+        out.append(Cluster(members, tuple(sorted(edges, key=lambda e: (e.a, e.b)))))
+    return sorted(out, key=lambda cluster: cluster.members[0])
+
+
+def _check_accounted(documents: Sequence[Document], report: MergeReport) -> None:
+    """Every input item is in exactly one place of the report: an entry's sources, a resource's, or dropped."""
+    given = Counter((doc.path, e.span.line, e.span.column) for doc in documents for e in doc.entries)
+    found = Counter(
+        [(s.path, s.line, s.column) for e in report.entries for s in e.sources]
+        + [(s.path, s.line, s.column) for r in report.resources for s in r.sources]
+        + [(d.path, d.line, d.column) for d in report.dropped]
+    )
+    if found != given:
+        raise AssertionError(f"merge report does not account for every input item: {given - found} {found - given}")
+
+
+def skip_merged(documents: Sequence[Document], named: Sequence[str]) -> tuple[list[Document], list[SkippedFile]]:
+    """The inputs to merge, and the lists written by `awesome-lint merge` left out so nothing is read twice:
+    one found in a folder (such as the output of an earlier run; name the file to merge it), and one whose
+    upstream lists are inputs too."""
+    given = {_key(path) for path in named}
+    plain = {os.path.basename(doc.path) for doc in documents if not is_merged(doc)}
+    kept: list[Document] = []
+    skipped: list[SkippedFile] = []
+    for doc in documents:
+        sources = marked_sources(doc.text)
+        reason = None
+        if sources is not None:
+            shared = sorted(plain & {s.name for s in sources})
+            if _key(doc.path) not in given:
+                reason = "written by awesome-lint merge (found in a folder; name the file to merge it)"
+            elif shared:
+                inputs = "which is an input too" if len(shared) == 1 else "which are inputs too"
+                reason = f"written by awesome-lint merge from {', '.join(shared)}, {inputs}"
+        if reason is None:
+            kept.append(doc)
+        else:
+            skipped.append(SkippedFile(doc.path, reason))
+    return kept, skipped
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def merge_inputs(paths: Sequence[str]) -> list[str]:
+    """Files to merge: files as named; a directory means its `*.md` files except `README.md`, sorted."""
+    from awesome_lint.source import expand_paths
+
+    out: list[str] = []
+    for name in paths:
+        found = expand_paths([name])
+        if Path(name).is_dir():
+            found = [f for f in found if Path(f).name.casefold() != "readme.md"]
+            if not found:
+                raise UserError(f"{name}: directory contains no Markdown lists (*.md other than README.md)")
+        out.extend(found)
+    return list(dict.fromkeys(out))

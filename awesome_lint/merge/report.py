@@ -1,0 +1,155 @@
+"""The merge report (typed): where every output line came from, what was left out, and its JSON form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from awesome_lint.merge.resolve import Paper, Resolved
+
+REPORT_SCHEMA = 2
+"""Version of the report's JSON: 2 added `schema`, sources' `column`, entries' `topic_reason` and `year`, and
+`skipped`."""
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSource:
+    """One input paper of an entry: where it starts, and the duplicate matcher's edge that joined it (None
+    for the first)."""
+
+    path: str
+    line: int
+    column: int = 1
+    signal: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSource:
+    """One input item: its file and the 1-based line and column where it starts."""
+
+    path: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRecord:
+    """One paper entry of the merged list: its line there and the input papers it stands for."""
+
+    title: str
+    topic: str
+    line: int
+    arxiv_id: str | None
+    sources: tuple[PaperSource, ...]
+    topic_reason: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRecord:
+    """One resource line of the merged list and the input items it stands for."""
+
+    title: str
+    line: int
+    sources: tuple[ItemSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedItem:
+    """An input item left out of the merged list, and why."""
+
+    path: str
+    line: int
+    title: str
+    reason: str
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """An input file not merged, and why (a list written by `awesome-lint merge`)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListSummary:
+    """What one input list gave: paper items, the entries they are in, entries only it has, and the rest."""
+
+    path: str
+    papers: int
+    entries: int
+    unique: int
+    resources: int
+    dropped: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """How many merged entries two input lists share."""
+
+    a: str
+    b: str
+    shared: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over the whole merge."""
+
+    lists: int
+    papers: int
+    entries: int
+    duplicates_merged: int
+    resources: int
+    resource_items: int
+    dropped: int
+    topics: dict[str, int] = field(default_factory=dict)
+    years: dict[str, int] = field(default_factory=dict)
+    per_list: tuple[ListSummary, ...] = ()
+    overlap: tuple[Overlap, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    """Every merged entry and resource with its sources, every dropped item, the summary, and the input files
+    that were not merged."""
+
+    entries: tuple[EntryRecord, ...]
+    resources: tuple[ResourceRecord, ...]
+    dropped: tuple[DroppedItem, ...]
+    summary: Summary
+    skipped: tuple[SkippedFile, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready dicts and lists: `schema` first, then the fields in order."""
+        return {"schema": REPORT_SCHEMA, **asdict(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """The merged list (LF, one final newline) and the merge report."""
+
+    markdown: str
+    report: MergeReport
+
+
+def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRecord:
+    """The report record of one output entry."""
+    sources = []
+    for index, joined in zip(item.members, item.joined_by, strict=True):
+        paper = papers[index]
+        signal, score = joined if joined else (None, None)
+        span = paper.entry.span
+        sources.append(PaperSource(paper.path, span.line, span.column, signal, score))
+    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources), item.topic_reason, item.year)
+
+
+def report_json(report: MergeReport) -> str:
+    """The report as deterministic JSON text with a final newline."""
+    import json
+
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
