@@ -18,7 +18,7 @@ from awesome_lint.findings import Edit
 from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES, Context, Issue, Rule, ordered_rules, run_rules
 
-REAL_LISTS = sorted((DATA / "real-lists").glob("*.md"))
+REAL_LISTS = sorted(p for p in (DATA / "real-lists").glob("*.md") if p.name != "README.md")
 
 
 @dataclass(frozen=True)
