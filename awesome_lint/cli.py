@@ -541,7 +541,8 @@ def check_links_command(
     """Check every link: arXiv ids through the arXiv API, other links over HTTP (cached).
 
     Links are reported as written: an arXiv id arXiv does not take as written is malformed-arxiv-id,
-    a version the paper does not have is arxiv-not-found.
+    a version the paper does not have is arxiv-not-found. check-links writes nothing: the summary
+    names the `awesome-lint lint --fix` command that applies the fixable findings.
 
     A link is dead only when its server says so (404, 410, a name that does not exist while others
     resolve); timeouts, 429, 5xx and bot walls are unknown. PATHS are Markdown files or directories.
