@@ -24,8 +24,8 @@ class LinkCheckOptions:
     accept: tuple[int, ...] = ()
     exclude: tuple[str, ...] = ()
     timeout: float = 10.0
-    workers: int = 32
-    per_host: int = 16
+    workers: int = 64
+    per_host: int = 32
     dead_after: int = 1
     arxiv_delay: float = 3.0
 
