@@ -390,3 +390,39 @@ def test_summary_markdown_escapes_html_and_markdown_from_lists_and_arxiv(
     assert "&lt;script&gt;" in text and "\\*\\*Owned\\*\\*" in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == 2 and all(row.count(" | ") == 2 for row in rows)  # no extra table columns
+
+
+def test_the_plan_holds_each_url_and_arxiv_id_once(tmp_path: Path) -> None:
+    from awesome_lint.links.check import plan_checks
+    from awesome_lint.parse import parse_text
+
+    doc = parse_text(
+        "# T\n\n"
+        "- [A](https://example.org/a) [Code](https://example.org/code) arXiv:1707.01209\n"
+        "- [B](https://example.org/a) [Paper](https://arxiv.org/abs/1707.01209v2)\n"
+        "- [C](https://example.org/c) [Paper](https://arxiv.org/pdf/1510.00149)\n",
+        "list.md",
+    )
+    plan = plan_checks([doc, doc])
+    assert plan.urls == ("https://example.org/a", "https://example.org/code", "https://example.org/c")
+    assert plan.ids == ("1707.01209", "1510.00149")
+    assert plan.total == 5
+    only_last = plan_checks([doc], {"list.md": {5}})
+    assert (only_last.urls, only_last.ids) == (("https://example.org/c",), ("1510.00149",))
+
+
+def test_rules_run_on_the_files_as_the_link_check_read_them(tmp_path: Path) -> None:
+    from awesome_lint.config import load_config
+    from awesome_lint.lint import lint_paths, read_and_parse
+
+    listing = tmp_path / "list.md"
+    listing.write_text("# T\n\n- [A](https://arxiv.org/abs/1404.00736)\n")
+    parsed = read_and_parse([str(listing), str(listing)])
+    listing.write_text("# T\n\n- [A](https://arxiv.org/abs/1404.0736)\n")  # changed after it was read
+    config = load_config(None).with_overrides(
+        select=("malformed-arxiv-id",), ignore=(), fail_on=None, output_format=None
+    )
+    [result] = lint_paths([str(listing)], config, parsed=parsed)
+    assert [f.name for f in result.findings] == ["malformed-arxiv-id"]  # not read a second time
+    [fresh] = lint_paths([str(listing)], config)
+    assert fresh.findings == ()
