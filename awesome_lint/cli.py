@@ -361,16 +361,24 @@ def _run(
     --fix` command for the fixable findings (a command without `--fix` of its own)."""
     from awesome_lint.findings import severity_rank
     from awesome_lint.gitdiff import changed_files, on_changed_lines
-    from awesome_lint.lint import lint_paths
+    from awesome_lint.lint import lint_paths, read_and_parse
     from awesome_lint.report import render
 
     files = config.files(paths)
     changed = None if since is None else changed_files(files, since)
-    network = None
+    network = parsed = None
     if network_flags is not None:
-        network = _check_links(files, config, changed, network_flags)
+        options = _link_options(config, network_flags)
+        parsed = read_and_parse(files)  # read and parsed once, for the link check and the rules
+        network = _check_links([document for _source, document in parsed.values()], options, changed)
     results = lint_paths(
-        files, config, fix=fix or diff, write=fix and not diff, network=network, write_read_only=write_read_only
+        files,
+        config,
+        fix=fix or diff,
+        write=fix and not diff,
+        network=network,
+        write_read_only=write_read_only,
+        parsed=parsed,
     )
     findings = on_changed_lines((f for result in results for f in result.findings), changed)
     if diff:
@@ -410,18 +418,14 @@ def _run(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _check_links(
-    files: list[str], config: Any, changed: dict[str, set[int] | None] | None, flags: dict[str, Any]
-) -> Any:
-    """Check the files' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
+def _link_options(config: Any, flags: dict[str, Any]) -> Any:
+    """LinkCheckOptions from the config's links table and the command line (checked before any file is read)."""
     from awesome_lint.config import link_setting_problem
-    from awesome_lint.links.check import arxiv_ids, checkable_urls, options_from, run_checks
-    from awesome_lint.parse import parse_file
-    from awesome_lint.report.progress import Progress
+    from awesome_lint.links.check import options_from
 
     if flags["timeout"] is not None and (problem := link_setting_problem("timeout", flags["timeout"])):
         raise UserError(f"--timeout {problem}")
-    options = options_from(
+    return options_from(
         config.links,
         arxiv_api=flags["arxiv_api"],
         cache_path=flags["cache_path"],
@@ -433,10 +437,16 @@ def _check_links(
         timeout=flags["timeout"],
         dead_after=flags["dead_after"],
     )
+
+
+def _check_links(documents: list[Any], options: Any, changed: dict[str, set[int] | None] | None) -> Any:
+    """Check the documents' links (a progress bar on a terminal, none in CI) and print the summary to stderr."""
+    from awesome_lint.links.check import plan_checks, run_checks
+    from awesome_lint.report.progress import Progress
+
+    plan = plan_checks(documents, changed)
     with Progress(threshold=1) as progress:
-        documents = [parse_file(path) for path in progress.files(files, "parsing")]
-        total = sum(len(checkable_urls(d.entries)) + len(arxiv_ids(d.entries)) for d in documents)
-        network = run_checks(documents, options, changed, progress=progress.counter("checking links", total))
+        network = run_checks(plan, options, progress=progress.counter("checking links", plan.total))
     from awesome_lint.report.summary import links_summary_line
 
     summary = network.summary()

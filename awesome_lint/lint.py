@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,18 +67,20 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
     return findings
 
 
-def lint_source(source: Source, config: Config, network: Any = None) -> list[Finding]:
-    """Parse and lint one decoded file."""
-    return lint_document(parse_source(source, source.data), config, network)
+def lint_source(source: Source, config: Config, network: Any = None, document: Document | None = None) -> list[Finding]:
+    """Parse and lint one decoded file (`document`: the source parsed already)."""
+    if document is None:
+        document = parse_source(source, source.data)
+    return lint_document(document, config, network)
 
 
-def fix_source(source: Source, config: Config, network: Any = None) -> FileResult:
+def fix_source(source: Source, config: Config, network: Any = None, document: Document | None = None) -> FileResult:
     """Apply safe fixes until none is left (at most MAX_FIX_PASSES passes); report what remains."""
     data = source.data
     applied = 0
     current = source
     for _ in range(MAX_FIX_PASSES):
-        findings = lint_source(current, config, network)
+        findings = lint_source(current, config, network, document if current is source else None)
         fixes: list[Fix] = [f.fix for f in findings if f.fix is not None and f.fix.safe]
         if not fixes:
             break
@@ -87,7 +89,7 @@ def fix_source(source: Source, config: Config, network: Any = None) -> FileResul
             break
         applied += result.applied
         current = decode(result.data, source.path)
-    findings = lint_source(current, config, network)
+    findings = lint_source(current, config, network, document if current is source else None)
     return FileResult(source.path, tuple(findings), data, current.data, applied)
 
 
@@ -98,20 +100,32 @@ def lint_paths(
     write: bool = True,
     network: Any = None,
     write_read_only: bool = False,
+    parsed: Mapping[str, tuple[Source, Document]] | None = None,
 ) -> list[FileResult]:
     """Lint (and with `fix`, repair and atomically rewrite) every file; unreadable files raise UserError.
 
-    A fixed file is written only if it still holds the bytes that were read (an edit made meanwhile is never
-    overwritten), and a read-only file only with `write_read_only`.
+    `parsed` holds files read and parsed already (by the link check), which are not read again. A fixed file is
+    written only if it still holds the bytes that were read (an edit made meanwhile is never overwritten), and a
+    read-only file only with `write_read_only`.
     """
     results: list[FileResult] = []
     for path in paths:
-        source = read_source(path)
+        source, document = parsed[path] if parsed and path in parsed else (read_source(path), None)
         if fix:
-            result = fix_source(source, config, network)
+            result = fix_source(source, config, network, document)
             if write and result.fixed is not None and result.fixed != result.original:
                 write_atomic(path, result.fixed, expected=result.original, replace_read_only=write_read_only)
             results.append(result)
         else:
-            results.append(FileResult(path, tuple(lint_source(source, config, network)), source.data))
+            results.append(FileResult(path, tuple(lint_source(source, config, network, document)), source.data))
     return results
+
+
+def read_and_parse(paths: Iterable[str]) -> dict[str, tuple[Source, Document]]:
+    """Read and parse each file once, for a run that needs the documents before linting them (link checks)."""
+    parsed: dict[str, tuple[Source, Document]] = {}
+    for path in paths:
+        if path not in parsed:
+            source = read_source(path)
+            parsed[path] = (source, parse_source(source, source.data))
+    return parsed

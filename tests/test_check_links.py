@@ -207,10 +207,46 @@ def test_directory_of_lists_is_checked_without_network(fake: FakeArxiv, fast_con
     # --offline answers from the cache alone: with no cache every link is unknown, nothing is dead but the
     # four links whose ids cannot exist as written (malformed-arxiv-id, no network needed), which fail the run.
     code, out, err = run("check-links", "--offline", "--no-cache", "--config", str(fast_config), str(LISTS))
-    assert "0 alive, 4 dead" in err and "AL501" not in out
-    assert set(re.findall(r":\d+:\d+: (AL\d+)", out)) == {"AL304", "AL502"}
+    assert "AL501" not in out
+    # The links left unchecked are summed up on stderr, not listed one by one.
+    assert set(re.findall(r":\d+:\d+: (AL\d+)", out)) == {"AL304"}
+    counts = re.search(
+        r"links: 0 alive, 4 dead, (\d+) unknown, \d+ skipped \((\d+) URLs, (\d+) arXiv links of \d+ ids\)", err
+    )
+    assert counts is not None, err
+    unknown, urls, links = map(int, counts.groups())
+    assert urls > 100 and unknown + 4 == urls + links
+    assert f"links: {urls} URLs not in the cache, so not checked (--offline): https://" in err
     assert code == 1
     assert fake.requests == []
+
+
+def test_offline_reports_what_the_cache_knows_and_sums_up_the_rest(
+    server: HTTPServer, fast_config: Path, tmp_path: Path
+) -> None:
+    server.expect_request("/ok").respond_with_data("fine")
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    base = server.url_for("/")
+    doc = tmp_path / "list.md"
+    doc.write_text(f"# T\n\n- [Alive paper]({base}ok)\n- [Gone paper]({base}gone)\n")
+    common = ["--cache", str(tmp_path / "c.sqlite3"), "--config", str(fast_config), "--allow-private"]
+    assert run("check-links", *common, str(doc))[0] == 1  # fills the cache: one alive, one dead
+    doc.write_text(doc.read_text() + f"- [New paper]({base}new)\n")
+    server.clear()
+    code, out, err = run("check-links", "--offline", *common, str(doc))
+    assert server.log == []
+    assert "list.md:4:3: AL501 error: dead link (HTTP 404)" in out and "AL502" not in out
+    assert (
+        "links: 1 alive, 1 dead, 1 unknown, 0 skipped (3 URLs, 0 arXiv links of 0 ids); 0 requests, 2 cache hits" in err
+    )
+    assert f"links: 1 URL not in the cache, so not checked (--offline): {base}new\n" in err
+    assert code == 1
+    summary = tmp_path / "summary.md"
+    code, out, err = run(
+        "check-links", "--offline", "--fail-on", "unknown", "--summary-md", str(summary), *common, str(doc)
+    )
+    assert code == 1 and "AL502" not in out  # the link not checked still fails --fail-on unknown
+    assert "1 URL not in the cache, so not checked (`--offline`)." in summary.read_text()
 
 
 def test_dead_after_needs_failures_on_several_days(
@@ -412,3 +448,39 @@ def test_check_links_names_the_lint_command_that_applies_its_fixes(fast_config: 
     code, _out, _err = run(*command.split()[1:], *common, str(doc))
     assert doc.read_text() == "- [Exploiting Linear Structure](https://arxiv.org/pdf/1404.0736)\n"
     assert "fixable" not in run("check-links", "--offline", "--no-cache", *common, str(doc))[1]
+
+
+def test_the_plan_holds_each_url_and_arxiv_id_once(tmp_path: Path) -> None:
+    from awesome_lint.links.check import plan_checks
+    from awesome_lint.parse import parse_text
+
+    doc = parse_text(
+        "# T\n\n"
+        "- [A](https://example.org/a) [Code](https://example.org/code) arXiv:1707.01209\n"
+        "- [B](https://example.org/a) [Paper](https://arxiv.org/abs/1707.01209v2)\n"
+        "- [C](https://example.org/c) [Paper](https://arxiv.org/pdf/1510.00149)\n",
+        "list.md",
+    )
+    plan = plan_checks([doc, doc])
+    assert plan.urls == ("https://example.org/a", "https://example.org/code", "https://example.org/c")
+    assert plan.ids == ("1707.01209", "1510.00149")
+    assert plan.total == 5
+    only_last = plan_checks([doc], {"list.md": {5}})
+    assert (only_last.urls, only_last.ids) == (("https://example.org/c",), ("1510.00149",))
+
+
+def test_rules_run_on_the_files_as_the_link_check_read_them(tmp_path: Path) -> None:
+    from awesome_lint.config import load_config
+    from awesome_lint.lint import lint_paths, read_and_parse
+
+    listing = tmp_path / "list.md"
+    listing.write_text("# T\n\n- [A](https://arxiv.org/abs/1404.00736)\n")
+    parsed = read_and_parse([str(listing), str(listing)])
+    listing.write_text("# T\n\n- [A](https://arxiv.org/abs/1404.0736)\n")  # changed after it was read
+    config = load_config(None).with_overrides(
+        select=("malformed-arxiv-id",), ignore=(), fail_on=None, output_format=None
+    )
+    [result] = lint_paths([str(listing)], config, parsed=parsed)
+    assert [f.name for f in result.findings] == ["malformed-arxiv-id"]  # not read a second time
+    [fresh] = lint_paths([str(listing)], config)
+    assert fresh.findings == ()

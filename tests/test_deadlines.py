@@ -7,6 +7,7 @@ check runs under `finishes`, which fails the test after a limit far above the fe
 from __future__ import annotations
 
 import re
+import socket
 import sys
 import threading
 import time
@@ -21,6 +22,7 @@ from pytest_httpserver import HTTPServer
 from slow_server import body_trickle, endless_continue, header_trickle, slow_server, status_trickle
 
 from awesome_lint.links.arxiv import ArxivClient
+from awesome_lint.links.deadline import deadline
 from awesome_lint.links.http import HttpChecker
 from awesome_lint.links.types import LinkResult
 
@@ -101,6 +103,19 @@ def test_a_body_sent_slowly_does_not_matter_to_the_link_checker() -> None:
         url = slow.url("/big.pdf")
         result = finishes(lambda: checker(timeout=2.0).check([url])[url])
     assert (result.outcome, result.status) == ("alive", 200)  # the headers decide; the body is never read
+
+
+def test_a_short_deadline_expires_after_many_long_ones_finished() -> None:
+    a, b = socket.socketpair()
+    with a, b:
+        for _ in range(500):  # finished requests whose deadlines lie far ahead stay queued in the watchdog
+            with deadline(60.0) as done:
+                done.watch(a)
+        assert not done.expired
+        with deadline(0.2) as limit:  # earlier than all of them: the watchdog must wake up for it
+            limit.watch(a)
+            assert wait_for(lambda: limit.expired)
+            assert a.recv(1) == b""  # the watched socket was shut down, so a blocked read returns
 
 
 def _feed() -> bytes:

@@ -25,8 +25,8 @@ class LinkCheckOptions:
     accept: tuple[int, ...] = ()
     exclude: tuple[str, ...] = ()
     timeout: float = 10.0
-    workers: int = 32
-    per_host: int = 16
+    workers: int = 64
+    per_host: int = 32
     dead_after: int = 1
     arxiv_delay: float = ARXIV_DELAY
 
@@ -77,6 +77,8 @@ class NetworkResults:
     """
 
     urls: dict[str, LinkResult] = field(default_factory=dict)
+    not_checked: tuple[str, ...] = ()
+    """URLs `--offline` left unchecked (not in the cache): counted as unknown and summed up, not reported one by one."""
     arxiv: dict[str, ArxivRecord] = field(default_factory=dict)
     arxiv_links: tuple[str, ...] = ()
     """arXiv links as written, and cited ids no link carries: what the summary counts, each for the address it
@@ -113,9 +115,10 @@ class NetworkResults:
         return "dead" if not record.exists or record.lacks(found.version) else "alive"
 
     def summary(self) -> dict[str, Any]:
-        """Counts per outcome, requests made, cache hits, whether the run looked offline, and the arXiv ids that
-        could not be checked (id -> reason; the network rules report unknown web links, not these)."""
-        counts = {"alive": 0, "dead": 0, "unknown": 0, "skipped": 0}
+        """Counts per outcome, requests made, cache hits, whether the run looked offline, the arXiv ids that could
+        not be checked (id -> reason; the network rules report unknown web links, not these) and the URLs that
+        `--offline` did not check."""
+        counts = {"alive": 0, "dead": 0, "unknown": len(self.not_checked), "skipped": 0}
         for result in self.urls.values():
             counts[result.outcome] = counts.get(result.outcome, 0) + 1
         for written in self.arxiv_links:
@@ -124,7 +127,8 @@ class NetworkResults:
         return {
             **counts,
             "arxiv_unknown": {i: r.reason for i, r in self.arxiv.items() if r.exists is None},
-            "urls": len(self.urls),
+            "not_checked": list(self.not_checked),
+            "urls": len(self.urls) + len(self.not_checked),
             "arxiv_links": len(self.arxiv_links),
             "arxiv_ids": len(self.arxiv),
             "requests": self.http_stats.requests + self.arxiv_stats.requests,
@@ -179,35 +183,52 @@ def arxiv_links(entries: Iterable[Entry]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def run_checks(
-    documents: Sequence[Document],
-    options: LinkCheckOptions,
-    lines: dict[str, set[int] | None] | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> NetworkResults:
-    """Check every link of the documents (only those on `lines`, per path, when given)."""
-    from awesome_lint.links.arxiv import ArxivClient
-    from awesome_lint.links.http import HttpChecker
+@dataclass(frozen=True)
+class LinkPlan:
+    """What a run checks, collected once: the distinct URLs and arXiv ids of the chosen entries, in order, and
+    the arXiv links as written (what the summary counts)."""
 
+    documents: tuple[Document, ...]
+    urls: tuple[str, ...]
+    ids: tuple[str, ...]
+    arxiv_links: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        """Checks to make (each URL and each arXiv id once): the length of a progress bar."""
+        return len(self.urls) + len(self.ids)
+
+
+def plan_checks(documents: Sequence[Document], lines: dict[str, set[int] | None] | None = None) -> LinkPlan:
+    """The links of the documents to check (only those of entries on `lines`, per path, when given)."""
     lines = lines or {}
 
-    def wanted(doc: Document) -> list[Entry]:
+    def wanted(doc: Document) -> Iterable[Entry]:
         keep = lines.get(doc.path)
         if doc.path not in lines or keep is None:
-            return list(doc.entries)
+            return doc.entries
         return [e for e in doc.entries if any(line in keep for line in range(e.span.line, e.span.end_line + 1))]
 
     entries = [entry for doc in documents for entry in wanted(doc)]
-    urls = list(dict.fromkeys(link.url.strip() for link in checkable_urls(entries)))
-    ids = arxiv_ids(entries)
+    urls = tuple(dict.fromkeys(link.url.strip() for link in checkable_urls(entries)))
+    return LinkPlan(tuple(documents), urls, tuple(arxiv_ids(entries)), arxiv_links(entries))
+
+
+def run_checks(
+    plan: LinkPlan, options: LinkCheckOptions, progress: Callable[[int], None] | None = None
+) -> NetworkResults:
+    """Check every URL and arXiv id of the plan; `progress(n)` is told of each n checks done (plan.total in all)."""
+    from awesome_lint.links.arxiv import ArxivClient
+    from awesome_lint.links.http import HttpChecker
+
     cache = _open_cache(options)
     try:
         arxiv = ArxivClient(
             options.arxiv_api, delay=options.arxiv_delay, cache=cache, offline=options.offline, timeout=20.0
         )
-        records = arxiv.lookup(ids) if ids else {}
-        if progress and ids:
-            progress(len(ids))
+        records = arxiv.lookup(list(plan.ids)) if plan.ids else {}
+        if progress and plan.ids:
+            progress(len(plan.ids))
         http = HttpChecker(
             timeout=options.timeout,
             workers=options.workers,
@@ -218,20 +239,25 @@ def run_checks(
             cache=cache,
             offline=options.offline,
         )
-        results = http.check(urls, (lambda _r: progress(1)) if progress else None) if urls else {}
+        results = http.check(plan.urls, (lambda _r: progress(1)) if progress else None) if plan.urls else {}
         failing = {}
         if cache is not None and options.dead_after > 1:
             failing = {url: cache.failing_days(url) for url, r in results.items() if r.outcome == "dead"}
     finally:
         if cache is not None:
             cache.close()
+    not_checked: tuple[str, ...] = ()
+    if options.offline:  # the cache keeps no unknown result: every unknown one is a link the cache did not have
+        not_checked = tuple(url for url, r in results.items() if r.outcome == "unknown" and not r.from_cache)
+        results = {url: r for url, r in results.items() if r.outcome != "unknown" or r.from_cache}
     return NetworkResults(
         urls=results,
+        not_checked=not_checked,
         arxiv=records,
-        arxiv_links=arxiv_links(entries),
+        arxiv_links=plan.arxiv_links,
         failing_days=failing,
         dead_after=options.dead_after,
-        weights=title_weights(documents),
+        weights=title_weights(plan.documents),
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )

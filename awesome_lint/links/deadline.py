@@ -10,6 +10,7 @@ them through `deadline_adapter()`.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import os
 import socket
 import threading
@@ -26,12 +27,18 @@ _local = threading.local()
 class Deadline:
     """One request's deadline and the sockets it has used (held as duplicates, closed when it ends)."""
 
+    __slots__ = ("_done", "_lock", "_sockets", "at", "expired", "seconds")
+
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.at = time.monotonic() + seconds
         self.expired = False
         self._done = False
         self._sockets: dict[int, socket.socket] = {}  # fd of the connection's socket -> our duplicate
+        self._lock = threading.Lock()  # its own: requests never wait on each other's sockets
+
+    def __lt__(self, other: Deadline) -> bool:
+        return self.at < other.at
 
     def remaining(self) -> float:
         """Seconds left (0 when passed)."""
@@ -45,7 +52,7 @@ class Deadline:
             return
         if fd < 0:
             return
-        with _WATCHDOG.lock:
+        with self._lock:
             if self._done or fd in self._sockets:
                 return
             try:
@@ -57,17 +64,22 @@ class Deadline:
                 _shut(duplicate)
 
     def _expire(self) -> None:
-        """Called by the watchdog under its lock."""
-        self.expired = True
-        for duplicate in self._sockets.values():
-            _shut(duplicate)
+        """Called by the watchdog when the deadline has passed."""
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            for duplicate in self._sockets.values():
+                _shut(duplicate)
 
     def _finish(self) -> None:
-        """Called under the watchdog's lock when the request is over."""
-        self._done = True
-        for duplicate in self._sockets.values():
+        """Called when the request is over (in time or not)."""
+        with self._lock:
+            self._done = True
+            sockets = list(self._sockets.values())
+            self._sockets.clear()
+        for duplicate in sockets:
             duplicate.close()
-        self._sockets.clear()
 
 
 def _shut(sock: socket.socket) -> None:
@@ -76,37 +88,49 @@ def _shut(sock: socket.socket) -> None:
 
 
 class _Watchdog:
-    """One thread for the whole process, running only while some deadline is pending."""
+    """One thread for the whole process, running only while some deadline is pending.
+
+    Deadlines wait in a heap by time. Starting a request pushes one (waking the thread only when it is the new
+    earliest); finishing one only marks it done, so requests never queue on a shared lock; the thread drops
+    finished deadlines when it next looks, and sleeps until the earliest one still running.
+    """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self._wake = threading.Condition(self.lock)
-        self._pending: set[Deadline] = set()
+        self._heap: list[Deadline] = []
         self._thread: threading.Thread | None = None
 
     def add(self, limit: Deadline) -> None:
         with self.lock:
-            self._pending.add(limit)
+            heapq.heappush(self._heap, limit)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="awesome-lint-deadlines", daemon=True)
                 self._thread.start()
-            self._wake.notify()
+            elif self._heap[0] is limit:
+                self._wake.notify()
 
-    def remove(self, limit: Deadline) -> None:
-        with self.lock:
-            self._pending.discard(limit)
-            limit._finish()
+    @staticmethod
+    def remove(limit: Deadline) -> None:
+        limit._finish()
 
     def _run(self) -> None:
-        with self.lock:
-            while self._pending:
+        while True:
+            due: list[Deadline] = []
+            with self.lock:
                 now = time.monotonic()
-                for limit in [d for d in self._pending if d.at <= now]:
-                    self._pending.discard(limit)
-                    limit._expire()
-                if self._pending:
-                    self._wake.wait(min(d.at for d in self._pending) - now)
-            self._thread = None
+                heap = self._heap
+                while heap and (heap[0]._done or heap[0].at <= now):
+                    limit = heapq.heappop(heap)
+                    if not limit._done:
+                        due.append(limit)
+                if not heap and not due:
+                    self._thread = None
+                    return
+                if not due:
+                    self._wake.wait(heap[0].at - now)
+            for limit in due:  # outside the lock: shutting sockets down is a system call
+                limit._expire()
 
 
 _WATCHDOG = _Watchdog()

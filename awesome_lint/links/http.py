@@ -1,4 +1,5 @@
-"""HTTP link checking: HEAD then GET, redirects followed by hand, public addresses only, retries, per-host limits.
+"""HTTP link checking: HEAD then GET, redirects followed by hand, public addresses only, retries, per-host limits
+that adapt to each host's answers (links.pacing).
 
 Only a server's clear answer (404, 410, or a name that does not exist while other names resolve) makes a link dead;
 everything uncertain is unknown. Every connection goes to an address this module resolved and vetted itself, and
@@ -22,6 +23,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from awesome_lint.errors import UserError
 from awesome_lint.links import USER_AGENT
 from awesome_lint.links.deadline import current, deadline, deadline_adapter
+from awesome_lint.links.pacing import HostLimit
 from awesome_lint.links.types import Cache, LinkResult, Outcome, Stats
 
 if TYPE_CHECKING:
@@ -148,29 +150,6 @@ class _Failure:
     dropped: bool = False
 
 
-class _HostSlot:
-    """Per-host concurrency limit and pacing: at most `per_host` requests at once, `host_delay` apart."""
-
-    def __init__(self, limit: int) -> None:
-        self.semaphore = threading.BoundedSemaphore(limit)
-        self._lock = threading.Lock()
-        self._not_before = 0.0
-
-    def wait_turn(self, delay: float) -> None:
-        """Sleep until this host may get the next request, and book the following slot `delay` later."""
-        with self._lock:
-            now = time.monotonic()
-            start = max(now, self._not_before)
-            self._not_before = start + delay
-        if start > now:
-            time.sleep(start - now)
-
-    def defer(self, seconds: float) -> None:
-        """Hold every request to this host for `seconds` (a Retry-After)."""
-        with self._lock:
-            self._not_before = max(self._not_before, time.monotonic() + seconds)
-
-
 def _normalise_host(host: str) -> str:
     return host.strip("[]").rstrip(".").lower()
 
@@ -180,7 +159,11 @@ def _plural(n: int, word: str) -> str:
 
 
 class HttpChecker:
-    """Checks http(s) links concurrently; results are alive, dead, unknown or skipped (see the module docstring)."""
+    """Checks http(s) links concurrently; results are alive, dead, unknown or skipped (see the module docstring).
+
+    At most `workers` requests at once in all, and at most `per_host` to one host (a ceiling: each host starts
+    lower and gets more while it answers fast, see links.pacing); `host_delay` seconds between requests to a host.
+    """
 
     def __init__(
         self,
@@ -189,8 +172,8 @@ class HttpChecker:
         retries: int = 2,
         backoff: float = 1.0,
         max_redirects: int = 5,
-        workers: int = 32,
-        per_host: int = 16,
+        workers: int = 64,
+        per_host: int = 32,
         host_delay: float = 0.0,
         allow_private: bool = False,
         accept: Iterable[int] = (),
@@ -226,7 +209,8 @@ class HttpChecker:
         self.stats = Stats()
         self._lock = threading.Lock()
         self._dns: dict[str, _Resolution] = {}
-        self._slots: dict[str, _HostSlot] = {}
+        self._slots: dict[str, HostLimit] = {}
+        self._get_only: set[str] = set()  # hosts whose answer to HEAD said nothing where GET's did
         self._session: requests.Session | None = None
 
     # public API
@@ -235,6 +219,11 @@ class HttpChecker:
     def looked_offline(self) -> bool:
         """True when the last run resolved no host name at all but some failed (a machine without network)."""
         return self.stats.resolved_hosts == 0 and self.stats.resolver_failures > 0
+
+    def host_limits(self) -> dict[str, int]:
+        """How many requests each host asked so far may get at once now (see links.pacing)."""
+        with self._lock:
+            return {host: int(slot.limit) for host, slot in self._slots.items()}
 
     def check(self, urls: Iterable[str], progress: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
         """Check each distinct URL once; returns {url: result} in first-seen order. `progress` is called in this
@@ -452,7 +441,8 @@ class HttpChecker:
 
     def _follow(self, url: str, target: _Target, want: _Want | None = None) -> tuple[LinkResult, _Reply | None]:
         """Follow the chain hop by hop (each hop's host vetted), HEAD first, GET when HEAD is not supported (GET
-        only when `want` asks for the body); the outcome and the last answer."""
+        only when `want` asks for the body, or on a host where GET answered what HEAD did not); the outcome and the
+        last answer."""
         seen: set[str] = set()
         use_get = want is not None
         redirects = 0
@@ -464,10 +454,15 @@ class HttpChecker:
             if self._refused(resolution):
                 reason = PRIVATE_REASON if not redirects else f"{PRIVATE_REASON} (redirect to {target.host})"
                 return self._result(url, "skipped", reason=reason, final_url=target.url), None
-            reply = self._fetch("GET" if use_get else "HEAD", target, want)
-            if not use_get and (reply.dropped if isinstance(reply, _Failure) else self._head_unsupported(reply.status)):
+            get_only = use_get or target.host in self._get_only
+            reply = self._fetch("GET" if get_only else "HEAD", target, want)
+            refused = reply.dropped if isinstance(reply, _Failure) else self._head_unsupported(reply.status)
+            if not get_only and refused:
                 use_get = True  # and for the rest of the chain
                 reply = self._fetch("GET", target)
+                if isinstance(reply, _Reply) and (reply.status < 400 or reply.status in DEAD_STATUSES):
+                    with self._lock:  # GET got the answer HEAD did not: ask this host with GET from now on
+                        self._get_only.add(target.host)
             if isinstance(reply, _Failure):
                 return self._result(url, "unknown", reason=reply.reason, final_url=target.url), None
             status = reply.status
@@ -552,54 +547,72 @@ class HttpChecker:
 
         session = self._get_session()
         slot = self._slot(target.host)
-        with slot.semaphore:
-            slot.wait_turn(self.host_delay)
-            with self._lock:
-                self.stats.requests += 1
-            prepared = session.prepare_request(
-                requests.Request(method, target.url, headers=dict(want.headers) if want else None)
-            )
-            for header in ("Authorization", "Proxy-Authorization", "Cookie"):
-                prepared.headers.pop(header, None)
-            # The whole request (connect, TLS, status line, headers and a fetched body) must be done within
-            # `timeout`; requests' own timeout bounds each read only, which a server trickling bytes never trips.
-            with deadline(self.timeout) as limit:
-                try:
-                    # HEAD has no body, so its connection goes back to the pool; a GET is closed after the headers.
-                    response = session.send(
-                        prepared,
-                        allow_redirects=False,
-                        stream=method != "HEAD",
-                        timeout=self.timeout,
-                        verify=True,
-                        proxies={},
-                    )
-                    try:
-                        reply = _Reply(
-                            status=response.status_code,
-                            phrase=response.reason or "",
-                            location=_header_text(response.headers.get("Location")),
-                            retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                        )
-                        if want is not None:
-                            body = _read_body(response, want.max_bytes) if 200 <= response.status_code < 300 else None
-                            headers = {key.lower(): value for key, value in response.headers.items()}
-                            reply = replace(reply, body=body, headers=headers)
-                    finally:
-                        response.close()  # drops the connection if a body is pending: a PDF is never downloaded
-                except Exception as exc:
-                    if limit.expired:  # the watchdog cut the connection: whatever broke, it is a timeout
-                        raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s") from exc
-                    raise
-                if limit.expired:  # cut off mid-headers, http.client may take what it read for a whole answer
-                    raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s")
-                return reply
+        started = slot.acquire(self.host_delay)
+        answered = back_off = False
+        try:
+            reply = self._send_now(session, method, target, want)
+        except requests.exceptions.SSLError:
+            raise
+        except (requests.exceptions.Timeout, requests.exceptions.ConnectionError):
+            back_off = True  # no answer: the host may be overloaded
+            raise
+        else:
+            answered = True
+            back_off = reply.status in RETRY_STATUSES
+            return reply
+        finally:
+            slot.release(started, answered=answered, back_off=back_off)
 
-    def _slot(self, host: str) -> _HostSlot:
+    def _send_now(self, session: requests.Session, method: str, target: _Target, want: _Want | None) -> _Reply:
+        """The request itself, within its total deadline (the caller holds the host's place)."""
+        import requests
+
+        with self._lock:
+            self.stats.requests += 1
+        prepared = session.prepare_request(
+            requests.Request(method, target.url, headers=dict(want.headers) if want else None)
+        )
+        for header in ("Authorization", "Proxy-Authorization", "Cookie"):
+            prepared.headers.pop(header, None)
+        # The whole request (connect, TLS, status line, headers and a fetched body) must be done within
+        # `timeout`; requests' own timeout bounds each read only, which a server trickling bytes never trips.
+        with deadline(self.timeout) as limit:
+            try:
+                # HEAD has no body, so its connection goes back to the pool; a GET is closed after the headers.
+                response = session.send(
+                    prepared,
+                    allow_redirects=False,
+                    stream=method != "HEAD",
+                    timeout=self.timeout,
+                    verify=True,
+                    proxies={},
+                )
+                try:
+                    reply = _Reply(
+                        status=response.status_code,
+                        phrase=response.reason or "",
+                        location=_header_text(response.headers.get("Location")),
+                        retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                    )
+                    if want is not None:
+                        body = _read_body(response, want.max_bytes) if 200 <= response.status_code < 300 else None
+                        headers = {key.lower(): value for key, value in response.headers.items()}
+                        reply = replace(reply, body=body, headers=headers)
+                finally:
+                    response.close()  # drops the connection if a body is pending: a PDF is never downloaded
+            except Exception as exc:
+                if limit.expired:  # the watchdog cut the connection: whatever broke, it is a timeout
+                    raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s") from exc
+                raise
+            if limit.expired:  # cut off mid-headers, http.client may take what it read for a whole answer
+                raise requests.exceptions.Timeout(f"no complete answer within {self.timeout:g} s")
+            return reply
+
+    def _slot(self, host: str) -> HostLimit:
         with self._lock:
             slot = self._slots.get(host)
             if slot is None:
-                slot = self._slots[host] = _HostSlot(self.per_host)
+                slot = self._slots[host] = HostLimit(self.per_host)
             return slot
 
     def _get_session(self) -> requests.Session:

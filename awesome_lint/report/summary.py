@@ -51,6 +51,8 @@ def links_summary_markdown(findings: Sequence[Finding], summary: dict[str, Any])
     ]
     if summary.get("offline"):
         lines += ["No host name resolved: the run looked offline, so no link was called dead.", ""]
+    if summary.get("not_checked"):
+        lines += [f"{_urls(len(summary['not_checked']))} not in the cache, so not checked (`--offline`).", ""]
     bad = [f for f in findings if f.name in _FAILING]
     if bad:
         lines += ["| where | rule | problem |", "| --- | --- | --- |"]
@@ -103,16 +105,26 @@ def append_links_summary(path: str, findings: Sequence[Finding], summary: dict[s
 
 
 def links_summary_line(summary: dict[str, Any]) -> str:
-    """The summary a link check prints on stderr: one line, and one more naming arXiv ids left unchecked."""
+    """The summary a link check prints on stderr: one line, one more naming the URLs `--offline` did not check, and
+    one naming the arXiv ids left unchecked."""
     line = (
         f"links: {summary['alive']} alive, {summary['dead']} dead, {summary['unknown']} unknown, "
         f"{summary['skipped']} skipped ({summary['urls']} URLs, {summary['arxiv_links']} arXiv links of "
         f"{summary['arxiv_ids']} ids); "
         f"{summary['requests']} requests, {summary['cache_hits']} cache hits"
     )
+    not_checked: list[str] = summary.get("not_checked") or []
+    if not_checked:
+        shown = ", ".join(printable(url) for url in not_checked[:3])
+        more = f" and {len(not_checked) - 3} more" if len(not_checked) > 3 else ""
+        line += f"\nlinks: {_urls(len(not_checked))} not in the cache, so not checked (--offline): {shown}{more}"
     unchecked: dict[str, str] = summary.get("arxiv_unknown") or {}
     if unchecked:
         ids = sorted(unchecked)
         shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
         line += f"\nlinks: arXiv could not be asked about {shown} ({printable(unchecked[ids[0]]) or 'no answer'})"
     return line
+
+
+def _urls(count: int) -> str:
+    return "1 URL" if count == 1 else f"{count} URLs"
