@@ -59,6 +59,8 @@ class _Item:
     cell_spans: list[tuple[int, int]] = field(default_factory=list)
     first_line: int = -1
     """The source line where the item's own text starts (for a second citation on a later line)."""
+    heading: bool = False
+    """The item's own text is a heading (`- ### Pruning`): a label, never an entry with fields."""
 
 
 @dataclass
@@ -400,6 +402,8 @@ def _first_readings(
         pieces, fields = found
         return [_Reading(item, section, year, pieces, fields, item.start, item.end, item.text, "row")]
     fields = recognise(item.pieces, section, year, NEUTRAL)
+    if item.heading:
+        fields.kind = "other"
     whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text)
     if not any(p.newline for p in item.pieces):
         return [whole]
@@ -474,11 +478,20 @@ def _decide_kinds(readings: list[_Reading]) -> None:
         fields.kind = kind
         if kind != "paper":
             fields.authors = fields.venue = fields.venue_raw = fields.year = None
+            own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]
             fields.roles = [
-                role if role == "code" or piece.url.startswith("#") else "project"
+                role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
                 for piece, role in zip(links, fields.roles, strict=True)
             ]
+            if kind == "resource" and own_link is None:
+                fields.title = _resource_name(fields.title)
+
+
+def _resource_name(title: str) -> str:
+    """The name of a resource written as `Name: what it does` (`llama.cpp: Inference of LLaMA in C/C++`)."""
+    name, sep, _rest = title.partition(": ")
+    return name.strip() if sep and 0 < len(name.split()) <= 3 else title
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:

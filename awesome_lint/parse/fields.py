@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
@@ -47,7 +48,7 @@ _LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
 _STRONG_SEP = re.compile(
-    r"\s*(?:(?<![A-Z])(?<![A-Z][a-z])\.(?=\s)|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)\s*"
+    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)\s*"
 )
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 _BR = "\n"
@@ -191,6 +192,11 @@ def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bo
     if found is None:
         return False
     if found.venue is not None and not found.known and fields.venue is not None:
+        return False
+    unknown = found.venue is not None and not found.known
+    if unknown and label_kind(found.venue or "") in ("code", "project"):
+        return False
+    if unknown and slot != "lead" and (looks_like_authors(text) or looks_like_authors(found.venue or "")):
         return False
     if found.venue is not None and not found.known and found.venue.lower() != "arxiv":
         apostrophe = bool(re.search(r"['’]\s?\d\d\b", text))
@@ -432,19 +438,19 @@ def finish(fields: Fields, pieces: list[Piece], section: tuple[str, ...], headin
 
 def _badge(piece: Piece, fields: Fields) -> None:
     """A shields.io badge whose text names a venue (`![Publish](https://img.shields.io/badge/Conference-ICML'24-blue)`)."""
-    url = piece.url
-    if "img.shields.io/badge/" not in url or fields.venue is not None:
+    if fields.venue is not None:
         return
-    body = url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0]
-    from urllib.parse import unquote
-
-    parts = [unquote(p).replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("--")]
-    text = "-".join(parts)
-    segments = text.split("-")
-    message = "-".join(segments[1:-1]) if len(segments) >= 3 else text
-    found = read_venue(message)
-    if found is not None and found.known and found.venue is not None:
-        _set_venue(fields, found, message)
+    texts = [piece.text]
+    url = piece.url
+    if "img.shields.io/badge/" in url:
+        body = unquote(url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
+        segments = [p.replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("-")]
+        texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else body)
+    for text in texts:
+        found = read_venue(text)
+        if found is not None and found.known and found.venue is not None:
+            _set_venue(fields, found, text)
+            return
 
 
 def _lead_venue_link(
@@ -574,6 +580,10 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             _venue_from_tail(tail_text, fields)
             if fields.venue is None:
                 _delimited_fields(after_pieces, fields, template, known_only=False)
+    if fields.authors is None and _BR in tail:
+        fields.authors = next(
+            (collapse(part) for part in tail.split(_BR) if looks_like_authors(part.strip(" .,;|"))), None
+        )
     if prefix:
         fields.year = int(prefix.group("year"))
 
@@ -614,20 +624,6 @@ def _delimited_fields(pieces: list[Piece], fields: Fields, template: Template, k
     return False
 
 
-def _tail_fields(text: str, fields: Fields, template: Template) -> None:
-    """Venue, year and authors from the fields of a tail: `| [**CVPR 2019**]`, `<br> Authors`, `(ICLR 2020)`."""
-    for part in _STRONG_SEP.split(text):
-        part = part.strip(" .,;:*_")
-        if not part:
-            continue
-        if _venue_field(part, fields, template, "tail"):
-            if fields.venue is not None:
-                break
-            continue
-        if fields.authors is None and looks_like_authors(part):
-            fields.authors = collapse(part)
-
-
 def _read_plain(
     pieces: list[Piece],
     links: list[int],
@@ -638,7 +634,11 @@ def _read_plain(
     template: Template,
 ) -> None:
     """An item whose title is plain text (quoted, bold, before a `<br>`, or the leading text of a citation)."""
-    first_link = next((i for i in links if i != lead and i >= start), None)
+    leading = set()
+    for i in links:
+        if i >= start and not _text_only(pieces[start:i]).strip(" [\\]"):
+            leading.add(i)
+    first_link = next((i for i in links if i != lead and i >= start and i not in leading), None)
     head_pieces = [p for j, p in enumerate(pieces[start:first_link], start) if j != lead and not p.link]
     rest_pieces = [p for p in pieces[first_link:] if not p.link] if first_link is not None else []
     if lead is not None:
@@ -751,55 +751,143 @@ def _leading_run(pieces: list[Piece], test: object) -> str:
     return "".join(out)
 
 
+@dataclass
+class _Tail:
+    """Fields found after a plain-text title, in source order, before one venue is chosen among them."""
+
+    venues: list[tuple[VenueField, str]] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    authors: str | None = None
+
+    def apply(self, fields: Fields) -> None:
+        """Set the venue (a known one before arXiv, before an unknown one), year, authors and cited ids."""
+        ranked = sorted(
+            self.venues,
+            key=lambda v: (not v[0].known, (v[0].venue or "").lower() == "arxiv", v[0].venue is None),
+        )
+        for found, raw in ranked:
+            _set_venue(fields, found, raw)
+        for found, raw in self.venues:
+            _set_venue(fields, VenueField(None, None, False, found.arxiv), raw)
+        if fields.year is None and self.years:
+            fields.year = self.years[-1]
+        if fields.authors is None and self.authors:
+            fields.authors = self.authors
+
+
+_TRAILING_VENUE = re.compile(
+    r"(?:^|\s)(?P<venue>arxiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?|arxiv\s*:?\s*(?:19|20)\d\d|"
+    r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,2}\s*['’]?\s*(?:(?:19|20)\d\d|\d\d)(?:\s*\([^()]*\))?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _classify(
+    part: str, tail: _Tail, fields: Fields, template: Template, year_after: bool, parenthesised: bool
+) -> bool:
+    """Whether a part after the title is one of the entry's fields (a venue and/or year, an arXiv id, authors, a
+    count); what it is goes into `tail`. A venue name the table does not know counts only in a list whose
+    template says the tail holds the venue, with a year of its own or right after it, and not in parentheses."""
+    found = read_venue(part)
+    if found is not None:
+        if found.venue is None or found.known:
+            tail.venues.append((found, part))
+            if found.known and found.venue is not None:
+                fields.votes.append(("slot:tail", True))
+            if found.year is not None:
+                tail.years.append(found.year)
+            return True
+        named = label_kind(found.venue) not in ("code", "project")
+        if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
+            apostrophe = bool(re.search(r"['’]\s?\d\d\b", part))
+            fields.asked.add("slot:tail")
+            accepted = "tail" in template.venue_slots and (found.year is not None or year_after)
+            if apostrophe or (accepted and not parenthesised):
+                tail.venues.append((found, part))
+                if found.year is not None:
+                    tail.years.append(found.year)
+                return True
+            return False
+    if tail.authors is None and looks_like_authors(part) and not looks_like_title_only(part):
+        tail.authors = collapse(part)
+        return True
+    return bool(re.fullmatch(r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?", part))
+
+
+def _is_year(part: str) -> bool:
+    found = read_venue(part)
+    return found is not None and found.venue is None and found.year is not None
+
+
 def _title_end(text: str, fields: Fields, template: Template) -> int:
     """Where the title of `Title. Authors. Venue Year` / `Title, Venue, Year` / `Title [Venue Year]` ends.
 
-    Parts are peeled off the end while they read as a venue, a year, an arXiv id or authors; commas split
-    only the part where peeling stops, and the title keeps at least two words of it.
+    Parts are peeled off the end while they read as a venue, a year, an arXiv id or authors (a part that ends
+    with a known venue is split there); commas split only the part where peeling stops, and the title keeps
+    at least two words of it.
     """
-    parts = [(m.start(), m.end()) for m in _STRONG_SEP.finditer(text)]
-    bounds = []
+    bounds: list[tuple[int, int]] = []
     position = 0
-    for sep_start, sep_end in parts:
-        bounds.append((position, sep_start, sep_end))
-        position = sep_end
-    bounds.append((position, len(text), len(text)))
+    for m in _STRONG_SEP.finditer(text):
+        bounds.append((position, m.start()))
+        position = m.end()
+    bounds.append((position, len(text)))
+    tail = _Tail()
     cut = len(text)
     index = len(bounds) - 1
+    year_after = False
     while index >= 0:
-        part_start, part_end, _ = bounds[index]
+        part_start, part_end = bounds[index]
         part = text[part_start:part_end].strip()
         if not part.strip(" .,;:*_"):
-            cut = min(cut, part_start) if index > 0 else cut
+            if index > 0:
+                cut = part_start
             index -= 1
             continue
-        if index > 0 and _is_tail_part(part, fields, template):
+        parenthesised = text[:part_start].rstrip().endswith("(")
+        if index > 0 and _classify(part, tail, fields, template, year_after, parenthesised):
+            year_after = _is_year(part)
             cut = part_start
             index -= 1
             continue
+        if index > 0 and _remark(part, parenthesised, fields):
+            cut = part_start
+            index -= 1
+            continue
+        trailing = _TRAILING_VENUE.search(part)
+        if trailing and len(part[: trailing.start()].split()) >= 1:
+            venue = read_venue(trailing.group("venue"))
+            if venue is not None and (venue.known or venue.arxiv):
+                tail.venues.append((venue, trailing.group("venue")))
+                if venue.year is not None:
+                    tail.years.append(venue.year)
+                offset = part_start + (len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip()))
+                bounds[index] = (part_start, offset + trailing.start())
+                cut = offset + trailing.start()
+                continue
         run_start = _authors_run(text, bounds, index)
         if index > 0 and run_start is not None and run_start > 0:
-            fields.authors = fields.authors or collapse(text[bounds[run_start][0] : bounds[index][1]])
+            tail.authors = tail.authors or collapse(text[bounds[run_start][0] : bounds[index][1]])
             cut = bounds[run_start][0]
             index = run_start - 1
             continue
-        inner = _comma_peel(part, fields, template)
+        inner = _comma_peel(part, tail, fields, template)
         if inner < len(part):
-            cut = part_start + inner
+            cut = part_start + (len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip())) + inner
         break
+    tail.venues.reverse()
+    tail.apply(fields)
     while cut > 0 and text[cut - 1] in " .,;:|([-–—\\":
         cut -= 1
     return cut if cut > 0 else len(text)
 
 
-def _is_tail_part(part: str, fields: Fields, template: Template) -> bool:
-    """A part after the title: a venue and/or year, an arXiv id, a note in parentheses, a count."""
-    if _venue_field(part, fields, template, "tail"):
+def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
+    """A short remark after the fields of a citation: `(pre)`, `(Oral)`, a mistyped id `arXv:2003.01474`."""
+    if parenthesised and len(part.split()) <= 3 and not looks_like_title(part):
+        fields.notes.append(collapse(part))
         return True
-    if fields.authors is None and looks_like_authors(part) and not looks_like_title_only(part):
-        fields.authors = collapse(part)
-        return True
-    return bool(re.fullmatch(r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?", part))
+    return " " not in part and any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)
 
 
 def looks_like_title_only(part: str) -> bool:
@@ -807,7 +895,7 @@ def looks_like_title_only(part: str) -> bool:
     return ":" in part or "?" in part
 
 
-def _authors_run(text: str, bounds: list[tuple[int, int, int]], index: int) -> int | None:
+def _authors_run(text: str, bounds: list[tuple[int, int]], index: int) -> int | None:
     """The first part of a run of parts ending at `index` that together read as an author list."""
     for first in range(index, 0, -1):
         joined = text[bounds[first][0] : bounds[index][1]]
@@ -821,60 +909,53 @@ def _authors_run(text: str, bounds: list[tuple[int, int, int]], index: int) -> i
     return None
 
 
-def _comma_peel(part: str, fields: Fields, template: Template) -> int:
-    """In the part where the title ends, peel `, Venue`, `, Year` and `, Venue Year` off its end.
-
-    A name the venue table does not know is peeled only when a year follows it (`Title, IEEE TMM, 2024`)
-    and the list's template says that field is the venue.
-    """
+def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> int:
+    """In the part where the title ends, peel `, Venue`, `, Year` and `, Venue Year` off its end (the title
+    keeps at least two words)."""
     commas = [m.start() for m in _COMMA.finditer(part)]
     cut = len(part)
-    after_year = False
+    year_after = False
     for comma in reversed(commas):
         field_text = part[comma + 1 : cut].strip()
-        remaining = part[:comma].strip()
-        if len(remaining.split()) < 2:
+        if len(part[:comma].split()) < 2:
             break
-        if not field_text:
-            cut = comma
-            continue
-        found = read_venue(field_text)
-        if found is None or (found.venue is not None and not found.known and not after_year):
-            break
-        if not _venue_field(field_text, fields, template, "tail"):
-            break
-        after_year = found.venue is None and found.year is not None
+        if field_text:
+            found = read_venue(field_text)
+            if found is None or not _classify(field_text, tail, fields, template, year_after, False):
+                break
+            year_after = _is_year(field_text)
         cut = comma
     return cut
 
 
-def _plain_tail(tail: str, fields: Fields, template: Template) -> None:
-    """Venue, year and authors from the text after a plain-text title."""
-    tail = _LEADING_JUNK.sub("", tail)
-    if not tail.strip():
+def _plain_tail(text: str, fields: Fields, template: Template) -> None:
+    """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
+    text = _LEADING_JUNK.sub("", text)
+    if not text.strip():
         return
-    m = _BRACKET_VENUE.search(tail)
+    m = _BRACKET_VENUE.search(text)
     if m and fields.venue is None:
         fields.venue = short_name(m.group("venue"))
         fields.venue_raw = collapse(m.group(0)).rstrip("=").strip()
         fields.year = fields.year or year_of(m.group("year"))
-    for part in _STRONG_SEP.split(tail):
-        for piece in _COMMA.split(part) if fields.venue is None else [part]:
-            piece = piece.strip(" .,;:*_")
-            if not piece:
-                continue
-            if _venue_field(piece, fields, template, "tail"):
-                continue
-            if fields.authors is None and looks_like_authors(piece):
-                fields.authors = collapse(piece)
+    parts: list[tuple[str, bool]] = []
+    for strong in _STRONG_SEP.split(text):
+        pieces = [strong] if read_venue(strong.strip(" .,;:*_")) is not None else _COMMA.split(strong)
+        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)
+    parts = [(p, paren) for p, paren in parts if p]
+    tail = _Tail()
+    for number, (part, paren) in enumerate(parts):
+        year_after = number + 1 < len(parts) and _is_year(parts[number + 1][0])
+        _classify(part, tail, fields, template, year_after, paren)
+    tail.apply(fields)
     if fields.venue is None:
-        citation = collapse(_CITATION_LEAD.sub("", collapse(tail), count=1))
+        citation = collapse(_CITATION_LEAD.sub("", collapse(text), count=1))
         venue = venue_from_citation(citation) if len(citation.split()) > 2 else None
         if venue:
             fields.venue = venue
             fields.venue_raw = citation
     if fields.year is None:
-        year = _last_year(tail)
+        year = _last_year(text)
         if year:
             fields.year = year
 

@@ -73,7 +73,7 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> Entry
     strong_paper = fields.arxiv is not None or (fields.venue is not None and not fields.resource_evidence)
     if strong_paper:
         return "paper"
-    if resource_heading(section):
+    if resource_heading(section) and has_links:
         return "resource"
     if _RESOURCE_TITLE.search(fields.title) and fields.arxiv is None and fields.title_link is not None:
         return "resource"
@@ -89,13 +89,8 @@ def decide_kind(own: EntryKind | None, fields: Fields, has_links: bool, prior: E
     if own is not None:
         return own
     if not has_links:
-        return "paper" if prior != "resource" and looks_like_title(fields.title) and _titled(fields) else "other"
+        return "paper" if prior == "paper" and looks_like_title(fields.title) and len(fields.title.split()) >= 4 else "other"
     return prior or "paper"
-
-
-def _titled(fields: Fields) -> bool:
-    """A title of at least three words, as a paper without any link must have to count as one."""
-    return len(fields.title.split()) >= 3
 
 
 def majority(kinds: Iterable[EntryKind | None]) -> EntryKind | None:

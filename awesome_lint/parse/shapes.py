@@ -129,7 +129,7 @@ _NAME_PARTICLES = frozenset(
         "sr.",
     ]
 )
-_ET_AL = re.compile(r"\bet\.?\s*al\b\.?", re.IGNORECASE)
+_ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
 def host(url: str) -> str:
@@ -214,6 +214,8 @@ def looks_like_authors(text: str) -> bool:
         if token == "," or low in _NAME_PARTICLES or not bare:
             continue
         if low in SENTENCE_WORDS and not (len(bare) == 1 and bare.isupper()):
+            return False
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
             return False
         capitalised = bare[:1].isupper() and all(ch.isalpha() or ch in "'’-" for ch in bare)
         if not _NAME_TOKEN.match(bare) and not capitalised:

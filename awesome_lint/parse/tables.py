@@ -27,7 +27,8 @@ Token = dict[str, Any]
 # Header words by column role; a header is matched after Markdown and punctuation are removed.
 _HEADERS: tuple[tuple[str, str], ...] = (
     ("title", r"titles?|paper titles?|title (?:&|and) authors?|names?|works?|methods?|models?|articles?|projects?"),
-    ("paper", r"papers?|pdfs?|arxiv|links? to paper|paper links?|urls?|links?"),
+    ("paper", r"papers?|pdfs?|arxiv|links? to paper|paper links?"),
+    ("links", r"links?|urls?|resources?|materials?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|published date|release(?:d| date)?"),
     ("code", r"codes?|github|implementations?|repos?|repositor(?:y|ies)|source(?: code)?|official code"),
@@ -131,12 +132,13 @@ def header_role(text: str) -> str | None:
 def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
     """Each column's role: from its header, else from what most of its cells hold."""
     roles = [header_role(h) or "" for h in header]
+    entry_table = any(role in ("title", "paper", "venue", "year", "code", "authors") for role in roles)
     for col, role in enumerate(roles):
         cells = [row[col] for row in rows if col < len(row)]
         if role == "paper" and "title" not in roles and _titles(cells):
             roles[col] = "title"
-        elif role == "title" and not _titles(cells) and _links(cells, "paper"):
-            roles[col] = "paper"
+        elif role == "title" and not _titles(cells):
+            roles[col] = "paper" if _links(cells, "paper") else "ignore"
     for col, role in enumerate(roles):
         if role:
             continue
@@ -154,7 +156,7 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
             roles[col] = "year"
         elif code >= share:
             roles[col] = "code"
-        elif "title" not in roles and _titles(cells):
+        elif "title" not in roles and entry_table and _titles(cells):
             roles[col] = "title"
         else:
             roles[col] = "ignore"
@@ -198,6 +200,7 @@ def read_row(
     roles_by_piece: dict[int, str] = {}
     pieces: list[Piece] = []
     title_offset = 0
+    column_year: int | None = None
     for col, cell in enumerate(cells):
         if pieces:
             pieces.append(Piece(" "))
@@ -220,12 +223,14 @@ def read_row(
         elif role == "year":
             m = re.search(r"(?:19|20)\d\d", text)
             if m:
-                fields.year = int(m.group(0))
+                column_year = int(m.group(0))
         elif role == "authors" and looks_like_authors(text):
             fields.authors = text
         elif role == "tags":
             tags = [collapse(p.text) for p in cell if p.code] or [t.strip() for t in re.split(r"[,;/]", text)]
             fields.tags.extend(t for t in tags if t and t != "-" and t not in fields.tags)
+    if column_year is not None:
+        fields.year = column_year
     if fields.title_link is not None:
         fields.title_link += title_offset
     links = [i for i, p in enumerate(pieces) if p.link]

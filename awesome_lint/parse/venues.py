@@ -100,7 +100,7 @@ SHORT_NAMES: dict[str, str] = {
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS "
     )
 }
-SHORT_NAMES.update({"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC"})
+SHORT_NAMES.update({"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"})
 
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), short) for pattern, short in VENUE_PATTERNS)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
@@ -139,6 +139,8 @@ class VenueField:
 
 
 _FIELD_ARXIV = re.compile(r"\barxiv\b\s*[:.]?\s*(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_YEAR = re.compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
+_BARE_SHORT_YEAR = re.compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = re.compile(r"\(([^()]*)\)")
 _FULL_YEAR = re.compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:])")
 _SHORT_YEAR = re.compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
@@ -206,6 +208,7 @@ def read_venue(text: str) -> VenueField | None:
     if m:
         arxiv = m.group(1)
         text = (text[: m.start()] + " arXiv " + text[m.end() :]).strip()
+    text = _ARXIV_YEAR.sub(r"\1 ", text)
     note = None
     notes = _FIELD_NOTE.findall(text)
     if notes:
@@ -227,9 +230,10 @@ def read_venue(text: str) -> VenueField | None:
     name = " ".join(text.split()).strip(" ,;:.-/'’()")
     name = _FIELD_LEAD.sub("", name).strip(" ,;:.-/")
     if year is None and name:
-        dash = _DASH_YEAR.search(name)
-        if dash and known_short(name[: dash.start()]):
-            year, name = year_of(dash.group(1)), name[: dash.start()]
+        dash = _DASH_YEAR.search(name) or _BARE_SHORT_YEAR.match(name)
+        if dash and known_short(name[: dash.start("year") - 1 if "name" in dash.groupdict() else dash.start()]):
+            year = year_of(dash.group("year") if "name" in dash.groupdict() else dash.group(1))
+            name = dash.group("name") if "name" in dash.groupdict() else name[: dash.start()]
     if not name:
         return VenueField(None, year, False, arxiv, note) if year or arxiv else None
     short = known_short(name)
@@ -262,6 +266,8 @@ def _venue_shaped(name: str) -> bool:
     """A few words that could name a venue: not a sentence, not a bare number, at most eight words."""
     words = name.split()
     if not words or len(words) > 8 or not any(ch.isalpha() for ch in name):
+        return False
+    if re.search(r"\d{4}|\bet\.?\s*al\b", name, re.IGNORECASE):
         return False
     if not _NAME_CHARS.match(name):
         return False
