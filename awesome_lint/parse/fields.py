@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
@@ -129,6 +129,8 @@ class Fields:
     roles: list[LinkRole] = field(default_factory=list)
     arxiv: arxiv_id.ArxivId | None = None
     cited: list[arxiv_id.ArxivId] = field(default_factory=list)
+    bracketed: bool = False
+    """The title is written in brackets without a link (`Authors. [Title]. In Venue.`): a citation's title."""
     paper_evidence: bool = False
     resource_evidence: bool = False
     asked: set[str] = field(default_factory=set)
@@ -576,7 +578,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         tail_text = tail
         for note in fields.notes:
             tail_text = tail_text.replace(f"({note})", " ")
-        if not _delimited_fields(after_pieces, fields, template, known_only=True):
+        if _BRACKET_VENUE.search(tail_text) or not _delimited_fields(after_pieces, fields, template, known_only=True):
             _venue_from_tail(tail_text, fields)
             if fields.venue is None:
                 _delimited_fields(after_pieces, fields, template, known_only=False)
@@ -647,9 +649,7 @@ def _read_plain(
     head, tags = _strip_tags(head)
     fields.tags.extend(tags)
     bracketed = [
-        b
-        for b in _BRACKETED.findall(_text_only(pieces))
-        if ((len(b.split()) > 1 or len(b) > 12) and read_venue(b) is None) or (looks_like_title(b) and sentence_like(b))
+        b for b in _BRACKETED.findall(_text_only(pieces)) if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b)
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
@@ -686,10 +686,17 @@ def _read_plain(
         _plain_tail(tail, fields, template)
 
 
+def _names_venue(text: str) -> bool:
+    """Whether a bracketed text is a known venue and/or a year (`[CIKM 2021]`), not a title."""
+    found = read_venue(text)
+    return found is not None and (found.known or found.venue is None)
+
+
 def _bracketed_title(pieces: list[Piece], plain_all: str, bracketed: list[str], fields: Fields) -> None:
     """`Authors. [Title]. In Venue, Year.`: a bracketed title without a link."""
     title = max(bracketed, key=len)
     fields.title = clean_title(title)
+    fields.bracketed = True
     where = plain_all.find(f"[{title}]")
     before, _tags = _strip_tags(plain_all[:where])
     fields.authors = _authors(before)
@@ -960,6 +967,12 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
             fields.year = year
 
 
+def _site_root(url: str) -> bool:
+    """A link to a site's home page (`https://botorch.org/`): how lists link a project, never a paper."""
+    parts = urlsplit(url.strip()) if "://" in url else None
+    return bool(parts and parts.hostname and parts.path in ("", "/") and not parts.query)
+
+
 def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
     """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
     if fields.kind == "other":
@@ -969,6 +982,7 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         return
     paper = (
         fields.arxiv is not None
+        or fields.bracketed
         or fields.venue is not None
         or fields.authors is not None
         or any(
@@ -981,7 +995,7 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         piece = pieces[fields.title_link]
         url = piece.url
         name_like = is_owner_repo(fields.title) or (len(fields.title.split()) <= 3 and not sentence_like(fields.title))
-        if (is_code_host(url) or is_resource_host(url) or piece.url.rstrip("/").count("/") <= 3) and name_like:
+        if (is_code_host(url) or is_resource_host(url) or _site_root(url)) and name_like:
             resource = not is_paper_host(url)
         if (is_code_host(url) or host(url).endswith(".github.io")) and is_owner_repo(fields.title):
             resource = True

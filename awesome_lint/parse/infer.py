@@ -89,7 +89,11 @@ def decide_kind(own: EntryKind | None, fields: Fields, has_links: bool, prior: E
     if own is not None:
         return own
     if not has_links:
-        return "paper" if prior == "paper" and looks_like_title(fields.title) and len(fields.title.split()) >= 4 else "other"
+        return (
+            "paper"
+            if prior == "paper" and looks_like_title(fields.title) and len(fields.title.split()) >= 4
+            else "other"
+        )
     return prior or "paper"
 
 

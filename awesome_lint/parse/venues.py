@@ -100,7 +100,9 @@ SHORT_NAMES: dict[str, str] = {
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS "
     )
 }
-SHORT_NAMES.update({"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"})
+SHORT_NAMES.update(
+    {"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"}
+)
 
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), short) for pattern, short in VENUE_PATTERNS)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
