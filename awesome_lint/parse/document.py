@@ -32,7 +32,7 @@ _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "ma
 Offset = Callable[[int], int]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Heading:
     start: int
     end: int
@@ -40,7 +40,7 @@ class _Heading:
     level: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -63,14 +63,14 @@ class _Item:
     """The item's own text is a heading (`- ### Pruning`): a label, never an entry with fields."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Table:
     header: list[str]
     rows: list[_Item] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Builder:
     index: LineIndex
     aligner: Aligner
@@ -296,7 +296,7 @@ def build(path: str, text: str, data: bytes | None = None, bom: bool = False, ne
     return _assemble(path, text, index, builder, bom, newline)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """An item (or one citation of it) with where it stands and what the reader found."""
 
@@ -353,10 +353,7 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             readings.append(reading)
             owner.append(stack[-1] if stack else None)
 
-    template = infer.learn(r.fields for r in readings)
-    for reading in readings:
-        if infer.needs_rereading(reading.fields, template):
-            reading.fields = _reread(reading, builder, template)
+    _apply_templates(readings, builder)
     _decide_kinds(readings)
     _attach_code_items(readings)
 
@@ -408,6 +405,20 @@ def _first_readings(
     if not any(p.newline for p in item.pieces):
         return [whole]
     return _citations(whole, index) or [whole]
+
+
+def _apply_templates(readings: list[_Reading], builder: _Builder) -> None:
+    """Learn the template of each top-level section (the whole list where a section is too small to tell) and
+    read again the items whose first reading asked a question the template answers differently."""
+    overall = infer.votes(r.fields for r in readings)
+    parts: dict[str, list[_Reading]] = {}
+    for reading in readings:
+        parts.setdefault(reading.section[0] if reading.section else "", []).append(reading)
+    for part in parts.values():
+        template = infer.learn(infer.votes(r.fields for r in part), overall)
+        for reading in part:
+            if infer.needs_rereading(reading.fields, template):
+                reading.fields = _reread(reading, builder, template)
 
 
 def _reread(reading: _Reading, builder: _Builder, template: Template) -> Fields:

@@ -50,6 +50,14 @@ _LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 _STRONG_SEP = re.compile(
     r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)\s*"
 )
+_APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
+_LETTER = re.compile(r"[A-Za-z]")
+_OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
+_CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
+_NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
+_YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
+_PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
+_COUNT = re.compile(r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 _BR = "\n"
 _TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
@@ -74,7 +82,7 @@ def clean_title(text: str, full_stop: bool = True) -> str:
     return text
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """A run of an item's inline content: plain text, a link or an image, with its source offsets."""
 
@@ -112,7 +120,7 @@ class Template:
 NEUTRAL = Template()
 
 
-@dataclass
+@dataclass(slots=True)
 class Fields:
     """What the reader found in one item."""
 
@@ -133,10 +141,19 @@ class Fields:
     """The title is written in brackets without a link (`Authors. [Title]. In Venue.`): a citation's title."""
     paper_evidence: bool = False
     resource_evidence: bool = False
-    asked: set[str] = field(default_factory=set)
+    asked: frozenset[str] = frozenset()
     """Template questions this reading depended on."""
-    votes: list[tuple[str, bool]] = field(default_factory=list)
+    votes: tuple[tuple[str, bool], ...] = ()
     """What this item says about the list's template: (question, answer)."""
+
+    def ask(self, question: str) -> None:
+        """Record that this reading depended on the template's answer to `question`."""
+        if question not in self.asked:
+            self.asked = self.asked | {question}
+
+    def vote(self, question: str, answer: bool) -> None:
+        """Record what this item says the answer to a template question is."""
+        self.votes = (*self.votes, (question, answer))
 
 
 def link_role(label: str, url: str, is_title: bool) -> LinkRole:
@@ -201,13 +218,13 @@ def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bo
     if unknown and slot != "lead" and (looks_like_authors(text) or looks_like_authors(found.venue or "")):
         return False
     if found.venue is not None and not found.known and found.venue.lower() != "arxiv":
-        apostrophe = bool(re.search(r"['’]\s?\d\d\b", text))
+        apostrophe = bool(_APOSTROPHE_YEAR.search(text))
         if not apostrophe:
-            fields.asked.add(f"slot:{slot}")
+            fields.ask(f"slot:{slot}")
             if slot not in template.venue_slots:
                 return False
     if found.venue is not None and found.known:
-        fields.votes.append((f"slot:{slot}", True))
+        fields.vote(f"slot:{slot}", True)
     _set_venue(fields, found, text)
     return True
 
@@ -226,7 +243,7 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         return
     citation = collapse(_CITATION_LEAD.sub("", collapse(tail), count=1))
     citation = citation.lstrip("/ ").strip()
-    if not citation or not re.search(r"[A-Za-z]", citation):
+    if not citation or not _LETTER.search(citation):
         year = _last_year(tail)
         if year:
             fields.year = year
@@ -361,8 +378,8 @@ def _without(pieces: list[Piece], taken: set[int]) -> list[Piece]:
     for i in sorted(taken):
         if i > 0 and not out[i - 1].link and i + 1 < len(out) and not out[i + 1].link:
             left, right = out[i - 1], out[i + 1]
-            out[i - 1] = _replace_text(left, re.sub(r"\[[\s*_]*$", " ", left.text))
-            out[i + 1] = _replace_text(right, re.sub(r"^[\s*_]*\]", " ", right.text))
+            out[i - 1] = _replace_text(left, _OPEN_BRACKET_END.sub(" ", left.text))
+            out[i + 1] = _replace_text(right, _CLOSE_BRACKET_START.sub(" ", right.text))
     return out
 
 
@@ -394,7 +411,7 @@ def recognise(
 
     start = 0
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
-        m = re.fullmatch(r"\s*\[([^\]]+)\]\s*", pieces[0].text)
+        m = _NICKNAME.fullmatch(pieces[0].text)
         if m:
             fields.nickname = collapse(m.group(1))
             start = 1
@@ -474,21 +491,21 @@ def _lead_venue_link(
     if len(after.split()) < 2 or not label:
         return None
     if is_venue_label(label):
-        fields.votes.append(("label_venue", True))
+        fields.vote("label_venue", True)
         return first
     kind = label_kind(label)
     if kind != "text" or is_owner_repo(label):
         return None
     found = read_venue(label)
     if found is None or len(label.split()) > 8:
-        fields.votes.append(("label_venue", False))
+        fields.vote("label_venue", False)
         return None
     wrapped = _text_only(pieces[start:first]).rstrip().endswith("[") and _text_only(
         pieces[first + 1 : following]
     ).lstrip().startswith("]")
     if not wrapped and not collapse(pieces[first].text).startswith("["):
         return None
-    fields.asked.add("label_venue")
+    fields.ask("label_venue")
     return first if template.label_venue else None
 
 
@@ -521,9 +538,9 @@ def _title_link(
     text, _tags = _strip_tags(_text_only(before))
     text = collapse(_LEAD_BRACKET.sub("", text) if lead is None else text).strip(" []\\.,:;-")
     if not text or _PREFIX_VENUE.match(text) or looks_like_authors(text) or not looks_like_title(text):
-        fields.votes.append(("text_title", False))
+        fields.vote("text_title", False)
         return candidate
-    fields.asked.add("text_title")
+    fields.ask("text_title")
     return None if template.text_title else candidate
 
 
@@ -559,7 +576,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
                 fields.notes.append(note.strip())
             fields.venue = short_name(venue)
             raw = collapse(before).strip().rstrip("-").strip()
-            fields.venue_raw = re.sub(r"^\d{4}\s*-?\s*", "", raw)
+            fields.venue_raw = _YEAR_LEAD.sub("", raw)
     elif collapse(before).strip(" []\\"):
         fields.authors = _authors(before)
     has_citation = fields.authors is not None or bool(collapse(tail).strip(" []\\|.,;:-"))
@@ -608,8 +625,8 @@ def _delimited_fields(pieces: list[Piece], fields: Fields, template: Template, k
     is the venue (and `known_only` is False).
     """
     text = _text_only(pieces)
-    parts = [m.group(1) for m in re.finditer(r"\[([^\[\]]+)\]", text)]
-    parts += [m.group(1) for m in re.finditer(r"\|\s*([^|\[\]]+)", text)]
+    parts = [m.group(1) for m in _BRACKETED.finditer(text)] if "[" in text else []
+    parts += [m.group(1) for m in _PIPE_FIELD.finditer(text)] if "|" in text else []
     parts += [p.text for p in pieces if p.emphasis and not p.link and not p.code and p.text.strip()]
     for part in parts:
         part = part.strip(" .,;:*_")
@@ -618,8 +635,8 @@ def _delimited_fields(pieces: list[Piece], fields: Fields, template: Template, k
         found = read_venue(part)
         if found is None or (found.venue is None and found.year is None):
             continue
-        if found.venue is not None and not found.known and known_only and not re.search(r"['’]\s?\d\d\b", part):
-            fields.asked.add("slot:tail")
+        if found.venue is not None and not found.known and known_only and not _APOSTROPHE_YEAR.search(part):
+            fields.ask("slot:tail")
             continue
         if _venue_field(part, fields, template, "tail") and fields.venue is not None:
             return True
@@ -670,7 +687,7 @@ def _read_plain(
     if bracketed and not [i for i in links if i != lead and label_kind(collapse(pieces[i].text)) == "text"]:
         _bracketed_title(pieces, plain_all, bracketed, fields)
         if fields.title:
-            fields.votes.append(("text_title", True))
+            fields.vote("text_title", True)
             return
     head = _EMPTY_LEAD.sub("", head)
     if not collapse(head).strip(" ,;[]\\|-"):
@@ -680,7 +697,7 @@ def _read_plain(
     title, tail = _split_title(head_pieces, head, fields, template)
     fields.title = title
     if title:
-        fields.votes.append(("text_title", True))
+        fields.vote("text_title", True)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
@@ -758,7 +775,7 @@ def _leading_run(pieces: list[Piece], test: object) -> str:
     return "".join(out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tail:
     """Fields found after a plain-text title, in source order, before one venue is chosen among them."""
 
@@ -800,14 +817,14 @@ def _classify(
         if found.venue is None or found.known:
             tail.venues.append((found, part))
             if found.known and found.venue is not None:
-                fields.votes.append(("slot:tail", True))
+                fields.vote("slot:tail", True)
             if found.year is not None:
                 tail.years.append(found.year)
             return True
         named = label_kind(found.venue) not in ("code", "project")
         if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
-            apostrophe = bool(re.search(r"['’]\s?\d\d\b", part))
-            fields.asked.add("slot:tail")
+            apostrophe = bool(_APOSTROPHE_YEAR.search(part))
+            fields.ask("slot:tail")
             accepted = "tail" in template.venue_slots and (found.year is not None or year_after)
             if apostrophe or (accepted and not parenthesised):
                 tail.venues.append((found, part))
@@ -818,7 +835,7 @@ def _classify(
     if tail.authors is None and looks_like_authors(part) and not looks_like_title_only(part):
         tail.authors = collapse(part)
         return True
-    return bool(re.fullmatch(r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?", part))
+    return bool(_COUNT.fullmatch(part))
 
 
 def _is_year(part: str) -> bool:
@@ -991,7 +1008,9 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         )
     )
     resource = False
-    if fields.title_link is not None:
+    if fields.arxiv is not None:
+        pass
+    elif fields.title_link is not None:
         piece = pieces[fields.title_link]
         url = piece.url
         name_like = is_owner_repo(fields.title) or (len(fields.title.split()) <= 3 and not sentence_like(fields.title))

@@ -3,7 +3,9 @@
 Every item is read once on its own. What an item can settle by itself it settles (a `CVPR` link label is a
 venue, a quoted string is a title); what it cannot, it asks (is the unknown link label `Ocean Engineering`
 a venue? is `Nature Machine Intelligence 2019` one?) and records what it would vote for where it can tell.
-The list's template is the majority of those votes; the items that asked are read again with it. Kinds
+The template is the majority of those votes, per top-level section (a list can change format between its
+parts) and for the whole list where a section has too few votes; the items that asked are read again with
+it. Kinds
 work the same way: an item with no evidence of its own (a link to a page that is neither a paper nor a
 repository) takes the kind most items of its section, or else of its list, have.
 """
@@ -31,16 +33,28 @@ _RESOURCE_HEADING = re.compile(
 _RESOURCE_TITLE = re.compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
 
 
-def learn(readings: Iterable[Fields]) -> Template:
-    """The list's template: each question answered yes when enough of the items that can tell say so."""
-    counts: Counter[tuple[str, bool]] = Counter()
+Votes = Counter[tuple[str, bool]]
+
+
+def votes(readings: Iterable[Fields]) -> Votes:
+    """How many items answer each template question yes, and how many no."""
+    counts: Votes = Counter()
     for fields in readings:
         for question, answer in set(fields.votes):
             counts[question, answer] += 1
-    questions = {question for question, _answer in counts}
+    return counts
+
+
+def learn(counts: Votes, fallback: Votes | None = None) -> Template:
+    """The template: each question answered yes when enough of the items that can tell say so. A question
+    too few items of `counts` (a section) answer is answered from `fallback` (the whole list)."""
+    questions = {question for question, _answer in counts} | {q for q, _a in fallback or ()}
 
     def yes(question: str) -> bool:
-        agree, total = counts[question, True], counts[question, True] + counts[question, False]
+        source = counts
+        if fallback is not None and counts[question, True] + counts[question, False] < MIN_VOTES:
+            source = fallback
+        agree, total = source[question, True], source[question, True] + source[question, False]
         return agree >= MIN_VOTES and agree >= MIN_SHARE * total
 
     slots = frozenset(q.split(":", 1)[1] for q in questions if q.startswith("slot:") and yes(q))

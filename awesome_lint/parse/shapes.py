@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.parse.venues import SENTENCE_WORDS, read_venue
@@ -129,27 +130,46 @@ _NAME_PARTICLES = frozenset(
         "sr.",
     ]
 )
+_DIGIT = re.compile(r"\d")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_AND = re.compile(r"\band\b")
+# A sentence word written in lower case: a quick sign that a text is a title or a description.
+_LOWER_SENTENCE_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SENTENCE_WORDS)) + r")(?![\w'’-])")
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+
+
+def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
+    """A host and its subdomains (`x.org` matches `x.org` and `a.x.org`); `docs.` matches a host prefix."""
+    suffixes = "|".join(re.escape(h) for h in hosts if not h.endswith("."))
+    prefixes = "|".join(re.escape(h) for h in hosts if h.endswith("."))
+    alternatives = [rf"(?:^|\.)(?:{suffixes})$"] + ([rf"^(?:{prefixes})"] if prefixes else [])
+    return re.compile("|".join(alternatives))
+
+
+_PAPER_HOST = _host_pattern(PAPER_HOSTS)
+_RESOURCE_HOST = _host_pattern(RESOURCE_HOSTS)
+
+
+@lru_cache(maxsize=8192)
+def _split(url: str) -> tuple[str, str]:
+    """(host without `www.`, lower-cased path) of a URL; empty strings when it has none."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "", ""
+    return (parts.hostname or "").removeprefix("www."), parts.path.lower()
 
 
 def host(url: str) -> str:
     """The host of a URL without `www.`, lower-case; empty when there is none."""
-    try:
-        found = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
-    return found.removeprefix("www.")
+    return _split(url)[0]
 
 
 def is_paper_host(url: str) -> bool:
     """Whether a URL points at a paper: a publisher, proceedings or preprint host, or a PDF file."""
-    name = host(url)
-    if not name:
-        return False
-    if any(name == h or name.endswith("." + h) for h in PAPER_HOSTS):
-        return True
-    path = urlsplit(url.strip()).path.lower() if "://" in url else ""
-    return path.endswith(".pdf")
+    name, path = _split(url)
+    return bool(name) and (bool(_PAPER_HOST.search(name)) or path.endswith(".pdf"))
 
 
 def is_code_host(url: str) -> bool:
@@ -160,7 +180,7 @@ def is_code_host(url: str) -> bool:
 def is_resource_host(url: str) -> bool:
     """Whether a URL points at a package index, documentation or model hub."""
     name = host(url)
-    return any(name == h or name.endswith("." + h) or (h.endswith(".") and name.startswith(h)) for h in RESOURCE_HOSTS)
+    return bool(name) and bool(_RESOURCE_HOST.search(name))
 
 
 def is_owner_repo(text: str) -> bool:
@@ -168,6 +188,7 @@ def is_owner_repo(text: str) -> bool:
     return bool(_OWNER_REPO.match(text.strip())) and " " not in text.strip()
 
 
+@lru_cache(maxsize=4096)
 def label_kind(label: str) -> str:
     """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text`."""
     inner = label.strip()
@@ -195,6 +216,7 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=8192)
 def looks_like_authors(text: str) -> bool:
     """A list of person names: `Hinton et al.`, `Cho, Jang Hyun & Hariharan, Bharath`, `S. Han, J. Pool`.
 
@@ -202,9 +224,9 @@ def looks_like_authors(text: str) -> bool:
     `et al.`, `&`, `and` between names, or comma-separated names.
     """
     text = text.strip().strip(".,;")
-    if not text or ":" in text or "?" in text or any(ch.isdigit() for ch in text):
+    if not text or ":" in text or "?" in text or _DIGIT.search(text) or _LOWER_SENTENCE_WORD.search(text):
         return False
-    tokens = re.sub(r"\([^()]*\)", " ", text).replace(",", " , ").split()
+    tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
     if not tokens:
         return False
     names = 0
@@ -217,20 +239,21 @@ def looks_like_authors(text: str) -> bool:
             return False
         if len(bare) >= 2 and bare.isupper() and bare.isalpha():
             return False
-        capitalised = bare[:1].isupper() and all(ch.isalpha() or ch in "'’-" for ch in bare)
+        capitalised = bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
         if not _NAME_TOKEN.match(bare) and not capitalised:
             return False
         names += 1
     if names == 0:
         return False
-    if _ET_AL.search(text) or "&" in text or re.search(r"\b[A-Z]\.", text):
+    if _ET_AL.search(text) or "&" in text or _INITIAL.search(text):
         return True
     if text.count(",") >= 1:
         return names >= 2
-    groups = [g.split() for g in re.split(r"\band\b", text)]
+    groups = [g.split() for g in _AND.split(text)]
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
 
 
+@lru_cache(maxsize=8192)
 def looks_like_title(text: str) -> bool:
     """Text that reads like a paper title: several words, mostly Latin letters, not a name list."""
     text = text.strip()

@@ -20,6 +20,10 @@ TABLE_PATTERN = (
     r"^ {0,3}(?P<table_head>[^\n]*\|[^\n]*)\n"
     r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)"
 )
+_HEADER_MARKUP = re.compile(r"[*_`:|]")
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TAG_SEP = re.compile(r"[,;/]")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
 Token = dict[str, Any]
@@ -122,7 +126,7 @@ def _escaped(text: str, pos: int) -> bool:
 
 def header_role(text: str) -> str | None:
     """The role a header names (`Title`, `Venue`, `Code`, ...), or None for a header not known."""
-    text = collapse(re.sub(r"[*_`:|]", " ", text)).strip(" .")
+    text = collapse(_HEADER_MARKUP.sub(" ", text)).strip(" .")
     for role, pattern in _HEADER_RES:
         if pattern.match(text):
             return role
@@ -148,7 +152,7 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
             continue
         share = 0.6 * len(cells)
         venues = sum(1 for c in cells if (v := read_venue(_cell_text(c))) is not None and v.known)
-        years = sum(1 for c in cells if re.fullmatch(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*", _cell_text(c)))
+        years = sum(1 for c in cells if _YEAR_CELL.fullmatch(_cell_text(c)))
         code = sum(1 for c in cells if any(p.link and is_code_host(p.url) for p in c))
         if venues >= share:
             roles[col] = "venue"
@@ -221,13 +225,13 @@ def read_row(
                 if found.note:
                     fields.notes.append(found.note)
         elif role == "year":
-            m = re.search(r"(?:19|20)\d\d", text)
+            m = _YEAR.search(text)
             if m:
                 column_year = int(m.group(0))
         elif role == "authors" and looks_like_authors(text):
             fields.authors = text
         elif role == "tags":
-            tags = [collapse(p.text) for p in cell if p.code] or [t.strip() for t in re.split(r"[,;/]", text)]
+            tags = [collapse(p.text) for p in cell if p.code] or [t.strip() for t in _TAG_SEP.split(text)]
             fields.tags.extend(t for t in tags if t and t != "-" and t not in fields.tags)
     if column_year is not None:
         fields.year = column_year

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (pattern searched case-insensitively in citation text, short name). First match wins, so the more
 # specific patterns (workshops, journals) stand before the general ones.
@@ -154,6 +155,7 @@ _FIELD_LEAD = re.compile(
     r"(?:(?:at|in|by|to)\b\s*)?|in\s+(?:the\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|proceedings\s+of\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
+_NOT_A_NAME = re.compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b(workshops?|findings)\b", re.IGNORECASE)
 _TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
 _NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
@@ -196,6 +198,15 @@ def known_short(name: str) -> str | None:
     return None
 
 
+# Words that a long venue name has (and a title rarely does): only such names go through the patterns.
+_LONG_NAME = re.compile(
+    r"\b(?:conference|proceedings|transactions|journal|symposium|workshop|international|advances|annual|"
+    r"meeting|letters|magazine|congress|computing|systems)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
 def read_venue(text: str) -> VenueField | None:
     """Read a short field as a venue and/or year; None when it is neither (a title, a sentence, a name list).
 
@@ -246,7 +257,8 @@ def read_venue(text: str) -> VenueField | None:
     if short:
         return VenueField(short, year, True, arxiv, note)
     words = name.split()
-    if len(words) > 1 and len(words) <= 12:
+    long_words = bool(_LONG_NAME.search(name)) or any(w.lower() in SHORT_NAMES for w in words)
+    if 1 < len(words) <= 12 and long_words:
         long_name = venue_from_citation(name)
         if long_name and long_name.lower() != "arxiv" and _names_only_venue(name, long_name):
             return VenueField(long_name, year, True, arxiv, note)
@@ -267,9 +279,9 @@ def _names_only_venue(name: str, short: str) -> bool:
 def _venue_shaped(name: str) -> bool:
     """A few words that could name a venue: not a sentence, not a bare number, at most eight words."""
     words = name.split()
-    if not words or len(words) > 8 or not any(ch.isalpha() for ch in name):
+    if not words or len(words) > 8 or sum(ch.isalpha() for ch in name) < 2:
         return False
-    if re.search(r"\d{4}|\bet\.?\s*al\b", name, re.IGNORECASE):
+    if _NOT_A_NAME.search(name):
         return False
     if not _NAME_CHARS.match(name):
         return False
