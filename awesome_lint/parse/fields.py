@@ -107,14 +107,23 @@ class Piece:
 
 @dataclass(frozen=True)
 class Template:
-    """What a list's items share, learned from them: the answers to the questions one item cannot settle."""
+    """What a list's items share, learned from them: the answers to the questions one item cannot settle.
 
-    label_venue: bool = False
-    """The label of a link that opens an item and is followed by the title is the venue (`[[CVPR](url)] Title`)."""
-    venue_slots: frozenset[str] = frozenset()
-    """Slots (`lead`, `tail`) where a venue-shaped name the venue table does not know is still the venue."""
-    text_title: bool = False
-    """Titles are the leading text even where a later link has a title-like label."""
+    The questions: `label_venue` (is the label of a link that opens an item and is followed by the title,
+    `[[Ocean Engineering](url)] Title`, the venue?), `text_title` (is the title the leading text even where a
+    later link has a title-like label?) and `slot:lead` / `slot:tail` (is a venue-shaped name the venue table
+    does not know, in that place, the venue?). A question the list's items did not settle has no answer, and
+    the item decides on its own.
+    """
+
+    answers: tuple[tuple[str, bool], ...] = ()
+
+    def answer(self, question: str) -> bool | None:
+        """The list's answer to a question, or None when its items did not settle it."""
+        for asked, answer in self.answers:
+            if asked == question:
+                return answer
+        return None
 
 
 NEUTRAL = Template()
@@ -141,15 +150,19 @@ class Fields:
     """The title is written in brackets without a link (`Authors. [Title]. In Venue.`): a citation's title."""
     paper_evidence: bool = False
     resource_evidence: bool = False
-    asked: frozenset[str] = frozenset()
-    """Template questions this reading depended on."""
+    asked: tuple[tuple[str, bool], ...] = ()
+    """Template questions this reading depended on, with the answer it went by."""
     votes: tuple[tuple[str, bool], ...] = ()
     """What this item says about the list's template: (question, answer)."""
 
-    def ask(self, question: str) -> None:
-        """Record that this reading depended on the template's answer to `question`."""
-        if question not in self.asked:
-            self.asked = self.asked | {question}
+    def ask(self, template: Template, question: str, default: bool) -> bool:
+        """The template's answer to `question` (or `default` when it has none), recorded as one this reading
+        depended on."""
+        answer = template.answer(question)
+        used = default if answer is None else answer
+        if (question, used) not in self.asked:
+            self.asked = (*self.asked, (question, used))
+        return used
 
     def vote(self, question: str, answer: bool) -> None:
         """Record what this item says the answer to a template question is."""
@@ -219,10 +232,8 @@ def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bo
         return False
     if found.venue is not None and not found.known and found.venue.lower() != "arxiv":
         apostrophe = bool(_APOSTROPHE_YEAR.search(text))
-        if not apostrophe:
-            fields.ask(f"slot:{slot}")
-            if slot not in template.venue_slots:
-                return False
+        if not apostrophe and not fields.ask(template, f"slot:{slot}", False):
+            return False
     if found.venue is not None and found.known:
         fields.vote(f"slot:{slot}", True)
     _set_venue(fields, found, text)
@@ -504,9 +515,10 @@ def _lead_venue_link(
         pieces[first + 1 : following]
     ).lstrip().startswith("]")
     if not wrapped and not collapse(pieces[first].text).startswith("["):
+        fields.vote("label_venue", False)
         return None
-    fields.ask("label_venue")
-    return first if template.label_venue else None
+    default = looks_like_title(after) and len(after.split()) >= 4
+    return first if fields.ask(template, "label_venue", default) else None
 
 
 def _title_link(
@@ -540,8 +552,7 @@ def _title_link(
     if not text or _PREFIX_VENUE.match(text) or looks_like_authors(text) or not looks_like_title(text):
         fields.vote("text_title", False)
         return candidate
-    fields.ask("text_title")
-    return None if template.text_title else candidate
+    return None if fields.ask(template, "text_title", False) else candidate
 
 
 def _names_item(pieces: list[Piece], index: int, start: int) -> bool:
@@ -636,7 +647,7 @@ def _delimited_fields(pieces: list[Piece], fields: Fields, template: Template, k
         if found is None or (found.venue is None and found.year is None):
             continue
         if found.venue is not None and not found.known and known_only and not _APOSTROPHE_YEAR.search(part):
-            fields.ask("slot:tail")
+            fields.ask(template, "slot:tail", False)
             continue
         if _venue_field(part, fields, template, "tail") and fields.venue is not None:
             return True
@@ -824,8 +835,7 @@ def _classify(
         named = label_kind(found.venue) not in ("code", "project")
         if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
             apostrophe = bool(_APOSTROPHE_YEAR.search(part))
-            fields.ask("slot:tail")
-            accepted = "tail" in template.venue_slots and (found.year is not None or year_after)
+            accepted = fields.ask(template, "slot:tail", False) and (found.year is not None or year_after)
             if apostrophe or (accepted and not parenthesised):
                 tail.venues.append((found, part))
                 if found.year is not None:

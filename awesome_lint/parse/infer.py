@@ -46,31 +46,23 @@ def votes(readings: Iterable[Fields]) -> Votes:
 
 
 def learn(counts: Votes, fallback: Votes | None = None) -> Template:
-    """The template: each question answered yes when enough of the items that can tell say so. A question
-    too few items of `counts` (a section) answer is answered from `fallback` (the whole list)."""
-    questions = {question for question, _answer in counts} | {q for q, _a in fallback or ()}
-
-    def yes(question: str) -> bool:
-        source = counts
-        if fallback is not None and counts[question, True] + counts[question, False] < MIN_VOTES:
-            source = fallback
-        agree, total = source[question, True], source[question, True] + source[question, False]
-        return agree >= MIN_VOTES and agree >= MIN_SHARE * total
-
-    slots = frozenset(q.split(":", 1)[1] for q in questions if q.startswith("slot:") and yes(q))
-    return Template(label_venue=yes("label_venue"), venue_slots=slots, text_title=yes("text_title"))
+    """The template: each question the items answer often enough, answered as most of them do (yes when at
+    least `MIN_SHARE` say yes). A question too few items of `counts` (a section) answer is answered from
+    `fallback` (the whole list), and left open when that has too few votes too."""
+    questions = sorted({q for q, _a in counts} | {q for q, _a in fallback or ()})
+    answers = []
+    for question in questions:
+        for source in (counts, fallback or Counter()):
+            agree, total = source[question, True], source[question, True] + source[question, False]
+            if total >= MIN_VOTES:
+                answers.append((question, agree >= MIN_SHARE * total))
+                break
+    return Template(tuple(answers))
 
 
 def needs_rereading(fields: Fields, template: Template) -> bool:
-    """Whether an item's first reading asked a question the learned template answers differently."""
-    for question in fields.asked:
-        if question == "label_venue" and template.label_venue:
-            return True
-        if question == "text_title" and template.text_title:
-            return True
-        if question.startswith("slot:") and question.split(":", 1)[1] in template.venue_slots:
-            return True
-    return False
+    """Whether an item's first reading went by an answer the learned template gives differently."""
+    return any(template.answer(question) not in (None, used) for question, used in fields.asked)
 
 
 def resource_heading(section: tuple[str, ...]) -> bool:
