@@ -192,6 +192,18 @@ def _last_year(text: str) -> int | None:
     return int(years[-1]) if years else None
 
 
+def _take_tags(text: str, fields: Fields) -> str:
+    """Remove the 【Tag】s from `text` into the fields: a tag that names a venue (`【CVPR 2020】`) is the venue."""
+    text, tags = _strip_tags(text)
+    for tag in tags:
+        found = read_venue(tag)
+        if found is not None and found.known and fields.venue is None:
+            _set_venue(fields, found, tag)
+        elif tag not in fields.tags:
+            fields.tags.append(tag)
+    return text
+
+
 def _strip_tags(text: str) -> tuple[str, list[str]]:
     tags = [collapse(t) for t in _TAG.findall(text)]
     return _TAG.sub(" ", text), [t for t in tags if t]
@@ -250,7 +262,11 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         return
     note = _PAREN_NOTE.match(tail)
     if note:
-        fields.notes.append(collapse(note.group(1)))
+        found = read_venue(note.group(1))
+        if found is not None and found.known:
+            _set_venue(fields, found, note.group(1))
+        else:
+            fields.notes.append(collapse(note.group(1)))
         return
     citation = collapse(_CITATION_LEAD.sub("", collapse(tail), count=1))
     citation = citation.lstrip("/ ").strip()
@@ -423,7 +439,7 @@ def recognise(
     start = 0
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
         m = _NICKNAME.fullmatch(pieces[0].text)
-        if m:
+        if m and not _names_venue(m.group(1)):
             fields.nickname = collapse(m.group(1))
             start = 1
 
@@ -549,7 +565,8 @@ def _title_link(
     before = [p for j, p in enumerate(pieces[start:candidate], start) if j != lead]
     text, _tags = _strip_tags(_text_only(before))
     text = collapse(_LEAD_BRACKET.sub("", text) if lead is None else text).strip(" []\\.,:;-")
-    if not text or _PREFIX_VENUE.match(text) or looks_like_authors(text) or not looks_like_title(text):
+    venue_like = _PREFIX_VENUE.match(text) or _names_venue(text.strip("()[] "))
+    if not text or venue_like or looks_like_authors(text) or not looks_like_title(text):
         fields.vote("text_title", False)
         return candidate
     return None if fields.ask(template, "text_title", False) else candidate
@@ -568,8 +585,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     before = _text_only([p for j, p in enumerate(pieces[:title_index]) if j != lead])
     after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and label_kind(collapse(p.text)) != "text")]
     tail = _text_only(after_pieces)
-    before, tags = _strip_tags(before)
-    fields.tags.extend(tags)
+    before = _take_tags(before, fields)
     fields.title_link = title_index
     if lead is not None:
         _venue_field(collapse(pieces[lead].text).strip("[] "), fields, template, "lead")
@@ -577,6 +593,9 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         before = before[lead_bracket.end() :]
     prefix = _prefix(before)
+    if not prefix and lead is None and _names_venue(before.strip(" ()[]\\")):
+        _venue_field(before, fields, template, "lead")
+        before = ""
     if prefix:
         if prefix.group("venue"):
             venue = prefix.group("venue").strip()
@@ -674,8 +693,7 @@ def _read_plain(
     if lead is not None:
         _venue_field(collapse(pieces[lead].text).strip("[] "), fields, template, "lead")
     head = _text_only(head_pieces)
-    head, tags = _strip_tags(head)
-    fields.tags.extend(tags)
+    head = _take_tags(head, fields)
     bracketed = [
         b for b in _BRACKETED.findall(_text_only(pieces)) if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b)
     ]
@@ -756,7 +774,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
         return clean_title(title), text[quoted.end() :]
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
-    if bold and looks_like_title(bold) and not read_venue(bold):
+    if bold and looks_like_title(bold) and not _names_venue(bold):
         index = text.find(bold.strip())
         if index >= 0 and not text[:index].strip(" [\\"):
             return clean_title(bold), text[index + len(bold.strip()) :]
