@@ -218,7 +218,7 @@ def _flatten(
         elif kind == "inline_html":
             group = _html(token.get("raw", ""), pieces, html)
         elif kind == "link":
-            label = _plain(token.get("children", []))
+            label = collapse(_plain(token.get("children", [])))
             start = end = -1
             style: str = token.get("_style", "inline")
             url = token.get("attrs", {}).get("url", "")
@@ -552,7 +552,7 @@ def _entry(reading: _Reading, index: LineIndex) -> Entry:
         links.append(
             Link(
                 url=piece.url,
-                label=collapse(piece.text),
+                label=piece.text,
                 role=role,
                 span=index.span(piece.start, piece.end),
                 style=style,

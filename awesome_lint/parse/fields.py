@@ -58,6 +58,8 @@ _NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
 _PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
 _COUNT = re.compile(r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?")
+# What a list of names has that a title rarely does: a comma, `&` or `et al`.
+_NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 _BR = "\n"
 _TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
@@ -84,7 +86,8 @@ def clean_title(text: str, full_stop: bool = True) -> str:
 
 @dataclass(slots=True)
 class Piece:
-    """A run of an item's inline content: plain text, a link or an image, with its source offsets."""
+    """A run of an item's inline content: plain text, a link or an image, with its source offsets. A link's
+    `text` is its label with whitespace collapsed."""
 
     text: str
     link: bool = False
@@ -455,7 +458,7 @@ def recognise(
         if i == lead and pieces[i].url and not pieces[i].url.startswith("#"):
             fields.roles.append("paper")
         else:
-            fields.roles.append(link_role(collapse(pieces[i].text), pieces[i].url, i == title_index))
+            fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
     for badge in (p for p in pieces if p.image):
         _badge(badge, fields)
     finish(fields, pieces, section, heading_year)
@@ -514,7 +517,7 @@ def _lead_venue_link(
         return None
     following = links[1] if len(links) > 1 else len(pieces)
     after = _text_only(pieces[first + 1 : following]).strip(" ]\\.,:-")
-    label = collapse(pieces[first].text).strip("[] ")
+    label = pieces[first].text.strip("[] ")
     if len(after.split()) < 2 or not label:
         return None
     if is_venue_label(label):
@@ -530,7 +533,7 @@ def _lead_venue_link(
     wrapped = _text_only(pieces[start:first]).rstrip().endswith("[") and _text_only(
         pieces[first + 1 : following]
     ).lstrip().startswith("]")
-    if not wrapped and not collapse(pieces[first].text).startswith("["):
+    if not wrapped and not pieces[first].text.startswith("["):
         fields.vote("label_venue", False)
         return None
     default = looks_like_title(after) and len(after.split()) >= 4
@@ -550,22 +553,26 @@ def _title_link(
     for i in links:
         if i == lead:
             continue
-        label = collapse(pieces[i].text)
+        label = pieces[i].text
         if not label or (label.startswith("[") and label.endswith("]")):
             continue
         kind = label_kind(label)
         if kind in ("code", "project") and _names_item(pieces, i, start):
             kind = "text"
-        if kind != "text" or looks_like_authors(label):
+        if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label)):
             continue
         candidate = i
         break
     if candidate is None:
         return None
     before = [p for j, p in enumerate(pieces[start:candidate], start) if j != lead]
-    text, _tags = _strip_tags(_text_only(before))
-    text = collapse(_LEAD_BRACKET.sub("", text) if lead is None else text).strip(" []\\.,:;-")
-    venue_like = _PREFIX_VENUE.match(text) or _names_venue(text.strip("()[] "))
+    text = _text_only(before)
+    if text.strip():
+        text = _strip_tags(text)[0]
+        text = collapse(_LEAD_BRACKET.sub("", text) if lead is None else text).strip(" []\\.,:;-")
+    else:
+        text = ""
+    venue_like = text and (_PREFIX_VENUE.match(text) or (len(text.split()) <= 6 and _names_venue(text.strip("()[] "))))
     if not text or venue_like or looks_like_authors(text) or not looks_like_title(text):
         fields.vote("text_title", False)
         return candidate
@@ -583,17 +590,18 @@ def _names_item(pieces: list[Piece], index: int, start: int) -> bool:
 def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields: Fields, template: Template) -> None:
     """An item whose title is a link label: lead (tags, prefix, authors), title, tail (venue, year, notes)."""
     before = _text_only([p for j, p in enumerate(pieces[:title_index]) if j != lead])
-    after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and label_kind(collapse(p.text)) != "text")]
+    after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and label_kind(p.text) != "text")]
     tail = _text_only(after_pieces)
     before = _take_tags(before, fields)
     fields.title_link = title_index
     if lead is not None:
-        _venue_field(collapse(pieces[lead].text).strip("[] "), fields, template, "lead")
+        _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         before = before[lead_bracket.end() :]
     prefix = _prefix(before)
-    if not prefix and lead is None and _names_venue(before.strip(" ()[]\\")):
+    short = before.strip(" ()[]\\")
+    if not prefix and lead is None and short and len(short.split()) <= 6 and _names_venue(short):
         _venue_field(before, fields, template, "lead")
         before = ""
     if prefix:
@@ -691,7 +699,7 @@ def _read_plain(
     head_pieces = [p for j, p in enumerate(pieces[start:first_link], start) if j != lead and not p.link]
     rest_pieces = [p for p in pieces[first_link:] if not p.link] if first_link is not None else []
     if lead is not None:
-        _venue_field(collapse(pieces[lead].text).strip("[] "), fields, template, "lead")
+        _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     head = _text_only(head_pieces)
     head = _take_tags(head, fields)
     bracketed = [
@@ -713,7 +721,7 @@ def _read_plain(
         else:
             fields.title = clean_title(head)
         return
-    if bracketed and not [i for i in links if i != lead and label_kind(collapse(pieces[i].text)) == "text"]:
+    if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
         _bracketed_title(pieces, plain_all, bracketed, fields)
         if fields.title:
             fields.vote("text_title", True)
@@ -1031,12 +1039,12 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         or fields.venue is not None
         or fields.authors is not None
         or any(
-            role == "paper" and (is_paper_host(pieces[i].url) or label_kind(collapse(pieces[i].text)) == "paper")
+            role == "paper" and (is_paper_host(pieces[i].url) or label_kind(pieces[i].text) == "paper")
             for i, role in zip(links, fields.roles, strict=True)
         )
     )
     resource = False
-    if fields.arxiv is not None:
+    if fields.arxiv is not None or (paper and fields.title_link is None):
         pass
     elif fields.title_link is not None:
         piece = pieces[fields.title_link]

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from awesome_lint.parse.venues import SENTENCE_WORDS, read_venue
+from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
 # Hosts whose pages are papers (or a paper's landing page): evidence that an entry cites a paper.
@@ -135,7 +135,6 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 _AND = re.compile(r"\band\b")
 # A sentence word written in lower case: a quick sign that a text is a title or a description.
-_LOWER_SENTENCE_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SENTENCE_WORDS)) + r")(?![\w'’-])")
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
@@ -224,7 +223,7 @@ def looks_like_authors(text: str) -> bool:
     `et al.`, `&`, `and` between names, or comma-separated names.
     """
     text = text.strip().strip(".,;")
-    if not text or ":" in text or "?" in text or _DIGIT.search(text) or _LOWER_SENTENCE_WORD.search(text):
+    if not text or ":" in text or "?" in text or _DIGIT.search(text) or LOWER_SENTENCE_WORD.search(text):
         return False
     tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
     if not tokens:

@@ -175,7 +175,7 @@ def _titles(cells: list[list[Piece]]) -> bool:
     """Most cells hold a title: a link with a title-like label, or several words of text."""
     found = 0
     for cell in cells:
-        labels = [collapse(p.text) for p in cell if p.link and label_kind(collapse(p.text)) == "text"]
+        labels = [p.text for p in cell if p.link and label_kind(p.text) == "text"]
         text = labels[0] if labels else _cell_text(cell)
         if looks_like_title(text) or (labels and text):
             found += 1
@@ -183,7 +183,7 @@ def _titles(cells: list[list[Piece]]) -> bool:
 
 
 def _links(cells: list[list[Piece]], kind: str) -> bool:
-    return sum(1 for c in cells if any(p.link and label_kind(collapse(p.text)) == kind for p in c)) >= 0.6 * len(cells)
+    return sum(1 for c in cells if any(p.link and label_kind(p.text) == kind for p in c)) >= 0.6 * len(cells)
 
 
 def read_row(
@@ -251,7 +251,7 @@ def read_row(
         elif role == "paper":
             new_roles.append("paper")
         else:
-            kind = label_kind(collapse(pieces[i].text))
+            kind = label_kind(pieces[i].text)
             if kind in ("code", "paper", "project"):
                 new_roles.append(kind)  # type: ignore[arg-type]
             else:

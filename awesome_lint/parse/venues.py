@@ -105,7 +105,8 @@ SHORT_NAMES.update(
     {"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"}
 )
 
-_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), short) for pattern, short in VENUE_PATTERNS)
+# Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
+_COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
 
 
@@ -120,6 +121,7 @@ def short_name(name: str) -> str:
 
 def venue_from_citation(text: str) -> str | None:
     """The short name of the venue a free-text citation names, or None when none is recognised."""
+    text = text.lower()
     for pattern, short in _COMPILED:
         if pattern.search(text):
             return short
@@ -155,6 +157,7 @@ _FIELD_LEAD = re.compile(
     r"(?:(?:at|in|by|to)\b\s*)?|in\s+(?:the\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|proceedings\s+of\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 _NOT_A_NAME = re.compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b(workshops?|findings)\b", re.IGNORECASE)
 _TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
@@ -166,6 +169,10 @@ SENTENCE_WORDS = frozenset(
         "into under over beyond between when what how why do does can not all any its their this that which "
     )
 )
+
+
+# A sentence word written in lower case: a quick sign that a text is a title or a description.
+LOWER_SENTENCE_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SENTENCE_WORDS)) + r")(?![\w'’-])")
 
 
 def year_of(value: str) -> int:
@@ -213,7 +220,12 @@ def read_venue(text: str) -> VenueField | None:
     Known names come out in their usual spelling; an unknown but venue-shaped name (a few capitalised words
     without sentence words) is kept as written with `known=False`, for the list's template to accept or not.
     """
-    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;.[]*_")
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 120:
+        return None
+    if len(words) > 6 and len(LOWER_SENTENCE_WORD.findall(text)) > 3:
+        return None
+    text = " ".join(words).strip(" ,;.[]*_")
     if not text or len(text) > 90:
         return None
     arxiv = None
@@ -257,7 +269,7 @@ def read_venue(text: str) -> VenueField | None:
     if short:
         return VenueField(short, year, True, arxiv, note)
     words = name.split()
-    long_words = bool(_LONG_NAME.search(name)) or any(w.lower() in SHORT_NAMES for w in words)
+    long_words = bool(_LONG_NAME.search(name)) or not SHORT_NAMES.keys().isdisjoint(name.lower().split())
     if 1 < len(words) <= 12 and long_words:
         long_name = venue_from_citation(name)
         if long_name and long_name.lower() != "arxiv" and _names_only_venue(name, long_name):
@@ -279,7 +291,7 @@ def _names_only_venue(name: str, short: str) -> bool:
 def _venue_shaped(name: str) -> bool:
     """A few words that could name a venue: not a sentence, not a bare number, at most eight words."""
     words = name.split()
-    if not words or len(words) > 8 or sum(ch.isalpha() for ch in name) < 2:
+    if not words or len(words) > 8 or not _TWO_LETTERS.search(name):
         return False
     if _NOT_A_NAME.search(name):
         return False
