@@ -11,12 +11,13 @@ from the other items of the list (see `infer.py`), and records what it would vot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
 from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.shapes import (
+    COUNT,
     host,
     is_code_host,
     is_owner_repo,
@@ -57,7 +58,7 @@ _CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
 _NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
 _PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
-_COUNT = re.compile(r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?")
+_COUNT = re.compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
 _NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
@@ -65,7 +66,7 @@ _BR = "\n"
 _TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
-_EMPTY_LEAD = re.compile(r"^(?:\s*\\?\[\s*(?:[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥)?)?\s*\\?\])+\s*")
+_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?:{COUNT})?\s*\\?\])+\s*")
 
 
 def collapse(text: str) -> str:
@@ -408,26 +409,9 @@ def _without(pieces: list[Piece], taken: set[int]) -> list[Piece]:
     for i in sorted(taken):
         if i > 0 and not out[i - 1].link and i + 1 < len(out) and not out[i + 1].link:
             left, right = out[i - 1], out[i + 1]
-            out[i - 1] = _replace_text(left, _OPEN_BRACKET_END.sub(" ", left.text))
-            out[i + 1] = _replace_text(right, _CLOSE_BRACKET_START.sub(" ", right.text))
+            out[i - 1] = replace(left, text=_OPEN_BRACKET_END.sub(" ", left.text))
+            out[i + 1] = replace(right, text=_CLOSE_BRACKET_START.sub(" ", right.text))
     return out
-
-
-def _replace_text(piece: Piece, text: str) -> Piece:
-    return Piece(
-        text,
-        piece.link,
-        piece.url,
-        piece.style,
-        piece.start,
-        piece.end,
-        piece.emphasis,
-        piece.code,
-        piece.image,
-        piece.brk,
-        piece.newline,
-        piece.html,
-    )
 
 
 def recognise(
@@ -868,7 +852,7 @@ def _classify(
                     tail.years.append(found.year)
                 return True
             return False
-    if tail.authors is None and looks_like_authors(part) and not looks_like_title_only(part):
+    if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
         tail.authors = collapse(part)
         return True
     return bool(_COUNT.fullmatch(part))
@@ -950,7 +934,7 @@ def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
     return " " not in part and any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)
 
 
-def looks_like_title_only(part: str) -> bool:
+def _title_marked(part: str) -> bool:
     """A part that has a colon or a question mark reads as a title, never as a name list."""
     return ":" in part or "?" in part
 

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue
+from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
 # Hosts whose pages are papers (or a paper's landing page): evidence that an entry cites a paper.
@@ -99,42 +99,19 @@ _QUALIFIED = (
 CODE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 PAPER_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
 PROJECT_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
-_COUNT_LABEL = re.compile(r"^\s*[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?\s*$")
+# A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
+COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
+_COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
 
 _OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’-]*\.?$|^[A-Z]\.$|^(?:[A-Z]\.){1,3}$")
 _NAME_PARTICLES = frozenset(
-    [
-        "and",
-        "&",
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "la",
-        "le",
-        "du",
-        "dos",
-        "bin",
-        "et",
-        "al",
-        "al.",
-        "et.",
-        "jr",
-        "jr.",
-        "sr.",
-    ]
+    split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
 )
 _DIGIT = re.compile(r"\d")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 _AND = re.compile(r"\band\b")
-# A sentence word written in lower case: a quick sign that a text is a title or a description.
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
@@ -208,11 +185,6 @@ def is_venue_label(label: str) -> bool:
     """A link label that names a known venue (`CVPR`, `NeurIPS'23`, `[ICLR]`) or only a year."""
     found = read_venue(label.strip().strip("[]"))
     return found is not None and (found.known or (found.venue is None and found.year is not None))
-
-
-def words(text: str) -> list[str]:
-    """The words of a text, punctuation kept on them."""
-    return text.split()
 
 
 @lru_cache(maxsize=8192)

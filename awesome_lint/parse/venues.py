@@ -84,7 +84,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _words(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
     """The words of a space-separated table written as one string."""
     return text.split()
 
@@ -93,7 +93,7 @@ def _words(text: str) -> list[str]:
 # varying case (`cvpr`, `Arxiv`, `ArXiV`). A name not here is kept as written.
 SHORT_NAMES: dict[str, str] = {
     name.lower(): name
-    for name in _words(
+    for name in split_words(
         "arXiv CoRR NeurIPS NIPS ICML ICLR CVPR ICCV ECCV AAAI IJCAI IJCNN ACL EMNLP NAACL COLING EACL TACL "
         "BMVC WACV ACCV KDD SIGKDD WWW SIGIR CIKM WSDM ICDM RecSys TPAMI IJCV TIP TNNLS TMM TCSVT TKDE JMLR "
         "TMLR MLSys SysML ISCA MICRO HPCA ASPLOS DAC DATE FPGA FPL FCCM ICCAD ISLPED ISSCC JSSC ISCAS ASP-DAC "
@@ -164,7 +164,7 @@ _TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
 _NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
 # Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
 SENTENCE_WORDS = frozenset(
-    _words(
+    split_words(
         "a an the of for with via in on to from by is are we our using towards toward through without at as "
         "into under over beyond between when what how why do does can not all any its their this that which "
     )
