@@ -52,22 +52,17 @@ class AnswerKey:
     """Which of an entry's links the key's `urls` holds (non-code links for lists/, paper links elsewhere)."""
 
 
+def _sample_key(folder: str) -> AnswerKey:
+    """The answer key of a folder of lists under tests/data/ whose answers*.jsonl answer a sample of items."""
+    base = DATA / folder
+    files = tuple(sorted(base.glob("answers*.jsonl")))
+    return AnswerKey(f"tests/data/{folder}/", base, files, sample=True, url_link=_paper)
+
+
 KEYS = (
     AnswerKey("lists/", ROOT, (GOLD,), sample=False, url_link=_not_code),
-    AnswerKey(
-        "tests/data/real-lists/",
-        DATA / "real-lists",
-        tuple(sorted((DATA / "real-lists").glob("answers*.jsonl"))),
-        sample=True,
-        url_link=_paper,
-    ),
-    AnswerKey(
-        "tests/data/shape-lists/",
-        DATA / "shape-lists",
-        tuple(sorted((DATA / "shape-lists").glob("answers*.jsonl"))),
-        sample=True,
-        url_link=_paper,
-    ),
+    _sample_key("real-lists"),
+    _sample_key("shape-lists"),
 )
 
 
