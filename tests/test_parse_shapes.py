@@ -194,6 +194,15 @@ def test_second_citation_on_a_continuation_line_is_an_entry_of_its_own() -> None
     assert third.title == "next"
 
 
+def test_a_heading_year_does_not_make_a_second_line_a_citation() -> None:
+    doc = parse_text(
+        "### 2018\n- A. Author. [First paper title](https://a.org/1). In AAAI.\n"
+        "  B. Other. [A follow-up report] is in preparation.\n"
+    )
+    (entry,) = doc.entries
+    assert (entry.title, entry.year, entry.span.end_line) == ("First paper title", 2018, 3)
+
+
 def test_citation_wrapped_over_two_lines_stays_one_entry() -> None:
     doc = parse_text(
         "- S. Han, H. Mao. [Deep compression: pruning and coding](https://arxiv.org/abs/1510.00149).\n"

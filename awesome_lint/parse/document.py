@@ -441,19 +441,22 @@ def _citations(whole: _Reading, index: LineIndex) -> list[_Reading]:
             lines[-1].append(piece)
     if len(lines) < 2:
         return []
-    readings = [recognise(line, whole.section, whole.heading_year, NEUTRAL) for line in lines]
+    readings = [recognise(line, whole.section, None, NEUTRAL) for line in lines]
     if not all(_complete_citation(f, line) for f, line in zip(readings, lines, strict=True)):
         return []
     item = whole.item
     out: list[_Reading] = []
     for number, (fields, line_pieces) in enumerate(zip(readings, lines, strict=True)):
         source_line = item.first_line + number
+        if source_line >= len(index.lines):
+            return []
         line_text = index.lines[source_line]
         begin = index.char_starts[source_line] + len(line_text) - len(line_text.lstrip(" \t>"))
         start = item.start if number == 0 else begin
-        end = index.char_starts[source_line] + len(line_text.rstrip())
-        if number == len(lines) - 1:
-            end = item.end
+        end = item.end if number == len(lines) - 1 else index.char_starts[source_line] + len(line_text.rstrip())
+        if find_collapsed(index.text, clean_title(fields.title), start, end) is None:
+            return []
+        fields.year = fields.year if fields.year is not None else whole.heading_year
         block: EntryBlock = "item" if number == 0 else "citation"
         text = collapse(index.text[start:end])
         out.append(_Reading(item, whole.section, whole.heading_year, line_pieces, fields, start, end, text, block))
