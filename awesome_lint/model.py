@@ -10,6 +10,7 @@ SCHEMA_VERSION = 1
 EntryKind = Literal["paper", "resource", "other"]
 LinkRole = Literal["paper", "code", "project", "other"]
 LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
+EntryBlock = Literal["item", "row", "citation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,11 @@ class Entry:
     marker: str = "-"
     number: int | None = None
     depth: int = 0
+    block: EntryBlock = "item"
+    """Where the entry is written: a list `item`, a GFM table `row`, or a further `citation` inside the item
+    before it (a second paper cited on a line of its own)."""
+    cells: tuple[Span, ...] = ()
+    """For a table row: the span of each cell's text, in column order."""
 
     @property
     def paper_links(self) -> tuple[Link, ...]:
@@ -111,6 +117,8 @@ class Entry:
             "marker": self.marker,
             "number": self.number,
             "depth": self.depth,
+            "block": self.block,
+            "cells": [cell.to_json() for cell in self.cells],
             "text": self.text,
             "span": self.span.to_json(),
             "title_span": self.title_span.to_json() if self.title_span else None,

@@ -22,7 +22,7 @@ def test_parse_directory_json_schema() -> None:
     assert paths == sorted(paths)
     assert {p.split("/")[-1] for p in paths} >= {p.name for p in SEED_LISTS}
     entries = [e for d in payload["documents"] for e in d["entries"]]
-    assert len(entries) == 549
+    assert len(entries) == 550
     required = {"kind", "title", "authors", "year", "venue", "arxiv_id", "section", "links", "span"}
     for entry in entries:
         assert required <= entry.keys()

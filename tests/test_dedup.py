@@ -79,10 +79,11 @@ def test_same_url_under_a_different_title_is_a_slip_not_a_duplicate() -> None:
         f"- [Deepburning: automatic generation of fpga-based learning accelerators]({url})\n"
         f"- [Binaryconnect: Training deep neural networks with binary weights during propagations.]({url})\n"
     )
+    # A link label that stands alone keeps its own full stop; the matcher still joins the two.
     assert groups(markdown) == [
         [
             "Binaryconnect: Training deep neural networks with binary weights during propagations",
-            "Binaryconnect: Training deep neural networks with binary weights during propagations",
+            "Binaryconnect: Training deep neural networks with binary weights during propagations.",
         ]
     ]
 

@@ -181,12 +181,35 @@ def test_heading_after_block_quote_still_opens_a_section() -> None:
     assert doc.entries[0].section == ("1. Pruning", "1.1 Weight Pruning")
 
 
-def test_continuation_line_belongs_to_the_item() -> None:
-    doc = parse_text("- A. [First paper](https://a.org/1). In AAAI, 2018.\n  B. [Second citation]. TNNLS.\n- next\n")
-    first = doc.entries[0]
-    assert first.title == "First paper"
-    assert (first.span.line, first.span.end_line) == (1, 2)
-    assert len(doc.entries) == 2
+def test_second_citation_on_a_continuation_line_is_an_entry_of_its_own() -> None:
+    doc = parse_text(
+        "- A. Author. [First paper](https://a.org/1). In AAAI, 2018.\n  B. Writer. [Second citation]. TNNLS, 2017.\n"
+        "- next\n"
+    )
+    first, second, third = doc.entries
+    assert (first.title, first.venue, first.block) == ("First paper", "AAAI", "item")
+    assert (first.span.line, first.span.end_line) == (1, 1)
+    assert (second.title, second.venue, second.year, second.block) == ("Second citation", "TNNLS", 2017, "citation")
+    assert (second.span.line, second.span.column, second.links) == (2, 3, ())
+    assert third.title == "next"
+
+
+def test_a_heading_year_does_not_make_a_second_line_a_citation() -> None:
+    doc = parse_text(
+        "### 2018\n- A. Author. [First paper title](https://a.org/1). In AAAI.\n"
+        "  B. Other. [A follow-up report] is in preparation.\n"
+    )
+    (entry,) = doc.entries
+    assert (entry.title, entry.year, entry.span.end_line) == ("First paper title", 2018, 3)
+
+
+def test_citation_wrapped_over_two_lines_stays_one_entry() -> None:
+    doc = parse_text(
+        "- S. Han, H. Mao. [Deep compression: pruning and coding](https://arxiv.org/abs/1510.00149).\n"
+        "  In International Conference on Learning Representations, 2016.\n"
+    )
+    (entry,) = doc.entries
+    assert (entry.venue, entry.year, entry.span.end_line) == ("ICLR", 2016, 2)
 
 
 def test_cited_id_that_disagrees_with_link() -> None:

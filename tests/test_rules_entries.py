@@ -238,7 +238,8 @@ EXPECTED = {
     "awesome-model-compression.md": [
         *[
             (line, "missing-link")
-            for line in (33, 42, 48, 61, 92, 98, 155, 156, 157, 159, 160, 162, 166, 172, 173, 235)
+            # 238: the second citation inside the item of line 237 is a paper of its own, without a link
+            for line in (33, 42, 48, 61, 92, 98, 155, 156, 157, 159, 160, 162, 166, 172, 173, 235, 238)
         ],
         *[(line, "duplicate-paper") for line in (67, 72, 100, 130, 132, 143, 151, 167, 187, 194, 209)],
         (113, "missing-year"),

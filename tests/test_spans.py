@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+from conftest import DATA
+
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.fix import apply_fixes
 from awesome_lint.model import Document, Span
@@ -33,7 +36,16 @@ def _check_document(data: bytes, doc: Document) -> int:
     checked = 0
     for entry in doc.entries:
         _check_span(data, entry.span, doc.bom)
-        assert MARKER.match(data[entry.span.start : entry.span.end].decode("utf-8"))
+        source = data[entry.span.start : entry.span.end].decode("utf-8")
+        if entry.block == "item":
+            assert MARKER.match(source)
+        elif entry.block == "row":
+            assert source.startswith("|") or "|" in source
+            for cell in entry.cells:
+                _check_span(data, cell, doc.bom)
+                assert entry.span.start <= cell.start <= cell.end <= entry.span.end
+        else:
+            assert source == source.strip() and entry.title in source
         for link in entry.links:
             _check_span(data, link.span, doc.bom)
             raw = data[link.span.start : link.span.end].decode("utf-8")
@@ -45,13 +57,9 @@ def _check_document(data: bytes, doc: Document) -> int:
             checked += 1
     for section in doc.iter_sections():
         _check_span(data, section.span, doc.bom)
-        assert (
-            data[section.span.start : section.span.end]
-            .decode("utf-8")
-            .lstrip("#")
-            .strip()
-            .startswith(section.heading.split()[0])
-        )
+        heading = data[section.span.start : section.span.end].decode("utf-8").lstrip("#").strip()
+        markup = re.compile(r"[*_\[\]`]")
+        assert markup.sub("", heading).startswith(markup.sub("", section.heading.split()[0]))
     return checked
 
 
@@ -72,6 +80,30 @@ def test_crlf_and_bom_keep_exact_byte_offsets(seed_list: Path) -> None:
         (e.title, e.span.line, e.span.column) for e in doc_lf.entries
     ]
     assert all(a.span.start > b.span.start for a, b in zip(doc_crlf.entries[1:], doc_lf.entries[1:], strict=True))
+
+
+REAL_AND_SHAPE_LISTS = sorted(
+    p for folder in ("real-lists", "shape-lists") for p in (DATA / folder).glob("*.md") if p.name != "README.md"
+)
+
+
+@pytest.mark.parametrize("path", REAL_AND_SHAPE_LISTS, ids=lambda p: p.name)
+def test_spans_of_rows_cells_and_citations_slice_their_source(path: Path) -> None:
+    data = path.read_bytes()
+    doc = parse_file(path)
+    assert _check_document(data, doc) == sum(len(e.links) for e in doc.entries) > 0
+
+
+def test_table_row_and_cell_spans_in_a_crlf_file() -> None:
+    data = b"| Title | Venue |\r\n| --- | --- |\r\n| [A paper](https://arxiv.org/abs/1701.00001) | ICLR 2017 |\r\n"
+    doc = parse_bytes(data, "table.md")
+    (row,) = doc.entries
+    assert (row.block, row.marker, row.title, row.venue, row.year) == ("row", "|", "A paper", "ICLR", 2017)
+    assert data[row.span.start : row.span.end] == data.split(b"\r\n")[2]
+    assert [data[c.start : c.end] for c in row.cells] == [b"[A paper](https://arxiv.org/abs/1701.00001)", b"ICLR 2017"]
+    (link,) = row.links
+    assert data[link.span.start : link.span.end] == b"[A paper](https://arxiv.org/abs/1701.00001)"
+    assert (row.span.line, row.cells[1].column) == (3, 49)
 
 
 def test_multiline_link_label_span() -> None:

@@ -1,23 +1,38 @@
-"""Build a Document (sections and entries with exact spans) from mistune's annotated AST."""
+"""Build a Document (sections and entries with exact spans) from mistune's annotated AST.
+
+Entries come from list items and from the rows of GFM tables. Every item is read on its own first; then
+the list's template is learned from those readings (`infer.py`) and the items that asked it a question
+are read again. Code links given as sub-items join the paper above them, and an item that cites a second
+paper on a line of its own gives a second entry.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.model import Document, Entry, Link, LinkStyle, Section, Span
-from awesome_lint.parse.fields import Piece, clean_title, collapse, recognise
+from awesome_lint.model import Document, Entry, EntryBlock, Link, LinkRole, LinkStyle, Section, Span
+from awesome_lint.parse import infer
+from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, collapse, recognise
 from awesome_lint.parse.markdown import Token, parse_ast
-from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
+from awesome_lint.parse.positions import Aligner, LineIndex
+from awesome_lint.parse.shapes import is_code_host, label_kind
+from awesome_lint.parse.tables import column_roles, read_row
 from awesome_lint.text import find_collapsed
 
 _YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _MARKER = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
+_HTML_TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
+_BREAK_TAGS = frozenset(("br", "hr"))
+_GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
+
+Offset = Callable[[int], int]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Heading:
     start: int
     end: int
@@ -25,7 +40,7 @@ class _Heading:
     level: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -34,29 +49,52 @@ class _Item:
     number: int | None
     depth: int
     text: str
+    key: int = -1
+    parent: int | None = None
+    """The key of the item this one is nested in."""
+    block: EntryBlock = "item"
+    table: int = -1
+    """For a table row: the index of its table in the builder's tables."""
+    cells: list[list[Piece]] = field(default_factory=list)
+    cell_spans: list[tuple[int, int]] = field(default_factory=list)
+    first_line: int = -1
+    """The source line where the item's own text starts (for a second citation on a later line)."""
+    heading: bool = False
+    """The item's own text is a heading (`- ### Pruning`): a label, never an entry with fields."""
 
 
-@dataclass
+@dataclass(slots=True)
+class _Table:
+    header: list[str]
+    rows: list[_Item] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class _Builder:
     index: LineIndex
     aligner: Aligner
     headings: list[_Heading] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
+    tables: list[_Table] = field(default_factory=list)
+    keys: int = 0
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
-        """Visit blocks in order, collecting headings and list items with their source offsets."""
+        """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
         for token in tokens:
             kind = token.get("type")
             if kind == "heading":
                 self.heading(token)
             elif kind == "list":
                 for child in token.get("children", []):
-                    self.item(child, token, depth)
+                    self.item(child, token, depth, None)
             elif kind == "block_quote":
                 self.walk(token.get("children", []), depth)
             elif kind == "block_code":
                 self.code(token)
+            elif kind == "table":
+                self.table(token)
             elif "_raw" in token:
                 self.aligner.align(token["_raw"])
 
@@ -72,7 +110,9 @@ class _Builder:
         end = self.index.char_starts[line] + len(source.rstrip())
         self.headings.append(_Heading(start, end, text, int(token["attrs"]["level"])))
 
-    def item(self, token: Token, parent: Token, depth: int) -> None:
+    def item(self, token: Token, parent: Token, depth: int, parent_key: int | None) -> None:
+        key = self.keys
+        self.keys += 1
         own = [t for t in token.get("children", []) if "_raw" in t]
         pieces: list[Piece] = []
         start = end = -1
@@ -80,9 +120,11 @@ class _Builder:
             if "_raw" not in block:
                 if block.get("type") == "list":
                     for child in block.get("children", []):
-                        self.item(child, block, depth + 1)
+                        self.item(child, block, depth + 1, key)
                 elif block.get("type") == "block_code":
                     self.code(block)
+                elif block.get("type") == "table":
+                    self.table(block)
                 continue
             bmap = self.aligner.align(block["_raw"])
             if bmap is None:
@@ -97,7 +139,7 @@ class _Builder:
                 pieces.append(Piece(" "))
             if block.get("type") in _FENCE_RULES:
                 continue
-            _flatten(block.get("children", []), pieces, bmap, lead, self.index.text)
+            _flatten(block.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
         if start < 0 or not own:
             return
         line, col, _ = self.index.locate(start)
@@ -108,7 +150,40 @@ class _Builder:
         number = int(m.group(2)) if m and m.group(2) else None
         item_start = self.index.char_starts[line] + marker_col
         text = collapse(self.index.text[start:end])
-        self.items.append(_Item(item_start, end, pieces, marker, number, depth, text))
+        self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, key, parent_key, first_line=line))
+
+    def table(self, token: Token) -> None:
+        """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
+        bmap = self.aligner.align(token["_table_text"])
+        if bmap is None:
+            return
+        line_starts = [0]
+        for line in token["_table_text"].split("\n")[:-1]:
+            line_starts.append(line_starts[-1] + len(line) + 1)
+        head, body = token["children"]
+        header = [collapse(_plain(cell.get("children", []))) for cell in head["children"]]
+        table = _Table(header)
+        number = len(self.tables)
+        self.tables.append(table)
+        for row in body["children"]:
+            cells: list[list[Piece]] = []
+            spans: list[tuple[int, int]] = []
+            base = line_starts[row["_line"]]
+            for cell in row["children"]:
+                cell_start = bmap(base + cell["_col"])
+                pieces: list[Piece] = []
+                _flatten(cell.get("children", []), pieces, lambda o, s=cell_start: s + o, self.index.text)
+                cells.append(pieces)
+                spans.append((cell_start, cell_start + len(cell.get("_raw", ""))))
+            line, _col, _byte = self.index.locate(bmap(base + (row["children"][0]["_col"] if row["children"] else 0)))
+            source = self.index.lines[line]
+            row_start = self.index.char_starts[line] + len(source) - len(source.lstrip())
+            row_end = self.index.char_starts[line] + len(source.rstrip())
+            text = collapse(source)
+            item = _Item(row_start, row_end, [], "|", None, 0, text, self.keys, None, "row", number, cells, spans)
+            self.keys += 1
+            table.rows.append(item)
+            self.items.append(item)
 
     def code(self, token: Token) -> None:
         """Record the 1-based source lines of a code block, its fences included, and claim them."""
@@ -147,38 +222,75 @@ def _plain(tokens: list[Token]) -> str:
 
 
 def _flatten(
-    tokens: list[Token], pieces: list[Piece], bmap: BlockMap, lead: int, text: str, emphasis: str = ""
+    tokens: list[Token],
+    pieces: list[Piece],
+    offset: Offset,
+    text: str,
+    emphasis: str = "",
+    html: list[str] | None = None,
 ) -> None:
-    """Turn inline tokens into text and link pieces, mapping link offsets to the source."""
+    """Turn inline tokens into text, link and image pieces, mapping link offsets to the source."""
+    html = [] if html is None else html
+    group = html[-1] if html else ""
     for token in tokens:
         kind = token.get("type")
         if kind == "text":
-            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis))
+            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, html=group))
         elif kind == "codespan":
-            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, code=True))
-        elif kind in ("softbreak", "linebreak"):
-            pieces.append(Piece(" ", emphasis=emphasis))
+            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, code=True, html=group))
+        elif kind == "softbreak":
+            pieces.append(Piece(" ", emphasis=emphasis, newline=True, html=group))
+        elif kind == "linebreak":
+            pieces.append(Piece(" ", emphasis=emphasis, brk=True, html=group))
+        elif kind == "inline_html":
+            group = _html(token.get("raw", ""), pieces, html)
         elif kind == "link":
-            label = _plain(token.get("children", []))
+            label = collapse(_plain(token.get("children", [])))
             start = end = -1
             style: str = token.get("_style", "inline")
             url = token.get("attrs", {}).get("url", "")
             if "_pos" in token:
-                start = bmap(token["_pos"][0] + lead)
-                end = bmap(token["_pos"][1] - 1 + lead) + 1
+                start = offset(token["_pos"][0])
+                end = offset(token["_pos"][1] - 1) + 1
                 raw = text[start:end]
                 if style == "inline":
                     url = _raw_destination(raw) or url
                 elif style in ("autolink", "bare"):
                     url = raw.strip("<>")
-            pieces.append(Piece(label, link=True, url=url, style=style, start=start, end=end))
+            pieces.append(Piece(label, link=True, url=url, style=style, start=start, end=end, emphasis=emphasis))
+            _images(token.get("children", []), pieces)
         elif kind in ("strong", "emphasis"):
             inner = "strong" if "strong" in (emphasis, kind) else "em"
-            _flatten(token.get("children", []), pieces, bmap, lead, text, inner)
+            _flatten(token.get("children", []), pieces, offset, text, inner, html)
         elif kind == "image":
-            continue
+            _images([token], pieces)
         elif "children" in token:
-            _flatten(token["children"], pieces, bmap, lead, text, emphasis)
+            _flatten(token["children"], pieces, offset, text, emphasis, html)
+
+
+def _html(raw: str, pieces: list[Piece], stack: list[str]) -> str:
+    """Inline HTML: `<br>` separates fields, `<ins>...</ins>` and the like group the text inside."""
+    m = _HTML_TAG.match(raw.strip())
+    if m:
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _BREAK_TAGS:
+            pieces.append(Piece(" ", brk=True))
+        elif name in _GROUP_TAGS and not self_closing:
+            if closing:
+                if name in stack:
+                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
+            else:
+                stack.append(name)
+    return stack[-1] if stack else ""
+
+
+def _images(tokens: list[Token], pieces: list[Piece]) -> None:
+    """Image pieces (alt text and source) for the images among `tokens`, badges inside links included."""
+    for token in tokens:
+        if token.get("type") == "image":
+            pieces.append(
+                Piece(_plain(token.get("children", [])), url=token.get("attrs", {}).get("url", ""), image=True)
+            )
 
 
 def _raw_destination(raw: str) -> str | None:
@@ -211,6 +323,24 @@ def build(path: str, text: str, data: bytes | None = None, bom: bool = False, ne
     return _assemble(path, text, index, builder, bom, newline)
 
 
+@dataclass(slots=True)
+class _Reading:
+    """An item (or one citation of it) with where it stands and what the reader found."""
+
+    item: _Item
+    section: tuple[str, ...]
+    heading_year: int | None
+    pieces: list[Piece]
+    fields: Fields
+    start: int
+    end: int
+    text: str
+    block: EntryBlock = "item"
+    own: str | None = None
+    extra: list[tuple[Piece, LinkRole]] = field(default_factory=list)
+    """Links of sub-items that belong to this entry (code given as `+ [owner/repo](url)` below a paper)."""
+
+
 def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bool, newline: str) -> Document:
     events: list[tuple[int, int, Any]] = [(h.start, 0, h) for h in builder.headings]
     events += [(it.start, 1, it) for it in builder.items]
@@ -219,7 +349,8 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
     # Section tree as mutable nodes first, then frozen.
     roots: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    entries: list[Entry] = []
+    readings: list[_Reading] = []
+    owner: list[dict[str, Any] | None] = []
     title = None
     first_heading = None
     for _start, _kind, event in events:
@@ -245,10 +376,20 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             continue
         section = stack[-1]["path"] if stack else ()
         year = stack[-1]["year"] if stack else None
-        entry = _entry(event, section, year, index)
+        for reading in _first_readings(event, section, year, builder, index):
+            readings.append(reading)
+            owner.append(stack[-1] if stack else None)
+
+    _apply_templates(readings, builder)
+    _decide_kinds(readings)
+    _attach_code_items(readings)
+
+    entries: list[Entry] = []
+    for reading, node in zip(readings, owner, strict=True):
+        entry = _entry(reading, index)
         entries.append(entry)
-        if stack:
-            stack[-1]["entries"].append(entry)
+        if node is not None:
+            node["entries"].append(entry)
 
     def freeze(node: dict[str, Any]) -> Section:
         return Section(
@@ -273,6 +414,156 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
     )
 
 
+def _first_readings(
+    item: _Item, section: tuple[str, ...], year: int | None, builder: _Builder, index: LineIndex
+) -> list[_Reading]:
+    """An item read on its own: one reading, or one per citation when it cites papers on separate lines."""
+    if item.block == "row":
+        table = builder.tables[item.table]
+        if not table.roles:
+            table.roles = column_roles(table.header, [row.cells for row in table.rows])
+        found = read_row(item.cells, table.roles, section, year, NEUTRAL)
+        if found is None:
+            return []
+        pieces, fields = found
+        return [_Reading(item, section, year, pieces, fields, item.start, item.end, item.text, "row")]
+    fields = recognise(item.pieces, section, year, NEUTRAL)
+    if item.heading:
+        fields.kind = "other"
+    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text)
+    if not any(p.newline for p in item.pieces):
+        return [whole]
+    return _citations(whole, index) or [whole]
+
+
+def _apply_templates(readings: list[_Reading], builder: _Builder) -> None:
+    """Learn the template of each top-level section (the whole list where a section is too small to tell) and
+    read again the items whose first reading asked a question the template answers differently."""
+    overall = infer.votes(r.fields for r in readings)
+    parts: dict[str, list[_Reading]] = {}
+    for reading in readings:
+        parts.setdefault(reading.section[0] if reading.section else "", []).append(reading)
+    for part in parts.values():
+        template = infer.learn(infer.votes(r.fields for r in part), overall)
+        for reading in part:
+            if infer.needs_rereading(reading.fields, template):
+                reading.fields = _reread(reading, builder, template)
+
+
+def _reread(reading: _Reading, builder: _Builder, template: Template) -> Fields:
+    item = reading.item
+    if reading.block == "row":
+        table = builder.tables[item.table]
+        found = read_row(item.cells, table.roles, reading.section, reading.heading_year, template)
+        return found[1] if found is not None else reading.fields
+    return recognise(reading.pieces, reading.section, reading.heading_year, template)
+
+
+def _citations(whole: _Reading, index: LineIndex) -> list[_Reading]:
+    """The citations of an item that cites one paper per source line (`Authors. [Title](url). In Venue.`
+    and, on the next line, `Authors. [Title]. Venue.`); empty when its lines are one citation."""
+    lines: list[list[Piece]] = [[]]
+    for piece in whole.pieces:
+        if piece.newline:
+            lines.append([])
+        else:
+            lines[-1].append(piece)
+    if len(lines) < 2:
+        return []
+    readings = [recognise(line, whole.section, None, NEUTRAL) for line in lines]
+    if not all(_complete_citation(f, line) for f, line in zip(readings, lines, strict=True)):
+        return []
+    item = whole.item
+    out: list[_Reading] = []
+    for number, (fields, line_pieces) in enumerate(zip(readings, lines, strict=True)):
+        source_line = item.first_line + number
+        if source_line >= len(index.lines):
+            return []
+        line_text = index.lines[source_line]
+        begin = index.char_starts[source_line] + len(line_text) - len(line_text.lstrip(" \t>"))
+        start = item.start if number == 0 else begin
+        end = item.end if number == len(lines) - 1 else index.char_starts[source_line] + len(line_text.rstrip())
+        if find_collapsed(index.text, clean_title(fields.title), start, end) is None:
+            return []
+        fields.year = fields.year if fields.year is not None else whole.heading_year
+        block: EntryBlock = "item" if number == 0 else "citation"
+        text = collapse(index.text[start:end])
+        out.append(_Reading(item, whole.section, whole.heading_year, line_pieces, fields, start, end, text, block))
+    return out
+
+
+def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
+    """A line that is a citation on its own: a title, authors before it and a venue or year after it."""
+    text = "".join(p.text for p in pieces).strip()
+    return (
+        bool(fields.title)
+        and len(fields.title.split()) >= 2
+        and fields.authors is not None
+        and (fields.venue is not None or fields.year is not None)
+        and text.endswith((".", ")"))
+    )
+
+
+def _decide_kinds(readings: list[_Reading]) -> None:
+    """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
+    by_section: dict[tuple[str, ...], list[str | None]] = {}
+    for reading in readings:
+        has_links = any(p.link for p in reading.pieces)
+        reading.own = infer.own_kind(reading.fields, reading.section, has_links)
+        by_section.setdefault(reading.section, []).append(reading.own)
+    list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
+    priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
+    for reading in readings:
+        has_links = any(p.link for p in reading.pieces)
+        prior = priors.get(reading.section) or list_prior
+        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior)  # type: ignore[arg-type]
+        fields = reading.fields
+        fields.kind = kind
+        if kind != "paper":
+            fields.authors = fields.venue = fields.venue_raw = fields.year = None
+            own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
+            links = [p for p in reading.pieces if p.link]
+            fields.roles = [
+                role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
+                for piece, role in zip(links, fields.roles, strict=True)
+            ]
+            if kind == "resource" and own_link is None:
+                fields.title = _resource_name(fields.title)
+
+
+def _resource_name(title: str) -> str:
+    """The name of a resource written as `Name: what it does` (`llama.cpp: Inference of LLaMA in C/C++`)."""
+    name, sep, _rest = title.partition(": ")
+    return name.strip() if sep and 0 < len(name.split()) <= 3 else title
+
+
+def _attach_code_items(readings: list[_Reading]) -> None:
+    """Sub-items that only give a paper's code (`+ [owner/repo](https://github.com/...)`) belong to it."""
+    by_key = {r.item.key: r for r in readings if r.block != "citation"}
+    for reading in readings:
+        parent_key = reading.item.parent
+        if parent_key is None or reading.block != "item":
+            continue
+        parent = by_key.get(parent_key)
+        if parent is None or parent.fields.kind != "paper":
+            continue
+        links = [p for p in reading.pieces if p.link]
+        fields = reading.fields
+        if not links or fields.arxiv is not None or fields.venue is not None:
+            continue
+        if not is_code_host(links[0].url) and label_kind(collapse(links[0].text)) != "code":
+            continue
+        fields.kind = "resource"
+        fields.authors = fields.venue = fields.venue_raw = fields.year = None
+        fields.roles = [
+            "code" if is_code_host(p.url) or i == 0 else r
+            for i, (p, r) in enumerate(zip(links, fields.roles, strict=True))
+        ]
+        for piece, role in zip(links, fields.roles, strict=True):
+            if role == "code":
+                parent.extra.append((piece, role))
+
+
 def _heading_year(text: str, stack: list[dict[str, Any]]) -> int | None:
     m = _YEAR_HEADING.match(text)
     if m:
@@ -280,34 +571,36 @@ def _heading_year(text: str, stack: list[dict[str, Any]]) -> int | None:
     return stack[-1]["year"] if stack else None
 
 
-def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineIndex) -> Entry:
-    fields = recognise(item.pieces, section, year)
+def _entry(reading: _Reading, index: LineIndex) -> Entry:
+    fields = reading.fields
+    item = reading.item
     links = []
-    link_pieces = [p for p in item.pieces if p.link]
-    for piece, role in zip(link_pieces, fields.roles, strict=True):
+    link_pieces = [p for p in reading.pieces if p.link]
+    pairs = [*zip(link_pieces, fields.roles, strict=True), *reading.extra]
+    for piece, role in pairs:
         if piece.start < 0:
             continue
         style: LinkStyle = "empty" if not piece.url and piece.style == "inline" else piece.style  # type: ignore[assignment]
         links.append(
             Link(
                 url=piece.url,
-                label=collapse(piece.text),
+                label=piece.text,
                 role=role,
                 span=index.span(piece.start, piece.end),
                 style=style,
             )
         )
     title_span = None
-    if fields.title_link is not None and item.pieces[fields.title_link].start >= 0:
-        piece = item.pieces[fields.title_link]
+    if fields.title_link is not None and reading.pieces[fields.title_link].start >= 0:
+        piece = reading.pieces[fields.title_link]
         title_span = index.span(piece.start, piece.end)
     elif fields.title:
-        title_span = _find_title(fields.title, item.start, item.end, index)
+        title_span = _find_title(fields.title, reading.start, reading.end, index)
     return Entry(
         kind=fields.kind,
         title=fields.title,
-        span=index.span(item.start, item.end),
-        section=section,
+        span=index.span(reading.start, reading.end),
+        section=reading.section,
         title_span=title_span,
         authors=fields.authors,
         year=fields.year,
@@ -320,10 +613,12 @@ def _entry(item: _Item, section: tuple[str, ...], year: int | None, index: LineI
         arxiv_id_malformed=bool(fields.arxiv and fields.arxiv.malformed),
         cited_arxiv_ids=tuple(c.id for c in fields.cited),
         links=tuple(links),
-        text=item.text,
+        text=reading.text,
         marker=item.marker,
-        number=item.number,
+        number=item.number if reading.block != "citation" else None,
         depth=item.depth,
+        block=reading.block,
+        cells=tuple(index.span(s, e) for s, e in item.cell_spans) if reading.block == "row" else (),
     )
 
 

@@ -1,46 +1,72 @@
-"""Entry field recognisers: title, authors, year, venue, tags, nickname and link roles from one list item.
+"""Entry field reader: title, authors, year, venue, tags, nickname and link roles from one list item.
 
-The recognisers follow the shapes found in real lists, whatever file they are in:
-`[Title](url) [[code]](url)`, `【Tag】Authors .[Title](url) .[J] venue`, `YEAR-VENUE-[Title](url)`,
-`1. [Title](url) [VENUE'YY]`, `**[Nick]** Title, Venue Year, [[paper]](url)`,
-`Authors. [Title]. In Venue, Year.`
+An item is read as a template of parts, whatever list it is in: a lead (tags, a `YEAR-VENUE` prefix, a
+venue link or bracket, authors), a title (a link label, quoted or bold text, or the leading text up to the
+first field that is not part of it), and a tail of fields (venue, year, authors, notes) split at `<br>`,
+`<ins>`, brackets, `|`, ` - `, full stops and commas. Where a part could be read two ways (is this link
+label a venue or a title? is this unknown name a venue?), the item asks the list's `Template`, learned
+from the other items of the list (see `infer.py`), and records what it would vote for.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote, urlsplit
 
 from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
-from awesome_lint.parse.venues import short_name, venue_from_citation
+from awesome_lint.parse.shapes import (
+    COUNT,
+    host,
+    is_code_host,
+    is_owner_repo,
+    is_paper_host,
+    is_resource_host,
+    is_venue_label,
+    label_kind,
+    looks_like_authors,
+    looks_like_title,
+    sentence_like,
+)
+from awesome_lint.parse.venues import VenueField, read_venue, short_name, venue_from_citation, year_of
 
 _TAG = re.compile(r"【([^】]*)】")
 _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
 _BRACKET_VENUE = re.compile(
     r"\[\s*(?P<venue>[A-Za-z][A-Za-z0-9 .&/-]*?)\s*['’`]\s*(?P<year>\d{4}|\d{2})\s*(?:,[^\]]*)?\]\s*=?"
 )
-_PREFIX_VENUE = re.compile(r"^\s*(?P<year>\d{4})-(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?-)?\s*$")
+_PREFIX_VENUE = re.compile(
+    r"^\s*(?P<year>(?:19|20)\d\d)(?:(?:\s*-\s*|\s+)(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?"
+    r"(?:\s*-\s*|\s*$))?)?\s*$"
+)
 _TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
-_CODE_LABEL = re.compile(r"^\s*\[?\s*(?:code|github|source|implementation|official code)\b", re.IGNORECASE)
-_PAPER_LABEL = re.compile(r"^\s*\[?\s*(?:paper|pdf|arxiv|link|openreview)\s*\]?\s*$", re.IGNORECASE)
-_PROJECT_LABEL = re.compile(
-    r"^\s*\[?\s*(?:project|project page|website|homepage|demo|slides|video|blog)\s*\]?\s*$", re.IGNORECASE
+_QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
+_LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
+_LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
+# Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
+_STRONG_SEP = re.compile(
+    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)\s*"
 )
-_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com")
-_OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+$")
-_RESOURCE_HEADING = re.compile(
-    r"\b(projects?|tools?|frameworks?|librar(?:y|ies)|resources?|references?|reading lists?|blogs?|"
-    r"tutorials?|courses?|videos?|links?|repositories|repos?|software|toolkits?|other lists|related lists|"
-    r"awesome lists?)\b",
-    re.IGNORECASE,
-)
-_RESOURCE_TITLE = re.compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
+_APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
+_LETTER = re.compile(r"[A-Za-z]")
+_OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
+_CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
+_NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
+_YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
+_PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
+_COUNT = re.compile(COUNT)
+# What a list of names has that a title rarely does: a comma, `&` or `et al`.
+_NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
+_BR = "\n"
+_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
+_LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
+# What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
+_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?:{COUNT})?\s*\\?\])+\s*")
 
 
 def collapse(text: str) -> str:
@@ -48,19 +74,21 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def clean_title(text: str) -> str:
-    """A title as written: whitespace collapsed, bracket padding and a trailing citation full stop removed."""
+def clean_title(text: str, full_stop: bool = True) -> str:
+    """A title as written: whitespace collapsed, bracket padding removed, and a trailing citation full stop
+    removed unless `full_stop` is False (a link label that stands alone keeps its own full stop)."""
     text = collapse(text)
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
-    if text.endswith(".") and not text.endswith(".."):
+    if full_stop and text.endswith(".") and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
-    """A run of an item's inline content: plain text or a link, with its source offsets."""
+    """A run of an item's inline content: plain text, a link or an image, with its source offsets. A link's
+    `text` is its label with whitespace collapsed."""
 
     text: str
     link: bool = False
@@ -71,11 +99,43 @@ class Piece:
     emphasis: str = ""
     """"strong", "em" or "" for plain text."""
     code: bool = False
+    image: bool = False
+    """An image: `text` is its alt text and `url` its source (a badge's text is in its URL)."""
+    brk: bool = False
+    """A field separator: `<br>` or a hard line break."""
+    newline: bool = False
+    """A soft line break: the item's text goes on on the next source line."""
+    html: str = ""
+    """The innermost inline HTML element the text stands in (`ins`, `b`, `sup`), if any."""
 
 
-@dataclass
+@dataclass(frozen=True)
+class Template:
+    """What a list's items share, learned from them: the answers to the questions one item cannot settle.
+
+    The questions: `label_venue` (is the label of a link that opens an item and is followed by the title,
+    `[[Ocean Engineering](url)] Title`, the venue?), `text_title` (is the title the leading text even where a
+    later link has a title-like label?) and `slot:lead` / `slot:tail` (is a venue-shaped name the venue table
+    does not know, in that place, the venue?). A question the list's items did not settle has no answer, and
+    the item decides on its own.
+    """
+
+    answers: tuple[tuple[str, bool], ...] = ()
+
+    def answer(self, question: str) -> bool | None:
+        """The list's answer to a question, or None when its items did not settle it."""
+        for asked, answer in self.answers:
+            if asked == question:
+                return answer
+        return None
+
+
+NEUTRAL = Template()
+
+
+@dataclass(slots=True)
 class Fields:
-    """What the recognisers found in one item."""
+    """What the reader found in one item."""
 
     kind: EntryKind
     title: str
@@ -90,49 +150,62 @@ class Fields:
     roles: list[LinkRole] = field(default_factory=list)
     arxiv: arxiv_id.ArxivId | None = None
     cited: list[arxiv_id.ArxivId] = field(default_factory=list)
+    bracketed: bool = False
+    """The title is written in brackets without a link (`Authors. [Title]. In Venue.`): a citation's title."""
+    paper_evidence: bool = False
+    resource_evidence: bool = False
+    asked: tuple[tuple[str, bool], ...] = ()
+    """Template questions this reading depended on, with the answer it went by."""
+    votes: tuple[tuple[str, bool], ...] = ()
+    """What this item says about the list's template: (question, answer)."""
 
+    def ask(self, template: Template, question: str, default: bool) -> bool:
+        """The template's answer to `question` (or `default` when it has none), recorded as one this reading
+        depended on."""
+        answer = template.answer(question)
+        used = default if answer is None else answer
+        if (question, used) not in self.asked:
+            self.asked = (*self.asked, (question, used))
+        return used
 
-def _host(url: str) -> str:
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
-
-
-def _is_tag_label(label: str) -> bool:
-    """`[code]`, `[paper]`, `[code(PyTorch)]`: a bracketed label that names a link, not a title."""
-    return label.startswith("[") and label.endswith("]")
+    def vote(self, question: str, answer: bool) -> None:
+        """Record what this item says the answer to a template question is."""
+        self.votes = (*self.votes, (question, answer))
 
 
 def link_role(label: str, url: str, is_title: bool) -> LinkRole:
     """The role of a link from its label and target."""
     if url.startswith("#"):
         return "other"
-    inner = label.strip("[] ")
-    if _CODE_LABEL.match(inner):
+    kind = label_kind(label)
+    if kind == "code":
         return "code"
-    if _PAPER_LABEL.match(inner):
+    if kind == "paper":
         return "paper"
-    if _PROJECT_LABEL.match(inner):
+    if kind == "project":
         return "project"
     if is_title:
         return "paper"
-    if _host(url) in _CODE_HOSTS:
+    if is_code_host(url):
         return "code"
     return "other"
-
-
-def _year(value: str) -> int:
-    number = int(value)
-    if number < 100:
-        number += 2000 if number < 70 else 1900
-    return number
 
 
 def _last_year(text: str) -> int | None:
     years = _YEAR.findall(text)
     return int(years[-1]) if years else None
+
+
+def _take_tags(text: str, fields: Fields) -> str:
+    """Remove the 【Tag】s from `text` into the fields: a tag that names a venue (`【CVPR 2020】`) is the venue."""
+    text, tags = _strip_tags(text)
+    for tag in tags:
+        found = read_venue(tag)
+        if found is not None and found.known and fields.venue is None:
+            _set_venue(fields, found, tag)
+        elif tag not in fields.tags:
+            fields.tags.append(tag)
+    return text
 
 
 def _strip_tags(text: str) -> tuple[str, list[str]]:
@@ -146,21 +219,62 @@ def _authors(before: str) -> str | None:
     return text or None
 
 
+def _set_venue(fields: Fields, found: VenueField, raw: str) -> None:
+    """Take a venue field's venue, year, arXiv id and note (the year and note only where none is set)."""
+    if found.venue is not None and fields.venue is None:
+        fields.venue = found.venue
+        fields.venue_raw = collapse(raw)
+    if found.year is not None and fields.year is None:
+        fields.year = found.year
+    if found.arxiv:
+        cited = arxiv_id.parse_id(found.arxiv)
+        if cited is not None and all(c.id != cited.id for c in fields.cited):
+            fields.cited.append(cited)
+    if found.note and found.note not in fields.notes and found.venue is not None:
+        fields.notes.append(found.note)
+
+
+def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bool:
+    """Read one field as a venue (and year); unknown names count only in the list's venue slots."""
+    found = read_venue(text)
+    if found is None:
+        return False
+    if found.venue is not None and not found.known and fields.venue is not None:
+        return False
+    unknown = found.venue is not None and not found.known
+    if unknown and label_kind(found.venue or "") in ("code", "project"):
+        return False
+    if unknown and slot != "lead" and (looks_like_authors(text) or looks_like_authors(found.venue or "")):
+        return False
+    if found.venue is not None and not found.known and found.venue.lower() != "arxiv":
+        apostrophe = bool(_APOSTROPHE_YEAR.search(text))
+        if not apostrophe and not fields.ask(template, f"slot:{slot}", False):
+            return False
+    if found.venue is not None and found.known:
+        fields.vote(f"slot:{slot}", True)
+    _set_venue(fields, found, text)
+    return True
+
+
 def _venue_from_tail(tail: str, fields: Fields) -> None:
-    """Venue, year and notes from the text after the title."""
+    """Venue, year and notes from the text after a linked title (a citation or a bracketed venue)."""
     m = _BRACKET_VENUE.search(tail)
     if m:
         fields.venue = short_name(m.group("venue"))
         fields.venue_raw = collapse(m.group(0)).rstrip("=").strip()
-        fields.year = _year(m.group("year"))
+        fields.year = year_of(m.group("year"))
         return
     note = _PAREN_NOTE.match(tail)
     if note:
-        fields.notes.append(collapse(note.group(1)))
+        found = read_venue(note.group(1))
+        if found is not None and found.known:
+            _set_venue(fields, found, note.group(1))
+        else:
+            fields.notes.append(collapse(note.group(1)))
         return
     citation = collapse(_CITATION_LEAD.sub("", collapse(tail), count=1))
     citation = citation.lstrip("/ ").strip()
-    if not citation or not re.search(r"[A-Za-z]", citation):
+    if not citation or not _LETTER.search(citation):
         year = _last_year(tail)
         if year:
             fields.year = year
@@ -184,7 +298,7 @@ def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
     after: list[str] = []
     emphasised: str | None = None
     for piece in pieces:
-        if piece.link:
+        if piece.link or piece.image:
             continue
         if piece.emphasis == "em" and emphasised is None and not after:
             emphasised = piece.text
@@ -212,6 +326,7 @@ def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] |
     authors = m.group("authors")
     text = emphasised or ""
     if not authors and before.strip() and not (_names_venue_or_year(text) or _PAREN_NOTE.match(text)):
+    if emphasised is None and not looks_like_authors(authors):
         return None
     return (collapse(authors) if authors else None), (collapse(emphasised) if emphasised else None)
 
@@ -259,104 +374,93 @@ def _venue_year(text: str, fields: Fields) -> None:
 
 
 def _plain(pieces: list[Piece]) -> str:
-    return "".join(p.text for p in pieces)
+    return "".join(_BR if p.brk else p.text for p in pieces if not p.image)
 
 
-def recognise(pieces: list[Piece], section: tuple[str, ...], heading_year: int | None) -> Fields:
-    """Recognise the fields of one item from its inline pieces."""
-    links = [i for i, p in enumerate(pieces) if p.link]
-    title_index = next((i for i in links if not _is_tag_label(collapse(pieces[i].text))), None)
-    plain_all = _plain(pieces)
+def _text_only(pieces: list[Piece]) -> str:
+    """The item's text without links and images (link labels dropped), `<br>` kept as a line break."""
+    return "".join(_BR if p.brk else p.text for p in pieces if not p.link and not p.image)
+
+
+def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
+    """Tags and notes written as code spans: `[**`bnn`**]` is a tag, `` `(Workshop)` `` a note.
+
+    Returns the indices of the pieces taken (with the brackets around a tag), so they are not read again.
+    """
+    taken: set[int] = set()
+    for i, piece in enumerate(pieces):
+        if not piece.code or piece.link:
+            continue
+        text = collapse(piece.text)
+        if not text:
+            continue
+        if _PAREN_NOTE.match(text):
+            continue
+        before = pieces[i - 1].text if i > 0 and not pieces[i - 1].link else ""
+        after = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].link else ""
+        bracketed = before.rstrip(" *_").endswith("[") and after.lstrip(" *_").startswith("]")
+        if bracketed or piece.html == "table-tag":
+            if text not in fields.tags:
+                fields.tags.append(text)
+            taken.add(i)
+    return taken
+
+
+def _without(pieces: list[Piece], taken: set[int]) -> list[Piece]:
+    """The pieces with the taken ones blanked (and an empty `[ ]` pair left by a tag removed)."""
+    if not taken:
+        return pieces
+    out = [Piece("", emphasis=p.emphasis) if i in taken else p for i, p in enumerate(pieces)]
+    for i in sorted(taken):
+        if i > 0 and not out[i - 1].link and i + 1 < len(out) and not out[i + 1].link:
+            left, right = out[i - 1], out[i + 1]
+            out[i - 1] = replace(left, text=_OPEN_BRACKET_END.sub(" ", left.text))
+            out[i + 1] = replace(right, text=_CLOSE_BRACKET_START.sub(" ", right.text))
+    return out
+
+
+def recognise(
+    pieces: list[Piece], section: tuple[str, ...], heading_year: int | None, template: Template = NEUTRAL
+) -> Fields:
+    """Read the fields of one item from its inline pieces, asking the list's template where it must."""
     fields = Fields(kind="paper", title="")
+    pieces = _without(pieces, _code_tags(pieces, fields))
+    links = [i for i, p in enumerate(pieces) if p.link]
+    plain_all = _plain(pieces)
 
-    nickname = None
     start = 0
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
-        m = re.fullmatch(r"\s*\[([^\]]+)\]\s*", pieces[0].text)
-        if m:
-            nickname = collapse(m.group(1))
+        m = _NICKNAME.fullmatch(pieces[0].text)
+        if m and not _names_venue(m.group(1)):
+            fields.nickname = collapse(m.group(1))
             start = 1
-    fields.nickname = nickname
 
-    if title_index is not None and nickname is None:
-        before = _plain(pieces[:title_index])
-        after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and _is_tag_label(collapse(p.text)))]
-        tail = _plain([p for p in after_pieces if not p.link])
-        fields.title = clean_title(pieces[title_index].text)
-        fields.title_link = title_index
-        before, fields.tags = _strip_tags(before)
-        prefix = _PREFIX_VENUE.match(collapse(before)) if before.strip() else None
-        if prefix:
-            fields.year = int(prefix.group("year"))
-            if prefix.group("venue"):
-                venue = prefix.group("venue")
-                note = prefix.group("note")
-                if note and note.strip().lower() == "workshop":
-                    venue = f"{venue} Workshop"
-                elif note:
-                    fields.notes.append(note.strip())
-                fields.venue = short_name(venue)
-                fields.venue_raw = collapse(before).rstrip("-").split("-", 1)[1]
-        else:
-            fields.authors = _authors(before)
-        for p in pieces[title_index + 1 :]:
-            if p.code and not p.link:
-                note_m = _PAREN_NOTE.match(p.text)
-                if note_m:
-                    fields.notes.append(collapse(note_m.group(1)))
-        canonical = _canonical_tail(after_pieces)
-        if canonical is not None and fields.authors is None and not prefix:
-            fields.authors, emphasised = canonical
-            if emphasised:
-                _venue_year(emphasised, fields)
-        else:
-            tail_text = tail
-            for note in fields.notes:
-                tail_text = tail_text.replace(f"({note})", " ")
-            _venue_from_tail(tail_text, fields)
-        if prefix:
-            fields.year = int(prefix.group("year"))
+    lead = _lead_venue_link(pieces, links, start, fields, template)
+    title_index = _title_link(pieces, links, lead, start, fields, template)
+
+    if title_index is not None and fields.nickname is None:
+        _read_linked(pieces, title_index, lead, fields, template)
     else:
-        head = _plain([p for p in pieces[start:] if not p.link]) if links else _plain(pieces[start:])
-        first_link = links[0] if links else None
-        if first_link is not None:
-            head = _plain([p for p in pieces[start:first_link]])
-        head, fields.tags = _strip_tags(head)
-        m = _TITLE_VENUE_YEAR.match(collapse(head).rstrip(","))
-        bracketed = [b for b in _BRACKETED.findall(plain_all) if len(b.split()) > 1 or len(b) > 12]
-        canonical = _canonical_plain(pieces) if not links and nickname is None and not bracketed else None
-        if canonical is not None:
-            fields.title, fields.authors, emphasised = canonical
-            _venue_year(emphasised, fields)
-        elif m and (nickname is not None or links):
-            fields.title = clean_title(m.group("title"))
-            fields.venue = short_name(m.group("venue"))
-            fields.venue_raw = f"{collapse(m.group('venue'))} {m.group('year')}"
-            fields.year = int(m.group("year"))
-        elif nickname is not None:
-            fields.title = clean_title(head)
-        elif links and collapse(head).strip(" ,;"):
-            fields.title = clean_title(collapse(head).rstrip(" ,;"))
-            _venue_from_tail(_plain([p for p in pieces[links[0] :] if not p.link]), fields)
-        elif bracketed:
-            title = max(bracketed, key=len)
-            fields.title = clean_title(title)
-            where = plain_all.find(f"[{title}]")
-            before, _tags = _strip_tags(plain_all[:where])
-            fields.authors = _authors(before)
-            tail = _canonical_tail(_pieces_after(pieces, where + len(title) + 2)) if not fields.authors else None
-            if tail is not None:
-                fields.authors, emphasised = tail
-                if emphasised:
-                    _venue_year(emphasised, fields)
-            else:
-                _venue_from_tail(plain_all[where + len(title) + 2 :], fields)
-        else:
-            fields.title = clean_title(_strip_tags(plain_all)[0])
-            fields.kind = "other"
+        _read_plain(pieces, links, start, lead, plain_all, fields, template)
 
-    fields.roles = [link_role(collapse(pieces[i].text), pieces[i].url, i == title_index) for i in links]
-    fields.cited = arxiv_id.find_cited(plain_all)
+    for i in links:
+        if i == lead and pieces[i].url and not pieces[i].url.startswith("#"):
+            fields.roles.append("paper")
+        else:
+            fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
+    for badge in (p for p in pieces if p.image):
+        _badge(badge, fields)
+    finish(fields, pieces, section, heading_year)
+    return fields
+
+
+def finish(fields: Fields, pieces: list[Piece], section: tuple[str, ...], heading_year: int | None) -> None:
+    """The fields that follow from the links' roles: the arXiv id, cited ids, the heading's year, evidence."""
+    links = [i for i, p in enumerate(pieces) if p.link]
+    for cited in arxiv_id.find_cited(_plain(pieces)):
+        if all(c.id != cited.id for c in fields.cited):
+            fields.cited.append(cited)
+    fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:
             found = arxiv_id.parse_url(pieces[i].url)
@@ -367,44 +471,579 @@ def recognise(pieces: list[Piece], section: tuple[str, ...], heading_year: int |
         fields.arxiv = fields.cited[0]
     if fields.year is None:
         fields.year = heading_year
-
-    if fields.kind != "other":
-        fields.kind = _kind(fields, pieces, links, section)
-    if fields.kind != "paper":
-        fields.authors = None
-        fields.roles = [
-            role if role == "code" or pieces[i].url.startswith("#") else "project"
-            for i, role in zip(links, fields.roles, strict=True)
-        ]
-    return fields
+    _evidence(fields, pieces, links, section)
 
 
-def _kind(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> EntryKind:
-    """Paper, resource or other, from the links, the title and the heading the item stands under."""
+def _badge(piece: Piece, fields: Fields) -> None:
+    """A shields.io badge whose text names a venue (`![Publish](https://img.shields.io/badge/Conference-ICML'24-blue)`)."""
+    if fields.venue is not None:
+        return
+    texts = [piece.text]
+    url = piece.url
+    if "img.shields.io/badge/" in url:
+        body = unquote(url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
+        segments = [p.replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("-")]
+        texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else body)
+    for text in texts:
+        found = read_venue(text)
+        if found is not None and found.known and found.venue is not None:
+            _set_venue(fields, found, text)
+            return
+
+
+def _lead_venue_link(
+    pieces: list[Piece], links: list[int], start: int, fields: Fields, template: Template
+) -> int | None:
+    """A link that opens the item and is followed by the title as text, whose label is the venue.
+
+    `[[CVPR](url)] Title`: a known venue label always is; an unknown one (`[[Ocean Engineering](url)]`) is
+    when the list's template says so.
+    """
+    if not links:
+        return None
+    first = links[0]
+    if _text_only(pieces[start:first]).strip(" [\\") or pieces[first].style == "bare":
+        return None
+    following = links[1] if len(links) > 1 else len(pieces)
+    after = _text_only(pieces[first + 1 : following]).strip(" ]\\.,:-")
+    label = pieces[first].text.strip("[] ")
+    if len(after.split()) < 2 or not label:
+        return None
+    if is_venue_label(label):
+        fields.vote("label_venue", True)
+        return first
+    kind = label_kind(label)
+    if kind != "text" or is_owner_repo(label):
+        return None
+    found = read_venue(label)
+    if found is None or len(label.split()) > 8:
+        fields.vote("label_venue", False)
+        return None
+    wrapped = _text_only(pieces[start:first]).rstrip().endswith("[") and _text_only(
+        pieces[first + 1 : following]
+    ).lstrip().startswith("]")
+    if not wrapped and not pieces[first].text.startswith("["):
+        fields.vote("label_venue", False)
+        return None
+    default = looks_like_title(after) and len(after.split()) >= 4
+    return first if fields.ask(template, "label_venue", default) else None
+
+
+def _title_link(
+    pieces: list[Piece], links: list[int], lead: int | None, start: int, fields: Fields, template: Template
+) -> int | None:
+    """The link whose label is the title, or None when the title is plain text.
+
+    A label that names what its link is (`code`, `PDF`), a venue, a count or a list of names is never the
+    title. When title-like text stands before the first title-like label (`Title. [Author][1] et al.`), the
+    list's template decides which of the two is the title.
+    """
+    candidate = None
+    for i in links:
+        if i == lead:
+            continue
+        label = pieces[i].text
+        if not label or (label.startswith("[") and label.endswith("]")):
+            continue
+        kind = label_kind(label)
+        if kind in ("code", "project") and _names_item(pieces, i, start):
+            kind = "text"
+        if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label)):
+            continue
+        candidate = i
+        break
+    if candidate is None:
+        return None
+    before = [p for j, p in enumerate(pieces[start:candidate], start) if j != lead]
+    text = _text_only(before)
+    if text.strip():
+        text = _strip_tags(text)[0]
+        text = collapse(_LEAD_BRACKET.sub("", text) if lead is None else text).strip(" []\\.,:;-")
+    else:
+        text = ""
+    venue_like = text and (_PREFIX_VENUE.match(text) or (len(text.split()) <= 6 and _names_venue(text.strip("()[] "))))
+    if not text or venue_like or looks_like_authors(text) or not looks_like_title(text):
+        fields.vote("text_title", False)
+        return candidate
+    return None if fields.ask(template, "text_title", False) else candidate
+
+
+def _names_item(pieces: list[Piece], index: int, start: int) -> bool:
+    """A link that opens the item, unwrapped, with text after it: `[pytorch](url) - Tensors and ...` names
+    the entry even when its label is a word that elsewhere labels a code link."""
+    before = _text_only(pieces[start:index])
+    after = _text_only(pieces[index + 1 : index + 2])
+    return not before.strip() and not after.lstrip().startswith("]") and bool(after.strip(" ]"))
+
+
+def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields: Fields, template: Template) -> None:
+    """An item whose title is a link label: lead (tags, prefix, authors), title, tail (venue, year, notes)."""
+    before = _text_only([p for j, p in enumerate(pieces[:title_index]) if j != lead])
+    after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and label_kind(p.text) != "text")]
+    tail = _text_only(after_pieces)
+    before = _take_tags(before, fields)
+    fields.title_link = title_index
+    if lead is not None:
+        _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
+    lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
+    if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
+        before = before[lead_bracket.end() :]
+    prefix = _prefix(before)
+    short = before.strip(" ()[]\\")
+    if not prefix and lead is None and short and len(short.split()) <= 6 and _names_venue(short):
+        _venue_field(before, fields, template, "lead")
+        before = ""
+    if prefix:
+        if prefix.group("venue"):
+            venue = prefix.group("venue").strip()
+            note = prefix.group("note")
+            if note and note.strip().lower() == "workshop":
+                venue = f"{venue} Workshop"
+            elif note:
+                fields.notes.append(note.strip())
+            fields.venue = short_name(venue)
+            raw = collapse(before).strip().rstrip("-").strip()
+            fields.venue_raw = _YEAR_LEAD.sub("", raw)
+    elif collapse(before).strip(" []\\"):
+        fields.authors = _authors(before)
+    has_citation = fields.authors is not None or bool(collapse(tail).strip(" []\\|.,;:-"))
+    fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
+    for p in pieces[title_index + 1 :]:
+        if p.code and not p.link:
+            note_m = _PAREN_NOTE.match(p.text)
+            if note_m:
+                fields.notes.append(collapse(note_m.group(1)))
+    canonical = _canonical_tail(after_pieces)
+    if canonical is not None and fields.authors is None and not prefix:
+        fields.authors, emphasised = canonical
+        if emphasised:
+            _venue_year(emphasised, fields)
+    elif fields.venue is None:
+        tail_text = tail
+        for note in fields.notes:
+            tail_text = tail_text.replace(f"({note})", " ")
+        if _BRACKET_VENUE.search(tail_text) or not _delimited_fields(after_pieces, fields, template, known_only=True):
+            _venue_from_tail(tail_text, fields)
+            if fields.venue is None:
+                _delimited_fields(after_pieces, fields, template, known_only=False)
+    if fields.authors is None and _BR in tail:
+        fields.authors = next(
+            (collapse(part) for part in tail.split(_BR) if looks_like_authors(part.strip(" .,;|"))), None
+        )
+    if prefix:
+        fields.year = int(prefix.group("year"))
+
+
+def _prefix(before: str) -> re.Match[str] | None:
+    """A `YEAR-VENUE-`, `YEAR-` or `YEAR VENUE` prefix before a linked title (a spaced venue must be known)."""
+    text = collapse(before)
+    m = _PREFIX_VENUE.match(text) if text else None
+    if m and m.group("venue") and "-" not in text:
+        found = read_venue(m.group("venue"))
+        if found is None or not found.known:
+            return None
+    return m
+
+
+def _delimited_fields(pieces: list[Piece], fields: Fields, template: Template, known_only: bool) -> bool:
+    """A venue in a delimited field of the tail: `[**CVPR 2019**]`, `| [2019/04]`, `**ICLR 2017**`.
+
+    Known venue names count anywhere; an unknown name counts when the list's template says its tail field
+    is the venue (and `known_only` is False).
+    """
+    text = _text_only(pieces)
+    parts = [m.group(1) for m in _BRACKETED.finditer(text)] if "[" in text else []
+    parts += [m.group(1) for m in _PIPE_FIELD.finditer(text)] if "|" in text else []
+    parts += [p.text for p in pieces if p.emphasis and not p.link and not p.code and p.text.strip()]
+    for part in parts:
+        part = part.strip(" .,;:*_")
+        if not part:
+            continue
+        found = read_venue(part)
+        if found is None or (found.venue is None and found.year is None):
+            continue
+        if found.venue is not None and not found.known and known_only and not _APOSTROPHE_YEAR.search(part):
+            fields.ask(template, "slot:tail", False)
+            continue
+        if _venue_field(part, fields, template, "tail") and fields.venue is not None:
+            return True
+    return False
+
+
+def _read_plain(
+    pieces: list[Piece],
+    links: list[int],
+    start: int,
+    lead: int | None,
+    plain_all: str,
+    fields: Fields,
+    template: Template,
+) -> None:
+    """An item whose title is plain text (quoted, bold, before a `<br>`, or the leading text of a citation)."""
+    leading = set()
+    for i in links:
+        if i >= start and not _text_only(pieces[start:i]).strip(" [\\]"):
+            leading.add(i)
+    first_link = next((i for i in links if i != lead and i >= start and i not in leading), None)
+    head_pieces = [p for j, p in enumerate(pieces[start:first_link], start) if j != lead and not p.link]
+    rest_pieces = [p for p in pieces[first_link:] if not p.link] if first_link is not None else []
+    if lead is not None:
+        _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
+    head = _text_only(head_pieces)
+    head = _take_tags(head, fields)
+    bracketed = [
+        b for b in _BRACKETED.findall(_text_only(pieces)) if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b)
+    ]
+    if not links and fields.nickname is None and not bracketed:
+        canonical = _canonical_plain(pieces)
+        if canonical is not None:
+            fields.title, fields.authors, emphasised = canonical
+            _venue_year(emphasised, fields)
+            return
+    if fields.nickname is not None:
+        m = _TITLE_VENUE_YEAR.match(collapse(head).rstrip(","))
+        if m:
+            fields.title = clean_title(m.group("title"))
+            fields.venue = short_name(m.group("venue"))
+            fields.venue_raw = f"{collapse(m.group('venue'))} {m.group('year')}"
+            fields.year = int(m.group("year"))
+        else:
+            fields.title = clean_title(head)
+        return
+    if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
+        _bracketed_title(pieces, plain_all, bracketed, fields)
+        if fields.title:
+            fields.vote("text_title", True)
+            return
+    head = _EMPTY_LEAD.sub("", head)
+    if not collapse(head).strip(" ,;[]\\|-"):
+        fields.title = clean_title(_strip_tags(plain_all)[0])
+        fields.kind = "other"
+        return
+    title, tail = _split_title(head_pieces, head, fields, template)
+    fields.title = title
+    if title:
+        fields.vote("text_title", True)
+    tail += " " + _text_only(rest_pieces)
+    if fields.venue is None or fields.year is None or fields.authors is None:
+        _plain_tail(tail, fields, template)
+
+
+def _names_venue(text: str) -> bool:
+    """Whether a bracketed text is a known venue and/or a year (`[CIKM 2021]`), not a title."""
+    found = read_venue(text)
+    return found is not None and (found.known or found.venue is None)
+
+
+def _bracketed_title(pieces: list[Piece], plain_all: str, bracketed: list[str], fields: Fields) -> None:
+    """`Authors. [Title]. In Venue, Year.`: a bracketed title without a link."""
+    title = max(bracketed, key=len)
+    fields.title = clean_title(title)
+    fields.bracketed = True
+    where = plain_all.find(f"[{title}]")
+    before, _tags = _strip_tags(plain_all[:where])
+    fields.authors = _authors(before)
+    tail = _canonical_tail(_pieces_after(pieces, where + len(title) + 2)) if not fields.authors else None
+    if tail is not None:
+        fields.authors, emphasised = tail
+        if emphasised:
+            _venue_year(emphasised, fields)
+    else:
+        _venue_from_tail(plain_all[where + len(title) + 2 :], fields)
+
+
+def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: Template) -> tuple[str, str]:
+    """The title of a plain-text item and the text after it.
+
+    In order: a lead `[Venue'YY]`, a quoted title, a bold title, the text before a `<br>` or an `<ins>`
+    group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
+    """
+    text = head.lstrip()
+    lead_note = _LEAD_NOTE.match(text)
+    if lead_note and not looks_like_title(lead_note.group("note")):
+        fields.tags.append(collapse(lead_note.group("note")))
+        text = text[lead_note.end() :]
+    lead_bracket = _LEAD_BRACKET.match(text)
+    if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
+        text = text[lead_bracket.end() :]
+    quoted = _QUOTED.match(text)
+    if quoted:
+        title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
+        return clean_title(title), text[quoted.end() :]
+    bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+    if bold and looks_like_title(bold) and not _names_venue(bold):
+        index = text.find(bold.strip())
+        if index >= 0 and not text[:index].strip(" [\\"):
+            return clean_title(bold), text[index + len(bold.strip()) :]
+    group = next((p for p in head_pieces if p.html and p.text.strip()), None)
+    if group is not None:
+        grouped = "".join(p.text for p in head_pieces if p.html == group.html)
+        index = text.find(grouped.strip()) if grouped.strip() else -1
+        if index > 0:
+            return clean_title(_TRAILING_JUNK.sub("", text[:index])), text[index:]
+    if _BR in text:
+        title, _sep, rest = text.partition(_BR)
+        if looks_like_title(title) or len(title.split()) >= 1:
+            return clean_title(_TRAILING_JUNK.sub("", title)), rest
+    cut = _title_end(text, fields, template)
+    return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _leading_run(pieces: list[Piece], test: object) -> str:
+    """The text of the run of pieces at the start that pass `test` (leading blanks and brackets skipped)."""
+    out: list[str] = []
+    for piece in pieces:
+        if not out and not piece.text.strip(" [\\"):
+            continue
+        if not callable(test) or not test(piece):
+            break
+        out.append(piece.text)
+    return "".join(out)
+
+
+@dataclass(slots=True)
+class _Tail:
+    """Fields found after a plain-text title, in source order, before one venue is chosen among them."""
+
+    venues: list[tuple[VenueField, str]] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    authors: str | None = None
+
+    def apply(self, fields: Fields) -> None:
+        """Set the venue (a known one before arXiv, before an unknown one), year, authors and cited ids."""
+        ranked = sorted(
+            self.venues,
+            key=lambda v: (not v[0].known, (v[0].venue or "").lower() == "arxiv", v[0].venue is None),
+        )
+        for found, raw in ranked:
+            _set_venue(fields, found, raw)
+        for found, raw in self.venues:
+            _set_venue(fields, VenueField(None, None, False, found.arxiv), raw)
+        if fields.year is None and self.years:
+            fields.year = self.years[-1]
+        if fields.authors is None and self.authors:
+            fields.authors = self.authors
+
+
+_TRAILING_VENUE = re.compile(
+    r"(?:^|\s)(?P<venue>arxiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?|arxiv\s*:?\s*(?:19|20)\d\d|"
+    r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,2}\s*['’]?\s*(?:(?:19|20)\d\d|\d\d)(?:\s*\([^()]*\))?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _classify(
+    part: str, tail: _Tail, fields: Fields, template: Template, year_after: bool, parenthesised: bool
+) -> bool:
+    """Whether a part after the title is one of the entry's fields (a venue and/or year, an arXiv id, authors, a
+    count); what it is goes into `tail`. A venue name the table does not know counts only in a list whose
+    template says the tail holds the venue, with a year of its own or right after it, and not in parentheses."""
+    found = read_venue(part)
+    if found is not None:
+        if found.venue is None or found.known:
+            tail.venues.append((found, part))
+            if found.known and found.venue is not None:
+                fields.vote("slot:tail", True)
+            if found.year is not None:
+                tail.years.append(found.year)
+            return True
+        named = label_kind(found.venue) not in ("code", "project")
+        if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
+            apostrophe = bool(_APOSTROPHE_YEAR.search(part))
+            accepted = fields.ask(template, "slot:tail", False) and (found.year is not None or year_after)
+            if apostrophe or (accepted and not parenthesised):
+                tail.venues.append((found, part))
+                if found.year is not None:
+                    tail.years.append(found.year)
+                return True
+            return False
+    if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
+        tail.authors = collapse(part)
+        return True
+    return bool(_COUNT.fullmatch(part))
+
+
+def _is_year(part: str) -> bool:
+    found = read_venue(part)
+    return found is not None and found.venue is None and found.year is not None
+
+
+def _title_end(text: str, fields: Fields, template: Template) -> int:
+    """Where the title of `Title. Authors. Venue Year` / `Title, Venue, Year` / `Title [Venue Year]` ends.
+
+    Parts are peeled off the end while they read as a venue, a year, an arXiv id or authors (a part that ends
+    with a known venue is split there); commas split only the part where peeling stops, and the title keeps
+    at least two words of it.
+    """
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for m in _STRONG_SEP.finditer(text):
+        bounds.append((position, m.start()))
+        position = m.end()
+    bounds.append((position, len(text)))
+    tail = _Tail()
+    cut = len(text)
+    index = len(bounds) - 1
+    year_after = False
+    while index >= 0:
+        part_start, part_end = bounds[index]
+        part = text[part_start:part_end].strip()
+        if not part.strip(" .,;:*_"):
+            if index > 0:
+                cut = part_start
+            index -= 1
+            continue
+        parenthesised = text[:part_start].rstrip().endswith("(")
+        if index > 0 and _classify(part, tail, fields, template, year_after, parenthesised):
+            year_after = _is_year(part)
+            cut = part_start
+            index -= 1
+            continue
+        if index > 0 and _remark(part, parenthesised, fields):
+            cut = part_start
+            index -= 1
+            continue
+        trailing = _TRAILING_VENUE.search(part)
+        if trailing and len(part[: trailing.start()].split()) >= 1:
+            venue = read_venue(trailing.group("venue"))
+            if venue is not None and (venue.known or venue.arxiv):
+                tail.venues.append((venue, trailing.group("venue")))
+                if venue.year is not None:
+                    tail.years.append(venue.year)
+                offset = part_start + (len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip()))
+                bounds[index] = (part_start, offset + trailing.start())
+                cut = offset + trailing.start()
+                continue
+        run_start = _authors_run(text, bounds, index)
+        if index > 0 and run_start is not None and run_start > 0:
+            tail.authors = tail.authors or collapse(text[bounds[run_start][0] : bounds[index][1]])
+            cut = bounds[run_start][0]
+            index = run_start - 1
+            continue
+        inner = _comma_peel(part, tail, fields, template)
+        if inner < len(part):
+            cut = part_start + (len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip())) + inner
+        break
+    tail.venues.reverse()
+    tail.apply(fields)
+    while cut > 0 and text[cut - 1] in " .,;:|([-–—\\":
+        cut -= 1
+    return cut if cut > 0 else len(text)
+
+
+def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
+    """A short remark after the fields of a citation: `(pre)`, `(Oral)`, a mistyped id `arXv:2003.01474`."""
+    if parenthesised and len(part.split()) <= 3 and not looks_like_title(part):
+        fields.notes.append(collapse(part))
+        return True
+    return " " not in part and any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)
+
+
+def _title_marked(part: str) -> bool:
+    """A part that has a colon or a question mark reads as a title, never as a name list."""
+    return ":" in part or "?" in part
+
+
+def _authors_run(text: str, bounds: list[tuple[int, int]], index: int) -> int | None:
+    """The first part of a run of parts ending at `index` that together read as an author list."""
+    for first in range(index, 0, -1):
+        joined = text[bounds[first][0] : bounds[index][1]]
+        if looks_like_authors(joined):
+            best = first
+            while best - 1 > 0 and looks_like_authors(text[bounds[best - 1][0] : bounds[index][1]]):
+                best -= 1
+            return best
+        if len(joined.split()) > 12:
+            break
+    return None
+
+
+def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> int:
+    """In the part where the title ends, peel `, Venue`, `, Year` and `, Venue Year` off its end (the title
+    keeps at least two words)."""
+    commas = [m.start() for m in _COMMA.finditer(part)]
+    cut = len(part)
+    year_after = False
+    for comma in reversed(commas):
+        field_text = part[comma + 1 : cut].strip()
+        if len(part[:comma].split()) < 2:
+            break
+        if field_text:
+            found = read_venue(field_text)
+            if found is None or not _classify(field_text, tail, fields, template, year_after, False):
+                break
+            year_after = _is_year(field_text)
+        cut = comma
+    return cut
+
+
+def _plain_tail(text: str, fields: Fields, template: Template) -> None:
+    """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
+    text = _LEADING_JUNK.sub("", text)
+    if not text.strip():
+        return
+    m = _BRACKET_VENUE.search(text)
+    if m and fields.venue is None:
+        fields.venue = short_name(m.group("venue"))
+        fields.venue_raw = collapse(m.group(0)).rstrip("=").strip()
+        fields.year = fields.year or year_of(m.group("year"))
+    parts: list[tuple[str, bool]] = []
+    for strong in _STRONG_SEP.split(text):
+        pieces = [strong] if read_venue(strong.strip(" .,;:*_")) is not None else _COMMA.split(strong)
+        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)
+    parts = [(p, paren) for p, paren in parts if p]
+    tail = _Tail()
+    for number, (part, paren) in enumerate(parts):
+        year_after = number + 1 < len(parts) and _is_year(parts[number + 1][0])
+        _classify(part, tail, fields, template, year_after, paren)
+    tail.apply(fields)
+    if fields.venue is None:
+        citation = collapse(_CITATION_LEAD.sub("", collapse(text), count=1))
+        venue = venue_from_citation(citation) if len(citation.split()) > 2 else None
+        if venue:
+            fields.venue = venue
+            fields.venue_raw = citation
+    if fields.year is None:
+        year = _last_year(text)
+        if year:
+            fields.year = year
+
+
+def _site_root(url: str) -> bool:
+    """A link to a site's home page (`https://botorch.org/`): how lists link a project, never a paper."""
+    parts = urlsplit(url.strip()) if "://" in url else None
+    return bool(parts and parts.hostname and parts.path in ("", "/") and not parts.query)
+
+
+def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
+    """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
+    if fields.kind == "other":
+        return
     if links and all(pieces[i].url.startswith("#") for i in links):
-        return "other"
-    if not links and not fields.title:
-        return "other"
-    paperish = fields.arxiv is not None or fields.venue is not None or fields.authors is not None
-    if paperish and fields.venue is not None:
-        return "paper"
-    heading = section[-1] if section else ""
-    if heading and _RESOURCE_HEADING.search(heading):
-        return "resource"
-    title = fields.title
-    if fields.title_link is not None:
-        url = pieces[fields.title_link].url
-        if _OWNER_REPO.match(title) and (_host(url) in _CODE_HOSTS or _host(url).endswith(".github.io")):
-            return "resource"
-        if _RESOURCE_TITLE.search(title) and fields.arxiv is None:
-            return "resource"
-    if not paperish and not links and not _looks_like_title(title):
-        return "other"
-    return "paper"
-
-
-def _looks_like_title(title: str) -> bool:
-    """A paper title has a few words; a bare label such as "OpenMP" or a non-Latin note does not."""
-    words = title.split()
-    latin = sum(1 for ch in title if unicodedata.category(ch).startswith("L") and ord(ch) < 0x2E80)
-    return len(words) >= 3 and latin >= len(title) // 2
+        fields.kind = "other"
+        return
+    paper = (
+        fields.arxiv is not None
+        or fields.bracketed
+        or fields.venue is not None
+        or fields.authors is not None
+        or any(
+            role == "paper" and (is_paper_host(pieces[i].url) or label_kind(pieces[i].text) == "paper")
+            for i, role in zip(links, fields.roles, strict=True)
+        )
+    )
+    resource = False
+    if fields.arxiv is not None or (paper and fields.title_link is None):
+        pass
+    elif fields.title_link is not None:
+        piece = pieces[fields.title_link]
+        url = piece.url
+        name_like = is_owner_repo(fields.title) or (len(fields.title.split()) <= 3 and not sentence_like(fields.title))
+        if (is_code_host(url) or is_resource_host(url) or _site_root(url)) and name_like:
+            resource = not is_paper_host(url)
+        if (is_code_host(url) or host(url).endswith(".github.io")) and is_owner_repo(fields.title):
+            resource = True
+    elif links and not any(role == "paper" for role in fields.roles):
+        resource = any(role in ("code", "project") for role in fields.roles) and fields.venue is None
+    fields.paper_evidence = paper
+    fields.resource_evidence = resource

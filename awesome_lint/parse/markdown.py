@@ -108,8 +108,11 @@ def _keep_block_text(md: mistune.Markdown, state: BlockState) -> None:
 
 
 def create_parser() -> mistune.Markdown:
-    """A mistune Markdown instance producing an AST with raw block texts and link offsets."""
+    """A mistune Markdown instance producing an AST with raw block texts, link offsets and GFM tables."""
+    from awesome_lint.parse.tables import TABLE_PATTERN, parse_table
+
     md = mistune.Markdown(renderer=None, inline=PositionedInlineParser(), plugins=[url_plugin])
+    md.block.register("table", TABLE_PATTERN, parse_table, before="paragraph")
     md.before_render_hooks.append(_keep_block_text)
     return md
 

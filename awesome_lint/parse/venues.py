@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 # (pattern searched case-insensitively in citation text, short name). First match wins, so the more
 # specific patterns (workshops, journals) stand before the general ones.
@@ -42,7 +44,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"embedded network(?:ed)? sensor systems|\bSenSys\b", "SenSys"),
     (r"information processing in sensor networks|\bIPSN\b", "IPSN"),
     (r"transactions on multimedia computing|\bTOMM\b", "TOMM"),
-    (r"pattern analysis and machine intelligence|\bTPAMI\b", "TPAMI"),
+    (r"pattern analysis and machine intelligence|\bT-?PAMI\b", "TPAMI"),
     (r"emerging technologies in computing|\bJETC\b", "JETC"),
     (r"transactions of the association for computational linguistics|\bTACL\b", "TACL"),
     (r"neural networks and learning systems|\bTNNLS\b", "TNNLS"),
@@ -51,21 +53,60 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bMobiCASE\b", "MobiCASE"),
     (r"\bSysML\b|\bMLSys\b", "SysML"),
     (r"\bEMDL\b", "EMDL"),
+    (r"empirical methods in natural language processing|\bEMNLP\b", "EMNLP"),
+    (r"north american chapter of the association for computational linguistics|\bNAACL\b", "NAACL"),
+    (r"annual meeting of the association for computational linguistics|\bACL\b", "ACL"),
+    (r"international conference on computational linguistics|\bCOLING\b", "COLING"),
+    (r"british machine vision conference|\bBMVC\b", "BMVC"),
+    (r"winter conference on applications of computer vision|\bWACV\b", "WACV"),
+    (r"asian conference on computer vision|\bACCV\b", "ACCV"),
+    (r"knowledge discovery and data mining|\bSIGKDD\b|\bKDD\b", "KDD"),
+    (r"\bthe web conference\b|world wide web conference", "WWW"),
+    (r"research and development in information retrieval|\bSIGIR\b", "SIGIR"),
+    (r"information and knowledge management|\bCIKM\b", "CIKM"),
+    (r"web search and data mining|\bWSDM\b", "WSDM"),
+    (r"international journal of computer vision|\bIJCV\b", "IJCV"),
+    (r"transactions on image processing", "TIP"),
+    (r"journal of machine learning research|\bJMLR\b", "JMLR"),
+    (r"transactions on machine learning research|\bTMLR\b", "TMLR"),
+    (r"high[- ]performance computer architecture|\bHPCA\b", "HPCA"),
+    (r"uncertainty in artificial intelligence", "UAI"),
+    (r"artificial intelligence and statistics|\bAISTATS\b", "AISTATS"),
+    (r"operating systems design and implementation|\bOSDI\b", "OSDI"),
+    (r"symposium on operating systems principles|\bSOSP\b", "SOSP"),
+    (r"networked systems design and implementation|\bNSDI\b", "NSDI"),
+    (r"\bEuroSys\b", "EuroSys"),
+    (r"mobile computing and networking|\bMobiCom\b", "MobiCom"),
+    (r"international conference on robotics and automation|\bICRA\b", "ICRA"),
+    (r"intelligent robots and systems|\bIROS\b", "IROS"),
+    (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
+    (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
 )
 
-# Short forms by lower-cased spelling, for lists that write them in another case.
-SHORT_NAMES: dict[str, str] = {
-    "arxiv": "arXiv",
-    "neurips": "NeurIPS",
-    "nips": "NIPS",
-    "mobisys": "MobiSys",
-    "mobicase": "MobiCASE",
-    "sensys": "SenSys",
-    "wearsys": "WearSys",
-    "sysml": "SysML",
-}
 
-_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), short) for pattern, short in VENUE_PATTERNS)
+def split_words(text: str) -> list[str]:
+    """The words of a space-separated table written as one string."""
+    return text.split()
+
+
+# Short forms by lower-cased spelling: the usual spelling of every short venue name lists write in a
+# varying case (`cvpr`, `Arxiv`, `ArXiV`). A name not here is kept as written.
+SHORT_NAMES: dict[str, str] = {
+    name.lower(): name
+    for name in split_words(
+        "arXiv CoRR NeurIPS NIPS ICML ICLR CVPR ICCV ECCV AAAI IJCAI IJCNN ACL EMNLP NAACL COLING EACL TACL "
+        "BMVC WACV ACCV KDD SIGKDD WWW SIGIR CIKM WSDM ICDM RecSys TPAMI IJCV TIP TNNLS TMM TCSVT TKDE JMLR "
+        "TMLR MLSys SysML ISCA MICRO HPCA ASPLOS DAC DATE FPGA FPL FCCM ICCAD ISLPED ISSCC JSSC ISCAS ASP-DAC "
+        "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
+        "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS "
+    )
+}
+SHORT_NAMES.update(
+    {"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"}
+)
+
+# Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
+_COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
 
 
@@ -80,7 +121,181 @@ def short_name(name: str) -> str:
 
 def venue_from_citation(text: str) -> str | None:
     """The short name of the venue a free-text citation names, or None when none is recognised."""
+    text = text.lower()
     for pattern, short in _COMPILED:
         if pattern.search(text):
             return short
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class VenueField:
+    """A short field naming a venue and/or a year: `CVPR 2019`, `NeurIPS'23`, `Arxiv 2024`, `2019/04`."""
+
+    venue: str | None
+    """The usual short name, or the name as written when it is not a known one."""
+    year: int | None
+    known: bool
+    """Whether the name is a known venue (a short name or a long name of the table)."""
+    arxiv: str | None = None
+    """An arXiv id written in the field (`arXiv:2002.08258`, `Arxiv 2110.06483`)."""
+    note: str | None = None
+    """A parenthesised remark after the venue (`(Survey Track)`, `(Best)`)."""
+
+
+_FIELD_ARXIV = re.compile(r"\barxiv\b\s*[:.]?\s*(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_YEAR = re.compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
+_BARE_SHORT_YEAR = re.compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
+_FIELD_NOTE = re.compile(r"\(([^()]*)\)")
+_FULL_YEAR = re.compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:])")
+_SHORT_YEAR = re.compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
+_DASH_YEAR = re.compile(r"-(\d\d)$")
+_MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE)
+# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of".
+_FIELD_LEAD = re.compile(
+    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b[\s:-]*"
+    r"(?:(?:at|in|by|to)\b\s*)?|in\s+(?:the\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|proceedings\s+of\s+(?:the\s+)?)",
+    re.IGNORECASE,
+)
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
+_NOT_A_NAME = re.compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\b(workshops?|findings)\b", re.IGNORECASE)
+_TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
+_NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
+# Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
+SENTENCE_WORDS = frozenset(
+    split_words(
+        "a an the of for with via in on to from by is are we our using towards toward through without at as "
+        "into under over beyond between when what how why do does can not all any its their this that which "
+    )
+)
+
+
+# A sentence word written in lower case: a quick sign that a text is a title or a description.
+LOWER_SENTENCE_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SENTENCE_WORDS)) + r")(?![\w'’-])")
+
+
+def year_of(value: str) -> int:
+    """A year as written: four digits, or two (`'17` is 2017, `'98` is 1998)."""
+    number = int(value)
+    if number < 100:
+        number += 2000 if number < 70 else 1900
+    return number
+
+
+def known_short(name: str) -> str | None:
+    """The usual spelling when `name` is a known short venue name or a `<name>W` / workshop form of one."""
+    name = " ".join(name.split()).strip(" .,;:-")
+    if not name:
+        return None
+    found = SHORT_NAMES.get(name.lower())
+    if found:
+        return found
+    m = _TRAILING_W.match(name)
+    if m and m.group("base").lower() in SHORT_NAMES and name.lower() not in ("www",):
+        return f"{SHORT_NAMES[m.group('base').lower()]} Workshop"
+    qualifier = _QUALIFIER.search(name)
+    if qualifier:
+        base = _QUALIFIER.sub(" ", name)
+        words = base.split()
+        head = SHORT_NAMES.get(words[0].lower()) if words else None
+        if head:
+            word = qualifier.group(1).lower()
+            return f"{head} {'Findings' if word == 'findings' else 'Workshop'}"
+    return None
+
+
+# Words that a long venue name has (and a title rarely does): only such names go through the patterns.
+_LONG_NAME = re.compile(
+    r"\b(?:conference|proceedings|transactions|journal|symposium|workshop|international|advances|annual|"
+    r"meeting|letters|magazine|congress|computing|systems)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def read_venue(text: str) -> VenueField | None:
+    """Read a short field as a venue and/or year; None when it is neither (a title, a sentence, a name list).
+
+    Known names come out in their usual spelling; an unknown but venue-shaped name (a few capitalised words
+    without sentence words) is kept as written with `known=False`, for the list's template to accept or not.
+    """
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 120:
+        return None
+    if len(words) > 6 and len(LOWER_SENTENCE_WORD.findall(text)) > 3:
+        return None
+    text = " ".join(words).strip(" ,;.[]*_")
+    if not text or len(text) > 90:
+        return None
+    arxiv = None
+    m = _FIELD_ARXIV.search(text)
+    if m:
+        arxiv = m.group(1)
+        text = (text[: m.start()] + " arXiv " + text[m.end() :]).strip()
+    text = _ARXIV_YEAR.sub(r"\1 ", text)
+    note = None
+    notes = _FIELD_NOTE.findall(text)
+    if notes:
+        inner = " ".join(n.strip() for n in notes if n.strip())
+        stripped = _FIELD_NOTE.sub(" ", text).strip()
+        if stripped:
+            note, text = inner or None, stripped
+    year: int | None = None
+    m = _FULL_YEAR.search(text)
+    if m:
+        year = int(m.group(1))
+        text = text[: m.start()] + " " + text[m.end() :]
+    else:
+        m = _SHORT_YEAR.search(text)
+        if m and text[: m.start()].strip():
+            year = year_of(m.group(1))
+            text = text[: m.start()] + " " + text[m.end() :]
+    text = _MONTH_YEAR.sub(" ", text) if year else text
+    name = " ".join(text.split()).strip(" ,;:.-/'’()")
+    name = _FIELD_LEAD.sub("", name).strip(" ,;:.-/")
+    if year is None and name:
+        dash = _DASH_YEAR.search(name) or _BARE_SHORT_YEAR.match(name)
+        if dash and known_short(name[: dash.start("year") - 1 if "name" in dash.groupdict() else dash.start()]):
+            year = year_of(dash.group("year") if "name" in dash.groupdict() else dash.group(1))
+            name = dash.group("name") if "name" in dash.groupdict() else name[: dash.start()]
+    if not name:
+        return VenueField(None, year, False, arxiv, note) if year or arxiv else None
+    short = known_short(name)
+    if short is None and "," in name:
+        head, _sep, rest = name.partition(",")
+        short = known_short(head)
+        note = note or (rest.strip() if short else None) or None
+    if short:
+        return VenueField(short, year, True, arxiv, note)
+    words = name.split()
+    long_words = bool(_LONG_NAME.search(name)) or not SHORT_NAMES.keys().isdisjoint(name.lower().split())
+    if 1 < len(words) <= 12 and long_words:
+        long_name = venue_from_citation(name)
+        if long_name and long_name.lower() != "arxiv" and _names_only_venue(name, long_name):
+            return VenueField(long_name, year, True, arxiv, note)
+    if not _venue_shaped(name):
+        return None
+    return VenueField(name, year, False, arxiv, note)
+
+
+def _names_only_venue(name: str, short: str) -> bool:
+    """Whether a long name is the venue itself ("IEEE Transactions on Neural Networks and Learning Systems"),
+    not a title that happens to contain a venue word."""
+    lowered = name.lower()
+    return any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium")) or (
+        short.lower() in lowered.replace("-", " ").split()
+    )
+
+
+def _venue_shaped(name: str) -> bool:
+    """A few words that could name a venue: not a sentence, not a bare number, at most eight words."""
+    words = name.split()
+    if not words or len(words) > 8 or not _TWO_LETTERS.search(name):
+        return False
+    if _NOT_A_NAME.search(name):
+        return False
+    if not _NAME_CHARS.match(name):
+        return False
+    lower = [w for w in words if w.lower() in SENTENCE_WORDS or w.lower() == "and"]
+    return len(lower) <= max(1, len(words) // 3)

@@ -1,0 +1,242 @@
+"""What a short piece of an entry is: a link label's meaning, an author list, a title, a host's kind."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
+
+CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
+# Hosts whose pages are papers (or a paper's landing page): evidence that an entry cites a paper.
+PAPER_HOSTS = (
+    "arxiv.org",
+    "openreview.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "thecvf.com",
+    "cv-foundation.org",
+    "ecva.net",
+    "papers.nips.cc",
+    "proceedings.neurips.cc",
+    "neurips.cc",
+    "nips.cc",
+    "proceedings.mlr.press",
+    "jmlr.org",
+    "ieeexplore.ieee.org",
+    "dl.acm.org",
+    "doi.org",
+    "link.springer.com",
+    "springer.com",
+    "sciencedirect.com",
+    "semanticscholar.org",
+    "aaai.org",
+    "ijcai.org",
+    "icml.cc",
+    "iclr.cc",
+    "nature.com",
+    "science.org",
+    "biorxiv.org",
+    "researchgate.net",
+    "usenix.org",
+    "mlsys.org",
+    "sysml.cc",
+    "isca-speech.org",
+    "bmva.org",
+    "wiley.com",
+    "tandfonline.com",
+    "mdpi.com",
+    "hal.inria.fr",
+    "hal.science",
+    "ssrn.com",
+    "iopscience.iop.org",
+    "pubmed.ncbi.nlm.nih.gov",
+    "ncbi.nlm.nih.gov",
+    "papers.ssrn.com",
+    "scholar.archive.org",
+    "citeseerx.ist.psu.edu",
+)
+# Hosts of packages, documentation and project sites: evidence that an entry is a resource.
+RESOURCE_HOSTS = (
+    "pypi.org",
+    "pypi.python.org",
+    "npmjs.com",
+    "crates.io",
+    "readthedocs.io",
+    "readthedocs.org",
+    "huggingface.co",
+    "docs.",
+    "marketplace.visualstudio.com",
+    "chrome.google.com",
+    "apps.apple.com",
+    "play.google.com",
+    "hub.docker.com",
+    "anaconda.org",
+    "rubygems.org",
+    "packagist.org",
+    "nuget.org",
+)
+
+# Link labels that name what a link is, not the entry: `[code]`, `[PDF]`, `[PyTorch(Author)]`, `[Project]`.
+_CODE_WORDS = (
+    r"code|codes|github|gitlab|source|source code|implementation|official|official code|unofficial|repo|"
+    r"repository|pytorch|torch|tensorflow|tf|caffe|caffe2|keras|mxnet|jax|flax|paddle|paddlepaddle|theano|"
+    r"chainer|matlab|mindspore|c\+\+|cuda|tensorflow & torch|code deleted"
+)
+_PAPER_WORDS = r"paper|papers|pdf|arxiv|link|links|openreview|abs|abstract|preprint|doi|acm|ieee|springer|html"
+_PROJECT_WORDS = (
+    r"project|project page|page|website|web|homepage|home|demo|slides?|video|videos|talk|poster|blog|"
+    r"zhihu|medium|tweet|twitter|huggingface|hf|model|models|weights|checkpoints?|dataset|data|docs|"
+    r"documentation|colab|notebook|supp|supplementary|supplementary material|bibtex|bib|cite|citation|"
+    r"leaderboard|api|install|download|youtube|bilibili|知乎|中文"
+)
+_QUALIFIED = (
+    r"(?:\s*\([^()\[\]]{0,40}\)?|\s*[:：]\s*[^()\[\]]{1,40}|\s+[-–]\s+[^()\[\]]{1,40}|"
+    r"\s+(?:page|code|implementation|repo|repository|deleted|official|unofficial|version|link))?\s*"
+)
+CODE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+PAPER_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
+PROJECT_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+# A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
+COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
+_COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
+
+_OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’-]*\.?$|^[A-Z]\.$|^(?:[A-Z]\.){1,3}$")
+_NAME_PARTICLES = frozenset(
+    split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
+)
+_DIGIT = re.compile(r"\d")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_AND = re.compile(r"\band\b")
+_ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+
+
+def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
+    """A host and its subdomains (`x.org` matches `x.org` and `a.x.org`); `docs.` matches a host prefix."""
+    suffixes = "|".join(re.escape(h) for h in hosts if not h.endswith("."))
+    prefixes = "|".join(re.escape(h) for h in hosts if h.endswith("."))
+    alternatives = [rf"(?:^|\.)(?:{suffixes})$"] + ([rf"^(?:{prefixes})"] if prefixes else [])
+    return re.compile("|".join(alternatives))
+
+
+_PAPER_HOST = _host_pattern(PAPER_HOSTS)
+_RESOURCE_HOST = _host_pattern(RESOURCE_HOSTS)
+
+
+@lru_cache(maxsize=8192)
+def _split(url: str) -> tuple[str, str]:
+    """(host without `www.`, lower-cased path) of a URL; empty strings when it has none."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "", ""
+    return (parts.hostname or "").removeprefix("www."), parts.path.lower()
+
+
+def host(url: str) -> str:
+    """The host of a URL without `www.`, lower-case; empty when there is none."""
+    return _split(url)[0]
+
+
+def is_paper_host(url: str) -> bool:
+    """Whether a URL points at a paper: a publisher, proceedings or preprint host, or a PDF file."""
+    name, path = _split(url)
+    return bool(name) and (bool(_PAPER_HOST.search(name)) or path.endswith(".pdf"))
+
+
+def is_code_host(url: str) -> bool:
+    """Whether a URL points at a code host (GitHub, GitLab, ...), not at a project site on it."""
+    return host(url) in CODE_HOSTS
+
+
+def is_resource_host(url: str) -> bool:
+    """Whether a URL points at a package index, documentation or model hub."""
+    name = host(url)
+    return bool(name) and bool(_RESOURCE_HOST.search(name))
+
+
+def is_owner_repo(text: str) -> bool:
+    """`owner/repo` (or `owner/repo/path`): how lists name a repository."""
+    return bool(_OWNER_REPO.match(text.strip())) and " " not in text.strip()
+
+
+@lru_cache(maxsize=4096)
+def label_kind(label: str) -> str:
+    """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text`."""
+    inner = label.strip()
+    if not inner.strip("[] "):
+        return "empty"
+    if CODE_LABEL.match(inner):
+        return "code"
+    if PAPER_LABEL.match(inner):
+        return "paper"
+    if PROJECT_LABEL.match(inner):
+        return "project"
+    if _COUNT_LABEL.match(inner.strip("[] ")):
+        return "count"
+    return "text"
+
+
+def is_venue_label(label: str) -> bool:
+    """A link label that names a known venue (`CVPR`, `NeurIPS'23`, `[ICLR]`) or only a year."""
+    found = read_venue(label.strip().strip("[]"))
+    return found is not None and (found.known or (found.venue is None and found.year is not None))
+
+
+@lru_cache(maxsize=8192)
+def looks_like_authors(text: str) -> bool:
+    """A list of person names: `Hinton et al.`, `Cho, Jang Hyun & Hariharan, Bharath`, `S. Han, J. Pool`.
+
+    Names have no sentence words (of, for, the, ...), no colon and no digits, and the list shows it is one:
+    `et al.`, `&`, `and` between names, or comma-separated names.
+    """
+    text = text.strip().strip(".,;")
+    if not text or ":" in text or "?" in text or _DIGIT.search(text) or LOWER_SENTENCE_WORD.search(text):
+        return False
+    tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
+    if not tokens:
+        return False
+    names = 0
+    for token in tokens:
+        bare = token.strip(".,;")
+        low = token.lower()
+        if token == "," or low in _NAME_PARTICLES or not bare:
+            continue
+        if low in SENTENCE_WORDS and not (len(bare) == 1 and bare.isupper()):
+            return False
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+            return False
+        capitalised = bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
+        if not _NAME_TOKEN.match(bare) and not capitalised:
+            return False
+        names += 1
+    if names == 0:
+        return False
+    if _ET_AL.search(text) or "&" in text or _INITIAL.search(text):
+        return True
+    if text.count(",") >= 1:
+        return names >= 2
+    groups = [g.split() for g in _AND.split(text)]
+    return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
+
+
+@lru_cache(maxsize=8192)
+def looks_like_title(text: str) -> bool:
+    """Text that reads like a paper title: several words, mostly Latin letters, not a name list."""
+    text = text.strip()
+    tokens = text.split()
+    if len(tokens) < 2:
+        return False
+    letters = sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
+    latin = sum(1 for ch in text if unicodedata.category(ch).startswith("L") and ord(ch) < 0x2E80)
+    return letters > 0 and latin >= letters // 2 and not looks_like_authors(text)
+
+
+def sentence_like(text: str) -> bool:
+    """Text with sentence words or a colon: a title or a description, never a name list or a venue."""
+    tokens = [t.strip(".,;()").lower() for t in text.split()]
+    return ":" in text or "?" in text or any(t in SENTENCE_WORDS for t in tokens)

@@ -1,0 +1,261 @@
+"""GFM tables: a mistune block rule that keeps cell positions, and the reading of a row as an entry.
+
+Each body row of a table with a title column is an entry. Columns are mapped from the header (Title/Paper/
+Name, Venue/Conference/Publication, Year/Date, Code/GitHub/Implementation, Authors, Type/Topic as tags,
+Paper/PDF/Link as the paper link) and, where the header says nothing known, from what the column's cells
+hold (mostly venues, mostly years, mostly code links).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, collapse, finish, recognise
+from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_title
+from awesome_lint.parse.venues import read_venue
+
+# A header row with a pipe, then a delimiter row (`|:---|---:|`).
+TABLE_PATTERN = (
+    r"^ {0,3}(?P<table_head>[^\n]*\|[^\n]*)\n"
+    r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)"
+)
+_HEADER_MARKUP = re.compile(r"[*_`:|]")
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TAG_SEP = re.compile(r"[,;/]")
+_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t])")
+
+Token = dict[str, Any]
+
+# Header words by column role; a header is matched after Markdown and punctuation are removed.
+_HEADERS: tuple[tuple[str, str], ...] = (
+    ("title", r"titles?|paper titles?|title (?:&|and) authors?|names?|works?|methods?|models?|articles?|projects?"),
+    ("paper", r"papers?|pdfs?|arxiv|links? to paper|paper links?"),
+    ("links", r"links?|urls?|resources?|materials?"),
+    ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
+    ("year", r"years?|dates?|time|published date|release(?:d| date)?"),
+    ("code", r"codes?|github|implementations?|repos?|repositor(?:y|ies)|source(?: code)?|official code"),
+    ("authors", r"authors?|authors? list"),
+    ("tags", r"types?|topics?|categor(?:y|ies)|tags?|tasks?|keywords?|areas?|fields?|method types?|labels?"),
+    (
+        "ignore",
+        r"introductions?|descriptions?|summary|abstracts?|notes?|comments?|remarks?|stars?|#|no|index|"
+        r"images?|figures?|overview|tl;?dr|highlights?|contributions?|key contributions?|main idea|idea",
+    ),
+)
+_HEADER_RES = tuple((role, re.compile(rf"^(?:{words})$", re.IGNORECASE)) for role, words in _HEADERS)
+
+
+def parse_table(block: Any, m: re.Match[str], state: Any) -> int | None:
+    """The block rule: a GFM table (header, delimiter, rows up to a blank line or another block)."""
+    head_line = m.group("table_head")
+    header = split_row(head_line)
+    delimiter_line = state.src[m.start() : m.end()].split("\n")[1]
+    delimiter = split_row(delimiter_line)
+    if len(header) != len(delimiter):
+        return None
+    pos = m.end()
+    lines = [state.src[m.start() : m.end()].split("\n")[0], delimiter_line]
+    rows: list[list[tuple[int, str]]] = []
+    while pos < state.cursor_max:
+        line = state.get_line(pos)
+        text = line.rstrip("\n")
+        if not text.strip() or _BLOCK_START.match(text) or "|" not in text:
+            break
+        cells = split_row(text)
+        width = len(header)
+        cells = (cells + [(len(text.rstrip()), "")] * width)[:width]
+        rows.append(cells)
+        lines.append(text)
+        pos += len(line)
+    head = {
+        "type": "table_head",
+        "children": [
+            {"type": "table_cell", "text": text, "attrs": {"head": True}, "_col": col, "_line": 0}
+            for col, text in header
+        ],
+    }
+    body = {
+        "type": "table_body",
+        "children": [
+            {
+                "type": "table_row",
+                "children": [
+                    {"type": "table_cell", "text": text, "attrs": {"head": False}, "_col": col, "_line": n + 2}
+                    for col, text in cells
+                ],
+                "_line": n + 2,
+            }
+            for n, cells in enumerate(rows)
+        ],
+    }
+    state.append_token({"type": "table", "children": [head, body], "_table_text": "\n".join(lines)})
+    return pos
+
+
+def split_row(line: str) -> list[tuple[int, str]]:
+    """The cells of a table row as (column where the cell's text starts, text), pipes `\\|` kept escaped."""
+    end = len(line.rstrip())
+    start = len(line) - len(line.lstrip())
+    if line.startswith("|", start):
+        start += 1
+    if end > start and line[end - 1] == "|" and not _escaped(line, end - 1):
+        end -= 1
+    cells: list[tuple[int, str]] = []
+    cell_start = start
+    pos = start
+    while pos <= end:
+        if pos == end or (line[pos] == "|" and not _escaped(line, pos)):
+            raw = line[cell_start:pos]
+            lead = len(raw) - len(raw.lstrip())
+            cells.append((cell_start + lead, raw.strip()))
+            cell_start = pos + 1
+        pos += 1
+    return cells
+
+
+def _escaped(text: str, pos: int) -> bool:
+    count = 0
+    pos -= 1
+    while pos >= 0 and text[pos] == "\\":
+        count += 1
+        pos -= 1
+    return count % 2 == 1
+
+
+def header_role(text: str) -> str | None:
+    """The role a header names (`Title`, `Venue`, `Code`, ...), or None for a header not known."""
+    text = collapse(_HEADER_MARKUP.sub(" ", text)).strip(" .")
+    for role, pattern in _HEADER_RES:
+        if pattern.match(text):
+            return role
+    return None
+
+
+def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
+    """Each column's role: from its header, else from what most of its cells hold."""
+    roles = [header_role(h) or "" for h in header]
+    entry_table = any(role in ("title", "paper", "venue", "year", "code", "authors") for role in roles)
+    for col, role in enumerate(roles):
+        cells = [row[col] for row in rows if col < len(row)]
+        if role == "paper" and "title" not in roles and _titles(cells):
+            roles[col] = "title"
+        elif role == "title" and not _titles(cells):
+            roles[col] = "paper" if _links(cells, "paper") else "ignore"
+    for col, role in enumerate(roles):
+        if role:
+            continue
+        cells = [row[col] for row in rows if col < len(row) and _cell_text(row[col])]
+        if not cells:
+            roles[col] = "ignore"
+            continue
+        share = 0.6 * len(cells)
+        venues = sum(1 for c in cells if (v := read_venue(_cell_text(c))) is not None and v.known)
+        years = sum(1 for c in cells if _YEAR_CELL.fullmatch(_cell_text(c)))
+        code = sum(1 for c in cells if any(p.link and is_code_host(p.url) for p in c))
+        if venues >= share:
+            roles[col] = "venue"
+        elif years >= share:
+            roles[col] = "year"
+        elif code >= share:
+            roles[col] = "code"
+        elif "title" not in roles and entry_table and _titles(cells):
+            roles[col] = "title"
+        else:
+            roles[col] = "ignore"
+    return roles
+
+
+def _cell_text(pieces: list[Piece]) -> str:
+    return collapse("".join(p.text for p in pieces if not p.image))
+
+
+def _titles(cells: list[list[Piece]]) -> bool:
+    """Most cells hold a title: a link with a title-like label, or several words of text."""
+    found = 0
+    for cell in cells:
+        labels = [p.text for p in cell if p.link and label_kind(p.text) == "text"]
+        text = labels[0] if labels else _cell_text(cell)
+        if looks_like_title(text) or (labels and text):
+            found += 1
+    return bool(cells) and found >= 0.6 * len(cells)
+
+
+def _links(cells: list[list[Piece]], kind: str) -> bool:
+    return sum(1 for c in cells if any(p.link and label_kind(p.text) == kind for p in c)) >= 0.6 * len(cells)
+
+
+def read_row(
+    cells: list[list[Piece]],
+    roles: list[str],
+    section: tuple[str, ...],
+    heading_year: int | None,
+    template: Template = NEUTRAL,
+) -> tuple[list[Piece], Fields] | None:
+    """A table row as an entry: its pieces (cells in order) and fields; None for a row without a title."""
+    if "title" not in roles:
+        return None
+    title_col = roles.index("title")
+    title_cell = cells[title_col]
+    if not _cell_text(title_cell).strip(" -") and not any(p.link for p in title_cell):
+        return None
+    fields = recognise(title_cell, section, None, template)
+    roles_by_piece: dict[int, str] = {}
+    pieces: list[Piece] = []
+    title_offset = 0
+    column_year: int | None = None
+    for col, cell in enumerate(cells):
+        if pieces:
+            pieces.append(Piece(" "))
+        if col == title_col:
+            title_offset = len(pieces)
+        for piece in cell:
+            if piece.link:
+                roles_by_piece[len(pieces)] = roles[col]
+            pieces.append(piece)
+        text = _cell_text(cell)
+        role = roles[col]
+        if role == "venue" and text.strip(" -"):
+            found = read_venue(text)
+            if found is not None:
+                fields.venue = found.venue if found.venue is not None else fields.venue
+                fields.venue_raw = text if found.venue is not None else fields.venue_raw
+                fields.year = found.year if found.year is not None else fields.year
+                if found.note:
+                    fields.notes.append(found.note)
+        elif role == "year":
+            m = _YEAR.search(text)
+            if m:
+                column_year = int(m.group(0))
+        elif role == "authors" and looks_like_authors(text):
+            fields.authors = text
+        elif role == "tags":
+            tags = [collapse(p.text) for p in cell if p.code] or [t.strip() for t in _TAG_SEP.split(text)]
+            fields.tags.extend(t for t in tags if t and t != "-" and t not in fields.tags)
+    if column_year is not None:
+        fields.year = column_year
+    if fields.title_link is not None:
+        fields.title_link += title_offset
+    links = [i for i, p in enumerate(pieces) if p.link]
+    title_links = [i for i in links if title_offset <= i < title_offset + len(title_cell)]
+    new_roles = []
+    old = iter(fields.roles)
+    for i in links:
+        if i in title_links:
+            new_roles.append(next(old))
+            continue
+        role = roles_by_piece.get(i, "")
+        if role == "code":
+            new_roles.append("code" if not pieces[i].url.startswith("#") else "other")
+        elif role == "paper":
+            new_roles.append("paper")
+        else:
+            kind = label_kind(pieces[i].text)
+            if kind in ("code", "paper", "project"):
+                new_roles.append(kind)  # type: ignore[arg-type]
+            else:
+                new_roles.append("code" if is_code_host(pieces[i].url) else "other")
+    fields.roles = new_roles  # type: ignore[assignment]
+    finish(fields, pieces, section, heading_year)
+    return pieces, fields

@@ -1,0 +1,234 @@
+"""Format inference: the readers of single fields, GFM tables, the list's template and kinds."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import DATA
+
+from awesome_lint.parse import parse_file, parse_text
+from awesome_lint.parse.fields import Template
+from awesome_lint.parse.infer import learn
+from awesome_lint.parse.shapes import is_paper_host, label_kind, looks_like_authors
+from awesome_lint.parse.tables import header_role, split_row
+from awesome_lint.parse.venues import read_venue
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "year", "known"),
+    [
+        ("CVPR 2019", "CVPR", 2019, True),
+        ("NeurIPS'23", "NeurIPS", 2023, True),
+        ("ICLR ’17", "ICLR", 2017, True),
+        ("Arxiv 2024", "arXiv", 2024, True),
+        ("ArXiV", "arXiv", None, True),
+        ("cvpr 2021", "CVPR", 2021, True),
+        ("NIPSw", "NIPS Workshop", None, True),
+        ("CVPRW", "CVPR Workshop", None, True),
+        ("NIPS workshop 2016", "NIPS Workshop", 2016, True),
+        ("ICML 2023 Workshop ES-FoMO", "ICML Workshop", 2023, True),
+        ("EMNLP Findings 2023", "EMNLP Findings", 2023, True),
+        ("Publish-ICLR'24", "ICLR", 2024, True),
+        ("Conference-ICML'24", "ICML", 2024, True),
+        ("ECCV-24", "ECCV", 2024, True),
+        ("RecSys 22", "RecSys", 2022, True),
+        ("IJCAI 2024 (Survey Track)", "IJCAI", 2024, True),
+        ("arXiv:2020", "arXiv", 2020, True),
+        ("IEEE Transactions on Neural Networks and Learning Systems", "TNNLS", None, True),
+        ("Nature Machine Intelligence 2019", "Nature Machine Intelligence", 2019, False),
+        ("2019/04", None, 2019, False),
+    ],
+)
+def test_read_venue(text: str, venue: str | None, year: int | None, known: bool) -> None:
+    found = read_venue(text)
+    assert found is not None
+    assert (found.venue, found.year, found.known) == (venue, year, known)
+
+
+def test_read_venue_keeps_arxiv_ids_and_refuses_titles_and_names() -> None:
+    found = read_venue("arXiv:2002.08258")
+    assert found is not None and (found.venue, found.arxiv, found.year) == ("arXiv", "2002.08258", None)
+    assert read_venue("How Good Are Low-bit Quantized LLaMA3 Models? An Empirical Study") is None
+    assert read_venue("et al") is None
+    assert read_venue("J") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hinton et al", True),
+        ("Cho, Jang Hyun & Hariharan, Bharath", True),
+        ("S. I. Venieris and C. S. Bouganis", True),
+        ("LeCun Y, Denker J S, Solla S A.", True),
+        ("Jeff Dean and Geoffrey Hinton", True),
+        ("Universally Slimmable Networks and Improved Training Techniques", False),
+        ("Pruning and Quantization", False),
+        ("IEEE J. Solid-State Circuits", False),
+        ("Deep Mutual Learning", False),
+        ("Dunnhofer et al. IEEE RAL", False),
+    ],
+)
+def test_looks_like_authors(text: str, expected: bool) -> None:
+    assert looks_like_authors(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("[code]", "code"),
+        ("code(Theano)", "code"),
+        ("PyTorch(Author)", "code"),
+        ("[code(Pytorch]", "code"),
+        ("GitHub Page", "code"),
+        ("PDF", "paper"),
+        ("Paper", "paper"),
+        ("HuggingFace", "project"),
+        ("72:fire:", "count"),
+        ("", "empty"),
+        ("pytorch-tensor-decompositions", "text"),
+        ("Source Separation", "text"),
+        ("Model Compression", "text"),
+    ],
+)
+def test_label_kind(label: str, kind: str) -> None:
+    assert label_kind(label) == kind
+
+
+def test_paper_hosts() -> None:
+    assert is_paper_host("https://openaccess.thecvf.com/content/CVPR2023/papers/x.pdf")
+    assert is_paper_host("https://example.org/files/paper.pdf")
+    assert not is_paper_host("https://github.com/a/b")
+
+
+def test_split_row_keeps_cell_columns_and_escaped_pipes() -> None:
+    assert split_row("| a | b \\| c |  |") == [(2, "a"), (6, "b \\| c"), (16, "")]
+    assert split_row("a|b") == [(0, "a"), (2, "b")]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [("Title", "title"), ("**Paper**", "paper"), ("Conference", "venue"), ("Year", "year"), ("Code", "code")],
+)
+def test_header_roles(header: str, role: str) -> None:
+    assert header_role(header) == role
+
+
+def test_table_rows_are_entries_with_columns_mapped_from_the_header() -> None:
+    doc = parse_text(
+        "### 2021\n"
+        "| Title | Venue | Type | Code |\n|:--|:-:|:-:|:-:|\n"
+        "| [Sparse Flows: Pruning Continuous-depth Models](https://papers.nips.cc/paper/2021/x) | NeurIPS | `W` | "
+        "[PyTorch(Author)](https://github.com/lucaslie/torchprune) |\n"
+        "| [A Paper Without Code](https://openreview.net/forum?id=H6) | ICLR **(Best)** | `F` | - |\n"
+        "\nAfter the table.\n"
+    )
+    first, second = doc.entries
+    assert (first.kind, first.block, first.venue, first.year, first.tags) == ("paper", "row", "NeurIPS", 2021, ("W",))
+    assert [(link.role, link.url) for link in first.links] == [
+        ("paper", "https://papers.nips.cc/paper/2021/x"),
+        ("code", "https://github.com/lucaslie/torchprune"),
+    ]
+    assert (second.venue, second.notes, second.code_links) == ("ICLR", ("Best",), ())
+
+
+def test_a_table_without_a_title_column_gives_no_entries() -> None:
+    doc = parse_text(
+        "| Type | `F` | `W` |\n|:--|:-:|:-:|\n| Explanation | Filter pruning | Weight pruning |\n\n"
+        "| Method | Bits | Perplexity |\n| --- | --- | --- |\n| FP16 | 16 | 5.47 |\n"
+    )
+    assert doc.entries == ()
+
+
+def test_rows_with_missing_or_extra_cells() -> None:
+    doc = parse_text(
+        "| Title & Authors | Links |\n|:--|:--:|\n"
+        "|[QLoRA: Efficient Finetuning of Quantized LLMs](https://arxiv.org/abs/2305.14314) <br> Tim Dettmers, "
+        "Artidoro Pagnoni | [Github](https://github.com/artidoro/qlora) |[//]: #06/05\n"
+        "|[Large Language Model Pruning](https://arxiv.org/abs/2406.00030)\n"
+    )
+    first, second = doc.entries
+    assert (first.title, first.authors, first.arxiv_id) == (
+        "QLoRA: Efficient Finetuning of Quantized LLMs",
+        "Tim Dettmers, Artidoro Pagnoni",
+        "2305.14314",
+    )
+    assert [link.role for link in first.links] == ["paper", "code"]
+    assert (second.title, second.links[0].role) == ("Large Language Model Pruning", "paper")
+
+
+def test_learn_answers_only_what_enough_items_settle() -> None:
+    counts: Counter[tuple[str, bool]] = Counter({("label_venue", True): 5, ("label_venue", False): 1})
+    counts[("slot:tail", True)] = 1
+    template = learn(counts)
+    assert template.answer("label_venue") is True
+    assert template.answer("slot:tail") is None
+    fallback: Counter[tuple[str, bool]] = Counter({("slot:tail", False): 4})
+    assert learn(counts, fallback).answer("slot:tail") is False
+    assert Template().answer("text_title") is None
+
+
+VENUE_FIRST = (
+    "- [[CVPR](https://openaccess.thecvf.com/x.pdf)] Hard Sample Matters a Lot in Zero-Shot Quantization\n"
+    "- [[ICML](https://arxiv.org/abs/2306.00317)] FlexRound: Learnable Rounding for Post-Training Quantization\n"
+    "- [[Ocean Engineering](https://www.sciencedirect.com/science/article/pii/S0029801822017887)] Neural network "
+    "based adaptive sliding mode tracking control with input quantization and saturation.\n"
+)
+
+
+def test_unknown_venue_label_is_the_venue_where_the_list_puts_venues_first() -> None:
+    doc = parse_text(VENUE_FIRST)
+    assert [e.venue for e in doc.entries] == ["CVPR", "ICML", "Ocean Engineering"]
+    assert doc.entries[2].title.startswith("Neural network based adaptive")
+
+
+def test_a_list_of_linked_titles_keeps_a_short_first_link_as_its_title() -> None:
+    doc = parse_text(
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) Pruning, quantization and huffman coding.\n"
+        "- [Network Slimming](https://arxiv.org/abs/1708.06519) Channel pruning with scaling factors.\n"
+        "- [[SNIP](https://arxiv.org/abs/1810.02340)] single-shot pruning before training at initialization\n"
+    )
+    assert [(e.title, e.venue) for e in doc.entries] == [
+        ("Deep Compression", None),
+        ("Network Slimming", None),
+        ("SNIP", None),
+    ]
+
+
+def test_unknown_tail_venue_needs_the_list_and_a_year() -> None:
+    known = "".join(f"- Paper number {n} on pruning, CVPR, 201{n} [[paper]](https://x.org/{n})\n" for n in range(4))
+    odd = "- A paper in an odd place, IEEE TMM, 2024 [[paper]](https://x.org/odd)\n"
+    assert parse_text(known + odd).entries[-1].venue == "IEEE TMM"
+    alone = parse_text(odd).entries[0]
+    assert (alone.title, alone.venue, alone.year) == ("A paper in an odd place, IEEE TMM", None, 2024)
+
+
+def test_software_list_gives_no_papers() -> None:
+    doc = parse_file(DATA / "real-lists" / "vinta__awesome-python.md")
+    kinds = Counter(e.kind for e in doc.entries)
+    assert kinds["paper"] == 0
+    assert kinds["resource"] > 500
+
+
+def test_tables_give_their_papers() -> None:
+    doc = parse_file(DATA / "real-lists" / "he-y__Awesome-Pruning.md")
+    rows = [e for e in doc.entries if e.block == "row"]
+    assert len(rows) == 278
+    assert all(e.kind == "paper" and e.venue and e.year and e.paper_links for e in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "papers"),
+    [
+        ("FLHonker__Awesome-Knowledge-Distillation.md", 700),
+        ("Zhen-Dong__Awesome-Quantization-Papers.md", 280),
+        ("htqin__awesome-model-quantization.md", 515),
+        ("jnjaby__Model-Compression-Acceleration.md", 39),
+    ],
+)
+def test_paper_lists_give_papers_with_titles(name: str, papers: int) -> None:
+    doc = parse_file(DATA / "real-lists" / name)
+    found = [e for e in doc.entries if e.kind == "paper"]
+    assert len(found) >= papers
+    assert sum(1 for e in found if len(e.title.split()) >= 2) >= 0.99 * len(found)
+    assert sum(1 for e in found if e.venue or e.year) >= 0.9 * len(found)
