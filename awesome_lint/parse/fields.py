@@ -326,6 +326,7 @@ def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] |
     authors = m.group("authors")
     text = emphasised or ""
     if not authors and before.strip() and not (_names_venue_or_year(text) or _PAREN_NOTE.match(text)):
+        return None
     if emphasised is None and not looks_like_authors(authors):
         return None
     return (collapse(authors) if authors else None), (collapse(emphasised) if emphasised else None)
