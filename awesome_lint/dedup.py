@@ -4,20 +4,28 @@ Signals, strongest first: the same arXiv id, the same DOI or canonical paper URL
 (rapidfuzz on a normalised title, with subtitle and truncation rules). Tokens that tell papers apart
 (numbers, versions, Roman numerals) must agree, and two clusters only merge when every cross pair is
 compatible, so a chain A~B~C never joins A with a C that is clearly different.
+
+Cost stays near-linear in the number of entries: copies are grouped (one group per exact normalised title,
+arXiv id or URL) before anything is compared, fuzzy blocking runs on distinct titles only, and clusters are
+built from those groups without listing every pair of copies.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from awesome_lint.model import Entry
 from awesome_lint.text import repair_mojibake
 from awesome_lint.urls import canonical_url
+
+T = TypeVar("T")
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SEGMENTS = re.compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
@@ -71,7 +79,11 @@ class DedupConfig:
     block_tokens: int = 4
     """Each title is blocked on every pair of its this many rarest tokens; a pair must share one such pair."""
     block_max: int = 400
-    """Title tokens that occur in more entries than this are too common to block on."""
+    """Title tokens in more distinct titles than this are too common to block on, and blocks of more
+    distinct titles are not used."""
+    compare_max: int = 10
+    """A title is compared with at most this many other titles cited with the same arXiv id or URL, and an
+    entry joining a cluster with at most this many of its distinct entries (the earliest ones)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +106,15 @@ class Cluster:
 
 @dataclass(frozen=True, slots=True)
 class _Key:
-    """What the matcher needs of one entry, computed once."""
+    """What the matcher needs of one entry, computed once; entries with equal keys are interchangeable."""
 
     norm: str
     segments: tuple[str, ...]
     numbers: tuple[str, ...]
     arxiv: str | None
     urls: frozenset[str]
-    tokens: tuple[str, ...]
+    evidence: bool
+    """Whether the title may be compared at all (it is not empty)."""
 
 
 @lru_cache(maxsize=65536)
@@ -137,6 +150,7 @@ _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated
 
 def _key(entry: Entry) -> _Key:
     norm = normalize_title(entry.title)
+    evidence = bool(norm)
     segments = tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(entry.title)) if seg)
     urls = frozenset(
         key
@@ -145,43 +159,39 @@ def _key(entry: Entry) -> _Key:
         for key in (canonical_url(link.url),)
         if key and not key.startswith("arxiv:")
     )
-    tokens = tuple(dict.fromkeys(w for w in norm.split() if w not in _STOPWORDS))
-    return _Key(norm, segments, distinguishing_tokens(norm), entry.arxiv_id, urls, tokens)
+    return _Key(norm, segments if evidence else (), distinguishing_tokens(norm), entry.arxiv_id, urls, evidence)
 
 
 class _Matcher:
-    """Scores pairs of entries; every decision is a pure function of the two entries and the config."""
+    """Scores pairs of keys; every decision is a pure function of the two keys and the config."""
 
-    def __init__(self, keys: list[_Key], config: DedupConfig) -> None:
+    def __init__(self, config: DedupConfig) -> None:
         from rapidfuzz import fuzz
 
-        self.keys = keys
         self.config = config
         self.ratio = fuzz.ratio
         self.token_set_ratio = fuzz.token_set_ratio
-        self._compatible: dict[tuple[int, int], bool] = {}
 
-    def match(self, i: int, j: int) -> tuple[str, float] | None:
-        """The strongest signal that entries i and j cite the same paper, or None."""
-        a, b = self.keys[i], self.keys[j]
+    def match(self, a: _Key, b: _Key) -> tuple[str, float] | None:
+        """The strongest signal that entries with keys a and b cite the same paper, or None."""
         cfg = self.config
+        compared = a.evidence and b.evidence
         if a.arxiv and b.arxiv:
             if a.arxiv != b.arxiv:
                 return None
             score = self.token_set_ratio(a.norm, b.norm)
-            return ("arxiv-id", round(score, 1)) if score >= cfg.id_title_threshold else None
+            return ("arxiv-id", round(score, 1)) if score >= cfg.id_title_threshold or not compared else None
         shared = a.urls & b.urls
         if shared:
             score = self.token_set_ratio(a.norm, b.norm)
-            if score >= cfg.url_title_threshold:
-                signal = "doi" if any(k.startswith("doi:") for k in shared) else "url"
-                return signal, round(score, 1)
+            if score >= cfg.url_title_threshold or not compared:
+                return _url_signal(shared), round(score, 1)
         return self.title_match(a, b)
 
     def title_match(self, a: _Key, b: _Key) -> tuple[str, float] | None:
         """Title-only evidence: near-identical titles, a truncated title, or a shared subtitle."""
         cfg = self.config
-        if not a.norm or not b.norm:
+        if not (a.evidence and b.evidence and a.norm and b.norm):
             return None
         if a.numbers == b.numbers:
             score = self.ratio(a.norm, b.norm)
@@ -207,96 +217,308 @@ class _Matcher:
         rest_b = [_DIGITS.sub("", seg) for seg in b.segments if seg != shared]
         return any(self.ratio(x, y) >= self.config.compatible_threshold for x in rest_a for y in rest_b)
 
-    def compatible(self, i: int, j: int) -> bool:
-        """Whether i and j may stand in one cluster: no conflicting ids and titles that do not disagree."""
-        pair = (i, j) if i < j else (j, i)
-        cached = self._compatible.get(pair)
-        if cached is None:
-            a, b = self.keys[i], self.keys[j]
-            if a.arxiv and b.arxiv:
-                cached = a.arxiv == b.arxiv and self.token_set_ratio(a.norm, b.norm) >= self.config.id_title_threshold
-            elif self.match(i, j) is not None:
-                cached = True
-            else:
-                cached = a.numbers == b.numbers and self.ratio(a.norm, b.norm) >= self.config.compatible_threshold
-            self._compatible[pair] = cached
-        return cached
+    def compatible(self, a: _Key, b: _Key) -> bool:
+        """Whether a and b may stand in one cluster: no conflicting ids and titles that do not disagree
+        (a missing title disagrees with nothing)."""
+        if a.arxiv and b.arxiv:
+            return a.arxiv == b.arxiv and self.match(a, b) is not None
+        if not (a.evidence and b.evidence) or self.match(a, b) is not None:
+            return True
+        return a.numbers == b.numbers and self.ratio(a.norm, b.norm) >= self.config.compatible_threshold
 
 
-def _candidates(keys: list[_Key], config: DedupConfig) -> set[tuple[int, int]]:
-    """Pairs that share an arXiv id, a paper URL, a rare title token, a title prefix or a subtitle."""
-    groups: dict[str, list[int]] = defaultdict(list)
+def _url_signal(shared: frozenset[str]) -> str:
+    return "doi" if any(k.startswith("doi:") for k in shared) else "url"
+
+
+class _Group:
+    """Entries (sorted indices) on one side of a block, and how many of them each cluster holds."""
+
+    __slots__ = ("members", "roots")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        self.roots: dict[int, int] = {}
+
+
+class _Split:
+    """Entries of one kind split into those without an arXiv id and those with one."""
+
+    __slots__ = ("ids", "none")
+
+    def __init__(self) -> None:
+        self.none = _Group()
+        self.ids = _Group()
+
+    def add(self, index: int, key: _Key) -> None:
+        (self.ids if key.arxiv else self.none).members.append(index)
+
+
+# A block: every pair (a, b) with a in the first group and b in the second (or both in the first when the
+# second is None) is an edge with the block's signal and score. A "url" block's signal is decided per pair.
+_Block = tuple[str, float, _Group, "_Group | None"]
+
+
+class _Blocks:
+    """Edge blocks by level (signal order, score): what each pair of copies would score, listed once."""
+
+    def __init__(self, matcher: _Matcher) -> None:
+        self.matcher = matcher
+        self.levels: dict[tuple[int, float], list[_Block]] = defaultdict(list)
+
+    def add(self, signal: str, score: float, first: _Group, second: _Group | None = None) -> None:
+        """An edge block; empty groups are left out."""
+        if first.members and (second is None or second.members):
+            self.levels[(_SIGNAL_ORDER[signal], -score)].append((signal, score, first, second))
+
+    def add_split(self, signal: str, score: float, first: _Split, second: _Split | None) -> None:
+        """Blocks for the pairs of two splits that are not both cited with an arXiv id (those pairs are
+        decided by their ids); `second` None means pairs within `first`."""
+        if second is None:
+            self.add(signal, score, first.none)
+            self.add(signal, score, first.none, first.ids)
+        else:
+            self.add(signal, score, first.none, second.none)
+            self.add(signal, score, first.none, second.ids)
+            self.add(signal, score, first.ids, second.none)
+
+    def by_title_agreement(
+        self, groups: Mapping[str, T], threshold: float, cap: int
+    ) -> Iterator[tuple[T, T | None, float]]:
+        """Pairs of distinct normalised titles in one id or URL group (each compared with at most `cap`
+        earlier ones) whose `token_set_ratio` reaches `threshold` or that cannot be compared."""
+        norms = list(groups)
+        for i, norm in enumerate(norms):
+            for other in [*norms[: min(i, cap)], norm]:
+                score = self.matcher.token_set_ratio(other, norm)
+                if score >= threshold or not (norm and other):
+                    yield groups[other], groups[norm] if other != norm else None, round(score, 1)
+
+
+def _title_candidates(titles: list[_Key], config: DedupConfig) -> Iterator[tuple[int, int]]:
+    """Pairs (x < y) of distinct titles worth scoring: sharing a pair of rare tokens or a title prefix with
+    the same distinguishing numbers, or a subtitle with numbers that do not conflict."""
     frequency: dict[str, int] = defaultdict(int)
-    for key in keys:
-        for token in key.tokens:
-            frequency[token] += 1
-    for index, key in enumerate(keys):
-        if key.arxiv:
-            groups[f"id:{key.arxiv}"].append(index)
-        for url in key.urls:
-            groups[f"url:{url}"].append(index)
-        rare = sorted((t for t in key.tokens if frequency[t] <= config.block_max), key=lambda t: (frequency[t], t))
+    tokens: dict[str, tuple[str, ...]] = {}
+    for key in titles:
+        if key.norm not in tokens:
+            tokens[key.norm] = tuple(dict.fromkeys(w for w in key.norm.split() if w not in _STOPWORDS))
+            for token in tokens[key.norm]:
+                frequency[token] += 1
+    blocks: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = defaultdict(lambda: defaultdict(list))
+    sizes: dict[tuple[str, ...], int] = defaultdict(int)
+    keys_of: list[list[tuple[str, ...]]] = []
+    for index, key in enumerate(titles):
+        own: list[tuple[str, ...]] = []
+        rare = sorted(
+            (t for t in tokens[key.norm] if frequency[t] <= config.block_max), key=lambda t: (frequency[t], t)
+        )
         rare = rare[: config.block_tokens]
         if len(rare) == 1:
-            groups[f"tok:{rare[0]}"].append(index)
-        for x, first in enumerate(rare):
-            for second in rare[x + 1 :]:
-                groups[f"tok:{min(first, second)} {max(first, second)}"].append(index)
-        words = key.norm.split()
-        if words:
-            groups["pre:" + " ".join(words[: config.segment_min_words])].append(index)
-        for segment in key.segments:
-            if len(segment.split()) >= config.segment_min_words:
-                groups[f"seg:{segment}"].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in groups.values():
-        if len(members) < 2 or len(members) > config.block_max:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if i != j:
-                    pairs.add((i, j) if i < j else (j, i))
-    return pairs
+            own.append(("tok", rare[0]))
+        own.extend(("tok", min(x, y), max(x, y)) for n, x in enumerate(rare) for y in rare[n + 1 :])
+        own.append(("pre", " ".join(key.norm.split()[: config.segment_min_words])))
+        own.extend(("seg", seg) for seg in key.segments if len(seg.split()) >= config.segment_min_words)
+        for block in own:
+            blocks[block][key.numbers].append(index)
+            sizes[block] += 1
+        keys_of.append(own)
+    for index, key in enumerate(titles):
+        near: set[int] = set()
+        for block in keys_of[index]:
+            variants = blocks[block]
+            if block[0] != "seg":
+                lists = [variants[key.numbers]]  # title and truncation matches need equal numbers
+                if len(lists[0]) > config.block_max:
+                    continue
+            else:  # a subtitle match also joins a title without numbers to one with them
+                if sizes[block] > config.block_max:
+                    continue
+                lists = list(variants.values()) if not key.numbers else [variants[key.numbers], variants.get((), [])]
+            for members in lists:
+                near.update(members[bisect_right(members, index) :])
+        yield from ((index, other) for other in sorted(near))
 
 
-def cluster_entries(entries: Sequence[Entry], config: DedupConfig | None = None) -> list[Cluster]:
-    """Partition papers into clusters of the same paper (singletons included), ordered by first member."""
-    config = config or DedupConfig()
-    keys = [_key(entry) for entry in entries]
-    matcher = _Matcher(keys, config)
-    edges: list[Edge] = []
-    for i, j in _candidates(keys, config):
-        found = matcher.match(i, j)
-        if found is not None:
-            edges.append(Edge(i, j, found[0], found[1]))
-    edges.sort(key=lambda e: (_SIGNAL_ORDER.get(e.signal, 9), -e.score, e.a, e.b))
+class _Forest:
+    """Clusters of entries (union-find) that only join when no two arXiv ids differ and every pair across
+    them is compatible (across their `compare_max` earliest distinct entries, in larger clusters)."""
 
-    parent = list(range(len(entries)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(entries))}
-    joined: dict[int, list[Edge]] = {i: [] for i in range(len(entries))}
+    def __init__(self, classes: list[int], keys: list[_Key], matcher: _Matcher) -> None:
+        size = len(classes)
+        self.limit = matcher.config.compare_max
+        self.classes = classes
+        self.keys = keys
+        self.matcher = matcher
+        self.parent = list(range(size))
+        self.members: list[list[int] | None] = [None] * size
+        self.sample: list[list[int] | None] = [None] * size
+        self.arxiv = [keys[c].arxiv for c in classes]
+        self.edges: list[list[Edge] | None] = [None] * size
+        self.groups_of: dict[int, list[_Group]] = defaultdict(list)
+        self._compatible: dict[tuple[int, int], bool] = {}
 
-    def find(x: int) -> int:
+    def track(self, group: _Group) -> None:
+        """Count the group's members per cluster from now on (call before any join)."""
+        if not group.roots:
+            group.roots = dict.fromkeys(group.members, 1)
+            for member in group.members:
+                self.groups_of[member].append(group)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for edge in edges:
-        ra, rb = find(edge.a), find(edge.b)
+    def compatible(self, x: int, y: int) -> bool:
+        """Whether two entry classes may share a cluster (cached)."""
+        pair = (x, y) if x < y else (y, x)
+        cached = self._compatible.get(pair)
+        if cached is None:
+            cached = self._compatible[pair] = self.matcher.compatible(self.keys[x], self.keys[y])
+        return cached
+
+    def join(self, a: int, b: int, signal: str, score: float) -> None:
+        """Merge the clusters of a and b through edge (a, b) when every pair across them is compatible."""
+        ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            continue
-        if not all(matcher.compatible(x, y) for x in members[ra] for y in members[rb]):
-            continue
-        if len(members[ra]) < len(members[rb]):
-            ra, rb = rb, ra
-        parent[rb] = ra
-        members[ra].extend(members.pop(rb))
-        joined[ra].extend(joined.pop(rb))
-        joined[ra].append(edge)
+            return
+        if self.arxiv[ra] and self.arxiv[rb] and self.arxiv[ra] != self.arxiv[rb]:
+            return
+        sample_a = self.sample[ra] or [self.classes[ra]]
+        sample_b = self.sample[rb] or [self.classes[rb]]
+        if not all(self.compatible(x, y) for x in sample_a for y in sample_b):
+            return
+        members_a = self.members[ra] or [ra]
+        members_b = self.members[rb] or [rb]
+        if len(members_a) < len(members_b):
+            ra, rb, members_a, members_b = rb, ra, members_b, members_a
+        self.parent[rb] = ra
+        for member in members_b:
+            for group in self.groups_of.get(member, ()):
+                left = group.roots[rb] - 1
+                if left:
+                    group.roots[rb] = left
+                else:
+                    del group.roots[rb]
+                group.roots[ra] = group.roots.get(ra, 0) + 1
+        members_a.extend(members_b)
+        self.members[ra] = members_a
+        self.sample[ra] = sorted({*sample_a, *sample_b})[: self.limit]
+        self.arxiv[ra] = self.arxiv[ra] or self.arxiv[rb]
+        edges = self.edges[ra] or []
+        edges.extend(self.edges[rb] or ())
+        edges.append(Edge(a, b, signal, score) if signal != "url" else Edge(a, b, self._url_signal(a, b), score))
+        self.edges[ra] = edges
+        self.members[rb] = self.sample[rb] = self.edges[rb] = None
+
+    def _url_signal(self, a: int, b: int) -> str:
+        return _url_signal(self.keys[self.classes[a]].urls & self.keys[self.classes[b]].urls)
+
+    def firsts(self, group: _Group, after: int = -1) -> list[int]:
+        """The first member after `after` of each cluster that holds members of the group."""
+        members = group.members
+        start = bisect_right(members, after)
+        if len(group.roots) == 1:
+            return members[start : start + 1]
+        seen: dict[int, int] = {}
+        for member in members[start:]:
+            seen.setdefault(self.find(member), member)
+            if len(seen) == len(group.roots):
+                break
+        return list(seen.values())
+
+    def run_level(self, blocks: list[_Block]) -> None:
+        """Process one level's edges in (a, b) order, skipping every edge whose outcome is already decided:
+        within a cluster, or between two clusters that an earlier edge joined or found incompatible."""
+        starts: list[tuple[int, int, int]] = []
+        for number, (_signal, _score, first, second) in enumerate(blocks):
+            if len(first.roots) == 1 and (second is None or second.roots.keys() == first.roots.keys()):
+                continue  # every pair of the block is already in one cluster
+            starts.extend((a, number, 0) for a in self.firsts(first))
+            if second is not None:
+                starts.extend((a, number, 1) for a in self.firsts(second))
+        starts.sort()
+        done: set[tuple[int, int, int]] = set()
+        find = self.find
+        position = 0
+        while position < len(starts):
+            a = starts[position][0]
+            events: list[tuple[int, int]] = []
+            while position < len(starts) and starts[position][0] == a:
+                _a, number, side = starts[position]
+                position += 1
+                seen = (number, side, find(a))
+                if seen in done:
+                    continue  # an earlier member of a's cluster on this side already took these edges
+                done.add(seen)
+                _signal, _score, first, second = blocks[number]
+                other = first if second is None else (second if side == 0 else first)
+                events.extend((b, number) for b in self.firsts(other, a))
+            events.sort()
+            for b, number in events:
+                if find(a) != find(b):
+                    self.join(a, b, blocks[number][0], blocks[number][1])
+
+
+def cluster_entries(entries: Sequence[Entry], config: DedupConfig | None = None) -> list[Cluster]:
+    """Partition papers into clusters of the same paper (singletons included), ordered by first member."""
+    config = config or DedupConfig()
+    matcher = _Matcher(config)
+    class_of: dict[_Key, int] = {}
+    classes = [class_of.setdefault(_key(entry), len(class_of)) for entry in entries]
+    keys = list(class_of)
+
+    by_id: dict[str, dict[str, _Group]] = defaultdict(lambda: defaultdict(_Group))
+    by_url: dict[str, dict[str, _Split]] = defaultdict(lambda: defaultdict(_Split))
+    by_norm: dict[str, _Split] = defaultdict(_Split)
+    by_title: dict[tuple[str, tuple[str, ...]], _Split] = defaultdict(_Split)
+    for index, cls in enumerate(classes):
+        key = keys[cls]
+        if key.arxiv:
+            by_id[key.arxiv][key.norm].members.append(index)
+        for url in key.urls:
+            by_url[url][key.norm].add(index, key)
+        if key.evidence:
+            by_norm[key.norm].add(index, key)
+            by_title[key.norm, key.segments].add(index, key)
+
+    blocks = _Blocks(matcher)
+    for groups in by_id.values():
+        for first, second, score in blocks.by_title_agreement(groups, config.id_title_threshold, config.compare_max):
+            blocks.add("arxiv-id", score, first, second)
+    for splits in by_url.values():
+        for first, second, score in blocks.by_title_agreement(splits, config.url_title_threshold, config.compare_max):
+            blocks.add_split("url", score, first, second)
+    if config.title_threshold <= 100:
+        for split in by_norm.values():
+            blocks.add_split("title", 100.0, split, None)
+    titles = list(by_title.values())
+    title_keys = [keys[classes[(split.none.members or split.ids.members)[0]]] for split in titles]
+    for x, y in _title_candidates(title_keys, config):
+        if title_keys[x].norm != title_keys[y].norm:
+            found = matcher.title_match(title_keys[x], title_keys[y])
+            if found is not None:
+                blocks.add_split(found[0], found[1], titles[x], titles[y])
+
+    forest = _Forest(classes, keys, matcher)
+    for level in blocks.levels.values():
+        for _signal, _score, first, second in level:
+            forest.track(first)
+            if second is not None:
+                forest.track(second)
+    for level_key in sorted(blocks.levels):
+        forest.run_level(blocks.levels[level_key])
 
     clusters = [
-        Cluster(tuple(sorted(group)), tuple(sorted(joined[root], key=lambda e: (e.a, e.b))))
-        for root, group in members.items()
+        Cluster(
+            tuple(sorted(forest.members[root] or [root])),
+            tuple(sorted(forest.edges[root] or (), key=lambda e: (e.a, e.b))),
+        )
+        for root in range(len(entries))
+        if forest.parent[root] == root
     ]
     clusters.sort(key=lambda c: c.members[0])
     return clusters
