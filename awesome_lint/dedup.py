@@ -3,7 +3,8 @@
 Signals, strongest first: the same arXiv id, the same DOI or canonical paper URL, and title similarity
 (rapidfuzz on a normalised title, with subtitle and truncation rules). Tokens that tell papers apart
 (numbers, versions, Roman numerals) must agree, and two clusters only merge when every cross pair is
-compatible, so a chain A~B~C never joins A with a C that is clearly different.
+compatible, so a chain A~B~C never joins A with a C that is clearly different. A title that is no evidence
+(a venue name, a generic word such as "paper", or a single word) is never compared.
 
 Cost stays near-linear in the number of entries: copies are grouped (one group per exact normalised title,
 arXiv id or URL) before anything is compared, fuzzy blocking runs on distinct titles only, and clusters are
@@ -30,6 +31,7 @@ T = TypeVar("T")
 _NON_WORD = re.compile(r"[^\w]+")
 _SEGMENTS = re.compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
 _DIGITS = re.compile(r"\d+")
+_NUMBER_WORD = re.compile(r"\d+(?:v\d+)?")
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"}
 _STOPWORDS = frozenset(
     [
@@ -57,6 +59,18 @@ _STOPWORDS = frozenset(
         "towards",
         "toward",
     ]
+)
+# Words that name a link or a kind of page rather than a paper: a title made of them says nothing.
+_GENERIC_WORDS = frozenset(
+    "paper papers pdf code codes link links arxiv github gitlab project page website homepage slides slide video "  # noqa: SIM905
+    "blog openreview official implementation here demo poster supplementary bibtex doi url repo".split()
+)
+# Publishers: a short title that starts with one names a journal ("IEEE Access", "ACM Computing Surveys").
+_PUBLISHERS = frozenset("ieee acm mdpi springer elsevier iet siam".split())  # noqa: SIM905
+# Words a venue name may carry besides the name itself ("IEEE CVPR Workshops", "Proceedings of ICML").
+_VENUE_EXTRAS = _PUBLISHERS | frozenset(
+    "proceedings proc conference conf international intl journal transactions trans workshop workshops "  # noqa: SIM905
+    "symposium annual the of on in w preprint findings".split()
 )
 
 
@@ -114,7 +128,7 @@ class _Key:
     arxiv: str | None
     urls: frozenset[str]
     evidence: bool
-    """Whether the title may be compared at all (it is not empty)."""
+    """Whether the title may be compared at all (see `is_title_evidence`)."""
 
 
 @lru_cache(maxsize=65536)
@@ -145,12 +159,40 @@ def is_truncation(short: str, long: str, config: DedupConfig | None = None) -> b
     )
 
 
+def _is_venue_name(words: list[str]) -> bool:
+    """True when the words name a venue and nothing else (`cvpr`, `ieee cvpr workshops`, `acm mm`)."""
+    from awesome_lint.parse.venues import venue_from_citation
+
+    if venue_from_citation(" ".join(words)) is None:
+        return False
+    # Every word the venue does not need (its match survives without it) must be a venue's usual extra.
+    return all(
+        word in _VENUE_EXTRAS or venue_from_citation(" ".join(words[:i] + words[i + 1 :])) is None
+        for i, word in enumerate(words)
+    )
+
+
+@lru_cache(maxsize=65536)
+def is_title_evidence(normalized: str) -> bool:
+    """Whether a normalised title can show that two entries cite one paper: at least two words besides
+    generic ones ("paper", "code", "pdf", ...) and numbers, and not a venue or journal name."""
+    words = [w for w in normalized.split() if not _NUMBER_WORD.fullmatch(w)]
+    content = [w for w in words if w not in _GENERIC_WORDS and w not in _STOPWORDS]
+    if len(content) < 2 or (content[0] in _PUBLISHERS and len(content) <= 6):
+        return False
+    # A venue's name has at most four words besides its usual extras ("computer vision and pattern
+    # recognition"); longer titles are not looked up, which keeps the check cheap.
+    if sum(w not in _VENUE_EXTRAS for w in content) > 4:
+        return True
+    return not _is_venue_name(words)
+
+
 _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated": 3, "subtitle": 4}
 
 
 def _key(entry: Entry) -> _Key:
     norm = normalize_title(entry.title)
-    evidence = bool(norm)
+    evidence = is_title_evidence(norm)
     segments = tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(entry.title)) if seg)
     urls = frozenset(
         key
@@ -219,7 +261,7 @@ class _Matcher:
 
     def compatible(self, a: _Key, b: _Key) -> bool:
         """Whether a and b may stand in one cluster: no conflicting ids and titles that do not disagree
-        (a missing title disagrees with nothing)."""
+        (a title that is no evidence disagrees with nothing)."""
         if a.arxiv and b.arxiv:
             return a.arxiv == b.arxiv and self.match(a, b) is not None
         if not (a.evidence and b.evidence) or self.match(a, b) is not None:
@@ -291,7 +333,7 @@ class _Blocks:
         for i, norm in enumerate(norms):
             for other in [*norms[: min(i, cap)], norm]:
                 score = self.matcher.token_set_ratio(other, norm)
-                if score >= threshold or not (norm and other):
+                if score >= threshold or not (is_title_evidence(norm) and is_title_evidence(other)):
                     yield groups[other], groups[norm] if other != norm else None, round(score, 1)
 
 
@@ -537,6 +579,7 @@ __all__ = [
     "cluster_entries",
     "distinguishing_tokens",
     "duplicate_clusters",
+    "is_title_evidence",
     "is_truncation",
     "normalize_title",
 ]

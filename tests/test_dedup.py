@@ -19,6 +19,7 @@ from awesome_lint.dedup import (
     cluster_entries,
     distinguishing_tokens,
     duplicate_clusters,
+    is_title_evidence,
     is_truncation,
     normalize_title,
 )
@@ -223,6 +224,72 @@ def test_one_url_under_many_titles_compares_each_with_a_few() -> None:
     for config in (DedupConfig(), DedupConfig(compare_max=2)):
         clusters = cluster_entries(entries, config)
         assert [c.members for c in clusters] == [tuple(range(40)), (40,)]
+
+
+# --------------------------------------------------------------------- titles that are not evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "evidence"),
+    [
+        ("CVPR", False),
+        ("CVPR 2019", False),
+        ("NeurIPS'23", False),
+        ("ICLR Workshop", False),
+        ("arXiv 2107.07173v1", False),
+        ("International Conference on Learning Representations", False),
+        ("Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition Workshops", False),
+        ("IEEE Access", False),
+        ("IEEE J. Solid-State Circuits", False),
+        ("IEEE Transactions on Circuits and Systems for Video Technology", False),
+        ("paper", False),
+        ("[Code]", False),
+        ("Project Page", False),
+        ("Pruning", False),
+        ("", False),
+        ("Dark Knowledge", True),
+        ("Up to Date", True),
+        ("XNOR-Net CVPR", True),
+        ("Learning both Weights and Connections for Efficient Neural Networks", True),
+    ],
+)
+def test_title_evidence(title: str, evidence: bool) -> None:
+    assert is_title_evidence(normalize_title(title)) is evidence
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CVPR",
+        "paper",
+        "arXiv",
+        "Code",
+        "NeurIPS 2019",
+        "IEEE Access",
+        "Pruning",
+        "International Conference on Machine Learning",
+    ],
+)
+def test_titles_that_are_not_evidence_never_match_by_title(title: str) -> None:
+    entries = [
+        paper(title, f"https://x.org/{k}", arxiv) for k, arxiv in enumerate([None, None, "1510.00149", "1608.08710"])
+    ]
+    assert duplicate_clusters(cluster_entries(entries)) == []
+
+
+def test_titles_that_are_not_evidence_still_match_by_id_and_url() -> None:
+    entries = [
+        paper("Deep Compression: Compressing Deep Neural Networks", "https://arxiv.org/abs/1510.00149", "1510.00149"),
+        paper("CVPR", "https://arxiv.org/pdf/1510.00149.pdf", "1510.00149"),
+        paper("deep compression: compressing deep neural networks", "https://x.org/dc"),
+        paper("Trained Ternary Quantization", "https://openreview.net/forum?id=S1_pAu9xl"),
+        paper("paper", "https://openreview.net/pdf?id=S1_pAu9xl"),
+        paper("paper", "https://x.org/other"),
+    ]
+    clusters = duplicate_clusters(cluster_entries(entries))
+    assert [c.members for c in clusters] == [(0, 1, 2), (3, 4)]
+    assert [(e.a, e.b, e.signal) for e in clusters[0].edges] == [(0, 1, "arxiv-id"), (0, 2, "title")]
+    assert [(e.a, e.b, e.signal) for e in clusters[1].edges] == [(3, 4, "url")]
 
 
 # ------------------------------------------------------- the clustering equals plain Kruskal over all pairs
