@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -236,18 +237,18 @@ class _Matcher:
         if not (a.evidence and b.evidence and a.norm and b.norm):
             return None
         if a.numbers == b.numbers:
-            score = self.ratio(a.norm, b.norm)
+            score = self.ratio(a.norm, b.norm, score_cutoff=cfg.title_threshold)
             if score >= cfg.title_threshold:
                 return "title", round(score, 1)
-            short, long = sorted((a.norm, b.norm), key=len)
-            if is_truncation(short, long, cfg):
+            short, long = (a.norm, b.norm) if len(a.norm) <= len(b.norm) else (b.norm, a.norm)
+            if long.startswith(short) and is_truncation(short, long, cfg):
                 return "title-truncated", round(100 * len(short) / len(long), 1)
-        if a.numbers != b.numbers and a.numbers and b.numbers:
+        elif a.numbers and b.numbers:
             return None
-        common = set(a.segments) & set(b.segments)
-        best = max((seg for seg in common if len(seg.split()) >= cfg.segment_min_words), key=len, default=None)
-        if best is None:
+        common = [seg for seg in a.segments if seg in b.segments and len(seg.split()) >= cfg.segment_min_words]
+        if not common:
             return None
+        best = max(common, key=len)
         if a.numbers != b.numbers and (distinguishing_tokens(best) or self._renamed_version(a, b, best)):
             return None
         score = 100 * len(best) / max(len(a.norm), len(b.norm))
@@ -295,6 +296,46 @@ class _Split:
     def add(self, index: int, key: _Key) -> None:
         (self.ids if key.arxiv else self.none).members.append(index)
 
+    @classmethod
+    def of(cls, members: list[int], classes: list[int], keys: list[_Key]) -> _Split:
+        """The split of entries (sorted indices)."""
+        split = cls()
+        for member in members:
+            split.add(member, keys[classes[member]])
+        return split
+
+
+def _shared(pairs: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    """Entry indices by key, for the keys that two or more entries share."""
+    first: dict[str, int] = {}
+    shared: dict[str, list[int]] = {}
+    for key, index in pairs:
+        if key in shared:
+            shared[key].append(index)
+        elif key in first:
+            shared[key] = [first[key], index]
+        else:
+            first[key] = index
+    return shared
+
+
+G = TypeVar("G", _Group, _Split)
+
+
+def _by_norm(members: list[int], classes: list[int], keys: list[_Key], kind: type[G]) -> dict[str, G]:
+    """Entries (sorted indices) grouped by normalised title, in order of first appearance."""
+    groups: dict[str, G] = {}
+    for member in members:
+        key = keys[classes[member]]
+        group = groups.get(key.norm)
+        if group is None:
+            group = groups[key.norm] = kind()
+        if isinstance(group, _Split):
+            group.add(member, key)
+        else:
+            group.members.append(member)
+    return groups
+
 
 # A block: every pair (a, b) with a in the first group and b in the second (or both in the first when the
 # second is None) is an edge with the block's signal and score. A "url" block's signal is decided per pair.
@@ -337,49 +378,78 @@ class _Blocks:
                     yield groups[other], groups[norm] if other != norm else None, round(score, 1)
 
 
-def _title_candidates(titles: list[_Key], config: DedupConfig) -> Iterator[tuple[int, int]]:
-    """Pairs (x < y) of distinct titles worth scoring: sharing a pair of rare tokens or a title prefix with
-    the same distinguishing numbers, or a subtitle with numbers that do not conflict."""
+def _title_blocks(key: _Key, frequency: Mapping[str, int], config: DedupConfig) -> set[tuple[str, ...]]:
+    """The blocks of a title: each pair of its rarest tokens and its prefix, with its distinguishing numbers
+    (title and truncation matches need equal numbers), and each long subtitle."""
+    tokens = sorted({w for w in key.norm.split() if w not in _STOPWORDS and frequency[w] <= config.block_max})
+    rare = sorted(tokens, key=frequency.__getitem__)[: config.block_tokens]  # by frequency, then alphabetically
+    numbers = " ".join(key.numbers)
+    own = {("tok", numbers, rare[0])} if len(rare) == 1 else set()
+    own.update(("tok", numbers, min(x, y), max(x, y)) for n, x in enumerate(rare) for y in rare[n + 1 :])
+    own.add(("pre", numbers, " ".join(key.norm.split()[: config.segment_min_words])))
+    own.update(("seg", seg) for seg in key.segments if len(seg.split()) >= config.segment_min_words)
+    return own
+
+
+def _shared_blocks(titles: list[_Key], config: DedupConfig) -> dict[tuple[str, ...], list[int]]:
+    """Blocks of two or more titles (sorted indices), found by sorting block hashes, so that the many blocks
+    of one title only are never stored."""
     frequency: dict[str, int] = defaultdict(int)
-    tokens: dict[str, tuple[str, ...]] = {}
-    for key in titles:
-        if key.norm not in tokens:
-            tokens[key.norm] = tuple(dict.fromkeys(w for w in key.norm.split() if w not in _STOPWORDS))
-            for token in tokens[key.norm]:
-                frequency[token] += 1
-    blocks: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = defaultdict(lambda: defaultdict(list))
-    sizes: dict[tuple[str, ...], int] = defaultdict(int)
-    keys_of: list[list[tuple[str, ...]]] = []
+    for norm in dict.fromkeys(key.norm for key in titles):
+        for token in dict.fromkeys(w for w in norm.split() if w not in _STOPWORDS):
+            frequency[token] += 1
+    hashes = array("q")
+    owners = array("q")
     for index, key in enumerate(titles):
-        own: list[tuple[str, ...]] = []
-        rare = sorted(
-            (t for t in tokens[key.norm] if frequency[t] <= config.block_max), key=lambda t: (frequency[t], t)
-        )
-        rare = rare[: config.block_tokens]
-        if len(rare) == 1:
-            own.append(("tok", rare[0]))
-        own.extend(("tok", min(x, y), max(x, y)) for n, x in enumerate(rare) for y in rare[n + 1 :])
-        own.append(("pre", " ".join(key.norm.split()[: config.segment_min_words])))
-        own.extend(("seg", seg) for seg in key.segments if len(seg.split()) >= config.segment_min_words)
-        for block in own:
-            blocks[block][key.numbers].append(index)
-            sizes[block] += 1
-        keys_of.append(own)
-    for index, key in enumerate(titles):
+        for block in _title_blocks(key, frequency, config):
+            hashes.append(hash(block))
+            owners.append(index)
+    order = sorted(range(len(hashes)), key=hashes.__getitem__)
+    shared: dict[tuple[str, ...], list[int]] = {}
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and hashes[order[end]] == hashes[order[start]]:
+            end += 1
+        if end - start > 1:
+            found: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            for index in dict.fromkeys(owners[k] for k in order[start:end]):
+                for block in _title_blocks(titles[index], frequency, config):
+                    if hash(block) == hashes[order[start]]:
+                        found[block].append(index)
+            shared.update((block, members) for block, members in found.items() if len(members) > 1)
+        start = end
+    return shared
+
+
+def _title_candidates(titles: list[_Key], config: DedupConfig) -> Iterator[tuple[int, list[int]]]:
+    """Each title x with the later titles y worth scoring against it (sorted): sharing a pair of rare tokens
+    or a title prefix with the same distinguishing numbers, or a subtitle with numbers that do not conflict."""
+    shared = _shared_blocks(titles, config)
+    blocks_of: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    subtitles: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = {}
+    for block, members in shared.items():
+        if len(members) > config.block_max:
+            continue
+        if block[0] == "seg":  # a subtitle match also joins a title without numbers to one with them
+            subtitles[block] = defaultdict(list)
+            for member in members:
+                subtitles[block][titles[member].numbers].append(member)
+        for member in members:
+            blocks_of[member].append(block)
+    for index in sorted(blocks_of):
+        numbers = titles[index].numbers
         near: set[int] = set()
-        for block in keys_of[index]:
-            variants = blocks[block]
+        for block in blocks_of[index]:
             if block[0] != "seg":
-                lists = [variants[key.numbers]]  # title and truncation matches need equal numbers
-                if len(lists[0]) > config.block_max:
-                    continue
-            else:  # a subtitle match also joins a title without numbers to one with them
-                if sizes[block] > config.block_max:
-                    continue
-                lists = list(variants.values()) if not key.numbers else [variants[key.numbers], variants.get((), [])]
+                lists = [shared[block]]
+            elif numbers:
+                lists = [subtitles[block].get(numbers, []), subtitles[block].get((), [])]
+            else:
+                lists = list(subtitles[block].values())
             for members in lists:
                 near.update(members[bisect_right(members, index) :])
-        yield from ((index, other) for other in sorted(near))
+        yield index, sorted(near)
 
 
 class _Forest:
@@ -513,37 +583,37 @@ def cluster_entries(entries: Sequence[Entry], config: DedupConfig | None = None)
     classes = [class_of.setdefault(_key(entry), len(class_of)) for entry in entries]
     keys = list(class_of)
 
-    by_id: dict[str, dict[str, _Group]] = defaultdict(lambda: defaultdict(_Group))
-    by_url: dict[str, dict[str, _Split]] = defaultdict(lambda: defaultdict(_Split))
-    by_norm: dict[str, _Split] = defaultdict(_Split)
-    by_title: dict[tuple[str, tuple[str, ...]], _Split] = defaultdict(_Split)
-    for index, cls in enumerate(classes):
-        key = keys[cls]
-        if key.arxiv:
-            by_id[key.arxiv][key.norm].members.append(index)
-        for url in key.urls:
-            by_url[url][key.norm].add(index, key)
-        if key.evidence:
-            by_norm[key.norm].add(index, key)
-            by_title[key.norm, key.segments].add(index, key)
+    by_id: dict[str, list[int]] = _shared(((keys[c].arxiv, i) for i, c in enumerate(classes) if keys[c].arxiv))
+    by_url = _shared((url, i) for i, c in enumerate(classes) for url in keys[c].urls)
+    evident = [(i, keys[c]) for i, c in enumerate(classes) if keys[c].evidence]
+    by_norm = _shared((key.norm, i) for i, key in evident)
+    by_title: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for index, key in evident:
+        by_title[key.norm, key.segments].append(index)
 
     blocks = _Blocks(matcher)
-    for groups in by_id.values():
+    for members in by_id.values():
+        groups = _by_norm(members, classes, keys, _Group)
         for first, second, score in blocks.by_title_agreement(groups, config.id_title_threshold, config.compare_max):
             blocks.add("arxiv-id", score, first, second)
-    for splits in by_url.values():
+    for members in by_url.values():
+        splits = _by_norm(members, classes, keys, _Split)
         for first, second, score in blocks.by_title_agreement(splits, config.url_title_threshold, config.compare_max):
             blocks.add_split("url", score, first, second)
     if config.title_threshold <= 100:
-        for split in by_norm.values():
-            blocks.add_split("title", 100.0, split, None)
+        for members in by_norm.values():
+            blocks.add_split("title", 100.0, _Split.of(members, classes, keys), None)
     titles = list(by_title.values())
-    title_keys = [keys[classes[(split.none.members or split.ids.members)[0]]] for split in titles]
-    for x, y in _title_candidates(title_keys, config):
-        if title_keys[x].norm != title_keys[y].norm:
+    title_keys = [keys[classes[members[0]]] for members in titles]
+    splits: dict[int, _Split] = {}
+    for x, near in _title_candidates(title_keys, config):
+        for y in near:
             found = matcher.title_match(title_keys[x], title_keys[y])
-            if found is not None:
-                blocks.add_split(found[0], found[1], titles[x], titles[y])
+            if found is not None and title_keys[x].norm != title_keys[y].norm:
+                for t in (x, y):
+                    if t not in splits:
+                        splits[t] = _Split.of(titles[t], classes, keys)
+                blocks.add_split(found[0], found[1], splits[x], splits[y])
 
     forest = _Forest(classes, keys, matcher)
     for level in blocks.levels.values():

@@ -304,7 +304,7 @@ def reference_clusters(entries: list[Entry], config: DedupConfig) -> list[Cluste
         if key.evidence:
             titles.setdefault((key.norm, key.segments), len(titles))
     title_keys = {index: key for key in keys if key.evidence for index in [titles[key.norm, key.segments]]}
-    near = set(_title_candidates([title_keys[i] for i in range(len(titles))], config))
+    near = {(x, y) for x, ys in _title_candidates([title_keys[i] for i in range(len(titles))], config) for y in ys}
 
     def candidate(a: int, b: int) -> bool:
         x, y = keys[a], keys[b]
