@@ -192,6 +192,7 @@ _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated
 
 
 def _key(entry: Entry) -> _Key:
+    """The matcher's view of one entry."""
     norm = normalize_title(entry.title)
     evidence = is_title_evidence(norm)
     segments = tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(entry.title)) if seg)
@@ -271,6 +272,7 @@ class _Matcher:
 
 
 def _url_signal(shared: frozenset[str]) -> str:
+    """`doi` when a shared URL key is a DOI, else `url`."""
     return "doi" if any(k.startswith("doi:") for k in shared) else "url"
 
 
@@ -392,8 +394,8 @@ def _title_blocks(key: _Key, frequency: Mapping[str, int], config: DedupConfig) 
 
 
 def _shared_blocks(titles: list[_Key], config: DedupConfig) -> dict[tuple[str, ...], list[int]]:
-    """Blocks of two or more titles (sorted indices), found by sorting block hashes, so that the many blocks
-    of one title only are never stored."""
+    """Blocks of two or more titles (sorted indices), found by sorting every title's block hashes, so that
+    blocks of one title only (most of them) are never stored."""
     frequency: dict[str, int] = defaultdict(int)
     for norm in dict.fromkeys(key.norm for key in titles):
         for token in dict.fromkeys(w for w in norm.split() if w not in _STOPWORDS):
@@ -478,6 +480,7 @@ class _Forest:
                 self.groups_of[member].append(group)
 
     def find(self, x: int) -> int:
+        """The root of x's cluster (with path halving)."""
         parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
@@ -527,6 +530,7 @@ class _Forest:
         self.members[rb] = self.sample[rb] = self.edges[rb] = None
 
     def _url_signal(self, a: int, b: int) -> str:
+        """`doi` or `url`: what entries a and b share."""
         return _url_signal(self.keys[self.classes[a]].urls & self.keys[self.classes[b]].urls)
 
     def firsts(self, group: _Group, after: int = -1) -> list[int]:
@@ -597,8 +601,10 @@ def cluster_entries(entries: Sequence[Entry], config: DedupConfig | None = None)
         for first, second, score in blocks.by_title_agreement(groups, config.id_title_threshold, config.compare_max):
             blocks.add("arxiv-id", score, first, second)
     for members in by_url.values():
-        splits = _by_norm(members, classes, keys, _Split)
-        for first, second, score in blocks.by_title_agreement(splits, config.url_title_threshold, config.compare_max):
+        norm_splits = _by_norm(members, classes, keys, _Split)
+        for first, second, score in blocks.by_title_agreement(
+            norm_splits, config.url_title_threshold, config.compare_max
+        ):
             blocks.add_split("url", score, first, second)
     if config.title_threshold <= 100:
         for members in by_norm.values():
@@ -608,8 +614,10 @@ def cluster_entries(entries: Sequence[Entry], config: DedupConfig | None = None)
     splits: dict[int, _Split] = {}
     for x, near in _title_candidates(title_keys, config):
         for y in near:
+            if title_keys[x].norm == title_keys[y].norm:
+                continue  # paired through `by_norm` above
             found = matcher.title_match(title_keys[x], title_keys[y])
-            if found is not None and title_keys[x].norm != title_keys[y].norm:
+            if found is not None:
                 for t in (x, y):
                     if t not in splits:
                         splits[t] = _Split.of(titles[t], classes, keys)
