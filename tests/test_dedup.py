@@ -4,21 +4,39 @@ from __future__ import annotations
 
 import pytest
 from dedup_accuracy import evaluate
+from hypothesis import given
+from hypothesis import strategies as st
+from rulecheck import check
 
 from awesome_lint.dedup import (
+    _SIGNAL_ORDER,
+    Cluster,
     DedupConfig,
+    Edge,
+    _key,
+    _Matcher,
+    _title_candidates,
     cluster_entries,
     distinguishing_tokens,
     duplicate_clusters,
+    is_title_evidence,
     is_truncation,
     normalize_title,
 )
-from awesome_lint.model import Entry
+from awesome_lint.model import Entry, Link, Span
 from awesome_lint.parse import parse_text
+
+SPAN = Span(1, 1, 1, 2, 0, 1)
 
 
 def papers(markdown: str) -> list[Entry]:
     return [e for e in parse_text(markdown).entries if e.kind == "paper"]
+
+
+def paper(title: str, url: str | None = None, arxiv: str | None = None) -> Entry:
+    """A paper entry as the parser would give it: its title, its paper link and the arXiv id read from it."""
+    links = (Link(url, title, "paper", SPAN),) if url else ()
+    return Entry(kind="paper", title=title, span=SPAN, arxiv_id=arxiv, links=links)
 
 
 def groups(markdown: str, config: DedupConfig | None = None) -> list[list[str]]:
@@ -160,3 +178,185 @@ def test_partition_is_deterministic_and_complete() -> None:
     assert first == cluster_entries(entries)
     assert sorted(i for c in first for i in c.members) == list(range(40))
     assert all(len(c.edges) == len(c.members) - 1 for c in first)
+
+
+# ------------------------------------------------------------------------------ many copies of one paper
+
+
+@pytest.mark.parametrize("copies", [1000, 5000])
+def test_every_copy_of_one_paper_is_in_its_cluster(copies: int) -> None:
+    title = "Deep Compression: Compressing Deep Neural Networks with Pruning"
+    spellings = [
+        lambda k: paper(title, "https://arxiv.org/abs/1510.00149", "1510.00149"),
+        lambda k: paper(title.lower(), "https://arxiv.org/pdf/1510.00149v2.pdf", "1510.00149"),
+        lambda k: paper(title + ".", f"https://x.org/{k}"),
+        lambda k: paper(title, "https://openreview.net/forum?id=dc"),
+    ]
+    entries = [spellings[k % len(spellings)](k) for k in range(copies)]
+    (cluster,) = cluster_entries(entries)
+    assert cluster.members == tuple(range(copies))
+    assert len(cluster.edges) == copies - 1
+    assert {e.signal for e in cluster.edges} <= {"arxiv-id", "url", "title"}
+
+
+def test_every_later_copy_is_reported_however_many_there_are() -> None:
+    markdown = "- [Deep Compression: Compressing Deep Neural Networks](https://arxiv.org/abs/1510.00149)\n" * 1000
+    issues = check(markdown, "duplicate-paper")
+    assert [i.span.line for i in issues] == list(range(2, 1001))
+    assert all(i.message.startswith("same paper as line 1 ") for i in issues)
+
+
+def test_copies_of_two_papers_under_one_title_stay_two_papers() -> None:
+    entries = [
+        paper("Learning Efficient Networks", f"https://x.org/{k}", ("1707.06342", "1707.06168")[k % 2])
+        for k in range(2000)
+    ]
+    clusters = cluster_entries(entries)
+    assert [c.members for c in clusters] == [tuple(range(0, 2000, 2)), tuple(range(1, 2000, 2))]
+
+
+def test_one_url_under_many_titles_compares_each_with_a_few() -> None:
+    words = [f"variant{k}" for k in range(40)]
+    base = "Deep Compression: Pruning, Trained Quantization and Huffman Coding of Neural Networks"
+    entries = [paper(f"{base} {word}", "https://x.org/deep-compression") for word in words]
+    entries.append(
+        paper("Deepburning: automatic generation of fpga-based learning accelerators", "https://x.org/deep-compression")
+    )
+    for config in (DedupConfig(), DedupConfig(compare_max=2)):
+        clusters = cluster_entries(entries, config)
+        assert [c.members for c in clusters] == [tuple(range(40)), (40,)]
+
+
+# --------------------------------------------------------------------- titles that are not evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "evidence"),
+    [
+        ("CVPR", False),
+        ("CVPR 2019", False),
+        ("NeurIPS'23", False),
+        ("ICLR Workshop", False),
+        ("arXiv 2107.07173v1", False),
+        ("International Conference on Learning Representations", False),
+        ("Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition Workshops", False),
+        ("IEEE Access", False),
+        ("IEEE J. Solid-State Circuits", False),
+        ("IEEE Transactions on Circuits and Systems for Video Technology", False),
+        ("paper", False),
+        ("[Code]", False),
+        ("Project Page", False),
+        ("Pruning", False),
+        ("", False),
+        ("Dark Knowledge", True),
+        ("Up to Date", True),
+        ("XNOR-Net CVPR", True),
+        ("Learning both Weights and Connections for Efficient Neural Networks", True),
+    ],
+)
+def test_title_evidence(title: str, evidence: bool) -> None:
+    assert is_title_evidence(normalize_title(title)) is evidence
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CVPR",
+        "paper",
+        "arXiv",
+        "Code",
+        "NeurIPS 2019",
+        "IEEE Access",
+        "Pruning",
+        "International Conference on Machine Learning",
+    ],
+)
+def test_titles_that_are_not_evidence_never_match_by_title(title: str) -> None:
+    entries = [
+        paper(title, f"https://x.org/{k}", arxiv) for k, arxiv in enumerate([None, None, "1510.00149", "1608.08710"])
+    ]
+    assert duplicate_clusters(cluster_entries(entries)) == []
+
+
+def test_titles_that_are_not_evidence_still_match_by_id_and_url() -> None:
+    entries = [
+        paper("Deep Compression: Compressing Deep Neural Networks", "https://arxiv.org/abs/1510.00149", "1510.00149"),
+        paper("CVPR", "https://arxiv.org/pdf/1510.00149.pdf", "1510.00149"),
+        paper("deep compression: compressing deep neural networks", "https://x.org/dc"),
+        paper("Trained Ternary Quantization", "https://openreview.net/forum?id=S1_pAu9xl"),
+        paper("paper", "https://openreview.net/pdf?id=S1_pAu9xl"),
+        paper("paper", "https://x.org/other"),
+    ]
+    clusters = duplicate_clusters(cluster_entries(entries))
+    assert [c.members for c in clusters] == [(0, 1, 2), (3, 4)]
+    assert [(e.a, e.b, e.signal) for e in clusters[0].edges] == [(0, 1, "arxiv-id"), (0, 2, "title")]
+    assert [(e.a, e.b, e.signal) for e in clusters[1].edges] == [(3, 4, "url")]
+
+
+# ------------------------------------------------------- the clustering equals plain Kruskal over all pairs
+
+
+def reference_clusters(entries: list[Entry], config: DedupConfig) -> list[Cluster]:
+    """Every candidate pair scored, edges sorted strongest first, joined when every pair across is compatible."""
+    keys = [_key(e) for e in entries]
+    matcher = _Matcher(config)
+    titles: dict[tuple[str, tuple[str, ...]], int] = {}
+    for key in keys:
+        if key.evidence:
+            titles.setdefault((key.norm, key.segments), len(titles))
+    title_keys = {index: key for key in keys if key.evidence for index in [titles[key.norm, key.segments]]}
+    near = {(x, y) for x, ys in _title_candidates([title_keys[i] for i in range(len(titles))], config) for y in ys}
+
+    def candidate(a: int, b: int) -> bool:
+        x, y = keys[a], keys[b]
+        if (x.arxiv and x.arxiv == y.arxiv) or x.urls & y.urls or (x.evidence and y.evidence and x.norm == y.norm):
+            return True
+        pair = sorted((titles.get((x.norm, x.segments), -1), titles.get((y.norm, y.segments), -1)))
+        return x.evidence and y.evidence and tuple(pair) in near
+
+    edges = []
+    for a in range(len(entries)):
+        for b in range(a + 1, len(entries)):
+            found = matcher.match(keys[a], keys[b]) if candidate(a, b) else None
+            if found is not None:
+                edges.append(Edge(a, b, *found))
+    edges.sort(key=lambda e: (_SIGNAL_ORDER[e.signal], -e.score, e.a, e.b))
+    home = list(range(len(entries)))
+    members = {i: [i] for i in range(len(entries))}
+    joined: dict[int, list[Edge]] = {i: [] for i in range(len(entries))}
+    for edge in edges:
+        x, y = home[edge.a], home[edge.b]
+        if x != y and all(matcher.compatible(keys[i], keys[j]) for i in members[x] for j in members[y]):
+            for i in members[y]:
+                home[i] = x
+            members[x] += members.pop(y)
+            joined[x] += [*joined.pop(y), edge]
+    return sorted(
+        (Cluster(tuple(sorted(m)), tuple(sorted(joined[r], key=lambda e: (e.a, e.b)))) for r, m in members.items()),
+        key=lambda c: c.members[0],
+    )
+
+
+TITLES = [
+    "Deep Compression: Compressing Deep Neural Networks with Pruning",
+    "deep compression: compressing deep neural networks with pruning.",
+    "Deep Compression: Compressing Deep Neural Networks with Prunin",
+    "Compressing Deep Neural Networks with Pruning - Deep Compression",
+    "ShuffleNet: An Extremely Efficient CNN for Mobile Devices",
+    "ShuffleNet V2: An Extremely Efficient CNN for Mobile Devices",
+    "Pruning Filters for Efficient ConvNets",
+    "Pruning filters for efficient convnet",
+    "Learning Efficient Networks",
+    "CVPR",
+    "paper",
+    "",
+]
+IDS = [None, None, "1510.00149", "1608.08710", "1707.01083"]
+URLS = [None, "https://x.org/a", "https://x.org/b", "https://openreview.net/forum?id=abc", "https://doi.org/10.1/x"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(TITLES), st.sampled_from(URLS), st.sampled_from(IDS)), max_size=40))
+def test_clustering_equals_kruskal_over_every_pair(rows: list[tuple[str, str | None, str | None]]) -> None:
+    entries = [paper(title, url, arxiv) for title, url, arxiv in rows]
+    config = DedupConfig(compare_max=10**6)
+    assert cluster_entries(entries, config) == reference_clusters(entries, config)
