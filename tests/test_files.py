@@ -266,7 +266,7 @@ def test_output_to_dev_stdout_is_streamed(tmp_path: Path) -> None:
     src.write_text(SMALL_LIST)
     done = run_process("merge", str(src), "-o", "/dev/stdout")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("# Awesome Model Compression\n")
+    assert done.stdout.startswith("# Awesome Model Compression [![Awesome]")
     assert "[Deep Compression](https://arxiv.org/abs/1510.00149)" in done.stdout
 
 

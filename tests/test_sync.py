@@ -303,8 +303,8 @@ def test_merge_runs_offline_from_the_synced_folder_with_credits(
     assert code == 0, err
     assert len(github.log) == asked
     assert (
-        "Merged from 2 upstream lists: [Awesome Pruning](https://github.com/alice/awesome-pruning), "
-        "[Bob's quantization papers](https://bob.example.org/papers) by awesome-lint."
+        "Credits: the papers come from [Awesome Pruning](https://github.com/alice/awesome-pruning) and "
+        "[Bob's quantization papers](https://bob.example.org/papers); thanks to their maintainers."
     ) in out
     assert "- [Binarized Neural Networks](https://arxiv.org/abs/1602.02830)" in out
     assert "merged 6 papers from 2 lists" in err
