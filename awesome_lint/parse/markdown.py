@@ -107,9 +107,9 @@ def _keep_block_text(md: mistune.Markdown, state: BlockState) -> None:
             token["_lead"] = len(text) - len(text.lstrip(_INLINE_STRIP))
 
 
-def create_parser() -> mistune.Markdown:
-    """A mistune Markdown instance producing an AST with raw block texts and link offsets."""
-    md = mistune.Markdown(renderer=None, inline=PositionedInlineParser(), plugins=[url_plugin])
+def create_parser(inline: InlineParser | None = None) -> mistune.Markdown:
+    """A mistune Markdown instance producing an AST with raw block texts and link offsets (or `inline`'s)."""
+    md = mistune.Markdown(renderer=None, inline=inline or PositionedInlineParser(), plugins=[url_plugin])
     md.before_render_hooks.append(_keep_block_text)
     return md
 
