@@ -204,26 +204,31 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
         LinkCache(path)
 
 
-def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
-    """A cache written before records knew arXiv's latest version keeps its records (version unknown)."""
-    path = tmp_path / "old.sqlite3"
+def old_cache(path: Path, version: int, row: tuple[object, ...]) -> Path:
+    """A cache as awesome-lint wrote it at schema 1 or 2 (before arXiv records knew their version, or their
+    categories), holding one arXiv record."""
+    columns = ", version INTEGER" if version >= 2 else ""
     conn = sqlite3.connect(path)
     conn.executescript(
-        """CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
+        f"""CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
                reason TEXT NOT NULL, final_url TEXT, checked_at REAL NOT NULL);
            CREATE TABLE url_history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at REAL NOT NULL,
                outcome TEXT NOT NULL);
            CREATE TABLE arxiv_record (id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT,
                authors TEXT NOT NULL, year INTEGER, withdrawn INTEGER NOT NULL, reason TEXT NOT NULL,
-               checked_at REAL NOT NULL);
-           PRAGMA user_version = 1;"""
+               checked_at REAL NOT NULL{columns});
+           PRAGMA user_version = {version};"""
     )
-    conn.execute(
-        "INSERT INTO arxiv_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0),
-    )
+    conn.execute(f"INSERT INTO arxiv_record VALUES ({', '.join('?' * len(row))})", row)
     conn.commit()
     conn.close()
+    return path
+
+
+def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
+    """A cache written before records knew arXiv's latest version keeps its records (version unknown)."""
+    row = ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0)
+    path = old_cache(tmp_path / "old.sqlite3", 1, row)
     with LinkCache(path, now=clock) as c:
         old = c.get_arxiv("1510.00149")
         assert old is not None and old.title == "Deep Compression" and old.version is None
@@ -239,24 +244,8 @@ def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) ->
 
 def test_cache_of_schema_2_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
     """A cache written before records knew arXiv's categories keeps its records (categories unknown: empty)."""
-    path = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        """CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
-               reason TEXT NOT NULL, final_url TEXT, checked_at REAL NOT NULL);
-           CREATE TABLE url_history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at REAL NOT NULL,
-               outcome TEXT NOT NULL);
-           CREATE TABLE arxiv_record (id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT,
-               authors TEXT NOT NULL, year INTEGER, withdrawn INTEGER NOT NULL, reason TEXT NOT NULL,
-               checked_at REAL NOT NULL, version INTEGER);
-           PRAGMA user_version = 2;"""
-    )
-    conn.execute(
-        "INSERT INTO arxiv_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0, 5),
-    )
-    conn.commit()
-    conn.close()
+    row = ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0, 5)
+    path = old_cache(tmp_path / "old.sqlite3", 2, row)
     with LinkCache(path, now=clock) as c:
         old = c.get_arxiv("1510.00149")
         assert old is not None and old.version == 5 and old.categories == ()

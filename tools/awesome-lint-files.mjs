@@ -1,24 +1,12 @@
 // Lint several Markdown files with the npm awesome-lint in one process (`node awesome-lint-files.mjs FILE...`)
-// and print, as JSON, every message of each: path, line, column, rule, fatal, reason (as json-reporter.mjs).
+// and print every message of each as JSON, as json-reporter.mjs reports them.
 import process from 'node:process';
 import lint from 'awesome-lint';
+import {report} from './json-reporter.mjs';
 
-const results = [];
+const files = [];
 for (const filename of process.argv.slice(2)) {
-	const vfiles = await lint({filename});
-	for (const file of vfiles) {
-		results.push({
-			path: file.path,
-			messages: file.messages.map(message => ({
-				line: message.line ?? null,
-				column: message.column ?? null,
-				rule: message.ruleId ?? null,
-				source: message.source ?? null,
-				fatal: message.fatal ?? null,
-				reason: message.reason,
-			})),
-		});
-	}
+	files.push(...await lint({filename}));
 }
 
-console.log(JSON.stringify(results));
+console.log(report(files));
