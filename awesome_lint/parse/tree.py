@@ -92,7 +92,7 @@ class Block:
 @dataclass(frozen=True)
 class Tree:
     """The blocks of a document in order, and the labels of its link reference definitions (normalised as
-    CommonMark matches them: whitespace collapsed, case folded to upper case)."""
+    CommonMark matches them, `text.reference_label`)."""
 
     blocks: tuple[Block, ...]
     definitions: frozenset[str]
@@ -104,11 +104,6 @@ class Tree:
             block, ancestors = stack.pop()
             yield block, ancestors
             stack.extend((child, (*ancestors, block)) for child in reversed(block.children))
-
-
-def normalize_label(label: str) -> str:
-    """A reference label as CommonMark compares labels (and mistune keys its definitions)."""
-    return " ".join(label.split()).lower().upper()
 
 
 _PARSER: mistune.Markdown | None = None

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from awesome_lint.model import Span
-from awesome_lint.parse.tree import Block, Inline, Tree
 from awesome_lint.rules._registry import Context
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Block, Inline, Tree
 
 GROUP = "awesome"
 CONTENTS = "Contents"

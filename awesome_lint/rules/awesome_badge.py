@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from awesome_lint.parse.tree import Block
 from awesome_lint.rules._awesome import GROUP, indexed, node_span
 from awesome_lint.rules._registry import Context, Issue, rule
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Block
 
 BADGE_LINKS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
 BADGE_IMAGES = (

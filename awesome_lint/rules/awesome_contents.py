@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from awesome_lint.model import Span
-from awesome_lint.parse.tree import Block, Inline
 from awesome_lint.rules._awesome import GROUP, contents_index, node_span
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.text import heading_anchor
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Block, Inline
 
 NOT_LISTED = ("Contributing", "Footnotes", "Related Lists")
 """Sections a table of contents leaves out."""

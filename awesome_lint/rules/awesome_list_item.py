@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from awesome_lint.parse.tree import Block, Inline
 from awesome_lint.rules._awesome import (
     EMOJI,
     GROUP,
@@ -21,6 +21,9 @@ from awesome_lint.rules._awesome import (
 )
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Block, Inline
 
 FORMAT = "`- [Name](https://…) - Description.`"
 _LINK_CHILDREN = {"emphasis", "inlineCode", "strong", "text"}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from awesome_lint.parse.tree import Block, Inline
 from awesome_lint.rules._awesome import GROUP, node_span
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Block, Inline
 
 SEPARATOR = " - "
 _FORMATTING = ("emphasis", "strong", "inlineCode")

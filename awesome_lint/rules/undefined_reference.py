@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from awesome_lint.parse.tree import Block, Inline, normalize_label
 from awesome_lint.rules._awesome import GROUP
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
+from awesome_lint.text import reference_label
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Block, Inline
 
 _ALERTS = frozenset({"!NOTE", "!TIP", "!IMPORTANT", "!WARNING", "!CAUTION"})
 """GitHub's alerts (`> [!NOTE]`), which are not links."""
@@ -42,7 +46,7 @@ def undefined_reference(ctx: Context) -> Iterator[Issue]:
     """
     tree = ctx.tree
     footnotes = {
-        normalize_label(m.group(1))
+        reference_label(m.group(1))
         for block, _ancestors in tree.walk()
         if block.kind == "paragraph" and (m := _FOOTNOTE.match(block.source))
     }
@@ -164,4 +168,4 @@ def _reference(source: str, bounds: list[int]) -> tuple[int, int, str] | None:
         return None
     offset = 2 if len(bounds) == 4 and bounds[2] + 2 != bounds[3] else 0
     label = source[bounds[offset] + 1 : bounds[offset + 1] - 1]
-    return bounds[0], bounds[-1], normalize_label(label)
+    return bounds[0], bounds[-1], reference_label(label)
