@@ -215,12 +215,16 @@ def _inlines(tokens: list[Token], source: str, cursor: int) -> tuple[list[Inline
 
 
 def _find_text(source: str, value: str, cursor: int) -> tuple[int, int]:
-    """Where a text token starts at or after the cursor, past emphasis delimiters and escaping backslashes only;
-    (-1, -1) if not there."""
-    found = source.find(value, cursor) if value else -1
-    if found < 0 or source[cursor:found].strip("*_\\ \t\n"):
-        return -1, -1
-    return found, found + len(value)
+    """Where a text token starts at the cursor, past emphasis delimiters, escaping backslashes and whitespace
+    only; (-1, -1) if it is not there (its text was rewritten, as an entity is)."""
+    pos = cursor
+    while value and pos < len(source):
+        if source.startswith(value, pos):
+            return pos, pos + len(value)
+        if source[pos] not in "*_\\ \t\n":
+            break
+        pos += 1
+    return -1, -1
 
 
 def _text(nodes: list[Inline]) -> str:
