@@ -55,7 +55,6 @@ class Block:
 
     kind: str
     level: int = 0
-    ordered: bool = False
     source: str = ""
     inlines: tuple[Inline, ...] = ()
     children: tuple[Block, ...] = ()
@@ -131,7 +130,7 @@ def _blocks(tokens: list[Token], aligner: Aligner) -> Iterator[Block]:
                 _item(tuple(_blocks(item.get("children", []), aligner)), aligner.index.text)
                 for item in token.get("children", [])
             )
-            yield Block("list", ordered=bool(token.get("attrs", {}).get("ordered")), children=items)
+            yield Block("list", children=items)
         elif kind == "block_quote":
             yield Block("quote", children=tuple(_blocks(token.get("children", []), aligner)))
         elif kind == "block_code":
