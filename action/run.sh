@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The GitHub Action's main step (action.yml): lint (annotations, or SARIF with `sarif: true`), then check links
-# when asked. Every command appends its own section to the job summary with --summary-md; a further section
-# (such as merge statistics) is one more command here. The exit status (the worst of the commands: 1 findings,
-# 2 errors) goes to $GITHUB_OUTPUT and the step succeeds, so the SARIF upload runs before the action fails.
+# The GitHub Action's main step (action.yml): lint (annotations, or SARIF with `sarif: true`), check links when
+# asked, and draw the lists' charts (`stats: true`). Every command appends its own section to the job summary
+# with --summary-md. The exit status (the worst of lint and the link check: 1 findings, 2 errors) goes to
+# $GITHUB_OUTPUT and the step succeeds, so the SARIF upload runs before the action fails; the charts never fail
+# the job (a list they cannot be drawn for gets a warning).
 set -uo pipefail
 
 # The rules' docs (SARIF helpUri, summary links) at the action's own repository and ref.
@@ -55,6 +56,14 @@ if [ "$AL_LINKS" = "true" ]; then
     --cache "$AL_CACHE_DIR/links.sqlite3" --summary-md "$summary" \
     "${since[@]}" "${links_args[@]}" "${paths[@]}" || code=$?
   worst "$code"
+fi
+
+if [ "$AL_STATS" = "true" ]; then
+  code=0
+  awesome-lint merge --summary-md "$summary" -o /dev/null "${paths[@]}" || code=$?
+  if [ "$code" -ne 0 ]; then
+    echo "::warning title=awesome-lint::no charts in the job summary: awesome-lint merge exited with status $code"
+  fi
 fi
 
 echo "status=$status" >> "$GITHUB_OUTPUT"

@@ -97,6 +97,7 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
 @click.option("-o", "--output", default="-", show_default=True, help="Write the merged list here; - is stdout.")
 @click.option("--report", "report_path", default=None, help="Write the merge report (JSON) here; - is stdout.")
 @click.option("--stats", "stats_path", default=None, help="Write a stats page (Markdown with Mermaid charts) here.")
+@click.option("--summary-md", default=None, help="Append the stats page's charts here (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--taxonomy", "taxonomy_path", default=None, help="Topic taxonomy TOML instead of the built-in one.")
 @click.option("--title", default=None, help='Title of the merged list.  [default: "Awesome Model Compression"]')
 @click.option("--description", default=None, help="The paragraph under the title instead of the generated one.")
@@ -119,6 +120,7 @@ def merge_command(
     output: str,
     report_path: str | None,
     stats_path: str | None,
+    summary_md: str | None,
     taxonomy_path: str | None,
     title: str | None,
     description: str | None,
@@ -197,11 +199,15 @@ def merge_command(
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
         write_atomic(report_path, report_json(result.report).encode("utf-8"), replace_read_only=write_read_only)
-    if stats_path is not None:
+    if stats_path is not None or summary_md is not None:
         from awesome_lint.merge.stats import stats_markdown
+        from awesome_lint.report.summary import append_markdown
 
-        stats = stats_markdown(result.report, DEFAULT_TITLE if title is None else title, taxonomy.names)
-        write_atomic(stats_path, stats.encode("utf-8"), replace_read_only=write_read_only)
+        if stats_path is not None:
+            stats = stats_markdown(result.report, DEFAULT_TITLE if title is None else title, taxonomy.names)
+            write_atomic(stats_path, stats.encode("utf-8"), replace_read_only=write_read_only)
+        if summary_md is not None:
+            append_markdown(summary_md, stats_markdown(result.report, "awesome-lint", taxonomy.names, level=2))
     click.echo(format_summary(result.report.summary), err=True)
 
 

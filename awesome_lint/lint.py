@@ -12,7 +12,7 @@ from awesome_lint.findings import Finding, Fix
 from awesome_lint.fix import apply_fixes
 from awesome_lint.model import Document
 from awesome_lint.parse import parse_source
-from awesome_lint.rules import RULES, Context, Rule, resolve, run_rules
+from awesome_lint.rules import RULES, Context, Rule, resolve, run_rules, selected
 from awesome_lint.source import Source, decode, read_source, write_atomic
 from awesome_lint.suppress import Suppressions, parse_directives
 
@@ -31,7 +31,7 @@ class FileResult:
 
 
 def _codes(selector: str, where: str) -> list[str]:
-    rules = resolve(selector)
+    rules = selected(selector) if where == "select" else resolve(selector)
     if not rules:
         raise UserError(f"{where}: unknown rule '{selector}' (see `awesome-lint rules`)")
     return [r.code for r in rules]

@@ -79,3 +79,9 @@ def starts_with_name(text: str, name: str) -> bool:
     """True when `text` opens with `name` (case-insensitive) as a whole word, as in `X is a ...`."""
     head = text[: len(name)]
     return bool(name) and head.casefold() == name.casefold() and not text[len(name) : len(name) + 1].isalnum()
+
+
+def reference_label(label: str) -> str:
+    """A link reference label as CommonMark matches labels (and mistune keys definitions): whitespace collapsed,
+    case folded to upper case."""
+    return " ".join(label.split()).lower().upper()

@@ -37,7 +37,8 @@ _VERSION = re.compile(r"v(\d+)$")
 
 
 class Paper(NamedTuple):
-    """A paper the fake knows: title, authors, published date, comment, withdrawn flag."""
+    """A paper the fake knows: title, authors, published date, comment, withdrawn flag, latest version and arXiv
+    subject categories (the primary one first)."""
 
     title: str
     authors: tuple[str, ...] = ("Ada Lovelace",)
@@ -46,7 +47,7 @@ class Paper(NamedTuple):
     withdrawn: bool = False
     summary: str = "We study something and find something else."
     version: int = 2
-    category: str = "cs.CV"
+    categories: tuple[str, ...] = ("cs.CV",)
 
 
 @dataclass
@@ -220,6 +221,11 @@ def entry_xml(asked: str, found: tuple[str, Paper], broken: bool = False) -> str
     authors = "".join(f"    <author>\n      <name>{escape(name)}</name>\n    </author>\n" for name in paper.authors)
     comment_xml = f"    <arxiv:comment>{escape(comment)}</arxiv:comment>\n" if comment else ""
     published_xml = "" if broken else f"    <published>{paper.published}</published>\n"
+    categories = "".join(
+        f'    <category term={quoteattr(category)} scheme="http://arxiv.org/schemas/atom"/>\n'
+        for category in paper.categories
+    )
+    primary = f"    <arxiv:primary_category term={quoteattr(paper.categories[0])}/>\n" if paper.categories else ""
     return (
         "  <entry>\n"
         f"    <id>http://arxiv.org/abs/{vid}</id>\n"
@@ -228,10 +234,10 @@ def entry_xml(asked: str, found: tuple[str, Paper], broken: bool = False) -> str
         f'    <link href="https://arxiv.org/abs/{vid}" rel="alternate" type="text/html"/>\n'
         f'    <link href="https://arxiv.org/pdf/{vid}" rel="related" type="application/pdf" title="pdf"/>\n'
         f"    <summary>{escape(summary)}</summary>\n"
-        f'    <category term={quoteattr(paper.category)} scheme="http://arxiv.org/schemas/atom"/>\n'
+        f"{categories}"
         f"{published_xml}"
         f"{comment_xml}"
-        f"    <arxiv:primary_category term={quoteattr(paper.category)}/>\n"
+        f"{primary}"
         f"{authors}"
         "  </entry>\n"
     )

@@ -61,6 +61,23 @@ def awesome_lint(markdown: str, workdir: Path) -> list[dict[str, Any]]:
     return [message for file in files for message in file["messages"]]
 
 
+def awesome_lint_files(files: dict[str, str], workdir: Path) -> dict[str, list[dict[str, Any]]]:
+    """The npm `awesome-lint`'s messages on several Markdown files (name -> text), linted in one Node process
+    (`tools/awesome-lint-files.mjs`, the tool's own `lint` function and default rules) in one folder with a
+    contributing.md: name -> messages, each with `line`, `column`, `rule`, `fatal` and `reason`."""
+    tool("awesome-lint")
+    folder = workdir / "awesome-files"
+    folder.mkdir(parents=True)
+    (folder / "contributing.md").write_text(CONTRIBUTING, encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    node = shutil.which("node")
+    assert node is not None
+    result = _run([node, TOOLS / "awesome-lint-files.mjs", *files], folder)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {Path(file["path"]).name: file["messages"] for file in json.loads(result.stdout)}
+
+
 def gate_errors(markdown: str, workdir: Path) -> list[str]:
     """The awesome-lint errors about the content (warnings and the repository rule left out), as text."""
     return [

@@ -17,6 +17,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT
 from fake_arxiv import FakeArxiv, Paper
+from npm_tools import mermaid_check
 from pytest_httpserver import HTTPServer
 
 from awesome_lint.cli import main
@@ -180,6 +181,8 @@ def test_defaults_lint_annotates_and_always_write_a_summary(repo: Path, tmp_path
     assert f"| [AL301]({own_docs}#al301-insecure-link) `insecure-link` | warning | 1 | 1 |" in summary
     assert "| `lists/more.md:3:3` | AL202 | error |" in summary
     assert "## awesome-lint: links" not in summary
+    assert summary.index("## awesome-lint: lint") < summary.index("## awesome-lint: statistics")
+    assert "3 papers merged from 3 paper items of 2 lists" in summary  # README.md and lists/more.md, in charts
     assert not any(u.startswith("github/codeql-action/") for u, _ in job.used)
     # The pip cache step found pip's cache folder and made a key from the Python version and pyproject.toml.
     assert job.outputs["pip"]["dir"] and re.fullmatch(
@@ -242,6 +245,28 @@ def test_docs_url_of_an_action_checked_out_by_the_runner(repo: Path, tmp_path: P
     env.update({"AL_ACTION_REPOSITORY": "other/fork", "AL_ACTION_REF": "main"})
     out = subprocess.run(["bash", "-c", probe], env=env, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "https://github.com/other/fork/blob/main/docs/rules.md"
+
+
+def test_the_summary_charts_render_and_can_be_turned_off(repo: Path, tmp_path: Path) -> None:
+    job = run_action(repo, tmp_path / "runner", {"paths": "README.md lists", "links": "true", "fail-on": "error"})
+    sections = re.findall(r"^## awesome-lint: (\w+)$", job.summary, re.MULTILINE)
+    assert sections == ["lint", "links", "statistics"]
+    charts = mermaid_check(tmp_path / "runner" / "summary.md")
+    assert len(charts) == job.summary.count("```mermaid") >= 5 and charts[1]["type"] == "pie"
+    assert all(c["error"] is None and c["type"] in ("xychart", "pie") for c in charts), charts
+    assert "### Papers per year" in job.summary and "### What each list adds" in job.summary
+    off = run_action(repo, tmp_path / "runner-off", {"paths": "README.md lists", "stats": "false"})
+    assert off.status == job.status == 1 and "## awesome-lint: statistics" not in off.summary
+
+
+def test_lists_without_charts_warn_and_do_not_fail_the_job(repo: Path, tmp_path: Path) -> None:
+    (repo / "docs").mkdir()
+    (repo / "docs" / "README.md").write_text("# Docs\n\nNothing listed here.\n")
+    job = run_action(repo, tmp_path / "runner", {"paths": "docs"})
+    assert job.status == 0, job.stderr
+    assert "::warning title=awesome-lint::no charts in the job summary" in job.stdout
+    assert "docs: directory contains no Markdown lists" in job.stderr
+    assert "## awesome-lint: lint\n\nNo findings." in job.summary and "statistics" not in job.summary
 
 
 def test_fail_on_error_passes_on_warnings_and_still_summarises(repo: Path, tmp_path: Path) -> None:

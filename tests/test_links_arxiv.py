@@ -93,6 +93,7 @@ def test_found_paper_carries_its_metadata(fake: FakeArxiv) -> None:
     assert record.authors == ("Song Han", "Huizi Mao", "William J. Dally")
     assert record.year == 2015
     assert record.version == 2  # the latest version arXiv lists
+    assert record.categories == ("cs.CV",)  # the fake's default subject category
     assert record.withdrawn is False
     assert record.from_cache is False
     assert record.checked_at > 0
@@ -128,6 +129,19 @@ def test_withdrawn_paper_is_flagged_and_an_abstract_about_withdrawal_is_not(fake
     assert "withdrawn" in WITHDRAWN_TEXT
     assert records["1611.00001"].withdrawn is False
     assert records["1510.00149"].withdrawn is False
+
+
+def test_categories_come_primary_first_and_are_cached(fake: FakeArxiv) -> None:
+    fake.papers = {
+        **fake.papers,
+        "1802.00011": Paper("Some Paper", categories=("cs.AR", "cs.LG", "stat.ML")),
+        "1802.00012": Paper("Another Paper", categories=()),
+    }
+    cache = DictCache()
+    records = client(fake, cache=cache).lookup(["1802.00011", "1802.00012"])
+    assert records["1802.00011"].categories == ("cs.AR", "cs.LG", "stat.ML")
+    assert records["1802.00012"].categories == ()
+    assert [r.categories for r in cache.puts] == [("cs.AR", "cs.LG", "stat.ML"), ()]
 
 
 def test_versions_and_prefixes_are_normalised_and_asked_once(fake: FakeArxiv) -> None:

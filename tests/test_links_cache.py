@@ -130,6 +130,7 @@ def test_arxiv_round_trip(cache: LinkCache, clock: Clock) -> None:
         ("Song Han", "Huizi Mao", "William J. Dally", "Jürgen Müller"),
         2015,
         version=3,
+        categories=("cs.CV", "cs.LG"),
         withdrawn=False,
         reason="",
         checked_at=T0,
@@ -203,26 +204,31 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
         LinkCache(path)
 
 
-def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
-    """A cache written before records knew arXiv's latest version keeps its records (version unknown)."""
-    path = tmp_path / "old.sqlite3"
+def old_cache(path: Path, version: int, row: tuple[object, ...]) -> Path:
+    """A cache as awesome-lint wrote it at schema 1 or 2 (before arXiv records knew their version, or their
+    categories), holding one arXiv record."""
+    columns = ", version INTEGER" if version >= 2 else ""
     conn = sqlite3.connect(path)
     conn.executescript(
-        """CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
+        f"""CREATE TABLE url_result (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, status INTEGER,
                reason TEXT NOT NULL, final_url TEXT, checked_at REAL NOT NULL);
            CREATE TABLE url_history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at REAL NOT NULL,
                outcome TEXT NOT NULL);
            CREATE TABLE arxiv_record (id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT,
                authors TEXT NOT NULL, year INTEGER, withdrawn INTEGER NOT NULL, reason TEXT NOT NULL,
-               checked_at REAL NOT NULL);
-           PRAGMA user_version = 1;"""
+               checked_at REAL NOT NULL{columns});
+           PRAGMA user_version = {version};"""
     )
-    conn.execute(
-        "INSERT INTO arxiv_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0),
-    )
+    conn.execute(f"INSERT INTO arxiv_record VALUES ({', '.join('?' * len(row))})", row)
     conn.commit()
     conn.close()
+    return path
+
+
+def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
+    """A cache written before records knew arXiv's latest version keeps its records (version unknown)."""
+    row = ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0)
+    path = old_cache(tmp_path / "old.sqlite3", 1, row)
     with LinkCache(path, now=clock) as c:
         old = c.get_arxiv("1510.00149")
         assert old is not None and old.title == "Deep Compression" and old.version is None
@@ -230,10 +236,26 @@ def test_cache_of_schema_1_is_upgraded_in_place(tmp_path: Path, clock: Clock) ->
         new = c.get_arxiv("1707.01209")
         assert new is not None and new.version == 2
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     conn.close()
     with LinkCache(path, now=clock) as c:  # opening an upgraded cache changes nothing
         assert c.get_arxiv("1707.01209").version == 2  # type: ignore[union-attr]
+
+
+def test_cache_of_schema_2_is_upgraded_in_place(tmp_path: Path, clock: Clock) -> None:
+    """A cache written before records knew arXiv's categories keeps its records (categories unknown: empty)."""
+    row = ("1510.00149", 1, "Deep Compression", '["Song Han"]', 2015, 0, "", T0, 5)
+    path = old_cache(tmp_path / "old.sqlite3", 2, row)
+    with LinkCache(path, now=clock) as c:
+        old = c.get_arxiv("1510.00149")
+        assert old is not None and old.version == 5 and old.categories == ()
+        c.put_arxiv(ArxivRecord("1510.00149", True, "Deep Compression", (), 2015, 5, ("cs.CV",), checked_at=T0 + 1))
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT categories FROM arxiv_record").fetchone()[0] == '["cs.CV"]'
+    conn.close()
+    with LinkCache(path, now=clock) as c:
+        assert c.get_arxiv("1510.00149").categories == ("cs.CV",)  # type: ignore[union-attr]
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -357,24 +379,27 @@ def test_a_url_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, cl
 
 
 BAD_ARXIV_ROWS = [
-    (1, "T", "not json", 2017, 0, "", T0, None),
-    (1, "T", '{"a": 1}', 2017, 0, "", T0, None),
-    (1, "T", "[1, 2]", 2017, 0, "", T0, None),
-    (1, "T", "[" * 5000 + "]" * 5000, 2017, 0, "", T0, None),
-    (7, "T", "[]", 2017, 0, "", T0, None),
-    (1, b"\x00", "[]", 2017, 0, "", T0, None),
-    (1, "T", "[]", "MMXVII", 0, "", T0, None),
-    (1, "T", "[]", 2017, 0.5, "", T0, None),
-    (1, "T", "[]", 2017, 0, "", -1.0, None),
-    (1, "T", "[]", 2017, 0, "", T0, 0),
-    (1, "T", "[]", 2017, 0, "", T0, "v2"),
+    (1, "T", "not json", 2017, 0, "", T0, None, None),
+    (1, "T", '{"a": 1}', 2017, 0, "", T0, None, None),
+    (1, "T", "[1, 2]", 2017, 0, "", T0, None, None),
+    (1, "T", "[" * 5000 + "]" * 5000, 2017, 0, "", T0, None, None),
+    (7, "T", "[]", 2017, 0, "", T0, None, None),
+    (1, b"\x00", "[]", 2017, 0, "", T0, None, None),
+    (1, "T", "[]", "MMXVII", 0, "", T0, None, None),
+    (1, "T", "[]", 2017, 0.5, "", T0, None, None),
+    (1, "T", "[]", 2017, 0, "", -1.0, None, None),
+    (1, "T", "[]", 2017, 0, "", T0, 0, None),
+    (1, "T", "[]", 2017, 0, "", T0, "v2", None),
+    (1, "T", "[]", 2017, 0, "", T0, 2, "cs.CV"),  # categories that are not a JSON array of names
+    (1, "T", "[]", 2017, 0, "", T0, 2, "[1]"),
+    (1, "T", "[]", 2017, 0, "", T0, 2, b"[]"),
 ]
 
 
 @pytest.mark.parametrize("row", BAD_ARXIV_ROWS)
 def test_an_arxiv_row_with_bad_values_is_a_miss_and_is_rewritten(tmp_path: Path, clock: Clock, row: tuple) -> None:
     path = cache_with_rows(
-        tmp_path / "links.sqlite3", ("INSERT INTO arxiv_record VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        tmp_path / "links.sqlite3", ("INSERT INTO arxiv_record VALUES ('1707.01209', ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
     )
     with LinkCache(path, now=clock) as cache:
         assert cache.get_arxiv("1707.01209") is None
@@ -391,7 +416,7 @@ def test_check_links_over_a_cache_with_bad_rows_reports_no_traceback(tmp_path: P
     path = cache_with_rows(
         tmp_path / "links.sqlite3",
         ("INSERT INTO url_result VALUES ('https://a.test/x', 'alive', 'OK', '', NULL, 'soon')", ()),
-        ("INSERT INTO arxiv_record VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0, NULL)", ()),
+        ("INSERT INTO arxiv_record VALUES ('1707.01209', 1, 'T', 'oops', 2017, 0, '', 0, NULL, NULL)", ()),
     )
     listing = tmp_path / "list.md"
     listing.write_text("- [A](https://a.test/x)\n- [B](https://arxiv.org/abs/1707.01209)\n")

@@ -205,6 +205,12 @@ def test_rules_listing_docs_and_rule_command() -> None:
         "arxiv-not-found",
         "arxiv-title-mismatch",
         "arxiv-title-differs",
+        "awesome-badge",
+        "awesome-heading",
+        "awesome-list-item",
+        "undefined-reference",
+        "awesome-contents",
+        "name-in-description",
     }
     for r in RULES.values():
         assert r.summary and "Bad:" in r.doc and "Good:" in r.doc, r.name
@@ -213,6 +219,7 @@ def test_rules_listing_docs_and_rule_command() -> None:
     listed = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).stdout)
     assert {r["name"]: r["fix"] for r in listed}["arxiv-version"] == "unsafe"
     assert {r["name"]: r["options"] for r in listed}["missing-year"] == {"min-share": 0.8, "min-papers": 5}
+    assert {r["name"]: r["group"] for r in listed}["awesome-list-item"] == "awesome"
     table = CliRunner().invoke(main, ["rules", "--format", "table"]).stdout
     assert table.count("\n") == len(RULES) + 2 and "| AL303 | `arxiv-version` | info | unsafe |" in table
     shown = CliRunner().invoke(main, ["rule", "insecure-link"])
@@ -230,7 +237,8 @@ def test_rule_summaries_are_whole_phrases_shown_whole(rule: Rule) -> None:
     shown = CliRunner().invoke(main, ["rule", rule.name]).stdout
     summary = rule.summary[:1].upper() + rule.summary[1:].rstrip(".")
     assert f"\n\n{summary}.\n\nDefault severity: {rule.severity};" in shown
-    row = f"| {rule.code} | `{rule.name}` | {rule.severity} | {FIX_COLUMN[rule.fix]} | {rule.summary} |"
+    group = rule.group or ""
+    row = f"| {rule.code} | `{rule.name}` | {rule.severity} | {FIX_COLUMN[rule.fix]} | {group} | {rule.summary} |"
     assert row in rules_table()
 
 

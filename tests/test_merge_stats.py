@@ -110,3 +110,27 @@ def test_cli_writes_the_stats_page(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert stats.read_text(encoding="utf-8") == page()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.md", "stats.md"]
+
+
+def test_summary_md_appends_the_page_as_a_section(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("## awesome-lint: lint\n\nNo findings.\n")
+    result = CliRunner().invoke(main, ["merge", str(LISTS), "-o", str(tmp_path / "m.md"), "--summary-md", str(summary)])
+    assert result.exit_code == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    section = text.removeprefix("## awesome-lint: lint\n\nNo findings.\n")
+    assert section.startswith("## awesome-lint: statistics\n")
+    # The same page one heading level down, so it sits beside the other commands' sections.
+    shifted = re.sub(r"^(#+) ", r"#\1 ", page(), flags=re.MULTILINE)
+    assert section == shifted.replace("## Awesome Model Compression: statistics", "## awesome-lint: statistics", 1)
+    assert BLOCK.findall(section) == charts()
+
+
+def test_a_merge_without_papers_has_no_charts(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("# Nothing\n\nNo papers here.\n")
+    summary = tmp_path / "summary.md"
+    result = CliRunner().invoke(main, ["merge", str(empty), "-o", str(tmp_path / "m.md"), "--summary-md", str(summary)])
+    assert result.exit_code == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## awesome-lint: statistics\n\n0 papers merged") and "```mermaid" not in text

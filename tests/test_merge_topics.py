@@ -10,8 +10,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from click.testing import CliRunner
 from conftest import DATA, LISTS, ROOT
+from fake_arxiv import FakeArxiv, Paper
+from pytest_httpserver import HTTPServer
 
+from awesome_lint.cli import main
 from awesome_lint.merge import MergeResult, load_taxonomy, merge_documents, merge_inputs
 from awesome_lint.parse import parse_file
 
@@ -78,3 +82,44 @@ def test_architecture_search_and_binary_papers_have_their_own_sections() -> None
     assert len(binary) >= 22
     placed = [topics[t] for t in binary]
     assert placed.count("Binarization") >= len(binary) - 3 and "Quantization" not in placed
+
+
+def test_arxiv_categories_vote_for_topics(server: HTTPServer, tmp_path: Path) -> None:
+    """`merge --arxiv`: the categories arXiv gives a paper vote (cs.AR for Systems and Hardware), from the API
+    and then from the link cache."""
+    api = FakeArxiv(
+        {
+            "1802.00011": Paper("Notes on a Rather General Question", categories=("cs.AR", "cs.LG")),
+            "1802.00012": Paper("Notes on Another General Question", categories=("cs.LG", "stat.ML")),
+        }
+    )
+    api.install(server)
+    doc = tmp_path / "notes.md"
+    doc.write_text(
+        "# Notes\n\n## Misc\n\n"
+        "- [Notes on a Rather General Question](https://arxiv.org/abs/1802.00011)\n"
+        "- [Notes on Another General Question](https://arxiv.org/abs/1802.00012)\n"
+    )
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text("[links]\narxiv-delay = 0\n")
+    cache = tmp_path / "links.sqlite3"
+
+    def topics(*flags: str) -> dict[str, tuple[str, str]]:
+        report = tmp_path / "report.json"
+        out = ["-o", str(tmp_path / "m.md"), "--report", str(report)]
+        result = CliRunner().invoke(main, ["merge", *flags, "--config", str(config), str(doc), *out])
+        assert result.exit_code == 0, result.output
+        entries = json.loads(report.read_text())["entries"]
+        return {e["arxiv_id"]: (e["topic"], e["topic_reason"]) for e in entries}
+
+    try:
+        assert {i: t for i, (t, _r) in topics().items()} == {"1802.00011": "Other", "1802.00012": "Other"}
+        online = topics("--arxiv", "--arxiv-api", api.template, "--cache", str(cache))
+        assert online["1802.00011"] == ("Systems and Hardware", "Systems and Hardware 0.5: arXiv cs.AR (0.5)")
+        assert online["1802.00012"][0] == "Other"
+        asked = len(api.requests)
+        assert asked == 1
+        assert topics("--arxiv", "--offline", "--arxiv-api", api.template, "--cache", str(cache)) == online
+        assert len(api.requests) == asked  # the categories came from the cache
+    finally:
+        api.release()

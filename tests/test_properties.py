@@ -1,4 +1,5 @@
-"""Property tests: random Markdown never breaks the parser and every span lies inside the file."""
+"""Property tests: random Markdown never breaks the parser or the rules of the awesome set, and every span lies
+inside the file."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.parse import parse_bytes
+from awesome_lint.rules import Context, resolve
 
 PIECES = [
     "- ",
@@ -66,3 +68,14 @@ def test_parser_never_raises_and_spans_are_inside(text: str) -> None:
             assert raw[:1] in ("[", "<", "h"), raw
     for section in doc.iter_sections():
         assert 0 <= section.span.start <= section.span.end <= len(data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown)
+def test_the_awesome_rules_never_raise_and_report_inside_the_file(text: str) -> None:
+    data = text.encode("utf-8", "replace").replace(b"\x00", b"")
+    context = Context(parse_bytes(data, "random.md"))
+    for rule in resolve("awesome"):
+        for issue in rule.run(context):
+            assert 0 <= issue.span.start <= issue.span.end <= len(data)
+            data[issue.span.start : issue.span.end].decode("utf-8")

@@ -23,8 +23,9 @@ def examples(rule: Rule) -> tuple[str, str]:
 
 
 def codes(markdown: str) -> list[str]:
-    """The codes of every finding on a Markdown file, with the example link check results."""
-    return [f.code for f in lint_document(parse_text(markdown, "example.md"), Config(), EXAMPLE_NETWORK)]
+    """The codes of every finding on a Markdown file (opt-in rules too), with the example link check results."""
+    config = Config(select=("ALL", "awesome"))
+    return [f.code for f in lint_document(parse_text(markdown, "example.md"), config, EXAMPLE_NETWORK)]
 
 
 @pytest.mark.parametrize("rule", ordered_rules(), ids=lambda r: f"{r.code}-{r.name}")

@@ -512,6 +512,7 @@ def _record(arxiv_id: str, result: arxiv.Result, now: float) -> ArxivRecord:
         authors=tuple(" ".join(a.name.split()) for a in result.authors if a.name and a.name.strip()),
         year=year,
         version=parsed.version if parsed is not None else None,
+        categories=tuple(dict.fromkeys(c for c in (result.primary_category, *result.categories) if c)),
         withdrawn=any(_WITHDRAWN_RE.search(text.strip()) for text in texts),
         checked_at=now,
     )

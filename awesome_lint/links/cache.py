@@ -17,7 +17,7 @@ from types import TracebackType
 from awesome_lint.errors import UserError
 from awesome_lint.links.types import ArxivRecord, LinkResult
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 HISTORY_LIMIT = 500  # outcomes kept per URL; older ones are dropped
 BUSY_TIMEOUT_MS = 30_000
 _CACHED_OUTCOMES = ("alive", "dead")
@@ -32,10 +32,14 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS url_history_by_url ON url_history (url, checked_at)",
     """CREATE TABLE IF NOT EXISTS arxiv_record (
         id TEXT PRIMARY KEY, found INTEGER NOT NULL, title TEXT, authors TEXT NOT NULL, year INTEGER,
-        withdrawn INTEGER NOT NULL, reason TEXT NOT NULL, checked_at REAL NOT NULL, version INTEGER)""",
+        withdrawn INTEGER NOT NULL, reason TEXT NOT NULL, checked_at REAL NOT NULL, version INTEGER,
+        categories TEXT)""",
 )
 # Upgrades from each older schema version to the next; records kept from before know less (NULL columns).
-_MIGRATIONS = {1: ("ALTER TABLE arxiv_record ADD COLUMN version INTEGER",)}
+_MIGRATIONS = {
+    1: ("ALTER TABLE arxiv_record ADD COLUMN version INTEGER",),
+    2: ("ALTER TABLE arxiv_record ADD COLUMN categories TEXT",),
+}
 _DAY = 86400
 _FUTURE_SLACK = _DAY  # a row stamped later than this after now comes from a wrong clock or a bad write
 
@@ -66,8 +70,8 @@ def _url_row(row: tuple[object, ...], now: float) -> bool:
     )
 
 
-def _authors(value: object) -> tuple[str, ...] | None:
-    """The authors column (a JSON array of names), or None when it is not one."""
+def _names(value: object) -> tuple[str, ...] | None:
+    """A column holding a JSON array of strings (authors, categories), or None when it is not one."""
     if not isinstance(value, str):
         return None
     try:
@@ -80,8 +84,8 @@ def _authors(value: object) -> tuple[str, ...] | None:
 
 
 def _arxiv_row(row: tuple[object, ...], now: float) -> bool:
-    """Whether an arxiv_record row (authors aside) holds values this version could have written."""
-    found, title, _authors_json, year, withdrawn, reason, checked_at, version = row
+    """Whether an arxiv_record row (authors and categories aside) holds values this version could have written."""
+    found, title, _authors_json, year, withdrawn, reason, checked_at, version, _categories_json = row
     return (
         found in (0, 1)
         and not isinstance(found, float)
@@ -317,17 +321,18 @@ class LinkCache:
         """The cached record for an arXiv id if younger than ttl_arxiv, with from_cache=True."""
         with self._db() as conn:
             row = conn.execute(
-                "SELECT found, title, authors, year, withdrawn, reason, checked_at, version FROM arxiv_record"
-                " WHERE id = ?",
+                "SELECT found, title, authors, year, withdrawn, reason, checked_at, version, categories"
+                " FROM arxiv_record WHERE id = ?",
                 (arxiv_id,),
             ).fetchone()
         if row is None:
             return None
-        names = _authors(row[2])
-        if names is None or not _arxiv_row(row, self._now()):
+        names = _names(row[2])
+        categories = () if row[8] is None else _names(row[8])  # NULL: kept from a cache before categories
+        if names is None or categories is None or not _arxiv_row(row, self._now()):
             self._forget("arxiv_record", "id", arxiv_id)
             return None
-        found, title, _json, year, withdrawn, reason, checked_at, version = row
+        found, title, _json, year, withdrawn, reason, checked_at, version, _categories = row
         if self._now() - checked_at >= self.ttl_arxiv:
             return None
         return ArxivRecord(
@@ -337,6 +342,7 @@ class LinkCache:
             authors=names,
             year=year,
             version=version,
+            categories=categories,
             withdrawn=bool(withdrawn),
             reason=reason,
             checked_at=checked_at,
@@ -350,11 +356,13 @@ class LinkCache:
         checked_at = record.checked_at or self._now()
         with self._db(write=True) as conn:
             conn.execute(
-                """INSERT INTO arxiv_record (id, found, title, authors, year, withdrawn, reason, checked_at, version)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO arxiv_record
+                       (id, found, title, authors, year, withdrawn, reason, checked_at, version, categories)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (id) DO UPDATE SET found = excluded.found, title = excluded.title,
                        authors = excluded.authors, year = excluded.year, withdrawn = excluded.withdrawn,
-                       reason = excluded.reason, checked_at = excluded.checked_at, version = excluded.version
+                       reason = excluded.reason, checked_at = excluded.checked_at, version = excluded.version,
+                       categories = excluded.categories
                    WHERE excluded.checked_at >= arxiv_record.checked_at""",
                 (
                     record.id,
@@ -366,6 +374,7 @@ class LinkCache:
                     record.reason,
                     checked_at,
                     record.version,
+                    json.dumps(list(record.categories)),
                 ),
             )
 

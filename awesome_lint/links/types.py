@@ -32,6 +32,8 @@ class ArxivRecord:
     year: int | None = None
     version: int | None = None
     """The latest version arXiv has (a link to a later `vN` leads nowhere); None when not known."""
+    categories: tuple[str, ...] = ()
+    """arXiv's subject categories, the primary one first (`cs.CV`, `cs.LG`); empty when not known."""
     withdrawn: bool = False
     reason: str = ""
     checked_at: float = 0.0

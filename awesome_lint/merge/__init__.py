@@ -1,22 +1,8 @@
-"""Merge upstream lists into one canonical Markdown list, plus a report of where every line came from.
+"""Merge upstream lists into one canonical Markdown list, plus a typed report of where every line came from.
 
-Input: the papers, resources and other items of parsed Documents. Papers are clustered with
-`dedup.cluster_entries` and each cluster becomes one entry; resources are deduplicated by the canonical URL
-of their first link; other items (table of contents, tips) are dropped and reported.
-
-Field resolution, per cluster (members in input order):
-- title: drop titles that are a truncation of another member's (`dedup.is_truncation` on normalised
-  titles), then the longest, then the most common spelling, then the lexicographically smallest;
-- arXiv id: the id most members give, ties by the smallest; paper URL: `https://arxiv.org/abs/ID` when
-  there is an id, else the first https paper link of the members, else their first non-empty paper link;
-- venue: the most common venue other than arXiv (ties by first seen), else "arXiv" if a member says so;
-  year: the first year given by a member with the chosen venue, else the earliest year any member gives;
-- authors: the longest author string; code links: the union, deduplicated by `urls.canonical_url`.
-
-Topic: each member's 【tags】, then its headings from the deepest up, then its own title, then the list's
-`# title` are matched against the taxonomy (`taxonomy.toml`; per string, the first topic in file order with
-a matching pattern); no match means "Other". Members vote: the most votes win, ties by taxonomy order;
-votes decided by a title or by nothing count only when no member has a tag- or heading-based topic.
+Papers are clustered by the duplicate matcher and each cluster becomes one entry (`resolve.py` picks its
+fields, `placement.py` its topic from the taxonomy's knobs, `render.py` writes it); resources are joined by
+the canonical URL of their first link; other items are dropped and reported. docs/merge.md has the rules.
 """
 
 from awesome_lint.merge.core import (

@@ -47,16 +47,18 @@ def pie(title: str, slices: Sequence[tuple[str, int]]) -> str:
     return "\n".join(["```mermaid", "pie showData", f"    title {_quote(title)}", *body, "```"])
 
 
-def stats_markdown(report: MergeReport, title: str, topics: Sequence[str]) -> str:
-    """The stats page of a merge: `title` is the merged list's title, `topics` the taxonomy's order."""
+def stats_markdown(report: MergeReport, title: str, topics: Sequence[str], level: int = 1) -> str:
+    """The stats page of a merge: `title` is the merged list's title, `topics` the taxonomy's order; `level` is
+    the level of the page's heading (2 for a section of a job summary), its sections one deeper."""
     summary = report.summary
+    h2, h3 = "#" * (level + 1), "#" * (level + 2)
     entries = report.entries
     years = sorted({e.year for e in entries if e.year is not None})
     year_labels = [str(y) for y in years]
     by_year = Counter(e.year for e in entries)
     unknown = by_year.get(None, 0)
     out = [
-        f"# {title}: statistics",
+        f"{'#' * level} {title}: statistics",
         "",
         f"{summary.entries} papers merged from {summary.papers} paper items of {summary.lists} "
         f"{'list' if summary.lists == 1 else 'lists'} ({summary.duplicates_merged} duplicates joined), "
@@ -64,7 +66,11 @@ def stats_markdown(report: MergeReport, title: str, topics: Sequence[str]) -> st
         + (f", {len(report.skipped)} merged files skipped" if report.skipped else "")
         + ".",
         "",
-        "## Papers per year",
+    ]
+    if not entries:
+        return "\n".join(out)
+    out += [
+        f"{h2} Papers per year",
         "",
         xychart("Papers per year", year_labels, [by_year[y] for y in years], "Papers"),
         "",
@@ -73,11 +79,11 @@ def stats_markdown(report: MergeReport, title: str, topics: Sequence[str]) -> st
         out += [f"{unknown} {'paper has' if unknown == 1 else 'papers have'} no known year.", ""]
     present = [name for name in topics if summary.topics.get(name)]
     out += [
-        "## Papers per topic",
+        f"{h2} Papers per topic",
         "",
         pie("Papers per topic", [(name, summary.topics[name]) for name in present]),
         "",
-        "## Papers per year and topic",
+        f"{h2} Papers per year and topic",
         "",
         "One chart a topic, on the same years.",
         "",
@@ -85,14 +91,14 @@ def stats_markdown(report: MergeReport, title: str, topics: Sequence[str]) -> st
     cells = Counter((e.topic, e.year) for e in entries)
     for name in present:
         values = [cells[(name, y)] for y in years]
-        out += [f"### {name}", "", xychart(f"{name}: papers per year", year_labels, values, "Papers"), ""]
+        out += [f"{h3} {name}", "", xychart(f"{name}: papers per year", year_labels, values, "Papers"), ""]
     header = ["Year", *present]
-    out += ["### Table", "", _row(header), _row(["---"] * len(header))]
+    out += [f"{h3} Table", "", _row(header), _row(["---"] * len(header))]
     for year in [*years, None] if unknown else years:
         label = "unknown" if year is None else str(year)
         out.append(_row([label, *(str(cells[(name, year)]) for name in present)]))
     out.append("")
-    out += _lists(report)
+    out += _lists(report, h2)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -100,15 +106,16 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
-def _lists(report: MergeReport) -> list[str]:
-    """What each list adds, and the overlap between lists (lists numbered #1, #2, ... in input order)."""
+def _lists(report: MergeReport, h2: str) -> list[str]:
+    """What each list adds, and the overlap between lists (lists numbered #1, #2, ... in input order), under
+    `h2` headings."""
     summary = report.summary
     per_list = summary.per_list
     if not per_list:
         return []
     number = {item.path: f"#{i}" for i, item in enumerate(per_list, 1)}
     out = [
-        "## What each list adds",
+        f"{h2} What each list adds",
         "",
         _row(["#", "List", "Paper items", "Entries", "Only in this list"]),
         _row(["---", "---", "---:", "---:", "---:"]),
@@ -138,7 +145,7 @@ def _lists(report: MergeReport) -> list[str]:
         shared = {(o.a, o.b): o.shared for o in summary.overlap}
         entries = {item.path: item.entries for item in per_list}
         out += [
-            "## Overlap between lists",
+            f"{h2} Overlap between lists",
             "",
             "Entries two lists share; the diagonal gives each list's own entries.",
             "",

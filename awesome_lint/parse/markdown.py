@@ -107,11 +107,12 @@ def _keep_block_text(md: mistune.Markdown, state: BlockState) -> None:
             token["_lead"] = len(text) - len(text.lstrip(_INLINE_STRIP))
 
 
-def create_parser() -> mistune.Markdown:
-    """A mistune Markdown instance producing an AST with raw block texts, link offsets and GFM tables."""
+def create_parser(inline: InlineParser | None = None) -> mistune.Markdown:
+    """A mistune Markdown instance producing an AST with raw block texts, link offsets (or `inline`'s) and GFM
+    tables."""
     from awesome_lint.parse.tables import TABLE_PATTERN, parse_table
 
-    md = mistune.Markdown(renderer=None, inline=PositionedInlineParser(), plugins=[url_plugin])
+    md = mistune.Markdown(renderer=None, inline=inline or PositionedInlineParser(), plugins=[url_plugin])
     md.block.register("table", TABLE_PATTERN, parse_table, before="paragraph")
     md.before_render_hooks.append(_keep_block_text)
     return md

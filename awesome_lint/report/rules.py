@@ -25,10 +25,13 @@ def render_rules(fmt: str) -> str:
                 "fix": r.fix,
                 "summary": r.summary,
                 "options": r.defaults,
+                "group": r.group,
             }
             for r in ordered_rules()
         ]
         return json.dumps(listed, indent=2)
     return "\n".join(
-        f"{r.code}  {r.name:<24} {r.severity:<8} {'fix' if r.fixable else '   '}  {r.summary}" for r in ordered_rules()
+        f"{r.code}  {r.name:<24} {r.severity:<8} {'fix' if r.fixable else '   '}  {r.summary}"
+        + (f" (opt-in: {r.group})" if r.group else "")
+        for r in ordered_rules()
     )

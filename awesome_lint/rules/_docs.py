@@ -10,7 +10,9 @@ HEADER = """# Rules
 
 Generated from the rule registry by `awesome-lint rules --format markdown`; a test keeps this file in sync.
 Select or ignore rules by code (`AL301`), code prefix (`AL3`) or name (`insecure-link`), in config,
-on the command line and in `<!-- awesome-lint-disable ... -->` comments.
+on the command line and in `<!-- awesome-lint-disable ... -->` comments. The rules of the `awesome` set
+(AL6xx, what the npm awesome-lint checks before a list joins sindresorhus/awesome) are opt-in: `ALL`, the
+default selection, leaves them out; `--select ALL,awesome` (or `select = ["ALL", "awesome"]`) adds them.
 
 """
 
@@ -28,7 +30,8 @@ def rule_markdown(rule: Rule) -> str:
     fix = FIX_TEXT[rule.fix]
     summary = rule.summary[:1].upper() + rule.summary[1:]
     summary += "" if summary.endswith(("?", "!", ".")) else "."
-    lines = [f"## {rule.code} `{rule.name}`", "", summary, "", f"Default severity: {rule.severity}; {fix}.", ""]
+    opt_in = f"; opt-in (the `{rule.group}` rule set)" if rule.group else ""
+    lines = [f"## {rule.code} `{rule.name}`", "", summary, "", f"Default severity: {rule.severity}; {fix}{opt_in}.", ""]
     if rule.doc:
         lines += [rule.doc, ""]
     return "\n".join(lines)
@@ -40,11 +43,12 @@ def ordered_rules() -> list[Rule]:
 
 
 def rules_table() -> str:
-    """The Markdown table of every rule: code, name, default severity, fix, summary."""
+    """The Markdown table of every rule: code, name, default severity, fix, opt-in set, summary."""
     rows = "".join(
-        f"| {r.code} | `{r.name}` | {r.severity} | {FIX_COLUMN[r.fix]} | {r.summary} |\n" for r in ordered_rules()
+        f"| {r.code} | `{r.name}` | {r.severity} | {FIX_COLUMN[r.fix]} | {r.group or ''} | {r.summary} |\n"
+        for r in ordered_rules()
     )
-    return "| code | name | severity | fix | summary |\n| --- | --- | --- | --- | --- |\n" + rows
+    return "| code | name | severity | fix | opt-in | summary |\n| --- | --- | --- | --- | --- | --- |\n" + rows
 
 
 def rules_markdown() -> str:

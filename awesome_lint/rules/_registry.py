@@ -6,12 +6,15 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, Span
 from awesome_lint.rules._options import defaults, options_doc, read_options
+
+if TYPE_CHECKING:
+    from awesome_lint.parse.tree import Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,12 @@ class Rule:
     check: Check
     fix: FixKind | None = None
     options: type | None = None
+    group: str | None = None
+
+    @property
+    def opt_in(self) -> bool:
+        """Whether the rule belongs to an opt-in rule set, which `ALL` (the default selection) leaves out."""
+        return self.group is not None
 
     @property
     def fixable(self) -> bool:
@@ -83,6 +92,11 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+GROUPS: dict[str, str] = {
+    "awesome": "what the npm awesome-lint, the gate of sindresorhus/awesome, checks in a list's file",
+}
+"""Opt-in rule sets, by name: their rules run only when the set, a code prefix, a code or a name selects them."""
+
 
 def rule(
     code: str,
@@ -91,13 +105,17 @@ def rule(
     summary: str,
     fix: FixKind | None = None,
     options: type | None = None,
+    group: str | None = None,
 ) -> Callable[[Check], Check]:
-    """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level)."""
+    """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level); a rule of a
+    `group` (one of GROUPS) is opt-in."""
 
     def register(check: Check) -> Check:
-        if code in RULES or any(r.name == name for r in RULES.values()):
+        if code in RULES or any(r.name == name for r in RULES.values()) or name in GROUPS:
             raise ValueError(f"rule {code} {name} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, check, fix, options)
+        if group is not None and group not in GROUPS:
+            raise ValueError(f"rule {code} {name}: unknown group {group}")
+        RULES[code] = Rule(code, name, severity, summary, check, fix, options, group)
         return check
 
     return register
@@ -115,14 +133,23 @@ def configure(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
 
 
 def resolve(selector: str) -> list[Rule]:
-    """Rules matching a code, a code prefix (AL1, ALL) or a name; empty when nothing matches."""
+    """Rules matching a code, a code prefix (AL1), a name, an opt-in group's name (awesome) or ALL (every rule);
+    empty when nothing matches."""
     key = selector.strip()
     if key.upper() == "ALL":
         return list(RULES.values())
+    if key.lower() in GROUPS:
+        return [r for r in RULES.values() if r.group == key.lower()]
     by_name = [r for r in RULES.values() if r.name == key.lower()]
     if by_name:
         return by_name
     return [r for r in RULES.values() if r.code.startswith(key.upper())]
+
+
+def selected(selector: str) -> list[Rule]:
+    """The rules a `select` entry turns on: as `resolve`, except that ALL leaves the opt-in groups out."""
+    rules = resolve(selector)
+    return [r for r in rules if not r.opt_in] if selector.strip().upper() == "ALL" else rules
 
 
 class Context:
@@ -146,6 +173,13 @@ class Context:
     def papers(self) -> list[Entry]:
         """Entries of kind paper, in document order."""
         return [e for e in self.document.entries if e.kind == "paper"]
+
+    @cached_property
+    def tree(self) -> Tree:
+        """The Markdown tree: blocks and inline nodes as CommonMark reads them (parsed when a rule first asks)."""
+        from awesome_lint.parse.tree import markdown_tree
+
+        return markdown_tree(self.document)
 
     @cached_property
     def clusters(self) -> list[Any]:
