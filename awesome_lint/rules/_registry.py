@@ -39,6 +39,10 @@ class Rule:
     check: Check
     fix: FixKind | None = None
     options: type | None = None
+    links: bool = False
+    """Its findings come from link check results (`--links`), so they differ from run to run."""
+    reads_suppressions: bool = False
+    """It judges the suppression comments (Context.suppressions), so it runs after every other rule."""
 
     @property
     def fixable(self) -> bool:
@@ -88,13 +92,15 @@ def rule(
     summary: str,
     fix: FixKind | None = None,
     options: type | None = None,
+    links: bool = False,
+    reads_suppressions: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level)."""
 
     def register(check: Check) -> Check:
         if code in RULES or any(r.name == name for r in RULES.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, check, fix, options)
+        RULES[code] = Rule(code, name, severity, summary, check, fix, options, links, reads_suppressions)
         return check
 
     return register
@@ -138,6 +144,9 @@ class Context:
         self.dedup = dedup
         self.network = network
         """Link check results (links.check.NetworkResults) when the run checks links, else None."""
+        self.suppressions: Any = None
+        """The suppression comments and the findings they switched off (suppress.Suppressions), set by the lint
+        run once every other rule has run; only for rules registered with `reads_suppressions`."""
 
     @cached_property
     def papers(self) -> list[Entry]:
