@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import cmarkgfm
+import pytest
 from click.testing import CliRunner
 from cmarkgfm.cmark import Options
 from hypothesis import HealthCheck, given, settings
@@ -197,45 +198,44 @@ def test_removing_names_keeps_the_separators() -> None:
     assert fix_unused(spaced) == "<!-- awesome-lint-disable-next-line mojibake -->\n" + MOJIBAKE
 
 
-def test_removing_whole_comments() -> None:
-    cases = {
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Inline: the comment and the spaces before it, or after it when it starts the line.
-        "- [A](https://x.org/a) <!-- awesome-lint-disable-line mojibake -->\n": "- [A](https://x.org/a)\n",
-        "- [A](https://x.org/a) <!-- awesome-lint-disable-line AL401 -->  \n": "- [A](https://x.org/a)\n",
-        "<!-- awesome-lint-disable-line AL401 --> Some text\n": "Some text\n",
-        "Some <!-- awesome-lint-disable-line AL401 --> text\n": "Some text\n",
+        ("- [A](https://x.org/a) <!-- awesome-lint-disable-line mojibake -->\n", "- [A](https://x.org/a)\n"),
+        ("- [A](https://x.org/a) <!-- awesome-lint-disable-line AL401 -->  \n", "- [A](https://x.org/a)\n"),
+        ("<!-- awesome-lint-disable-line AL401 --> Some text\n", "Some text\n"),
+        ("Some <!-- awesome-lint-disable-line AL401 --> text\n", "Some text\n"),
         # Alone on its line: the line goes, with a blank line it would leave doubled, leading or trailing.
-        "# T\n<!-- awesome-lint-disable AL401 -->\nText\n": "# T\nText\n",
-        "# T\n\n<!-- awesome-lint-disable AL401 -->\n\nText\n": "# T\n\nText\n",
-        "<!-- awesome-lint-disable AL401 -->\n\nText\n": "Text\n",
-        "Text\n\n<!-- awesome-lint-disable AL401 -->\n": "Text\n",
-        "Text\n\n<!-- awesome-lint-disable AL401 -->": "Text\n",
-        "Text\n<!-- awesome-lint-disable AL401 -->": "Text",
-        "<!-- awesome-lint-disable AL401 -->\n": "",
+        ("# T\n\n<!-- awesome-lint-disable AL401 -->\n\nText\n", "# T\n\nText\n"),
+        ("<!-- awesome-lint-disable AL401 -->\n\nText\n", "Text\n"),
+        ("Text\n\n<!-- awesome-lint-disable AL401 -->\n", "Text\n"),
+        ("Text\n\n<!-- awesome-lint-disable AL401 -->", "Text\n"),
+        ("Text\n<!-- awesome-lint-disable AL401 -->", "Text"),
+        ("<!-- awesome-lint-disable AL401 -->\n", ""),
         # A run of comment lines goes as one.
-        "Text\n\n<!-- awesome-lint-disable AL401 -->\n<!-- awesome-lint-enable AL401 -->\n\nMore\n": "Text\n\nMore\n",
-        "Text\n\n<!-- awesome-lint-disable AL401 -->\n<!-- awesome-lint-enable AL401 -->\n": "Text\n",
-        "Text\n\n<!-- awesome-lint-disable AL401 -->\n<!-- awesome-lint-enable AL401 -->": "Text\n",
-    }
-    for text, expected in cases.items():
-        assert fix_unused(text) == expected, text
-
-
-def test_a_comment_line_between_blocks_keeps_them_apart() -> None:
-    cases = {
-        # Between two lines of text, the line stays, blank: the comment ended the paragraph above.
-        "Para\n<!-- awesome-lint-disable AL401 -->\nmore\n": "Para\n\nmore\n",
-        "- [A](https://x.org/a)\n<!-- awesome-lint-disable AL401 -->\nText\n": "- [A](https://x.org/a)\n\nText\n",
-        # After a heading or another comment, and between two list items, it goes.
-        "# H\n<!-- awesome-lint-disable AL401 -->\nText\n": "# H\nText\n",
-        "<!-- x -->\n<!-- awesome-lint-disable AL401 -->\nText\n": "<!-- x -->\nText\n",
-        "- [A](https://x.org/a)\n<!-- awesome-lint-disable AL401 -->\n- [B](https://x.org/b)\n": (
-            "- [A](https://x.org/a)\n- [B](https://x.org/b)\n"
+        ("Text\n\n<!-- awesome-lint-disable AL401 -->\n<!-- awesome-lint-enable AL401 -->\n\nMore\n", "Text\n\nMore\n"),
+        ("Text\n\n<!-- awesome-lint-disable AL401 -->\n<!-- awesome-lint-enable AL401 -->\n", "Text\n"),
+        ("Text\n\n<!-- awesome-lint-disable AL401 -->\n<!-- awesome-lint-enable AL401 -->", "Text\n"),
+        # Between two lines of text the line stays, blank: the comment ended the paragraph above.
+        ("Para\n<!-- awesome-lint-disable AL401 -->\nmore\n", "Para\n\nmore\n"),
+        ("- [A](https://x.org/a)\n<!-- awesome-lint-disable AL401 -->\nText\n", "- [A](https://x.org/a)\n\nText\n"),
+        # Next to a heading or another comment, and between two list items, it goes.
+        ("# H\n<!-- awesome-lint-disable AL401 -->\nText\n", "# H\nText\n"),
+        ("<!-- x -->\n<!-- awesome-lint-disable AL401 -->\nText\n", "<!-- x -->\nText\n"),
+        (
+            "- [A](https://x.org/a)\n<!-- awesome-lint-disable AL401 -->\n- [B](https://x.org/b)\n",
+            "- [A](https://x.org/a)\n- [B](https://x.org/b)\n",
         ),
-    }
-    for text, expected in cases.items():
-        assert fix_unused(text) == expected, text
-    # Before a deeper indented line nothing keeps the rendering: the removal is only suggested.
+    ],
+)
+def test_removing_whole_comments(text: str, expected: str) -> None:
+    assert fix_unused(text) == expected
+
+
+def test_a_removal_that_would_change_the_rendering_is_only_suggested() -> None:
+    # Before a more deeply indented line, or for an indented comment between two lines of text, no edit keeps
+    # the rendering: the removal is only suggested.
     for text in (
         "- [A](https://x.org/a)\n<!-- awesome-lint-disable AL401 -->\n  more\n",
         "- A\n  <!-- awesome-lint-disable AL401 -->\n  more\n",
@@ -256,7 +256,7 @@ def test_fix_keeps_crlf_and_the_rest_of_the_file(tmp_path: Path) -> None:
     assert target.read_bytes() == b"# T\r\n\r\n- [A](https://x.org/a)\r\n"
 
 
-def test_unused_suppression_findings_can_be_suppressed_and_filtered_by_since() -> None:
+def test_unused_suppression_findings_can_be_suppressed_or_ignored() -> None:
     text = "<!-- awesome-lint-disable-next-line unused-suppression -->\n<!-- awesome-lint-disable-line AL401 -->\n"
     assert unused(text) == []
     assert unused("<!-- awesome-lint-disable-line AL401 -->\n", Config(ignore=("AL001",))) == []
