@@ -4,6 +4,7 @@ they switch off, and which of them switch off nothing."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
@@ -104,6 +105,15 @@ class Suppressions:
         self.judged = frozenset(judged)
         self.used: set[tuple[int, int]] = set()
         self.ranges = [i for i, d in enumerate(directives) if d.action in ("disable", "enable")]
+        # For each code, the lines where a range comment switches it off or on, and which name did it.
+        self._changes: dict[str, tuple[list[int], list[tuple[int, int] | None]]] = {}
+        for i in self.ranges:
+            d = directives[i]
+            for code in d.codes:
+                lines, states = self._changes.setdefault(code, ([], []))
+                index = d.covering(code)
+                lines.append(d.line)
+                states.append((i, index) if d.action == "disable" and index is not None else None)
         self.single: dict[int, list[int]] = {}
         for i, d in enumerate(directives):
             if d.action == "disable-next-line":
@@ -118,13 +128,11 @@ class Suppressions:
         inside a range that already disables its rule is the one left unused.
         """
         state: tuple[int, int] | None = None
-        for i in self.ranges:
-            d = self.directives[i]
-            if d.line > line:
-                break
-            index = d.covering(code)
-            if index is not None:
-                state = (i, index) if d.action == "disable" else None
+        changes = self._changes.get(code)
+        if changes is not None:
+            lines, states = changes
+            at = bisect_right(lines, line) - 1
+            state = states[at] if at >= 0 else None
         if state is None:
             for i in self.single.get(line, ()):
                 index = self.directives[i].covering(code)

@@ -67,18 +67,20 @@ def unused_suppression(ctx: Context) -> Iterator[Issue]:
         return
     doc = ctx.document
     problems = list(suppressions.problems(CODE))
+    if not problems:
+        return
     # Lines that go as a whole: comments alone on an unindented line (an indented one is judged on its own).
     gone = {
         p.directive.line
         for p in problems
         if p.whole and _alone(doc, p.directive) and not indent_width(doc.lines[p.directive.line - 1])
     }
-    in_items = _list_item_lines(doc) if problems else set()
+    around = _Around(doc, gone)
     for problem in problems:
         d = problem.directive
         span = doc.span(d.start, d.end)
         if d.known:
-            yield Issue(span, _message(problem), _fix(doc, problem, gone, in_items))
+            yield Issue(span, _message(problem), _fix(doc, problem, around))
         else:
             yield Issue(span, f"unknown comment `awesome-lint-{d.action}`, which does nothing; write {FORMS}")
 
@@ -95,11 +97,11 @@ def _message(problem: Problem) -> str:
     return f"`awesome-lint-{d.action}` comment: {', '.join(parts)}; {removal}"
 
 
-def _fix(doc: Document, problem: Problem, gone: set[int], in_items: set[int]) -> Fix:
+def _fix(doc: Document, problem: Problem, around: _Around) -> Fix:
     """Remove the whole comment, or rewrite its names without the unknown and unused ones."""
     d = problem.directive
     if problem.whole:
-        start, end, safe = _comment_extent(doc, d, gone, in_items)
+        start, end, safe = _comment_extent(doc, d, around)
         return Fix((Edit.replace(doc.span(start, end), ""),), "remove the suppression comment", safe)
     dropped = {id(n) for n in (*problem.unknown, *problem.unused)}
     first, last = d.names[0].start, d.names[-1].end
@@ -115,18 +117,36 @@ def _alone(doc: Document, d: Directive) -> bool:
     return not text[: d.start - line_start].strip() and not text[d.end - line_start :].strip()
 
 
-def _list_item_lines(doc: Document) -> set[int]:
-    """The lines of list items (entries whose first line starts with a list marker)."""
-    lines: set[int] = set()
-    for entry in doc.entries:
-        if _LIST_ITEM.match(doc.lines[entry.span.line - 1]):
-            lines.update(range(entry.span.line, entry.span.end_line + 1))
-    return lines
+class _Around:
+    """What stays around each line once the comments on the `gone` lines are removed with their lines: the
+    nearest line before and after that stays, the next one that is not blank, and the lines of list items."""
+
+    def __init__(self, doc: Document, gone: set[int]) -> None:
+        lines = doc.lines
+        self.gone = gone
+        self.last = len(lines) - (lines[-1] == "")
+        self.before = [0] * (len(lines) + 2)
+        self.after = [0] * (len(lines) + 2)
+        self.following = [0] * (len(lines) + 2)
+        kept = 0
+        for n in range(1, len(lines) + 1):
+            self.before[n] = kept
+            kept = kept if n in gone else n
+        kept = text = 0
+        for n in range(len(lines), 0, -1):
+            self.after[n], self.following[n] = kept, text
+            if n <= self.last and n not in gone:
+                kept = n
+                text = n if lines[n - 1].strip() else text
+        self.items: set[int] = set()
+        for entry in doc.entries:
+            if _LIST_ITEM.match(lines[entry.span.line - 1]):
+                self.items.update(range(entry.span.line, entry.span.end_line + 1))
 
 
-def _comment_extent(doc: Document, d: Directive, gone: set[int], in_items: set[int]) -> tuple[int, int, bool]:
-    """The text offsets a comment's removal takes and whether removing them keeps the rendering (else the fix is
-    only suggested); `gone` holds the lines of the unindented comments that go with their whole line."""
+def _comment_extent(doc: Document, d: Directive, around: _Around) -> tuple[int, int, bool]:
+    """The text offsets a comment's removal takes, and whether removing them keeps the rendering (else the fix
+    is only suggested)."""
     lines = doc.lines
     line_start = doc.line_start(d.line)
     text = lines[d.line - 1]
@@ -137,13 +157,11 @@ def _comment_extent(doc: Document, d: Directive, gone: set[int], in_items: set[i
         return d.start, d.end + len(after_text) - len(after_text.lstrip()), True
     # A comment line ends the blocks around it (a paragraph, a list, a table). Alone on its line, it goes with
     # the line; across a run of such lines, a blank line left doubled, leading or trailing goes too.
-    last_line = len(lines) - (lines[-1] == "")
-    before = next((n for n in range(d.line - 1, 0, -1) if n not in gone), None)
-    after = next((n for n in range(d.line + 1, last_line + 1) if n not in gone), None)
-    following = next((n for n in range(d.line + 1, last_line + 1) if n not in gone and lines[n - 1].strip()), None)
+    gone = around.gone
+    before, after, following = around.before[d.line] or None, around.after[d.line] or None, around.following[d.line]
     indent = indent_width(text)
     # A line indented deeper than the comment would join the block above it, whatever the fix leaves.
-    safe = following is None or indent_width(lines[following - 1]) <= indent
+    safe = not following or indent_width(lines[following - 1]) <= indent
     blank_before = before is None or not lines[before - 1].strip()
     if indent and (blank_before or after is None or not lines[after - 1].strip()):
         safe = False  # an indented comment next to a blank line may be what makes a list item loose
@@ -155,7 +173,7 @@ def _comment_extent(doc: Document, d: Directive, gone: set[int], in_items: set[i
             start = doc.line_start(d.line - 1)
     elif before is not None and not blank_before and lines[after - 1].strip() and after == d.line + 1:
         ends = any(_ONE_LINE_BLOCK.match(lines[n - 1]) for n in (before, after))
-        joins_items = before in in_items and _LIST_ITEM.match(lines[after - 1]) is not None
+        joins_items = before in around.items and _LIST_ITEM.match(lines[after - 1]) is not None
         # Between two lines of text the line stays, blank, to keep them apart (an indented comment sits in a list
         # item, which the blank line would loosen); next to a heading or another comment, or between two list
         # items (joining the two lists into the one the list rules read), it goes.
