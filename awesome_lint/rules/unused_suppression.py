@@ -41,7 +41,7 @@ def unused_suppression(ctx: Context) -> Iterator[Issue]:
     A name is called unused only when this run could have seen it used: every rule it names ran on the file,
     and none of them is a link rule (the `--links` rules find different things from run to run, as servers
     time out). So a comment for a rule that is not selected or is ignored for the file is left alone (another
-    configuration may need it), and so is one for a link rule or one naming no rule (every rule). Where a
+    configuration may need it), and so is one disabling a link rule or every rule (naming none). Where a
     `disable` range and a comment for one line both switch a finding off, the range is the one used. A comment
     that disables `unused-suppression` itself is never reported: that keeps a comment this rule would remove.
 
