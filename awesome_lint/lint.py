@@ -12,7 +12,7 @@ from awesome_lint.findings import Finding, Fix
 from awesome_lint.fix import apply_fixes
 from awesome_lint.model import Document
 from awesome_lint.parse import parse_source
-from awesome_lint.rules import RULES, Context, Rule, resolve, run_rules, selected
+from awesome_lint.rules import RULES, Context, Issue, Rule, resolve, run_rules, selected
 from awesome_lint.source import Source, decode, read_source, write_atomic
 from awesome_lint.suppress import Suppressions, parse_directives
 
@@ -53,18 +53,29 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
 def lint_document(document: Document, config: Config, network: Any = None) -> list[Finding]:
     """Run the configured rules on a parsed document; findings switched off by comments are dropped.
 
-    `network` carries link check results (links.check.NetworkResults) for the network rules.
+    `network` carries link check results (links.check.NetworkResults) for the network rules. Rules that judge
+    the suppression comments run last, once every other rule's findings have been matched against them.
     """
     rules = select_rules(config, document.path)
     context = Context(document, config.rule_options(), config.dedup_config(), network)
-    suppressions = Suppressions(parse_directives(document.text, lambda name: [r.code for r in resolve(name)]))
+    directives = parse_directives(document.text, _rule_codes, document.code_lines)
+    judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
+    suppressions = Suppressions(directives, judged)
+    found: list[tuple[Rule, Issue]] = []
+    for late in (False, True):
+        context.suppressions = suppressions if late else None
+        phase = [r for r in rules if r.reads_suppressions == late]
+        found += [(r, i) for r, i in run_rules(context, phase) if not suppressions.suppressed(i.span.line, r.code)]
     findings = [
-        Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix)
-        for r, issue in run_rules(context, rules)
-        if not suppressions.suppressed(issue.span.line, r.code)
+        Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix) for r, issue in found
     ]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _rule_codes(selector: str) -> list[str]:
+    """The codes of the rules a code, prefix or name in a comment stands for (none for an unknown one)."""
+    return [r.code for r in resolve(selector)]
 
 
 def lint_source(source: Source, config: Config, network: Any = None, document: Document | None = None) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""Conventions users of ruff and markdownlint expect: severities, --statistics, --exit-zero, config names, README."""
+"""Conventions users of ruff and markdownlint expect: severities, --statistics, --exit-zero, config names, README,
+unused suppression comments."""
 
 from __future__ import annotations
 
@@ -116,3 +117,27 @@ def test_rule_docs_keep_paragraphs_apart() -> None:
     for name in ("insecure-link", "AL101", "dead-link"):
         out = run("rule", name)[1]
         assert all(line.startswith("Default severity") for line in out.splitlines() if "Default severity" in line)
+
+
+def test_unknown_or_unused_suppressions_are_reported_and_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text(
+        "# T\n\n<!-- awesome-lint-disable-next-line insecure-link, insecure-lnk -->\n"
+        "- [A](http://arxiv.org/abs/1710.09282)\n"
+        "<!-- awesome-lint-disable-next-line mojibake -->\n- [B](https://arxiv.org/abs/1810.05270)\n"
+    )
+    config = tmp_path / "awesome-lint.toml"
+    config.write_text("")
+    code, out, _err = run("lint", "--config", str(config), str(path))
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"{path}:3:1: AL001 [*] warning: `awesome-lint-disable-next-line` comment: unknown rule `insecure-lnk`; "
+        "remove it from the comment",
+        f"{path}:5:1: AL001 [*] warning: `awesome-lint-disable-next-line` comment: `mojibake` suppresses nothing; "
+        "remove the comment",
+    ]
+    assert run("lint", "--fix", "--config", str(config), str(path))[0] == 0
+    assert path.read_text() == (
+        "# T\n\n<!-- awesome-lint-disable-next-line insecure-link -->\n- [A](http://arxiv.org/abs/1710.09282)\n"
+        "- [B](https://arxiv.org/abs/1810.05270)\n"
+    )

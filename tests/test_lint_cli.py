@@ -177,6 +177,7 @@ def test_rules_listing_docs_and_rule_command() -> None:
     )
     names = {r.name for r in RULES.values()}
     assert names == {
+        "unused-suppression",
         "skipped-heading-level",
         "duplicate-heading",
         "empty-section",

@@ -11,7 +11,7 @@ from awesome_lint.rules._shared import QUOTE_PREFIX
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 
-def _indent(line: str) -> int:
+def indent_width(line: str) -> int:
     """Columns of leading whitespace (a tab counts as four)."""
     width = 0
     for char in line:
@@ -36,7 +36,7 @@ def blocking_indent(gap: str) -> int | None:
         body = QUOTE_PREFIX.sub("", line)
         if not body.strip() or _COMMENT_LINE.match(body):
             continue
-        width = _indent(line)
+        width = indent_width(line)
         found = width if found is None else min(found, width)
     return found
 

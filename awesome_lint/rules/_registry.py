@@ -46,6 +46,10 @@ class Rule:
     fix: FixKind | None = None
     options: type | None = None
     group: str | None = None
+    links: bool = False
+    """Its findings come from link check results (`--links`), so they differ from run to run."""
+    reads_suppressions: bool = False
+    """It judges the suppression comments (Context.suppressions), so it runs after every other rule."""
 
     @property
     def opt_in(self) -> bool:
@@ -106,6 +110,8 @@ def rule(
     fix: FixKind | None = None,
     options: type | None = None,
     group: str | None = None,
+    links: bool = False,
+    reads_suppressions: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level); a rule of a
     `group` (one of GROUPS) is opt-in."""
@@ -115,7 +121,7 @@ def rule(
             raise ValueError(f"rule {code} {name} registered twice")
         if group is not None and group not in GROUPS:
             raise ValueError(f"rule {code} {name}: unknown group {group}")
-        RULES[code] = Rule(code, name, severity, summary, check, fix, options, group)
+        RULES[code] = Rule(code, name, severity, summary, check, fix, options, group, links, reads_suppressions)
         return check
 
     return register
@@ -168,6 +174,9 @@ class Context:
         self.dedup = dedup
         self.network = network
         """Link check results (links.check.NetworkResults) when the run checks links, else None."""
+        self.suppressions: Any = None
+        """The suppression comments and the findings they switched off (suppress.Suppressions), set by the lint
+        run once every other rule has run; only for rules registered with `reads_suppressions`."""
 
     @cached_property
     def papers(self) -> list[Entry]:

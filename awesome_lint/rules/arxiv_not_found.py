@@ -13,6 +13,7 @@ from awesome_lint.rules._registry import Context, Issue, rule
     "arxiv-not-found",
     "error",
     "with `--links`: arXiv does not know the id or the linked version (`v9`), or the paper was withdrawn",
+    links=True,
 )
 def arxiv_not_found(ctx: Context) -> Iterator[Issue]:
     """An arXiv id (in a link or cited in the text) that the arXiv API does not know, a link to a version the

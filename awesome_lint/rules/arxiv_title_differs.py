@@ -13,6 +13,7 @@ from awesome_lint.rules._registry import Context, Issue, rule
     "arxiv-title-differs",
     "warning",
     "with `--links`: arXiv's title differs, but not clearly another paper (renamed or wrong id?)",
+    links=True,
 )
 def arxiv_title_differs(ctx: Context) -> Iterator[Issue]:
     """arXiv's record for the id is neither clearly the paper the entry names nor clearly another one: the

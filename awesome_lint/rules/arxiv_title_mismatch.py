@@ -8,7 +8,7 @@ from awesome_lint.rules._arxiv import verdicts
 from awesome_lint.rules._registry import Context, Issue, rule
 
 
-@rule("AL504", "arxiv-title-mismatch", "error", "with `--links`: the arXiv id points at a different paper")
+@rule("AL504", "arxiv-title-mismatch", "error", "with `--links`: the arXiv id points at a different paper", links=True)
 def arxiv_title_mismatch(ctx: Context) -> Iterator[Issue]:
     """arXiv's record for the id is a different paper from the one the entry names: the id is wrong (a typo,
     or a copy-paste from the entry above). The title check weighs each title word by how rare it is (over the

@@ -13,6 +13,7 @@ from awesome_lint.rules._shared import all_links
     "dead-link",
     "error",
     "with `--links`: the server says the page is gone",
+    links=True,
 )
 def dead_link(ctx: Context) -> Iterator[Issue]:
     """A link whose server answered that the page is gone: HTTP 404 or 410 (also at the end of a redirect

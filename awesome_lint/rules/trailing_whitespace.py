@@ -10,10 +10,10 @@ from awesome_lint.findings import Edit, Fix
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 
-# Lines that start a new block (so the line before them ends its paragraph), and lines that are never
-# paragraph text themselves (ATX headings, table rows); code blocks are known from the parser.
+# Lines that start a new block (so the line before them ends its paragraph: an HTML comment does too), and
+# lines that are never paragraph text themselves (ATX headings, table rows); code blocks are known from the parser.
 _BLOCK_START = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\|"
+    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||<!--"
     r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)"
 )
 _NOT_PARAGRAPH = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")

@@ -13,6 +13,7 @@ from awesome_lint.rules._shared import all_links
     "unknown-link",
     "info",
     "with `--links`: the link could not be checked",
+    links=True,
 )
 def unknown_link(ctx: Context) -> Iterator[Issue]:
     """A link the checker could not confirm either way: a timeout, a 429 or 5xx answer, a 401/403 bot wall,
