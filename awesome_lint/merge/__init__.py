@@ -13,6 +13,10 @@ Field resolution, per cluster (members in input order):
   year: the first year given by a member with the chosen venue, else the earliest year any member gives;
 - authors: the longest author string; code links: the union, deduplicated by `urls.canonical_url`.
 
+With arXiv records (`merge --arxiv`), arXiv's title and authors (and its year where no list gives one) are taken
+only when `title_match.same_paper` finds arXiv's record the same paper as the lists' entry; otherwise the
+lists' fields stay and the report lists the entry under `conflicts`.
+
 Topic: each member's 【tags】, then its headings from the deepest up, then its own title, then the list's
 `# title` are matched against the taxonomy (`taxonomy.toml`; per string, the first topic in file order with
 a matching pattern); no match means "Other". Members vote: the most votes win, ties by taxonomy order;
@@ -30,6 +34,7 @@ from awesome_lint.merge.core import (
 from awesome_lint.merge.placement import Placement, Vote, place
 from awesome_lint.merge.render import escape, link_destination, render_entry, resource_description
 from awesome_lint.merge.report import (
+    ArxivConflict,
     DroppedItem,
     EntryRecord,
     ItemSource,
@@ -44,6 +49,9 @@ from awesome_lint.merge.report import (
     report_json,
 )
 from awesome_lint.merge.resolve import (
+    ArxivMatch,
+    Listed,
+    match_arxiv,
     resolve_arxiv_id,
     resolve_authors,
     resolve_code,
@@ -67,10 +75,13 @@ __all__ = [
     "DEFAULT_TITLE",
     "FALLBACK_TOPIC",
     "RESOURCES_HEADING",
+    "ArxivConflict",
+    "ArxivMatch",
     "DroppedItem",
     "EntryRecord",
     "ItemSource",
     "ListSummary",
+    "Listed",
     "MergeReport",
     "MergeResult",
     "Overlap",
@@ -88,6 +99,7 @@ __all__ = [
     "format_summary",
     "link_destination",
     "load_taxonomy",
+    "match_arxiv",
     "merge_documents",
     "merge_inputs",
     "parse_taxonomy",
