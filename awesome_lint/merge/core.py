@@ -85,7 +85,8 @@ def merge_documents(
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
-    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
+    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`; used for an entry only where title_match
+    finds the record the same paper, else reported under `conflicts`); `dedup` is the matcher's DedupConfig.
     `description` replaces the generated paragraph under the title; the credits link each upstream list
     relative to the folder `link_base` (where the list is written), or by its URL in `source_urls`; `credits`
     maps a list's file name to the (display name, upstream URL) it is credited as (configured sources).
