@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Literal
 from awesome_lint.dedup import content_words, distinguishing_tokens, normalize_title, title_segments
 
 if TYPE_CHECKING:
-    from awesome_lint.model import Entry
+    from awesome_lint.model import Document, Entry
 
-__all__ = ["Claim", "Decision", "TitleWeights", "Verdict", "author_names", "same_paper"]
+__all__ = ["Claim", "Decision", "TitleWeights", "Verdict", "author_names", "same_paper", "title_weights"]
 
 Decision = Literal["same", "mixed", "different"]
 
@@ -143,6 +143,11 @@ class TitleWeights:
         """Whether a word is frequent enough in titles that a misspelling of it is no new word."""
         stem = _stem(word)
         return self._counts[stem] >= 3 or stem in _background()
+
+
+def title_weights(documents: Iterable[Document]) -> TitleWeights:
+    """Title word weights over the titles of every paper in the documents (the corpus of every title check)."""
+    return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
 @dataclass(frozen=True, slots=True)

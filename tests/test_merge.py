@@ -592,6 +592,36 @@ def test_a_url_shared_by_different_papers_stays_with_the_paper_it_belongs_to() -
     )
 
 
+def test_an_entry_that_loses_its_arxiv_link_loses_what_arxiv_gave_it() -> None:
+    from awesome_lint.links.types import ArxivRecord
+
+    record = ArxivRecord(
+        "1608.08710",
+        True,
+        title="Deep Compression: Compressing Deep Neural Networks with Pruning",
+        authors=("Song Han", "Huizi Mao"),
+        year=2016,
+    )
+    texts = (
+        "- [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710) - Hao Li. *ICLR 2017*.\n",
+        "- [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)\n"
+        "- [Deep Compression: Compressing Deep Neural Networks](https://arxiv.org/abs/1608.08710)\n",
+    )
+    docs = [parse_text(text, name) for text, name in zip(texts, ("a.md", "b.md"), strict=True)]
+    result = merge_documents(docs, arxiv={"1608.08710": record})
+    pruning, deep = result.report.entries
+    # The id stays with the entry two lists cite it for; arXiv's record is another paper, so nothing is taken.
+    assert (pruning.arxiv_id, pruning.arxiv_match, pruning.arxiv_fields) == ("1608.08710", "different", ())
+    assert [(c.arxiv_id, c.title, c.line) for c in result.report.conflicts] == [
+        ("1608.08710", "Pruning Filters for Efficient ConvNets", pruning.line)
+    ]
+    # The other entry matches arXiv's record, but loses the link, and with it arXiv's title and authors.
+    assert (deep.arxiv_id, deep.arxiv_match, deep.arxiv_fields) == (None, None, ())
+    line = result.markdown.splitlines()[deep.line - 1]
+    assert line.startswith("- [Deep Compression: Compressing Deep Neural Networks](https://scholar.google.com/")
+    assert "Song Han" not in line
+
+
 def test_merge_is_byte_identical_across_processes(tmp_path: Path) -> None:
     import os
     import subprocess
@@ -811,7 +841,10 @@ def test_cli_rerun_into_the_same_folder_gives_the_same_file(tmp_path: Path) -> N
         f"merge: skipped {out}: written by awesome-lint merge (found in a folder; name the file to merge it)\n"
     )
     report = json.loads(rep.read_text(encoding="utf-8"))
-    assert report["schema"] == 2
+    assert report["schema"] == 3
+    assert list(report) == ["schema", "entries", "resources", "dropped", "summary", "skipped", "conflicts"]
+    assert report["conflicts"] == []  # without --arxiv nothing is taken from arXiv or checked against it
+    assert {(e["arxiv_match"], tuple(e["arxiv_fields"])) for e in report["entries"]} == {(None, ())}
     assert report["skipped"] == [
         {"path": str(out), "reason": "written by awesome-lint merge (found in a folder; name the file to merge it)"}
     ]
