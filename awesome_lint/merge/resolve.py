@@ -273,7 +273,7 @@ def resolve_cluster(
         [written.title, *(e.title for e in entries)],
         [Vote(papers[i].topic, papers[i].topic_source, papers[i].merged) for i in cluster.members],
         taxonomy,
-        getattr(record, "categories", ()) if same else (),
+        record.categories if same and record is not None else (),
         venue,
     )
     joined = _joined_by(cluster)
