@@ -157,6 +157,14 @@ def test_ordered_list_numbering_passes_lazy_counted_and_separate_lists() -> None
     assert lines(markdown, "ordered-list-numbering") == []
 
 
+def test_ordered_list_numbering_reads_comments_between_items_from_the_parser() -> None:
+    # Comment lines (one line or several, or in a block quote) leave one list; a line of text ends it.
+    for comment in ("<!-- x -->", "<!-- x\ny -->", "<!-- x --> <!-- y -->"):
+        assert lines(f"1. a\n2. b\n{comment}\n4. c\n", "ordered-list-numbering") == [4 + comment.count("\n")]
+    assert lines("> 1. a\n> <!-- x -->\n> 3. b\n", "ordered-list-numbering") == [3]
+    assert lines("1. a\n2. b\n\ntext <!-- x -->\n\n4. c\n", "ordered-list-numbering") == []
+
+
 def test_ordered_list_numbering_fix_is_unsafe_when_widening_unnests_a_sublist() -> None:
     markdown = "8. a\n9. b\n1. c\n   - nested\n"
     (issue,) = check(markdown, "ordered-list-numbering")
