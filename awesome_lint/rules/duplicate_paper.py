@@ -16,7 +16,9 @@ from awesome_lint.rules._shared import brief
 )
 def duplicate_paper(ctx: Context) -> Iterator[Issue]:
     """Reports a paper that the list already cites: the same arXiv id, DOI or paper URL, or the same title
-    (ignoring case, punctuation and cut-off endings). Duplicates make a list look unmaintained and split its
+    (ignoring case, punctuation and cut-off endings). Two different arXiv ids are never one paper, nor are two
+    titles that only look alike when the entries name two different venues (a preprint server aside), and a
+    title that names no paper (a venue, `paper`) is never compared. Duplicates make a list look unmaintained and split its
     links and notes between two places. Every copy after the first is reported, naming the first one's line
     and why they match; which copy to keep (and in which section) is the maintainer's call, so there is no
     automatic fix.
