@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from awesome_lint.model import Entry, Link
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import brief
+from awesome_lint.rules._shared import brief, title_read
 from awesome_lint.urls import canonical_url
 
 
@@ -48,7 +48,8 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
     paper. URLs are compared in canonical form (arXiv ids, CVF and NeurIPS pages by id); titles are compared
     with rapidfuzz `token_set_ratio` after normalisation. The entry whose title disagrees with the majority of
     the group (or, in a tie, with the words of the URL) is reported. Entries with similar titles are
-    duplicates of one paper, which `duplicate-paper` reports.
+    duplicates of one paper, which `duplicate-paper` reports. Entries whose title the parser could not read (a
+    venue's name, `paper`) are not compared.
 
     Bad:
 
@@ -70,7 +71,7 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
         seen: set[str] = set()
         for link in entry.paper_links:
             key = canonical_url(link.url) if link.url else ""
-            if key and key not in seen and normalize_title(entry.title):
+            if key and key not in seen and title_read(entry):
                 seen.add(key)
                 groups[key].append((entry, link))
     for members in groups.values():
