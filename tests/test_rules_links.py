@@ -246,7 +246,7 @@ def test_shared_url_breaks_a_tie_with_the_words_of_the_url() -> None:
 
 
 def test_shared_url_compares_no_title_that_names_no_paper() -> None:
-    md = "".join(f"- [[{label}]({BINARYCONNECT})] Binaryconnect: Training deep networks\n" for label in ("paper", "NIPS"))
+    md = "".join(f"- [[{name}]({BINARYCONNECT})] Binaryconnect: Training deep networks\n" for name in ("paper", "NIPS"))
     md += f"- [CVPR]({BINARYCONNECT})\n- [paper]({BINARYCONNECT})\n"
     assert check(md, "shared-url") == []
 

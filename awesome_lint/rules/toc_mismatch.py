@@ -67,13 +67,13 @@ def tables_of_contents(ctx: Context) -> list[list[Entry]]:
     "a table of contents linking to a missing heading or leaving one out",
 )
 def toc_mismatch(ctx: Context) -> Iterator[Issue]:
-    """Checks a table of contents (list items whose links are all in-page `#anchors`, in one section, with no
-    item linking elsewhere between them: parts under bold labels or nested under items without links are one
-    table) against the headings. Every anchor must lead to a heading, by GitHub's rule (lower-case, punctuation other than `-`
-    and `_` dropped, spaces to `-`, `-1` for a repeated heading; compared ignoring case) or to the `id`/`name`
-    of an HTML tag (not one in a code block or code span); a broken anchor is reported with the closest heading's anchor. When the table's top-level
-    items link to headings of one level, every heading of that level after the table (under the same
-    parent) must be listed: sections added later are easily forgotten there.
+    """Checks a table of contents (list items whose links are all in-page `#anchors`, in one section, with no item
+    linking elsewhere between them: parts under bold labels or nested under items without links are one table)
+    against the headings. Every anchor must lead to a heading, by GitHub's rule (lower-case, punctuation other than
+    `-` and `_` dropped, spaces to `-`, `-1` for a repeated heading; compared ignoring case) or to the `id`/`name`
+    of an HTML tag (not one in a code block or code span); a broken anchor is reported with the closest heading's
+    anchor. When the table's top-level items link to headings of one level, every heading of that level after the
+    table (under the same parent) must be listed: sections added later are easily forgotten there.
 
     Bad:
 

@@ -29,13 +29,14 @@ class Options:
     options=Options,
 )
 def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
-    """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes
-    noisy diffs and merge conflicts and is often an accidental hard line break. Exactly `br-spaces` spaces
-    before a line of the same paragraph are a Markdown hard line break and are allowed (as in markdownlint
-    MD009); where the paragraph ends (before a blank line, a heading, a new list item, an HTML block, the end of
-    the file; in a table, an HTML block or a link definition) they break nothing and are reported. Which lines
-    go on in the next one is the parser's reading, as CommonMark's. The fix removes the whitespace, except where a longer run of spaces does make a line break:
-    there it keeps exactly `br-spaces` spaces, so the rendered list does not change. (␠ marks a space.)
+    """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes noisy
+    diffs and merge conflicts and is often an accidental hard line break. Exactly `br-spaces` spaces before a line
+    of the same paragraph are a Markdown hard line break and are allowed (as in markdownlint MD009); where the
+    paragraph ends (before a blank line, a heading, a new list item, an HTML block, the end of the file; in a
+    table, an HTML block or a link definition) they break nothing and are reported. Which lines go on in the next
+    one is the parser's reading, as CommonMark's. The fix removes the whitespace, except where a longer run of
+    spaces does make a line break: there it keeps exactly `br-spaces` spaces, so the rendered list does not change.
+    (␠ marks a space.)
 
     Bad:
 
