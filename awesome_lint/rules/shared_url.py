@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -24,6 +24,10 @@ def _slug_words(url: str) -> str:
     except ValueError:
         path = url
     return normalize_title(re.sub(r"\.(?:pdf|html?)$", "", path, flags=re.IGNORECASE).replace("-", " "))
+
+
+_CANDIDATES = 20
+"""In a group of more distinct titles, the reference title is chosen among the ones cited most often."""
 
 
 @dataclass(frozen=True)
@@ -78,15 +82,25 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
         if len(members) < 2:
             continue
         titles = [normalize_title(entry.title) for entry, _link in members]
-        similar = [[fuzz.token_set_ratio(a, b) >= threshold for b in titles] for a in titles]
-        if all(all(row) for row in similar):
+        distinct = list(dict.fromkeys(titles))
+        if len(distinct) < 2:
             continue
+        copies = Counter(titles)
+        # Each candidate's support: how many members have a title similar to it. The candidates are every title,
+        # or in a large group the titles cited most often, so the work grows with the group, not its square.
+        candidates = sorted(distinct, key=lambda t: -copies[t])[:_CANDIDATES]
+        similar = {c: {t for t in distinct if fuzz.token_set_ratio(c, t) >= threshold} for c in candidates}
+        if len(similar[candidates[0]]) == len(distinct):
+            continue  # every title is close to the one cited most: copies of one paper
         slug = _slug_words(members[0][1].url)
-        ranks = [(sum(similar[i]), fuzz.token_set_ratio(titles[i], slug), -i) for i in range(len(members))]
-        ref = max(range(len(members)), key=ranks.__getitem__)
-        ref_entry = members[ref][0]
-        for i, (_entry, link) in enumerate(members):
-            if not similar[ref][i]:
+        first = {t: i for i, t in reversed(list(enumerate(titles)))}
+        ref = max(
+            candidates,
+            key=lambda c: (sum(copies[t] for t in similar[c]), fuzz.token_set_ratio(c, slug), -first[c]),
+        )
+        ref_entry = members[first[ref]][0]
+        for title, (_entry, link) in zip(titles, members, strict=True):
+            if title not in similar[ref]:
                 yield Issue(
                     link.span,
                     f"this URL is also cited for '{brief(ref_entry.title)}' (line {ref_entry.span.line}); "
