@@ -209,7 +209,7 @@ def one_url_many_titles(entries: int = 4000) -> str:
     import random
 
     rng = random.Random(7)
-    words = (
+    words = (  # noqa: SIM905
         "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
         "romeo sierra tango uniform victor whiskey xray yankee zulu pruning quantised sparse binary ternary"
     ).split()
