@@ -58,7 +58,7 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
     """
     rules = select_rules(config, document.path)
     context = Context(document, config.rule_options(), config.dedup_config(), network)
-    directives = parse_directives(document.text, _rule_codes, document.code_lines)
+    directives = parse_directives(document, _rule_codes)
     judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
     suppressions = Suppressions(directives, judged)
     found: list[tuple[Rule, Issue]] = []

@@ -13,11 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.model import Document, Entry, EntryBlock, Link, LinkRole, LinkStyle, Section, Span
+from awesome_lint.model import (
+    BlockKind,
+    Document,
+    Entry,
+    EntryBlock,
+    LeafBlock,
+    Link,
+    LinkRole,
+    LinkStyle,
+    Section,
+    Span,
+)
 from awesome_lint.parse import infer
 from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, collapse, recognise
 from awesome_lint.parse.markdown import Token, parse_ast
-from awesome_lint.parse.positions import Aligner, LineIndex
+from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
 from awesome_lint.parse.tables import column_roles, read_row
 from awesome_lint.text import find_collapsed
@@ -27,6 +38,7 @@ _MARKER = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _HTML_TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
 Offset = Callable[[int], int]
@@ -79,6 +91,10 @@ class _Builder:
     code_lines: set[int] = field(default_factory=set)
     tables: list[_Table] = field(default_factory=list)
     keys: int = 0
+    blocks: list[tuple[BlockKind, int, int, bool]] = field(default_factory=list)
+    """Leaf blocks as (kind, start, end, holds only comments), text offsets."""
+    inline_html: list[tuple[int, int]] = field(default_factory=list)
+    comments: list[tuple[int, int]] = field(default_factory=list)
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
@@ -95,11 +111,77 @@ class _Builder:
                 self.code(token)
             elif kind == "table":
                 self.table(token)
+            elif kind == "block_html":
+                self.html(token)
             elif "_raw" in token:
-                self.aligner.align(token["_raw"])
+                self.text_block(token, self.aligner.align(token["_raw"]))
+
+    def facts(self, tokens: list[Token]) -> None:
+        """Record the block facts of blocks that give no entries (a block quote inside a list item)."""
+        for token in tokens:
+            kind = token.get("type")
+            if kind in ("list", "list_item", "block_quote"):
+                self.facts(token.get("children", []))
+            elif kind == "block_code":
+                self.code(token)
+            elif kind == "block_html":
+                self.html(token)
+            elif "_raw" in token:
+                self.text_block(token, self.aligner.align(token["_raw"], heading=kind == "heading"))
+
+    def text_block(self, token: Token, bmap: BlockMap | None) -> None:
+        """Record a paragraph or heading (its lines, a setext heading's underline included) and its inline HTML."""
+        if bmap is None:
+            return
+        raw = token["_raw"]
+        lead = token.get("_lead", 0)
+        content_end = len(raw.rstrip())
+        if content_end <= lead:
+            return
+        start = bmap(lead)
+        end = bmap(content_end - 1) + 1
+        heading = token.get("type") == "heading"
+        if heading and token.get("style") == "setext":
+            line = self.index.locate(end)[0] + 1
+            if line < len(self.index.lines):
+                end = self.index.char_starts[line] + len(self.index.lines[line].rstrip())
+        elif heading:  # an ATX heading starts at its `#` marks
+            line, column, _byte = self.index.locate(start)
+            before = self.index.lines[line][:column].rstrip(" \t")
+            if before.endswith("#"):
+                start = self.index.char_starts[line] + len(before.rstrip("#"))
+            end = self.index.char_starts[line] + len(self.index.lines[line].rstrip())
+        self.blocks.append(("heading" if heading else "paragraph", start, end, False))
+        self.inline(token.get("children", []), lambda o, b=bmap, d=lead: b(o + d))
+
+    def inline(self, tokens: list[Token], offset: Offset) -> None:
+        """Record the inline HTML among `tokens` (links' text included), and which of it is comments."""
+        for token in tokens:
+            if token.get("type") == "inline_html" and "_pos" in token:
+                a, b = token["_pos"]
+                span = (offset(a), offset(b - 1) + 1)
+                self.inline_html.append(span)
+                if token.get("raw", "").startswith("<!--"):
+                    self.comments.append(span)
+            elif "children" in token:
+                self.inline(token["children"], offset)
+
+    def html(self, token: Token) -> None:
+        """Record an HTML block and the comments in it."""
+        raw = token.get("raw", "")
+        bmap = self.aligner.align(raw)
+        if bmap is None:
+            return
+        content_end = len(raw.rstrip())
+        lead = len(raw) - len(raw.lstrip())
+        comments = [(bmap(m.start()), bmap(m.end() - 1) + 1) for m in _COMMENT.finditer(raw)]
+        only = bool(comments) and not _COMMENT.sub("", raw).strip()
+        self.blocks.append(("html", bmap(lead), bmap(content_end - 1) + 1, only))
+        self.comments.extend(comments)
 
     def heading(self, token: Token) -> None:
         bmap = self.aligner.align(token["_raw"], heading=True)
+        self.text_block(token, bmap)
         if bmap is None:
             return
         text = collapse(_plain(token.get("children", [])))
@@ -125,8 +207,13 @@ class _Builder:
                     self.code(block)
                 elif block.get("type") == "table":
                     self.table(block)
+                elif block.get("type") == "block_html":
+                    self.html(block)
+                elif block.get("type") == "block_quote":
+                    self.facts(block.get("children", []))
                 continue
             bmap = self.aligner.align(block["_raw"])
+            self.text_block(block, bmap)
             if bmap is None:
                 continue
             lead = block["_lead"]
@@ -161,6 +248,11 @@ class _Builder:
         for line in token["_table_text"].split("\n")[:-1]:
             line_starts.append(line_starts[-1] + len(line) + 1)
         head, body = token["children"]
+        lines = token["_table_text"].split("\n")
+        self.blocks.append(("table", bmap(0), bmap(line_starts[-1] + len(lines[-1].rstrip()) - 1) + 1, False))
+        for head_cell in head["children"]:
+            head_start = bmap(head_cell["_col"])
+            self.inline(head_cell.get("children", []), lambda o, s=head_start: s + o)
         header = [collapse(_plain(cell.get("children", []))) for cell in head["children"]]
         table = _Table(header)
         number = len(self.tables)
@@ -173,6 +265,7 @@ class _Builder:
                 cell_start = bmap(base + cell["_col"])
                 pieces: list[Piece] = []
                 _flatten(cell.get("children", []), pieces, lambda o, s=cell_start: s + o, self.index.text)
+                self.inline(cell.get("children", []), lambda o, s=cell_start: s + o)
                 cells.append(pieces)
                 spans.append((cell_start, cell_start + len(cell.get("_raw", ""))))
             line, _col, _byte = self.index.locate(bmap(base + (row["children"][0]["_col"] if row["children"] else 0)))
@@ -206,6 +299,15 @@ class _Builder:
             end += 1  # the closing fence
         self.aligner.claim(start, end)
         self.code_lines.update(range(start + 1, end + 1))
+        first_line, last_line = self.index.lines[start], self.index.lines[end - 1]
+        self.blocks.append(
+            (
+                "code",
+                self.index.char_starts[start] + len(first_line) - len(first_line.lstrip(" \t>")),
+                self.index.char_starts[end - 1] + len(last_line.rstrip()),
+                False,
+            )
+        )
 
 
 def _plain(tokens: list[Token]) -> str:
@@ -411,7 +513,17 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
         bom=bom,
         positions=index,
         code_lines=frozenset(builder.code_lines),
+        blocks=tuple(
+            LeafBlock(kind, index.span(start, end), comment)
+            for kind, start, end, comment in sorted(builder.blocks, key=_by_start)
+        ),
+        inline_html=tuple(index.span(start, end) for start, end in sorted(builder.inline_html)),
+        comments=tuple(index.span(start, end) for start, end in sorted(builder.comments)),
     )
+
+
+def _by_start(block: tuple[BlockKind, int, int, bool]) -> tuple[int, int]:
+    return block[1], block[2]
 
 
 def _first_readings(
