@@ -232,3 +232,45 @@ def test_paper_lists_give_papers_with_titles(name: str, papers: int) -> None:
     assert len(found) >= papers
     assert sum(1 for e in found if len(e.title.split()) >= 2) >= 0.99 * len(found)
     assert sum(1 for e in found if e.venue or e.year) >= 0.9 * len(found)
+
+
+PAPERS = (
+    "- [Deep Compression](https://arxiv.org/abs/1510.00149) - Song Han. *ICLR 2016*.\n"
+    "- [Network Slimming](https://arxiv.org/abs/1708.06519) - Zhuang Liu. *ICCV 2017*.\n"
+)
+
+
+def test_an_item_without_a_link_is_a_paper_only_when_it_reads_as_a_citation() -> None:
+    doc = parse_text(
+        "## Pruning\n" + PAPERS + "- Learning Both Weights and Connections for Efficient Networks. Han et al. Some"
+        " Venue\n\n## Tips\n\n1. Use OpenMP for the loops.\n2. **Write the tests before the code**\n"
+    )
+    assert [(e.kind, e.title) for e in doc.entries[2:]] == [
+        ("paper", "Learning Both Weights and Connections for Efficient Networks"),
+        ("other", "Use OpenMP for the loops"),
+        ("other", "Write the tests before the code"),
+    ]
+    assert doc.entries[2].authors == "Han et al"
+    assert doc.entries[2].venue is None
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year", "authors"),
+    [
+        ("- [<b>](https://arxiv.org/abs/1510.00149) *CVPR 2019*.", "CVPR", 2019, None),
+        ("- **[Nick]** 1., CVPR 2019, [[paper]](https://arxiv.org/abs/1510.00149)", "CVPR", 2019, None),
+        ("- Han, Song, et al. [<b>](https://arxiv.org/abs/1510.00149).", None, None, "Han, Song, et al"),
+    ],
+)
+def test_a_venue_a_number_or_a_name_list_is_never_the_title(
+    line: str, venue: str | None, year: int | None, authors: str | None
+) -> None:
+    entry = parse_text(line + "\n").entries[0]
+    assert (entry.kind, entry.title, entry.venue, entry.year, entry.authors) == ("paper", "", venue, year, authors)
+
+
+def test_a_venue_in_its_own_field_outweighs_a_repository_link() -> None:
+    entry = parse_text("- [Deep](https://github.com/a/b) - *CVPR 2019*.\n").entries[0]
+    assert (entry.kind, entry.venue, entry.year) == ("paper", "CVPR", 2019)
+    entry = parse_text("- [Deep](https://x.org/p) - Song Han.\n").entries[0]
+    assert entry.authors == "Song Han"

@@ -513,10 +513,11 @@ def _decide_kinds(readings: list[_Reading]) -> None:
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
+    form = infer.paper_form((r.fields, r.own) for r in readings)  # type: ignore[misc]
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
         prior = priors.get(reading.section) or list_prior
-        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior)  # type: ignore[arg-type]
+        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior, form)  # type: ignore[arg-type]
         fields = reading.fields
         fields.kind = kind
         if kind != "paper":

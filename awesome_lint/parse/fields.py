@@ -26,6 +26,7 @@ from awesome_lint.parse.shapes import (
     is_venue_label,
     label_kind,
     looks_like_authors,
+    looks_like_name,
     looks_like_title,
     sentence_like,
 )
@@ -61,8 +62,11 @@ _PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
 _COUNT = re.compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
 _NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
+# What only a list of names has: `et al` or an initial.
+_NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 _BR = "\n"
+_OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
 _TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
@@ -152,6 +156,12 @@ class Fields:
     cited: list[arxiv_id.ArxivId] = field(default_factory=list)
     bracketed: bool = False
     """The title is written in brackets without a link (`Authors. [Title]. In Venue.`): a citation's title."""
+    title_form: str = ""
+    """How the title is set apart: `link`, `quoted`, `bold`, `group` (before an `<ins>` group or a `<br>`),
+    `citation` (followed by further fields: `Title. Authors. Venue`); empty for a lone sentence."""
+    venue_marked: bool = False
+    """The venue stands in a field of its own (`- *Venue Year*.`): paper evidence a repository link does not
+    outweigh."""
     paper_evidence: bool = False
     resource_evidence: bool = False
     asked: tuple[tuple[str, bool], ...] = ()
@@ -327,7 +337,7 @@ def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] |
     text = emphasised or ""
     if not authors and before.strip() and not (_names_venue_or_year(text) or _PAREN_NOTE.match(text)):
         return None
-    if emphasised is None and not looks_like_authors(authors):
+    if emphasised is None and not (looks_like_authors(authors) or looks_like_name(authors)):
         return None
     return (collapse(authors) if authors else None), (collapse(emphasised) if emphasised else None)
 
@@ -368,6 +378,7 @@ def _venue_year(text: str, fields: Fields) -> None:
     if m.group("venue"):
         fields.venue = short_name(m.group("venue"))
         fields.venue_raw = text
+        fields.venue_marked = True
     if m.group("year"):
         fields.year = int(m.group("year"))
     if m.group("note"):
@@ -584,6 +595,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     tail = _text_only(after_pieces)
     before = _take_tags(before, fields)
     fields.title_link = title_index
+    fields.title_form = "link"
     if lead is not None:
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
@@ -607,7 +619,11 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
     elif collapse(before).strip(" []\\"):
         fields.authors = _authors(before)
-    has_citation = fields.authors is not None or bool(collapse(tail).strip(" []\\|.,;:-"))
+    # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
+    # Authors.`), not where the next field has a separator of its own (`[Title.](url) - Authors.`).
+    has_citation = fields.authors is not None or (
+        bool(collapse(tail).strip(" []\\|.,;:-")) and not _OWN_SEPARATOR.match(tail)
+    )
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
@@ -703,11 +719,15 @@ def _read_plain(
             return
     if fields.nickname is not None:
         m = _TITLE_VENUE_YEAR.match(collapse(head).rstrip(","))
-        if m:
+        if m and _has_letter(m.group("title")):
             fields.title = clean_title(m.group("title"))
             fields.venue = short_name(m.group("venue"))
             fields.venue_raw = f"{collapse(m.group('venue'))} {m.group('year')}"
             fields.year = int(m.group("year"))
+        elif _names_venue(bare := clean_title(_TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", head)))) or not (
+            _has_letter(bare)
+        ):
+            _plain_tail(bare, fields, template)  # a venue, a year or a number alone is never the title
         else:
             fields.title = clean_title(head)
         return
@@ -722,12 +742,20 @@ def _read_plain(
         fields.kind = "other"
         return
     title, tail = _split_title(head_pieces, head, fields, template)
+    if title and (_names_venue(title) or not _has_letter(title)):
+        tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
+    elif title and fields.authors is None and _sure_names(title):
+        fields.authors, title = title, ""  # nor is a list of names
     fields.title = title
     if title:
         fields.vote("text_title", True)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _names_venue(text: str) -> bool:
@@ -770,23 +798,28 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     quoted = _QUOTED.match(text)
     if quoted:
         title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
+        fields.title_form = "quoted"
         return clean_title(title), text[quoted.end() :]
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     if bold and looks_like_title(bold) and not _names_venue(bold):
         index = text.find(bold.strip())
         if index >= 0 and not text[:index].strip(" [\\"):
+            fields.title_form = "bold"
             return clean_title(bold), text[index + len(bold.strip()) :]
     group = next((p for p in head_pieces if p.html and p.text.strip()), None)
     if group is not None:
         grouped = "".join(p.text for p in head_pieces if p.html == group.html)
         index = text.find(grouped.strip()) if grouped.strip() else -1
         if index > 0:
+            fields.title_form = "group"
             return clean_title(_TRAILING_JUNK.sub("", text[:index])), text[index:]
     if _BR in text:
         title, _sep, rest = text.partition(_BR)
         if looks_like_title(title) or len(title.split()) >= 1:
+            fields.title_form = "group"
             return clean_title(_TRAILING_JUNK.sub("", title)), rest
     cut = _title_end(text, fields, template)
+    fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
 
 
@@ -904,6 +937,11 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             cut = part_start
             index -= 1
             continue
+        before = text[bounds[index - 1][0] : bounds[index - 1][1]] if index > 1 else ""
+        if before and read_venue(part) is not None and _sure_names(before):
+            cut = part_start  # `Title. Smith et al. Some Venue`: a name the table does not know after sure authors
+            index -= 1
+            continue
         trailing = _TRAILING_VENUE.search(part)
         if trailing and len(part[: trailing.start()].split()) >= 1:
             venue = read_venue(trailing.group("venue"))
@@ -938,6 +976,11 @@ def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
         fields.notes.append(collapse(part))
         return True
     return " " not in part and any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)
+
+
+def _sure_names(part: str) -> bool:
+    """A list of names with `et al` or an initial: authors whatever the list."""
+    return bool(_NAMES_FOR_SURE.search(part)) and looks_like_authors(part)
 
 
 def _title_marked(part: str) -> bool:

@@ -76,7 +76,9 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> Entry
         return "other"
     if not has_links and not fields.title:
         return "other"
-    strong_paper = fields.arxiv is not None or (fields.venue is not None and not fields.resource_evidence)
+    strong_paper = fields.arxiv is not None or (
+        fields.venue is not None and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence)
+    )
     if strong_paper:
         return "paper"
     if resource_heading(section) and has_links:
@@ -90,22 +92,42 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> Entry
     return None
 
 
-def decide_kind(own: EntryKind | None, fields: Fields, has_links: bool, prior: EntryKind | None) -> EntryKind:
-    """An item's kind: its own evidence, else the kind of its section or list, else paper for a title."""
+def decide_kind(
+    own: EntryKind | None, fields: Fields, has_links: bool, prior: EntryKind | None, paper_form: str = ""
+) -> EntryKind:
+    """An item's kind: its own evidence, else the kind of its section or list among the kinds the item can be,
+    else paper for a linked title.
+
+    An item without a link can be a paper only when its title is set apart the way the list's papers set
+    theirs apart (`paper_form`: bold, quoted, followed by further fields); a lone sentence (`1. Use OpenMP
+    for the loops.`) stays `other` whatever the list holds.
+    """
     if own is not None:
         return own
     if not has_links:
+        citation = looks_like_title(fields.title) and len(fields.title.split()) >= 4
         return (
             "paper"
-            if prior == "paper" and looks_like_title(fields.title) and len(fields.title.split()) >= 4
+            if prior == "paper" and citation and bool(paper_form) and fields.title_form == paper_form
             else "other"
         )
     return prior or "paper"
 
 
+def paper_form(readings: Iterable[tuple[Fields, EntryKind | None]]) -> str:
+    """How most of the list's papers (by their own evidence) set their title apart (`link`, `bold`, ...)."""
+    forms = Counter(fields.title_form for fields, own in readings if own == "paper" and fields.title_form)
+    return forms.most_common(1)[0][0] if forms else ""
+
+
 def majority(kinds: Iterable[EntryKind | None]) -> EntryKind | None:
-    """Paper or resource, whichever most decided items are (other items do not count); None on a tie."""
+    """Paper or resource, whichever at least `MIN_SHARE` of the decided items are (other items do not count);
+    None when fewer than `MIN_VOTES` items are decided or neither kind has that share."""
     counts = Counter(k for k in kinds if k in ("paper", "resource"))
-    if counts["paper"] == counts["resource"]:
+    total = counts["paper"] + counts["resource"]
+    if total < MIN_VOTES:
         return None
-    return "paper" if counts["paper"] > counts["resource"] else "resource"
+    for kind in ("paper", "resource"):
+        if counts[kind] >= MIN_SHARE * total:
+            return kind  # type: ignore[return-value]
+    return None

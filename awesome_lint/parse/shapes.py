@@ -104,10 +104,11 @@ COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
 
 _OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
-_NAME_TOKEN = re.compile(r"^[A-Z][\w'’-]*\.?$|^[A-Z]\.$|^(?:[A-Z]\.){1,3}$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.){1,3}$")
 _NAME_PARTICLES = frozenset(
     split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
 )
+_JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
 _DIGIT = re.compile(r"\d")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
@@ -222,6 +223,18 @@ def looks_like_authors(text: str) -> bool:
         return names >= 2
     groups = [g.split() for g in _AND.split(text)]
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
+
+
+def looks_like_name(text: str) -> bool:
+    """One person's name: two to four capitalised words or initials (`Song Han`, `J. L. Holi`)."""
+    tokens = text.strip().strip(".,;").split()
+    names = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    return (
+        2 <= len(tokens) <= 4
+        and bool(names)
+        and not _JOINERS.intersection(t.lower() for t in tokens)
+        and all(_NAME_TOKEN.match(t) and t.lower() not in SENTENCE_WORDS for t in names)
+    )
 
 
 @lru_cache(maxsize=8192)
