@@ -197,10 +197,10 @@ def test_a_list_of_linked_titles_keeps_a_short_first_link_as_its_title() -> None
 
 def test_unknown_tail_venue_needs_the_list_and_a_year() -> None:
     known = "".join(f"- Paper number {n} on pruning, CVPR, 201{n} [[paper]](https://x.org/{n})\n" for n in range(4))
-    odd = "- A paper in an odd place, IEEE TMM, 2024 [[paper]](https://x.org/odd)\n"
-    assert parse_text(known + odd).entries[-1].venue == "IEEE TMM"
+    odd = "- A paper in an odd place, Ocean Engineering, 2024 [[paper]](https://x.org/odd)\n"
+    assert parse_text(known + odd).entries[-1].venue == "Ocean Engineering"
     alone = parse_text(odd).entries[0]
-    assert (alone.title, alone.venue, alone.year) == ("A paper in an odd place, IEEE TMM", None, 2024)
+    assert (alone.title, alone.venue, alone.year) == ("A paper in an odd place, Ocean Engineering", None, 2024)
 
 
 def test_software_list_gives_no_papers() -> None:
@@ -274,3 +274,33 @@ def test_a_venue_in_its_own_field_outweighs_a_repository_link() -> None:
     assert (entry.kind, entry.venue, entry.year) == ("paper", "CVPR", 2019)
     entry = parse_text("- [Deep](https://x.org/p) - Song Han.\n").entries[0]
     assert entry.authors == "Song Han"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "year"),
+    [
+        ("NeurlPS", "NeurIPS", None),
+        ("EMNLP-Findings", "EMNLP Findings", None),
+        ("EMNLP 2022 (Findings)", "EMNLP Findings", 2022),
+        ("Findings of EMNLP 2023", "EMNLP Findings", 2023),
+        ("ACL-Short", "ACL", None),
+        ("ACL-IJCNLP 2021", "ACL", 2021),
+        ("NAACL-HLT2022", "NAACL", 2022),
+        ("NeurIPS-ENLSP", "NeurIPS Workshop", None),
+        ("NeurIPS'23 ENLSP", "NeurIPS Workshop", 2023),
+        ("NeurIPS 2023 on Efficient Natural Language and Speech Processing", "NeurIPS Workshop", 2023),
+        ("MLSys'23 Outstanding Award", "MLSys", 2023),
+        ("ACM TKDD", "TKDD", None),
+    ],
+)
+def test_read_venue_tracks_findings_workshops_and_publishers(text: str, venue: str, year: int | None) -> None:
+    found = read_venue(text)
+    assert found is not None and (found.venue, found.year, found.known) == (venue, year, True)
+
+
+def test_an_acronym_in_running_text_keeps_its_capitals() -> None:
+    from awesome_lint.parse.venues import venue_from_citation
+
+    assert venue_from_citation("Viet Dac Lai, Franck Dernoncourt", cased=True) is None
+    assert venue_from_citation("In DAC 2019", cased=True) == "DAC"
+    assert venue_from_citation("in dac 2019") == "DAC"

@@ -289,7 +289,7 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         if year:
             fields.year = year
         return
-    venue = venue_from_citation(citation)
+    venue = venue_from_citation(citation, cased=True)
     if venue:
         fields.venue = venue
         fields.venue_raw = citation
@@ -321,7 +321,7 @@ def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
 
 def _names_venue_or_year(text: str) -> bool:
     """Whether an emphasised run is a canonical `Venue Year`, `Venue` or `Year`."""
-    return bool(_YEAR.search(text) or venue_from_citation(text))
+    return bool(_YEAR.search(text) or venue_from_citation(text, cased=True))
 
 
 def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] | None:
@@ -1043,7 +1043,7 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     tail.apply(fields)
     if fields.venue is None:
         citation = collapse(_CITATION_LEAD.sub("", collapse(text), count=1))
-        venue = venue_from_citation(citation) if len(citation.split()) > 2 else None
+        venue = venue_from_citation(citation, cased=True) if len(citation.split()) > 2 else None
         if venue:
             fields.venue = venue
             fields.venue_raw = citation
