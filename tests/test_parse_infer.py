@@ -304,3 +304,41 @@ def test_an_acronym_in_running_text_keeps_its_capitals() -> None:
     assert venue_from_citation("Viet Dac Lai, Franck Dernoncourt", cased=True) is None
     assert venue_from_citation("In DAC 2019", cased=True) == "DAC"
     assert venue_from_citation("in dac 2019") == "DAC"
+
+
+def test_link_roles_of_badges_project_repositories_and_blog_posts() -> None:
+    doc = parse_text(
+        "- [![Star](https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b) [A Title of a Paper]"
+        "(https://arxiv.org/abs/2205.14135). Tri Dao. [[Paper]](https://arxiv.org/abs/2205.14135)"
+        "[[Github]](https://github.com/a/b)\n"
+        "- \\[OSDI'23\\] Efficient memory management for serving - \\[[PDF](https://dl.acm.org/doi/pdf/10.1/2)\\] "
+        "\\[[Project](https://github.com/vllm-project/vllm)\\]\n"
+        "- Medusa: A Framework for Decoding Heads, <ins>Blog, 2023</ins> [[Blog](https://sites.google.com/view/m)] "
+        "[[Code](https://github.com/F/Medusa)]\n"
+        "- Scaling Laws of Extrapolation, <ins>arXiv, 2023</ins> [[Paper](https://arxiv.org/abs/2310.05209)]\n"
+        "- Recurrent Memory Transformer, <ins>NeurIPS, 2022</ins> [[Paper](https://arxiv.org/abs/2207.06881)]\n"
+    )
+    badge, project, blog, *_ = doc.entries
+    assert [(link.role, link.url) for link in badge.links] == [
+        ("other", "https://github.com/a/b"),
+        ("paper", "https://arxiv.org/abs/2205.14135"),
+        ("paper", "https://arxiv.org/abs/2205.14135"),
+        ("code", "https://github.com/a/b"),
+    ]
+    assert [link.role for link in project.links] == ["paper", "code"]
+    assert (blog.kind, blog.title, blog.venue, blog.year) == (
+        "paper",
+        "Medusa: A Framework for Decoding Heads",
+        "Blog",
+        2023,
+    )
+    assert [link.role for link in blog.links] == ["paper", "code"]
+
+
+def test_arxiv_ids_from_doi_links_and_cut_versions() -> None:
+    from awesome_lint import arxiv_id
+
+    assert arxiv_id.parse_link("https://doi.org/10.48550/arXiv.2305.18403").id == "2305.18403"  # type: ignore[union-attr]
+    assert arxiv_id.parse_link("https://arxiv.org/abs/1911.02972v").id == "1911.02972"  # type: ignore[union-attr]
+    assert arxiv_id.parse_url("https://arxiv.org/abs/1911.02972v") is None
+    assert arxiv_id.parse_link("https://doi.org/10.1145/3503221.3508418") is None

@@ -520,7 +520,9 @@ def _decide_kinds(readings: list[_Reading]) -> None:
         kind = infer.decide_kind(reading.own, reading.fields, has_links, prior, form)  # type: ignore[arg-type]
         fields = reading.fields
         fields.kind = kind
-        if kind != "paper":
+        if kind == "paper":
+            fields.roles = infer.paper_roles(reading.pieces, fields.roles)
+        else:
             fields.authors = fields.venue = fields.venue_raw = fields.year = None
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]

@@ -64,10 +64,10 @@ _COUNT = re.compile(COUNT)
 _NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
 # What only a list of names has: `et al` or an initial.
 _NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
-_COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
 _OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
-_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
+_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\\-，；：、]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
 _EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?:{COUNT})?\s*\\?\])+\s*")
@@ -84,7 +84,7 @@ def clean_title(text: str, full_stop: bool = True) -> str:
     text = collapse(text)
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
-    if full_stop and text.endswith(".") and not text.endswith(".."):
+    if full_stop and text.endswith((".", "。")) and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text
 
@@ -193,12 +193,18 @@ def link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if kind == "paper":
         return "paper"
     if kind == "project":
-        return "project"
+        return "code" if is_code_host(url) else "project"  # `[Project](https://github.com/owner/repo)`
     if is_title:
         return "paper"
     if is_code_host(url):
         return "code"
     return "other"
+
+
+def is_badge(pieces: list[Piece], index: int) -> bool:
+    """A link whose label is only an image (`[![Star](badge)](repo)`): decoration, not a paper or code link."""
+    piece = pieces[index]
+    return not piece.text.strip() and index + 1 < len(pieces) and pieces[index + 1].image
 
 
 def _last_year(text: str) -> int | None:
@@ -458,6 +464,8 @@ def recognise(
     for i in links:
         if i == lead and pieces[i].url and not pieces[i].url.startswith("#"):
             fields.roles.append("paper")
+        elif is_badge(pieces, i):
+            fields.roles.append("other")
         else:
             fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
     for badge in (p for p in pieces if p.image):
@@ -475,7 +483,7 @@ def finish(fields: Fields, pieces: list[Piece], section: tuple[str, ...], headin
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:
-            found = arxiv_id.parse_url(pieces[i].url)
+            found = arxiv_id.parse_link(pieces[i].url)
             if found is not None:
                 fields.arxiv = found
                 break
@@ -881,7 +889,8 @@ def _classify(
             if found.year is not None:
                 tail.years.append(found.year)
             return True
-        named = label_kind(found.venue) not in ("code", "project")
+        kind = label_kind(found.venue)
+        named = kind != "code" and (kind != "project" or found.year is not None)  # `<ins>Blog, 2023</ins>`
         if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
             apostrophe = bool(_APOSTROPHE_YEAR.search(part))
             accepted = fields.ask(template, "slot:tail", False) and (found.year is not None or year_after)

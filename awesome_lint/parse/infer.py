@@ -16,9 +16,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from awesome_lint.model import EntryKind
-from awesome_lint.parse.fields import Fields, Template
-from awesome_lint.parse.shapes import looks_like_title
+from awesome_lint.model import EntryKind, LinkRole
+from awesome_lint.parse.fields import Fields, Piece, Template, is_badge
+from awesome_lint.parse.shapes import (
+    PAGE_LABEL,
+    is_paper_host,
+    label_kind,
+    looks_like_authors,
+    looks_like_name,
+    looks_like_title,
+)
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
 MIN_VOTES = 2
@@ -131,3 +138,28 @@ def majority(kinds: Iterable[EntryKind | None]) -> EntryKind | None:
         if counts[kind] >= MIN_SHARE * total:
             return kind  # type: ignore[return-value]
     return None
+
+
+def _page(pieces: list[Piece], index: int) -> bool:
+    """A link to a page one reads: on a paper host, labelled as a blog post or project page, or with a label of
+    its own that is not a person's name (`[Reddit post](url)`); never a badge, a video or a file."""
+    piece = pieces[index]
+    if is_badge(pieces, index) or looks_like_authors(piece.text) or looks_like_name(piece.text):
+        return False
+    return is_paper_host(piece.url) or bool(PAGE_LABEL.match(piece.text)) or label_kind(piece.text) == "text"
+
+
+def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
+    """The link roles of a paper: where no link is the paper's, its one link that is not code, a badge or an
+    anchor is (a blog post or a web page listed as a paper: `<ins>Blog, 2023</ins> [[Blog](url)]`)."""
+    if "paper" in roles:
+        return roles
+    links = [i for i, piece in enumerate(pieces) if piece.link]
+    candidates = [
+        n
+        for n, (i, role) in enumerate(zip(links, roles, strict=True))
+        if role in ("project", "other") and pieces[i].url and not pieces[i].url.startswith("#") and _page(pieces, i)
+    ]
+    if len(candidates) != 1:
+        return roles
+    return [("paper" if n == candidates[0] else role) for n, role in enumerate(roles)]

@@ -96,6 +96,9 @@ _QUALIFIED = (
     r"(?:\s*\([^()\[\]]{0,40}\)?|\s*[:：]\s*[^()\[\]]{1,40}|\s+[-–]\s+[^()\[\]]{1,40}|"
     r"\s+(?:page|code|implementation|repo|repository|deleted|official|unofficial|version|link))?\s*"
 )
+# Project labels of a page one reads (a blog post, a project page), not of media or files.
+_PAGE_WORDS = r"project|project page|page|website|web|site|homepage|home|blog|blog post|post|medium|article|report"
+PAGE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECASE)
 CODE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 PAPER_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
 PROJECT_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, collapse, finish, recognise
+from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, collapse, finish, is_badge, recognise
 from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_title
 from awesome_lint.parse.venues import read_venue
 
@@ -246,7 +246,9 @@ def read_row(
             new_roles.append(next(old))
             continue
         role = roles_by_piece.get(i, "")
-        if role == "code":
+        if is_badge(pieces, i):
+            new_roles.append("other")
+        elif role == "code":
             new_roles.append("code" if not pieces[i].url.startswith("#") else "other")
         elif role == "paper":
             new_roles.append("paper")
