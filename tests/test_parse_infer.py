@@ -342,3 +342,23 @@ def test_arxiv_ids_from_doi_links_and_cut_versions() -> None:
     assert arxiv_id.parse_link("https://arxiv.org/abs/1911.02972v").id == "1911.02972"  # type: ignore[union-attr]
     assert arxiv_id.parse_url("https://arxiv.org/abs/1911.02972v") is None
     assert arxiv_id.parse_link("https://doi.org/10.1145/3503221.3508418") is None
+
+
+def test_year_prefixes_resource_names_and_list_links_with_a_paper_word() -> None:
+    doc = parse_text(
+        "## Surveys\n"
+        "- [2024] A Survey of Large Language Models, arXiv [[Paper](https://arxiv.org/abs/2303.18223)]\n"
+        "- [2022] Compression of Deep Learning Models for Text: A Survey, ACM TKDD [[Paper](https://dl.acm.org/x)]\n"
+        "## Resources\n"
+        "- Efficient LLMs [[Link](https://github.com/AIoT-MLSys-Lab/Efficient-LLMs-Survey)]\n"
+        "- Transformers [[Link](https://arxiv.org/abs/2406.09246)]\n"
+        "## Lists\n"
+        "- [Papers](https://github.com/terryum/awesome-deep-learning-papers) - The most cited deep learning papers.\n"
+    )
+    assert [(e.kind, e.title, e.venue, e.year, e.arxiv_id) for e in doc.entries] == [
+        ("paper", "A Survey of Large Language Models", "arXiv", 2024, "2303.18223"),
+        ("paper", "Compression of Deep Learning Models for Text: A Survey", "TKDD", 2022, None),
+        ("resource", "Efficient LLMs", None, None, None),
+        ("resource", "Transformers", None, None, None),
+        ("resource", "Papers", None, None, None),
+    ]

@@ -523,7 +523,7 @@ def _decide_kinds(readings: list[_Reading]) -> None:
         if kind == "paper":
             fields.roles = infer.paper_roles(reading.pieces, fields.roles)
         else:
-            fields.authors = fields.venue = fields.venue_raw = fields.year = None
+            fields.authors = fields.venue = fields.venue_raw = fields.year = fields.arxiv = None
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]
             fields.roles = [

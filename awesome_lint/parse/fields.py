@@ -66,11 +66,12 @@ _NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
 _NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
+_DESCRIPTION_AFTER = re.compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
 _OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
 _TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\\-，；：、]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
-_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?:{COUNT})?\s*\\?\])+\s*")
+_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?!(?:19|20)\d\d\s*\\?\])(?:{COUNT})?\s*\\?\])+\s*")
 
 
 def collapse(text: str) -> str:
@@ -568,6 +569,8 @@ def _title_link(
         kind = label_kind(label)
         if kind in ("code", "project") and _names_item(pieces, i, start):
             kind = "text"
+        elif kind == "paper" and _names_item(pieces, i, start) and _DESCRIPTION_AFTER.match(pieces[i + 1].text):
+            kind = "text"  # `- [Papers](url) - The most cited deep learning papers.`
         if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label)):
             continue
         candidate = i

@@ -25,6 +25,7 @@ from awesome_lint.parse.shapes import (
     looks_like_authors,
     looks_like_name,
     looks_like_title,
+    sentence_like,
 )
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
@@ -83,6 +84,8 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> Entry
         return "other"
     if not has_links and not fields.title:
         return "other"
+    if resource_heading(section) and has_links and _bare_name(fields):
+        return "resource"  # `## Resources` / `- Transformers [[Link](https://arxiv.org/abs/...)]`
     strong_paper = fields.arxiv is not None or (
         fields.venue is not None and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence)
     )
@@ -97,6 +100,19 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> Entry
     if fields.paper_evidence:
         return "paper"
     return None
+
+
+def _bare_name(fields: Fields) -> bool:
+    """An item that only names something: a short name with no venue, year, authors or citation around it."""
+    title = fields.title
+    return (
+        fields.venue is None
+        and fields.year is None
+        and fields.authors is None
+        and not fields.bracketed
+        and 0 < len(title.split()) <= 3
+        and not sentence_like(title)
+    )
 
 
 def decide_kind(
