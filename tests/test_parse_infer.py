@@ -362,3 +362,60 @@ def test_year_prefixes_resource_names_and_list_links_with_a_paper_word() -> None
         ("resource", "Transformers", None, None, None),
         ("resource", "Papers", None, None, None),
     ]
+
+
+BLOCKS = """# Papers
+
+**Teaching Models to Express Their Uncertainty in Words** \\
+*Stephanie Lin, Jacob Hilton, Owain Evans* \\
+TMLR 2022. [[Paper](https://arxiv.org/abs/2205.14334)] [[Github](https://github.com/sylinrl/CalibratedMath)] \\
+28 May 2022
+
+**Uncertainty Quantification with Pre-trained Language Models: A Large-Scale Empirical Analysis** \\
+*Yuxin Xiao, Paul Pu Liang, Umang Bhatt*
+EMNLP 2022 (Findings). [[Paper](https://arxiv.org/abs/2210.04714)] \\
+10 Oct 2022
+
+**Your Prompt is My Command**
+
+**Invariant Language Modeling** \\
+*Maxime Peyrard, Robert West* \\
+EMNLP 2022. [[Paper](https://arxiv.org/abs/2110.08413)] \\
+16 Oct 2021
+
+**Note:** pull requests are welcome.
+"""
+
+
+def test_paragraph_blocks_are_entries_where_a_document_writes_its_entries_so() -> None:
+    doc = parse_text(BLOCKS)
+    assert [
+        (e.block, e.kind, e.title, e.venue, e.year, e.arxiv_id, e.span.line, e.span.end_line) for e in doc.entries
+    ] == [
+        (
+            "paragraph",
+            "paper",
+            "Teaching Models to Express Their Uncertainty in Words",
+            "TMLR",
+            2022,
+            "2205.14334",
+            3,
+            6,
+        ),
+        (
+            "paragraph",
+            "paper",
+            "Uncertainty Quantification with Pre-trained Language Models: A Large-Scale Empirical Analysis",
+            "EMNLP Findings",
+            2022,
+            "2210.04714",
+            8,
+            11,
+        ),
+        ("paragraph", "paper", "Your Prompt is My Command", None, None, None, 13, 13),
+        ("paragraph", "paper", "Invariant Language Modeling", "EMNLP", 2022, "2110.08413", 15, 18),
+    ]
+    assert doc.entries[1].authors == "Yuxin Xiao, Paul Pu Liang, Umang Bhatt"
+    assert doc.entries[0].marker == ""
+    # Two blocks are not enough to show the document writes its entries as paragraphs.
+    assert parse_text(BLOCKS.split("**Your Prompt")[0]).entries == ()

@@ -78,6 +78,8 @@ class _Builder:
     items: list[_Item] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
     tables: list[_Table] = field(default_factory=list)
+    paragraphs: list[tuple[_Item, str]] = field(default_factory=list)
+    """Paragraphs that open with a bold line, with their shape (see `infer.paragraph_shape`)."""
     keys: int = 0
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
@@ -95,6 +97,8 @@ class _Builder:
                 self.code(token)
             elif kind == "table":
                 self.table(token)
+            elif kind == "paragraph" and "_raw" in token:
+                self.paragraph(token)
             elif "_raw" in token:
                 self.aligner.align(token["_raw"])
 
@@ -151,6 +155,28 @@ class _Builder:
         item_start = self.index.char_starts[line] + marker_col
         text = collapse(self.index.text[start:end])
         self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, key, parent_key, first_line=line))
+
+    def paragraph(self, token: Token) -> None:
+        """A paragraph that opens with a bold line (`**Title** \\` / `*Authors* \\` / `Venue Year. [[Paper](url)]`):
+        kept aside until the document shows it writes its entries so."""
+        bmap = self.aligner.align(token["_raw"])
+        if bmap is None:
+            return
+        pieces: list[Piece] = []
+        lead = token["_lead"]
+        _flatten(token.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
+        for piece in pieces:
+            piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
+        shape = infer.paragraph_shape(pieces)
+        content_end = len(token["_raw"].rstrip())
+        if not shape or content_end <= lead:
+            return
+        start, end = bmap(lead), bmap(content_end - 1) + 1
+        line = self.index.locate(start)[0]
+        text = collapse(self.index.text[start:end])
+        item = _Item(start, end, pieces, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
+        self.keys += 1
+        self.paragraphs.append((item, shape))
 
     def table(self, token: Token) -> None:
         """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
@@ -320,6 +346,8 @@ def build(path: str, text: str, data: bytes | None = None, bom: bool = False, ne
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
     builder.walk(parse_ast(text))
+    if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
+        builder.items.extend(item for item, _shape in builder.paragraphs)
     return _assemble(path, text, index, builder, bom, newline)
 
 
@@ -430,8 +458,8 @@ def _first_readings(
     fields = recognise(item.pieces, section, year, NEUTRAL)
     if item.heading:
         fields.kind = "other"
-    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text)
-    if not any(p.newline for p in item.pieces):
+    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text, item.block)
+    if item.block == "paragraph" or not any(p.newline for p in item.pieces):
         return [whole]
     return _citations(whole, index) or [whole]
 
@@ -507,9 +535,10 @@ def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
 def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
+    parts = len({r.section[0] for r in readings if r.section}) > 1
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
-        reading.own = infer.own_kind(reading.fields, reading.section, has_links)
+        reading.own = infer.own_kind(reading.fields, reading.section, has_links, parts)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
@@ -530,7 +559,7 @@ def _decide_kinds(readings: list[_Reading]) -> None:
                 role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
                 for piece, role in zip(links, fields.roles, strict=True)
             ]
-            if kind == "resource" and own_link is None:
+            if kind == "resource" and own_link is None and fields.title_form not in ("bold", "quoted"):
                 fields.title = _resource_name(fields.title)
 
 

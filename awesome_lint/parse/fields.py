@@ -66,6 +66,8 @@ _NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
 _NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
+# `EMNLP 2022 (Findings)`: a parenthesised qualifier of the venue before it, read as `EMNLP 2022 Findings`.
+_QUALIFIER_NOTE = re.compile(r"\s*\((findings|workshops?)\)", re.IGNORECASE)
 _DESCRIPTION_AFTER = re.compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
 _OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
 _TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\\-，；：、]+$")
@@ -199,6 +201,8 @@ def link_role(label: str, url: str, is_title: bool) -> LinkRole:
         return "paper"
     if is_code_host(url):
         return "code"
+    if is_paper_host(url) and is_venue_label(label):
+        return "paper"  # `[[TMLR](https://openreview.net/forum?id=...)]`
     return "other"
 
 
@@ -798,7 +802,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     In order: a lead `[Venue'YY]`, a quoted title, a bold title, the text before a `<br>` or an `<ins>`
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
-    text = head.lstrip()
+    text = _QUALIFIER_NOTE.sub(r" \1", head.lstrip())
     lead_note = _LEAD_NOTE.match(text)
     if lead_note and not looks_like_title(lead_note.group("note")):
         fields.tags.append(collapse(lead_note.group("note")))
@@ -807,11 +811,13 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         text = text[lead_bracket.end() :]
     quoted = _QUOTED.match(text)
+    bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+    if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
+        quoted = None  # `**“Misusing” Large Language Models**`: the bold run is the title
     if quoted:
         title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
         fields.title_form = "quoted"
         return clean_title(title), text[quoted.end() :]
-    bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     if bold and looks_like_title(bold) and not _names_venue(bold):
         index = text.find(bold.strip())
         if index >= 0 and not text[:index].strip(" [\\"):
@@ -1035,7 +1041,7 @@ def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> i
 
 def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
-    text = _LEADING_JUNK.sub("", text)
+    text = _QUALIFIER_NOTE.sub(r" \1", _LEADING_JUNK.sub("", text))
     if not text.strip():
         return
     m = _BRACKET_VENUE.search(text)
@@ -1045,7 +1051,9 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
         fields.year = fields.year or year_of(m.group("year"))
     parts: list[tuple[str, bool]] = []
     for strong in _STRONG_SEP.split(text):
-        pieces = [strong] if read_venue(strong.strip(" .,;:*_")) is not None else _COMMA.split(strong)
+        bare = strong.strip(" .,;:*_")
+        whole = read_venue(bare) is not None or (looks_like_authors(bare) and not _title_marked(bare))
+        pieces = [strong] if whole else _COMMA.split(strong)  # a venue, or a list of names, is one field
         parts.extend((p.strip(" .,;:*_"), False) for p in pieces)
     parts = [(p, paren) for p, paren in parts if p]
     tail = _Tail()

@@ -27,6 +27,7 @@ from awesome_lint.parse.shapes import (
     looks_like_title,
     sentence_like,
 )
+from awesome_lint.parse.venues import read_venue
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
 MIN_VOTES = 2
@@ -73,25 +74,37 @@ def needs_rereading(fields: Fields, template: Template) -> bool:
     return any(template.answer(question) not in (None, used) for question, used in fields.asked)
 
 
-def resource_heading(section: tuple[str, ...]) -> bool:
-    """Whether the heading an item stands under names tools, projects, references or other resources."""
-    return bool(section) and bool(_RESOURCE_HEADING.search(section[-1]))
+def resource_heading(section: tuple[str, ...], parts: bool = False) -> bool:
+    """Whether a heading an item stands under names tools, projects, references or other resources: the nearest
+    one, or, in a document of several top-level parts (`parts`), the part's (`# Resources` / `## Posts`)."""
+    headings = (section[0], section[-1]) if parts and section else section[-1:]
+    return any(_RESOURCE_HEADING.search(heading) for heading in headings)
 
 
-def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> EntryKind | None:
-    """The kind an item's own evidence gives, or None when it has none either way."""
+def _known_venue(venue: str) -> bool:
+    found = read_venue(venue)
+    return found is not None and found.known
+
+
+def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, parts: bool = False) -> EntryKind | None:
+    """The kind an item's own evidence gives, or None when it has none either way (`parts`: the document has
+    several top-level parts, see `resource_heading`)."""
     if fields.kind == "other":
         return "other"
     if not has_links and not fields.title:
         return "other"
     if resource_heading(section) and has_links and _bare_name(fields):
         return "resource"  # `## Resources` / `- Transformers [[Link](https://arxiv.org/abs/...)]`
+    under_resources = resource_heading(section, parts)
+    # A venue the table does not know is no strong evidence under a resources heading (`COLLING 2022` under
+    # `Tutorial`).
+    venue = fields.venue is not None and (not under_resources or _known_venue(fields.venue))
     strong_paper = fields.arxiv is not None or (
-        fields.venue is not None and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence)
+        venue and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence)
     )
     if strong_paper:
         return "paper"
-    if resource_heading(section) and has_links:
+    if under_resources and has_links:
         return "resource"
     if _RESOURCE_TITLE.search(fields.title) and fields.arxiv is None and fields.title_link is not None:
         return "resource"
@@ -179,3 +192,30 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
     if len(candidates) != 1:
         return roles
     return [("paper" if n == candidates[0] else role) for n, role in enumerate(roles)]
+
+
+# A document writes its entries as paragraph blocks when at least this many paragraphs are such blocks.
+MIN_BLOCKS = 3
+
+
+def paragraph_shape(pieces: list[Piece]) -> str:
+    """`block` for a paragraph whose first line is a bold run alone and that goes on after it (`**Title** \\`,
+    then authors, venue and links), `bold` for a paragraph that is a bold run alone, else empty."""
+    seen_bold = False
+    for number, piece in enumerate(pieces):
+        if piece.brk or piece.newline:
+            rest = pieces[number + 1 :]
+            more = any(p.link or p.text.strip() for p in rest)
+            return "block" if seen_bold and more else ("bold" if seen_bold else "")
+        if piece.link or piece.image:
+            return ""
+        if piece.emphasis == "strong":
+            seen_bold = seen_bold or bool(piece.text.strip())
+        elif piece.text.strip(" \\"):
+            return ""
+    return "bold" if seen_bold else ""
+
+
+def paragraph_list(shapes: list[str]) -> bool:
+    """Whether a document writes its entries as paragraph blocks: enough of its paragraphs are."""
+    return sum(1 for shape in shapes if shape == "block") >= MIN_BLOCKS
