@@ -64,6 +64,13 @@ def test_every_shape_list_is_answered() -> None:
     assert sorted(SHAPE_RESULT) == lists
 
 
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("name", sorted(MORE_RESULT))
+def test_more_list_fields_match_answers(name: str, field: str) -> None:
+    assert MORE_RESULT[name]["found"] == []
+    assert MORE_RESULT[name][field] == [], f"{name}: {field} disagrees with the answers"
+
+
 def test_more_lists_are_all_answered() -> None:
     lists = sorted(p.name for p in (DATA / "more-lists").glob("*.md") if p.name != "README.md")
     assert sorted(MORE_RESULT) == lists

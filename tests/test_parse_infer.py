@@ -419,3 +419,16 @@ def test_paragraph_blocks_are_entries_where_a_document_writes_its_entries_so() -
     assert doc.entries[0].marker == ""
     # Two blocks are not enough to show the document writes its entries as paragraphs.
     assert parse_text(BLOCKS.split("**Your Prompt")[0]).entries == ()
+
+
+def test_a_table_without_known_headers_lists_the_linked_names_of_its_first_column() -> None:
+    doc = parse_text(
+        "|  | Efficient Training | Efficient Inference |\n| :-- | :--: | :--: |\n"
+        "| DeepSpeed [[Code](https://github.com/microsoft/DeepSpeed)] | ✅ | ✅ |\n"
+        "| vLLM [[Code](https://github.com/vllm-project/vllm)] | ❌ | ✅ |\n\n"
+        "| Method | Bits | Perplexity |\n| --- | --- | --- |\n| FP16 | 16 | 5.47 |\n"
+    )
+    assert [(e.block, e.kind, e.title, [link.role for link in e.links]) for e in doc.entries] == [
+        ("row", "resource", "DeepSpeed", ["code"]),
+        ("row", "resource", "vLLM", ["code"]),
+    ]
