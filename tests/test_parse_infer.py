@@ -67,6 +67,8 @@ def test_read_venue_keeps_arxiv_ids_and_refuses_titles_and_names() -> None:
         ("IEEE J. Solid-State Circuits", False),
         ("Deep Mutual Learning", False),
         ("Dunnhofer et al. IEEE RAL", False),
+        ("Simulated Quantization, Real Power Savings", False),
+        ("Deep Ganguli, Danny Hernandez", True),
     ],
 )
 def test_looks_like_authors(text: str, expected: bool) -> None:
@@ -432,3 +434,25 @@ def test_a_table_without_known_headers_lists_the_linked_names_of_its_first_colum
         ("row", "resource", "DeepSpeed", ["code"]),
         ("row", "resource", "vLLM", ["code"]),
     ]
+
+
+def test_a_bracketed_venue_with_a_year_is_no_title_and_an_impossible_id_no_id() -> None:
+    doc = parse_text(
+        "1. Debias the Black-box: A Fair Ranking Framework via Knowledge Distillation [WISE 2022]\n"
+        "2. Balanced Knowledge Distillation for Long-tailed Learning. Zhang, Shaoyu et al. arXiv:2014.10510\n"
+        "3. Learning Efficient Object Detection Models with Knowledge Distillation. Chen, Guobin et al. NIPS 2017\n"
+    )
+    venue, impossible, _ = doc.entries
+    assert (venue.title, venue.venue, venue.year, venue.authors) == (
+        "Debias the Black-box: A Fair Ranking Framework via Knowledge Distillation",
+        "WISE",
+        2022,
+        None,
+    )
+    alone = parse_text("- Debias the Black-box: A Fair Ranking Framework [WISE 2022] [[paper]](https://x.org/d)\n")
+    assert (alone.entries[0].title, alone.entries[0].venue, alone.entries[0].year) == (
+        "Debias the Black-box: A Fair Ranking Framework",
+        None,
+        2022,
+    )
+    assert (impossible.arxiv_id, impossible.cited_arxiv_ids) == (None, ("2014.10510",))

@@ -494,6 +494,8 @@ def finish(fields: Fields, pieces: list[Piece], section: tuple[str, ...], headin
                 break
     if fields.arxiv is None and fields.cited:
         fields.arxiv = fields.cited[0]
+    if fields.arxiv is not None and not arxiv_id.is_valid(fields.arxiv.id):
+        fields.arxiv = None  # `arXiv:2014.10510` cannot exist: no paper's id (the text keeps it in `cited`)
     if fields.year is None:
         fields.year = heading_year
     _evidence(fields, pieces, links, section)
@@ -724,7 +726,9 @@ def _read_plain(
     head = _text_only(head_pieces)
     head = _take_tags(head, fields)
     bracketed = [
-        b for b in _BRACKETED.findall(_text_only(pieces)) if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b)
+        b
+        for b in _BRACKETED.findall(_text_only(pieces))
+        if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b) and not _venue_with_year(b)
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
@@ -771,6 +775,12 @@ def _read_plain(
 
 def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
+
+
+def _venue_with_year(text: str) -> bool:
+    """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`): never a title."""
+    found = read_venue(text)
+    return found is not None and found.venue is not None and found.year is not None
 
 
 def _names_venue(text: str) -> bool:
@@ -948,6 +958,11 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
         parenthesised = text[:part_start].rstrip().endswith("(")
         if index > 0 and _classify(part, tail, fields, template, year_after, parenthesised):
             year_after = _is_year(part)
+            cut = part_start
+            index -= 1
+            continue
+        if index > 0 and text[:part_start].rstrip().endswith("[") and _venue_with_year(part):
+            tail.years.append(read_venue(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
             cut = part_start
             index -= 1
             continue

@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
+from awesome_lint.text import title_word_shares, word_stem
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
 # Hosts whose pages are papers (or a paper's landing page): evidence that an entry cites a paper.
@@ -222,6 +223,9 @@ def looks_like_authors(text: str) -> bool:
         return False
     if _ET_AL.search(text) or "&" in text or _INITIAL.search(text):
         return True
+    common = sum(1 for t in tokens if word_stem(t.strip(".,;").lower()) in title_word_shares())
+    if common >= 2 and 3 * common >= names:
+        return False  # `Simulated Quantization, Real Power Savings`: words of titles, not names
     if text.count(",") >= 1:
         return names >= 2
     groups = [g.split() for g in _AND.split(text)]
