@@ -814,3 +814,15 @@ def test_cli_rerun_into_the_same_folder_gives_the_same_file(tmp_path: Path) -> N
     assert nothing.stderr.endswith(
         "awesome-lint: error: nothing to merge: every input is a list written by awesome-lint merge (see above)\n"
     )
+
+
+def test_items_left_out_are_dropped_with_their_reason() -> None:
+    result = merge_texts(
+        "## Pruning\n- [Deep Compression](https://arxiv.org/abs/1510.00149) - Song Han. *ICLR 2016*.\n"
+        "\n## Tips\n\n1. Use OpenMP for the loops.\n",
+        names=("a.md",),
+    )
+    assert [(d.line, d.reason) for d in result.report.dropped] == [
+        (6, "no link and nothing that cites a paper: a label, a note or an instruction (other)")
+    ]
+    assert [e.title for e in result.report.entries] == ["Deep Compression"]
