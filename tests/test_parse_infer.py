@@ -456,3 +456,64 @@ def test_a_bracketed_venue_with_a_year_is_no_title_and_an_impossible_id_no_id() 
         2022,
     )
     assert (impossible.arxiv_id, impossible.cited_arxiv_ids) == (None, ("2014.10510",))
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        (
+            "- (CVPR 2020) HRank: Filter Pruning using High-Rank Feature Map [paper](https://arxiv.org/abs/2002.10179)",
+            "HRank: Filter Pruning using High-Rank Feature Map",
+            "CVPR",
+            2020,
+        ),
+        (
+            "- 2019 - Importance Estimation for Neural Network Pruning [[CVPR]](https://arxiv.org/abs/1906.10771)",
+            "Importance Estimation for Neural Network Pruning",
+            "CVPR",
+            2019,
+        ),
+        (
+            "- ![](https://img.shields.io/badge/NeurIPS-2023-blue) [LLM-Pruner: On the Structural Pruning of Large "
+            "Language Models](https://arxiv.org/abs/2305.11627)",
+            "LLM-Pruner: On the Structural Pruning of Large Language Models",
+            "NeurIPS",
+            2023,
+        ),
+        (
+            "- `NeurIPS'23` QuIP#: Even Better LLM Quantization with Hadamard Incoherence "
+            "[paper](https://arxiv.org/abs/2402.04396)",
+            "QuIP#: Even Better LLM Quantization with Hadamard Incoherence",
+            "NeurIPS",
+            2023,
+        ),
+        (
+            "- [QLoRA: Efficient Finetuning of Quantized LLMs](https://arxiv.org/abs/2305.14314). Tim Dettmers, "
+            "Luke Zettlemoyer. NeurIPS 2023.",
+            "QLoRA: Efficient Finetuning of Quantized LLMs",
+            "NeurIPS",
+            2023,
+        ),
+    ],
+)
+def test_venue_leads_badges_and_venue_labelled_links(line: str, title: str, venue: str, year: int) -> None:
+    entry = parse_text(line + "\n").entries[0]
+    assert (entry.kind, entry.title, entry.venue, entry.year) == ("paper", title, venue, year)
+
+
+def test_a_list_of_names_between_commas_is_read_whole_or_not_at_all() -> None:
+    entry = parse_text(
+        "1. **Optimal Brain Damage**, Yann LeCun, John S. Denker, Sara A. Solla, *NIPS*, 1989. "
+        "[PDF](https://papers.nips.cc/paper/250-optimal-brain-damage.pdf)\n"
+    ).entries[0]
+    assert (entry.title, entry.authors, entry.venue, entry.year) == (
+        "Optimal Brain Damage",
+        "Yann LeCun, John S. Denker, Sara A. Solla",
+        "NIPS",
+        1989,
+    )
+    cut = parse_text(
+        "1. **A Study of Language Tasks**, Xuanting Chen, Junjie Ye, Can Zu, Nuo Xu, arXiv 2023. "
+        "[Paper](https://arxiv.org/abs/2303.00293)\n"
+    ).entries[0]
+    assert (cut.authors, cut.venue) == (None, "arXiv")

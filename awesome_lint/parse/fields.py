@@ -50,7 +50,8 @@ _LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
 _STRONG_SEP = re.compile(
-    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)\s*"
+    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
+    r"\s*"
 )
 _APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -58,6 +59,8 @@ _OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
 _CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
 _NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
+_DASH_LEAD = re.compile(r"^\s*[-–—:]\s+")
+_YEAR_DASH_LEAD = re.compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
 _PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
 _COUNT = re.compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
@@ -422,7 +425,11 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].link else ""
         after = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].link else ""
         bracketed = before.rstrip(" *_").endswith("[") and after.lstrip(" *_").startswith("]")
-        if bracketed or piece.html == "table-tag":
+        leading = not _plain(pieces[:i]).strip(" [*_") and not any(p.link for p in pieces[:i])
+        if leading and fields.venue is None and _names_venue(text) and (found := read_venue(text)) is not None:
+            _set_venue(fields, found, text)  # `` `NeurIPS'23` Title ``
+            taken.add(i)
+        elif bracketed or piece.html == "table-tag":
             if text not in fields.tags:
                 fields.tags.append(text)
             taken.add(i)
@@ -475,6 +482,12 @@ def recognise(
             fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
     for badge in (p for p in pieces if p.image):
         _badge(badge, fields)
+    if fields.venue is None:
+        for i, role in zip(links, fields.roles, strict=True):
+            label = pieces[i].text.strip("[] ")
+            if role == "paper" and i != title_index and is_venue_label(label):
+                _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
+                break
     finish(fields, pieces, section, heading_year)
     return fields
 
@@ -511,6 +524,8 @@ def _badge(piece: Piece, fields: Fields) -> None:
         body = unquote(url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
         segments = [p.replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("-")]
         texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else body)
+        if len(segments) >= 3:
+            texts.insert(1, " ".join(segments[:-1]))  # label and message: `NeurIPS-2023-blue`
     for text in texts:
         found = read_venue(text)
         if found is not None and found.known and found.venue is not None:
@@ -755,7 +770,7 @@ def _read_plain(
         if fields.title:
             fields.vote("text_title", True)
             return
-    head = _EMPTY_LEAD.sub("", head)
+    head = _DASH_LEAD.sub("", _EMPTY_LEAD.sub("", head))  # `[](url) - Authors.`: no title before the dash
     if not collapse(head).strip(" ,;[]\\|-"):
         fields.title = clean_title(_strip_tags(plain_all)[0])
         fields.kind = "other"
@@ -763,7 +778,7 @@ def _read_plain(
     title, tail = _split_title(head_pieces, head, fields, template)
     if title and (_names_venue(title) or not _has_letter(title)):
         tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
-    elif title and fields.authors is None and _sure_names(title):
+    elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
         fields.authors, title = title, ""  # nor is a list of names
     fields.title = title
     if title:
@@ -814,9 +829,16 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     """
     text = _QUALIFIER_NOTE.sub(r" \1", head.lstrip())
     lead_note = _LEAD_NOTE.match(text)
-    if lead_note and not looks_like_title(lead_note.group("note")):
+    if lead_note and _names_venue(lead_note.group("note")):
+        _venue_field(lead_note.group("note"), fields, template, "lead")  # `(CVPR 2020) Title`
+        text = text[lead_note.end() :]
+    elif lead_note and not looks_like_title(lead_note.group("note")):
         fields.tags.append(collapse(lead_note.group("note")))
         text = text[lead_note.end() :]
+    year_lead = _YEAR_DASH_LEAD.match(text)
+    if year_lead:
+        fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`
+        text = text[year_lead.end() :]
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         text = text[lead_bracket.end() :]
@@ -920,7 +942,7 @@ def _classify(
                 return True
             return False
     if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
-        tail.authors = collapse(part)
+        tail.authors = collapse(part).rstrip(" ,;:")
         return True
     return bool(_COUNT.fullmatch(part))
 
@@ -1068,8 +1090,8 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     for strong in _STRONG_SEP.split(text):
         bare = strong.strip(" .,;:*_")
         whole = read_venue(bare) is not None or (looks_like_authors(bare) and not _title_marked(bare))
-        pieces = [strong] if whole else _COMMA.split(strong)  # a venue, or a list of names, is one field
-        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)
+        pieces = [strong] if whole else _name_runs([p.strip(" .,;:*_") for p in _COMMA.split(strong)])
+        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)  # a venue, or a list of names, is one field
     parts = [(p, paren) for p, paren in parts if p]
     tail = _Tail()
     for number, (part, paren) in enumerate(parts):
@@ -1086,6 +1108,27 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
         year = _last_year(text)
         if year:
             fields.year = year
+
+
+def _name_runs(parts: list[str]) -> list[str]:
+    """Comma-separated parts with each run of parts that together list names joined again (`Song Han, Huizi Mao,
+    William J. Dally, ICLR, 2016` gives the names as one part)."""
+    out: list[str] = []
+    start = 0
+    while start < len(parts):
+        end = start + 1
+        for stop in range(len(parts), start + 1, -1):
+            run = parts[start:stop]
+            # The run must run from a start, a venue or a year to the end, a venue or a year: a list of names is
+            # never cut short.
+            closed = stop == len(parts) or _names_venue(parts[stop])
+            closed = closed and (start == 0 or _names_venue(parts[start - 1]))
+            if closed and all(p and not _names_venue(p) for p in run) and looks_like_authors(", ".join(run)):
+                end = stop
+                break
+        out.append(", ".join(parts[start:end]))
+        start = end
+    return out
 
 
 def _site_root(url: str) -> bool:

@@ -206,7 +206,7 @@ def looks_like_authors(text: str) -> bool:
     if not tokens:
         return False
     names = 0
-    for token in tokens:
+    for number, token in enumerate(tokens):
         bare = token.strip(".,;")
         low = token.lower()
         if token == "," or low in _NAME_PARTICLES or not bare:
@@ -216,7 +216,9 @@ def looks_like_authors(text: str) -> bool:
         if len(bare) >= 2 and bare.isupper() and bare.isalpha():
             return False
         capitalised = bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
-        if not _NAME_TOKEN.match(bare) and not capitalised:
+        # A list whose first name lost its first letters (`iel Gordon, Elad Eban`) is still a list of names.
+        cut = number == 0 and bare.isalpha() and bare.islower() and "," in text
+        if not _NAME_TOKEN.match(bare) and not capitalised and not cut:
             return False
         names += 1
     if names == 0:

@@ -13,7 +13,8 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"workshop on wearable systems", "WearSys"),
     (r"internet of things towards applications", "IoT-App"),
     (r"workshop on signal processing systems|\bSiPS\b", "SiPS"),
-    (r"neural information processing systems|\bNeurIPS\b", "NIPS"),
+    (r"\bNeurIPS\b", "NeurIPS"),
+    (r"neural information processing systems", "NIPS"),
     (r"\bNIPS\b", "NIPS"),
     (r"computer vision and pattern recognition|\bCVPR\b", "CVPR"),
     (r"european conference on computer vision|\bECCV\b", "ECCV"),
@@ -184,6 +185,14 @@ _TRACK_WORDS = frozenset(
         "paper survey track tracks best outstanding award honorable mention industry volume conference proceedings"
     )
 )
+_VENUE_EXTRAS = frozenset(split_words("in the of on and international annual proceedings proc conf cvf")) | {
+    "ieee",
+    "acm",
+    "usenix",
+    "workshop",
+    "workshops",
+    "findings",
+}
 # A workshop, by the word or by the acronym of a workshop lists name after its conference (`NeurIPS-ENLSP`).
 _WORKSHOP_WORDS = frozenset(split_words("workshop workshops enlsp es-fomo srw sustainlp repl4nlp emc2 want wanf"))
 _TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
@@ -338,15 +347,19 @@ def _names_only_venue(name: str, short: str) -> bool:
     """Whether a long name is the venue itself ("IEEE Transactions on Neural Networks and Learning Systems"),
     not a title that happens to contain a venue word."""
     lowered = name.lower()
-    return any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium")) or (
-        short.lower() in lowered.replace("-", " ").split()
+    if any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium")):
+        return True
+    words = [w.strip(".,;:()[]") for w in lowered.replace("-", " ").split()]
+    # Besides the short name only a venue's usual extras (`IEEE CVPR Workshops`), never a list of names.
+    return short.lower() in words and all(
+        w == short.lower() or not any(ch.isalpha() for ch in w) or w in _VENUE_EXTRAS for w in words
     )
 
 
 def _venue_shaped(name: str) -> bool:
     """A few words that could name a venue: not a sentence, not a bare number, at most eight words."""
     words = name.split()
-    if not words or len(words) > 8 or not _TWO_LETTERS.search(name):
+    if not words or len(words) > 8 or not _TWO_LETTERS.search(name) or "," in name:
         return False
     if _NOT_A_NAME.search(name):
         return False
