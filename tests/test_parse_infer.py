@@ -517,3 +517,25 @@ def test_a_list_of_names_between_commas_is_read_whole_or_not_at_all() -> None:
         "[Paper](https://arxiv.org/abs/2303.00293)\n"
     ).entries[0]
     assert (cut.authors, cut.venue) == (None, "arXiv")
+
+
+def test_quoted_titles_after_authors_field_labels_and_field_sub_items() -> None:
+    doc = parse_text(
+        "- [Once for All: Train One Network and Specialize it](https://arxiv.org/abs/1908.09791)\n"
+        "  - Han Cai, Chuang Gan, Song Han\n"
+        "  - ICLR 2020\n"
+        '- Zhu et al. "To prune, or not to prune: exploring the efficacy of pruning." ICLR Workshop (2018). '
+        "[pdf](https://arxiv.org/abs/1710.01878)\n"
+        '- A. Author, B. Writer, "Dynamic Network Surgery for Efficient DNNs," in Proc. NIPS, 2016. '
+        "[[paper]](https://arxiv.org/abs/1608.04493)\n"
+        "- **Paper**: [Patient Knowledge Distillation for BERT](https://arxiv.org/abs/1908.09355) "
+        "**Venue**: EMNLP 2019\n"
+    )
+    assert [(e.kind, e.title, e.authors, e.venue, e.year) for e in doc.entries] == [
+        ("paper", "Once for All: Train One Network and Specialize it", "Han Cai, Chuang Gan, Song Han", "ICLR", 2020),
+        ("other", "Han Cai, Chuang Gan, Song Han", None, None, None),
+        ("other", "ICLR 2020", None, None, None),
+        ("paper", "To prune, or not to prune: exploring the efficacy of pruning", "Zhu et al", "ICLR Workshop", 2018),
+        ("paper", "Dynamic Network Surgery for Efficient DNNs", "A. Author, B. Writer", "NIPS", 2016),
+        ("paper", "Patient Knowledge Distillation for BERT", None, "EMNLP", 2019),
+    ]

@@ -409,6 +409,7 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             owner.append(stack[-1] if stack else None)
 
     _apply_templates(readings, builder)
+    _attach_field_items(readings)
     _decide_kinds(readings)
     _attach_code_items(readings)
 
@@ -561,12 +562,37 @@ def _decide_kinds(readings: list[_Reading]) -> None:
             ]
             if kind == "resource" and own_link is None and fields.title_form not in ("bold", "quoted"):
                 fields.title = _resource_name(fields.title)
+            if kind == "other" and not fields.title:
+                fields.title = clean_title("".join(p.text for p in reading.pieces if not p.image))  # `ICLR 2020`
 
 
 def _resource_name(title: str) -> str:
     """The name of a resource written as `Name: what it does` (`llama.cpp: Inference of LLaMA in C/C++`)."""
     name, sep, _rest = title.partition(": ")
     return name.strip() if sep and 0 < len(name.split()) <= 3 else title
+
+
+def _attach_field_items(readings: list[_Reading]) -> None:
+    """Sub-items without a link that are only a field of the item above (`  - Han Cai, Chuang Gan`, `  - ICLR
+    2020`) give it that field where it has none."""
+    by_key = {r.item.key: r for r in readings if r.block == "item"}
+    for reading in readings:
+        parent = by_key.get(reading.item.parent) if reading.item.parent is not None else None
+        fields = reading.fields
+        if parent is None or reading.block != "item" or fields.title or any(p.link for p in reading.pieces):
+            continue
+        target = parent.fields
+        if fields.authors is not None and target.authors is None:
+            target.authors = fields.authors
+        if fields.venue is not None and target.venue is None:
+            target.venue, target.venue_raw = fields.venue, fields.venue_raw
+        if (
+            fields.year is not None
+            and fields.year != reading.heading_year
+            and target.year in (None, parent.heading_year)
+        ):
+            target.year = fields.year
+        target.paper_evidence = target.paper_evidence or fields.venue is not None or fields.authors is not None
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:

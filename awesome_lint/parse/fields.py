@@ -45,6 +45,7 @@ _TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
+_QUOTED_AFTER = re.compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
 _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
 _LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
@@ -649,8 +650,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue = short_name(venue)
             raw = collapse(before).strip().rstrip("-").strip()
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
-    elif collapse(before).strip(" []\\"):
-        fields.authors = _authors(before)
+    elif collapse(before).strip(" []\\") and not collapse(before).rstrip(" *_").endswith((":", "：")):
+        fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
     # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
     # Authors.`), not where the next field has a separator of its own (`[Title.](url) - Authors.`).
     has_citation = fields.authors is not None or (
@@ -846,10 +847,15 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
         quoted = None  # `**“Misusing” Large Language Models**`: the bold run is the title
+    if quoted is None and (after := _QUOTED_AFTER.search(text)) is not None:
+        names = text[: after.start()].strip(" ,.;:")
+        if looks_like_authors(names):  # `Zhu et al. "Title." Venue (2018)`, `A. Author, "Title," in Proc. X`
+            fields.authors = fields.authors or collapse(names)
+            quoted = after
     if quoted:
         title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
         fields.title_form = "quoted"
-        return clean_title(title), text[quoted.end() :]
+        return clean_title(title.strip().rstrip(",;:")), text[quoted.end() :]
     if bold and looks_like_title(bold) and not _names_venue(bold):
         index = text.find(bold.strip())
         if index >= 0 and not text[:index].strip(" [\\"):
