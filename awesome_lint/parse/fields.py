@@ -489,16 +489,21 @@ def recognise(
             if role == "paper" and i != title_index and is_venue_label(label):
                 _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
                 break
-    finish(fields, pieces, section, heading_year)
+    finish(fields, pieces, section, heading_year, plain_all)
     return fields
 
 
-def finish(fields: Fields, pieces: list[Piece], section: tuple[str, ...], heading_year: int | None) -> None:
-    """The fields that follow from the links' roles: the arXiv id, cited ids, the heading's year, evidence."""
+def finish(
+    fields: Fields, pieces: list[Piece], section: tuple[str, ...], heading_year: int | None, text: str | None = None
+) -> None:
+    """The fields that follow from the links' roles: the arXiv id, cited ids, the heading's year, evidence
+    (`text` is the pieces' plain text where the caller has it)."""
     links = [i for i, p in enumerate(pieces) if p.link]
-    for cited in arxiv_id.find_cited(_plain(pieces)):
-        if all(c.id != cited.id for c in fields.cited):
-            fields.cited.append(cited)
+    text = _plain(pieces) if text is None else text
+    if "arxiv" in text.lower():  # every citation of an id names arXiv
+        for cited in arxiv_id.find_cited(text):
+            if all(c.id != cited.id for c in fields.cited):
+                fields.cited.append(cited)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.fields import Fields, Piece, Template, is_badge
@@ -74,6 +75,7 @@ def needs_rereading(fields: Fields, template: Template) -> bool:
     return any(template.answer(question) not in (None, used) for question, used in fields.asked)
 
 
+@lru_cache(maxsize=1024)
 def resource_heading(section: tuple[str, ...], parts: bool = False) -> bool:
     """Whether a heading an item stands under names tools, projects, references or other resources: the nearest
     one, or, in a document of several top-level parts (`parts`), the part's (`# Resources` / `## Posts`)."""

@@ -136,10 +136,14 @@ def venue_from_citation(text: str, cased: bool = False) -> str | None:
     an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
     lowered = text.lower()
     for pattern, short in _COMPILED:
-        for m in pattern.finditer(lowered):
-            if cased and m.group(0) in _CAPITAL_ACRONYMS and not text[m.start() : m.end()].isupper():
-                continue
+        m = pattern.search(lowered)
+        if m is None:
+            continue
+        if not cased or m.group(0) not in _CAPITAL_ACRONYMS or text[m.start() : m.end()].isupper():
             return short
+        for later in pattern.finditer(lowered, m.end()):
+            if later.group(0) not in _CAPITAL_ACRONYMS or text[later.start() : later.end()].isupper():
+                return short
     return None
 
 
