@@ -152,7 +152,7 @@ def parse_link(url: str) -> ArxivId | None:
     found = parse_url(url)
     if found is None and url.rstrip().endswith("v"):
         found = parse_url(url.rstrip()[:-1])
-    if found is None:
+    if found is None and "10.48550" in url:
         m = _DOI_RE.fullmatch(url)
         found = _from_match(m) if m is not None else None
     return found
