@@ -19,6 +19,7 @@ __all__ = [
     "find_cited",
     "is_valid",
     "parse_id",
+    "parse_link",
     "parse_url",
     "split_url",
 ]
@@ -55,6 +56,8 @@ _CITED_RE = re.compile(
     rf"{_ID}(?:\.pdf)?(?![\w])",
     re.IGNORECASE | re.ASCII,
 )
+
+_DOI_RE = re.compile(rf"\s*(?:https?://)?(?:dx\.)?doi\.org/10\.48550/arxiv\.{_ID}/?\s*", re.IGNORECASE | re.ASCII)
 
 _VALID_NEW_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
 _VALID_OLD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
@@ -141,6 +144,18 @@ def parse_url(url: str) -> ArxivId | None:
     """Parse an arxiv.org abs/pdf/format/html URL; None for other hosts and for arXiv URLs without an id."""
     m = _URL_RE.fullmatch(url)
     return _from_match(m) if m is not None else None
+
+
+def parse_link(url: str) -> ArxivId | None:
+    """The id a link to a paper gives: an arxiv.org URL as `parse_url` reads it, one whose version was cut to a
+    bare `v` (`abs/1911.02972v`), or an arXiv DOI (`https://doi.org/10.48550/arXiv.2305.18403`)."""
+    found = parse_url(url)
+    if found is None and url.rstrip().endswith("v"):
+        found = parse_url(url.rstrip()[:-1])
+    if found is None and "10.48550" in url:
+        m = _DOI_RE.fullmatch(url)
+        found = _from_match(m) if m is not None else None
+    return found
 
 
 def find_cited(text: str) -> list[ArxivId]:

@@ -228,11 +228,11 @@ _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated
 def _published_at(venue: str | None) -> str | None:
     """The short name of the venue a paper was published at (`NeurIPS` and `NIPS` alike); None for none or a
     preprint server, which any venue may follow."""
-    from awesome_lint.parse.venues import venue_from_citation
+    from awesome_lint.parse.venues import venue_from_citation, venue_identity
 
     if not venue:
         return None
-    name = venue_from_citation(venue) or " ".join(venue.split())
+    name = venue_identity(venue_from_citation(venue) or " ".join(venue.split()))
     return None if name.casefold() in _PREPRINTS else name
 
 

@@ -10,7 +10,7 @@ SCHEMA_VERSION = 1
 EntryKind = Literal["paper", "resource", "other"]
 LinkRole = Literal["paper", "code", "project", "other"]
 LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
-EntryBlock = Literal["item", "row", "citation"]
+EntryBlock = Literal["item", "row", "citation", "paragraph"]
 BlockKind = Literal["paragraph", "heading", "code", "html", "table"]
 
 

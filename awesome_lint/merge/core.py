@@ -67,6 +67,8 @@ def _drop_reason(entry: Entry) -> str:
     """Why an item of kind `other` is left out of the merged list."""
     if entry.links and all(link.url.startswith("#") for link in entry.links):
         return "table of contents entry"
+    if not entry.links:
+        return "no link and nothing that cites a paper: a label, a note or an instruction (other)"
     return "not a paper or resource (other)"
 
 

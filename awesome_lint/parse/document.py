@@ -90,6 +90,8 @@ class _Builder:
     items: list[_Item] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
     tables: list[_Table] = field(default_factory=list)
+    paragraphs: list[tuple[_Item, str]] = field(default_factory=list)
+    """Paragraphs that open with a bold line, with their shape (see `infer.paragraph_shape`)."""
     keys: int = 0
     blocks: list[tuple[BlockKind, int, int, bool]] = field(default_factory=list)
     """Leaf blocks as (kind, start, end, holds only comments), text offsets."""
@@ -113,6 +115,8 @@ class _Builder:
                 self.table(token)
             elif kind == "block_html":
                 self.html(token)
+            elif kind == "paragraph" and "_raw" in token:
+                self.paragraph(token)
             elif "_raw" in token:
                 self.text_block(token, self.aligner.align(token["_raw"]))
 
@@ -238,6 +242,29 @@ class _Builder:
         item_start = self.index.char_starts[line] + marker_col
         text = collapse(self.index.text[start:end])
         self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, key, parent_key, first_line=line))
+
+    def paragraph(self, token: Token) -> None:
+        """A paragraph that opens with a bold line (`**Title** \\` / `*Authors* \\` / `Venue Year. [[Paper](url)]`):
+        kept aside until the document shows it writes its entries so."""
+        bmap = self.aligner.align(token["_raw"])
+        self.text_block(token, bmap)
+        if bmap is None:
+            return
+        pieces: list[Piece] = []
+        lead = token["_lead"]
+        _flatten(token.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
+        for piece in pieces:
+            piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
+        shape = infer.paragraph_shape(pieces)
+        content_end = len(token["_raw"].rstrip())
+        if not shape or content_end <= lead:
+            return
+        start, end = bmap(lead), bmap(content_end - 1) + 1
+        line = self.index.locate(start)[0]
+        text = collapse(self.index.text[start:end])
+        item = _Item(start, end, pieces, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
+        self.keys += 1
+        self.paragraphs.append((item, shape))
 
     def table(self, token: Token) -> None:
         """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
@@ -422,6 +449,8 @@ def build(path: str, text: str, data: bytes | None = None, bom: bool = False, ne
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
     builder.walk(parse_ast(text))
+    if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
+        builder.items.extend(item for item, _shape in builder.paragraphs)
     return _assemble(path, text, index, builder, bom, newline)
 
 
@@ -483,6 +512,7 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             owner.append(stack[-1] if stack else None)
 
     _apply_templates(readings, builder)
+    _attach_field_items(readings)
     _decide_kinds(readings)
     _attach_code_items(readings)
 
@@ -542,8 +572,8 @@ def _first_readings(
     fields = recognise(item.pieces, section, year, NEUTRAL)
     if item.heading:
         fields.kind = "other"
-    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text)
-    if not any(p.newline for p in item.pieces):
+    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text, item.block)
+    if item.block == "paragraph" or not any(p.newline for p in item.pieces):
         return [whole]
     return _citations(whole, index) or [whole]
 
@@ -619,34 +649,63 @@ def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
 def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
+    parts = len({r.section[0] for r in readings if r.section}) > 1
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
-        reading.own = infer.own_kind(reading.fields, reading.section, has_links)
+        reading.own = infer.own_kind(reading.fields, reading.section, has_links, parts)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
+    form = infer.paper_form((r.fields, r.own) for r in readings)  # type: ignore[misc]
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
         prior = priors.get(reading.section) or list_prior
-        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior)  # type: ignore[arg-type]
+        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior, form)  # type: ignore[arg-type]
         fields = reading.fields
         fields.kind = kind
-        if kind != "paper":
-            fields.authors = fields.venue = fields.venue_raw = fields.year = None
+        if kind == "paper":
+            fields.roles = infer.paper_roles(reading.pieces, fields.roles)
+        else:
+            fields.authors = fields.venue = fields.venue_raw = fields.year = fields.arxiv = None
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]
             fields.roles = [
                 role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
                 for piece, role in zip(links, fields.roles, strict=True)
             ]
-            if kind == "resource" and own_link is None:
+            if kind == "resource" and own_link is None and fields.title_form not in ("bold", "quoted"):
                 fields.title = _resource_name(fields.title)
+            if kind == "other" and not fields.title:
+                fields.title = clean_title("".join(p.text for p in reading.pieces if not p.image))  # `ICLR 2020`
 
 
 def _resource_name(title: str) -> str:
     """The name of a resource written as `Name: what it does` (`llama.cpp: Inference of LLaMA in C/C++`)."""
     name, sep, _rest = title.partition(": ")
     return name.strip() if sep and 0 < len(name.split()) <= 3 else title
+
+
+def _attach_field_items(readings: list[_Reading]) -> None:
+    """Sub-items without a link that are only a field of the item above (`  - Han Cai, Chuang Gan`, `  - ICLR
+    2020`) give it that field where it has none."""
+    by_key = {r.item.key: r for r in readings if r.block == "item"}
+    for reading in readings:
+        parent = by_key.get(reading.item.parent) if reading.item.parent is not None else None
+        fields = reading.fields
+        if parent is None or reading.block != "item" or fields.title or any(p.link for p in reading.pieces):
+            continue
+        target = parent.fields
+        if fields.authors is not None and target.authors is None:
+            target.authors = fields.authors
+        if fields.venue is not None and target.venue is None:
+            target.venue, target.venue_raw = fields.venue, fields.venue_raw
+        if (
+            fields.year is not None
+            and fields.year != reading.heading_year
+            and target.year in (None, parent.heading_year)
+        ):
+            target.year = fields.year
+        target.paper_evidence = target.paper_evidence or fields.venue is not None or fields.authors is not None
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:
