@@ -82,14 +82,17 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
     """
     from awesome_lint.config import load_config
     from awesome_lint.parse import parse_file
-    from awesome_lint.report.documents import render_documents
+    from awesome_lint.report.documents import render_documents, write_documents_json
     from awesome_lint.report.progress import Progress
     from awesome_lint.source import expand_paths
 
     _remote_inputs(paths, lambda: load_config(config_path))
     with Progress() as progress:
         documents = [parse_file(path) for path in progress.files(expand_paths(paths), "parsing")]
-    _echo(render_documents(documents, fmt))
+    if fmt == "json":
+        _echo_stream(lambda write: write_documents_json(documents, write))
+    else:
+        _echo(render_documents(documents, fmt))
 
 
 @main.command("merge")
@@ -620,8 +623,14 @@ def rule_command(name: str) -> None:
 
 def _echo(text: str) -> None:
     """Print to stdout, ending quietly when the reader goes away (`| head`)."""
+    _echo_stream(lambda write: write(text))
+
+
+def _echo_stream(produce: Callable[[Callable[[str], object]], None]) -> None:
+    """Print what `produce` writes, chunk by chunk, and a newline, ending quietly when the reader goes away."""
     try:
-        click.echo(text)
+        produce(lambda chunk: click.echo(chunk, nl=False))
+        click.echo()
         sys.stdout.flush()
     except BrokenPipeError:
         sys.stderr.close()

@@ -245,18 +245,21 @@ class Document:
             stack.extend(reversed(section.children))
         return out
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the document as JSON (schema 1)."""
+    def to_json(self, lazy: bool = False) -> dict[str, Any]:
+        """Return the document as JSON (schema 1); `lazy` gives the entries as an iterator, made one at a time."""
+        entries = (entry.to_json() for entry in self.entries)
         return {
             "path": self.path,
             "title": self.title,
             "newline": "crlf" if self.newline == "\r\n" else "lf",
             "bom": self.bom,
             "sections": [section.to_json() for section in self.sections],
-            "entries": [entry.to_json() for entry in self.entries],
+            "entries": entries if lazy else list(entries),
         }
 
 
-def documents_to_json(documents: list[Document]) -> dict[str, Any]:
-    """The versioned JSON envelope for a list of parsed documents."""
-    return {"schema": SCHEMA_VERSION, "documents": [doc.to_json() for doc in documents]}
+def documents_to_json(documents: list[Document], lazy: bool = False) -> dict[str, Any]:
+    """The versioned JSON envelope for a list of parsed documents; `lazy` gives documents and entries as
+    iterators."""
+    docs = (doc.to_json(lazy) for doc in documents)
+    return {"schema": SCHEMA_VERSION, "documents": docs if lazy else list(docs)}

@@ -3,17 +3,81 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from json.encoder import encode_basestring
+from typing import Any
 
 from awesome_lint.model import Document, documents_to_json
 from awesome_lint.report.text import printable
+
+_PIECES_PER_WRITE = 1 << 14
+
+
+def write_documents_json(documents: Sequence[Document], write: Callable[[str], object]) -> None:
+    """Write parsed lists as the documented JSON, byte for byte as `json.dumps(..., ensure_ascii=False, indent=1)`
+    prints it, in chunks: each entry is made and encoded only when the output reaches it."""
+    encoder = _Encoder(write)
+    encoder.encode(documents_to_json(list(documents), lazy=True), "")
+    write("".join(encoder.out))
+
+
+class _Encoder:
+    """JSON with one space of indent a level; an iterator is an array whose items are written as they come."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.out: list[str] = []
+        self.write = write
+
+    def encode(self, value: Any, indent: str) -> None:
+        """Append `value`'s JSON, indented as at `indent`."""
+        out = self.out
+        kind = type(value)
+        if kind is str:
+            out.append(encode_basestring(value))
+        elif value is None:
+            out.append("null")
+        elif value is True:
+            out.append("true")
+        elif value is False:
+            out.append("false")
+        elif kind is int:
+            out.append(int.__repr__(value))
+        elif kind is dict:
+            if not value:
+                out.append("{}")
+                return
+            inner = indent + " "
+            separator = "{\n" + inner
+            for key, item in value.items():
+                out.append(separator)
+                out.append(encode_basestring(key))
+                out.append(": ")
+                self.encode(item, inner)
+                separator = ",\n" + inner
+            out.append("\n" + indent + "}")
+        elif kind is list or kind is tuple or hasattr(value, "__next__"):
+            streamed = kind is not list and kind is not tuple
+            inner = indent + " "
+            separator = "[\n" + inner
+            for item in value:
+                out.append(separator)
+                self.encode(item, inner)
+                separator = ",\n" + inner
+                if streamed and len(out) > _PIECES_PER_WRITE:
+                    self.write("".join(out))
+                    out.clear()
+            out.append("[]" if separator[0] == "[" else "\n" + indent + "]")
+        else:
+            out.append(json.dumps(value, ensure_ascii=False))
 
 
 def render_documents(documents: Sequence[Document], fmt: str) -> str:
     """Parsed lists as the documented JSON, or as text: a summary line per list, then `path:line:col:` per entry
     (control characters shown escaped)."""
     if fmt == "json":
-        return json.dumps(documents_to_json(list(documents)), ensure_ascii=False, indent=1)
+        chunks: list[str] = []
+        write_documents_json(documents, chunks.append)
+        return "".join(chunks)
     lines: list[str] = []
     for doc in documents:
         counts = {kind: sum(1 for e in doc.entries if e.kind == kind) for kind in ("paper", "resource", "other")}
