@@ -10,6 +10,7 @@ import mistune
 from mistune.core import BlockState, InlineState
 from mistune.inline_parser import InlineParser
 from mistune.plugins.url import url as url_plugin
+from mistune.util import escape_url
 
 Token = dict[str, Any]
 
@@ -59,8 +60,97 @@ def emphasis_nesting_exceeds(tokens: list[Token], limit: int = MAX_EMPHASIS_NEST
     return False
 
 
+# The inline shapes read without mistune's inline parser (`fast_inline`): plain text, `[label](url)` links,
+# literal brackets, code spans and line breaks. Any other character that starts inline syntax sends the text
+# to mistune.
+_FAST_STOP = re.compile(r"[\\`*_!\[\]<&\n]|https?://")
+_FAST_LINK = re.compile(r"\[([^\[\]\\`*_!<&\n]+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
+_FAST_CODE = re.compile(r"`([^`\n]+)`(?!`)")
+_SPACE_RUN = re.compile(r"\s*")
+
+
+def fast_inline(src: str, env: dict[str, Any]) -> list[Token] | None:
+    """The inline tokens mistune (with the positions of `PositionedInlineParser`) gives for `src`, or None when
+    `src` holds a shape this reader leaves to mistune."""
+    tokens: list[Token] = []
+    text: list[str] = []
+    refs = bool(env.get("ref_links"))
+    pos = 0
+    while True:
+        m = _FAST_STOP.search(src, pos)
+        if m is None:
+            text.append(src[pos:])
+            break
+        at = m.start()
+        char = src[at]
+        if char == "[":
+            link = _FAST_LINK.match(src, at)
+            if link is None or "://" in link.group(1):
+                if refs or link is not None:
+                    return None
+                text.append(src[pos : at + 1])
+                pos = at + 1
+                continue
+            text.append(src[pos:at])
+            _flush(text, tokens)
+            tokens.append(
+                {
+                    "type": "link",
+                    "children": [{"type": "text", "raw": link.group(1)}],
+                    "attrs": {"url": escape_url(link.group(2))},
+                    "_pos": (at, link.end()),
+                    "_style": "inline",
+                }
+            )
+            pos = link.end()
+        elif char == "]" or char == "!":
+            if refs or src.startswith("[" if char == "!" else "(", at + 1):
+                return None
+            text.append(src[pos : at + 1])
+            pos = at + 1
+        elif char == "\n" or (char == "\\" and src.startswith("\n", at + 1)):
+            before = src[pos:at]
+            kept = before.rstrip(" ")
+            hard = char == "\\" or len(before) - len(kept) >= 2
+            text.append(before if char == "\\" else kept)
+            _flush(text, tokens)
+            tokens.append({"type": "linebreak" if hard else "softbreak"})
+            pos = _SPACE_RUN.match(src, at + (2 if char == "\\" else 1)).end()  # type: ignore[union-attr]
+        elif char == "`" and not src.startswith("``", at) and (code := _FAST_CODE.match(src, at)) is not None:
+            text.append(src[pos:at])
+            _flush(text, tokens)
+            raw = code.group(1)
+            if raw.strip(" ") and raw.startswith(" ") and raw.endswith(" "):
+                raw = raw[1:-1]
+            tokens.append({"type": "codespan", "raw": raw})
+            pos = code.end()
+        else:
+            return None
+    _flush(text, tokens)
+    return tokens or None
+
+
+def _flush(text: list[str], tokens: list[Token]) -> None:
+    """Add the text gathered so far as one text token (mistune merges adjacent text)."""
+    joined = "".join(text)
+    text.clear()
+    if joined:
+        if tokens and tokens[-1]["type"] == "text":
+            tokens[-1]["raw"] += joined
+        else:
+            tokens.append({"type": "text", "raw": joined})
+
+
 class PositionedInlineParser(InlineParser):
     """An InlineParser that stores `_pos` = (start, end) offsets on every link, image and inline HTML token."""
+
+    fast = True
+    """Read the common shapes with `fast_inline`, giving mistune only the rest."""
+
+    def __call__(self, s: str, env: Any) -> list[Token]:  # type: ignore[override]
+        """The inline tokens of `s`."""
+        tokens = fast_inline(s, env) if self.fast else None
+        return tokens if tokens is not None else super().__call__(s, env)
 
     def parse_method(self, m: Any, state: InlineState) -> int | None:  # type: ignore[override]
         """Run mistune's rule, then record where the link it produced starts and ends."""

@@ -23,6 +23,8 @@ _DELIMITERS = {"emphasis": 1, "strong": 2}
 class _EveryPositionParser(PositionedInlineParser):
     """Also records `_pos` on the tokens of code spans, inline HTML, escapes and breaks."""
 
+    fast = False
+
     def parse_method(self, m: Any, state: InlineState) -> int | None:  # type: ignore[override]
         """Run the rule; a single token it added gets the offsets of the match."""
         count = len(state.tokens)
