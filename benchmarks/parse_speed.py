@@ -2,15 +2,21 @@
 
 Each size repeats the seed lists, varying every copy (link labels, headings, arXiv ids) so no two copies are
 byte-identical, writes it to a temporary file and times `parse_file` on it. Peak memory is measured with
-tracemalloc in a separate run. Run from anywhere:
+tracemalloc in a separate run.
 
-    python benchmarks/parse_speed.py [--sizes 1,10,100] [--startup-runs 5]
+Then the yardstick: whole processes, interleaved round by round, on the `--versus`x list: `awesome-lint parse
+--format json` (output thrown away) against mistune alone building its AST of the same file. Each row is the
+median of the rounds (wall and CPU seconds) and the largest peak RSS; the ratio is awesome-lint's median over
+mistune's, measured in the same run. Run from anywhere:
+
+    python benchmarks/parse_speed.py [--sizes 1,10,100] [--startup-runs 5] [--versus 10] [--rounds 7]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import statistics
 import subprocess
@@ -28,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
 DEFAULT_SIZES = (1, 10, 100)
 MIB = 1024 * 1024
+GOAL_RATIO = 1.5  # parse --format json against mistune alone, wall time
+MISTUNE = "import sys, mistune; mistune.create_markdown(renderer=None)(open(sys.argv[1], encoding='utf-8').read())"
 
 # ATX headings; a heading that is only a year sets the year of its entries, so it is left alone.
 _HEADING = re.compile(r"^(?P<head> {0,3}#{1,6}[ \t]+)(?P<body>.*?)(?P<tail>[ \t]+#+)?[ \t]*$", re.MULTILINE)
@@ -193,6 +201,55 @@ def measure_startup(runs: int) -> None:
     print(f"start-up `{shown}` x{runs}: best {best:.0f} ms, median {median:.0f} ms")
 
 
+@dataclass
+class Process:
+    """One finished whole process: wall and CPU seconds, peak RSS in bytes."""
+
+    wall: float
+    cpu: float
+    peak: int
+
+
+def run_process(command: list[str]) -> Process:
+    """Run `command` with its output thrown away; its own rusage comes from `os.wait4`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"`{' '.join(command)}` exited {proc.returncode}: {err.decode('utf-8', 'replace')[-500:]}")
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return Process(wall, usage.ru_utime + usage.ru_stime, peak)
+
+
+def versus_mistune(seeds: list[str], size: int, rounds: int, workdir: Path) -> None:
+    """Print `parse --format json` of a `size`x list next to mistune alone on the same file, and their ratio."""
+    path = workdir / f"synthetic-{size}x.md"
+    path.write_text(synthesise(seeds, size), encoding="utf-8")
+    script = Path(sys.executable).parent / "awesome-lint"
+    ours = [str(script), "parse", "--format", "json", str(path)] if script.is_file() else None
+    if ours is None:
+        ours = [sys.executable, "-m", "awesome_lint", "parse", "--format", "json", str(path)]
+    commands = {"awesome-lint parse --format json": ours, "mistune alone": [sys.executable, "-c", MISTUNE, str(path)]}
+    runs: dict[str, list[Process]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(run_process(command))
+    print(f"whole processes on the {size}x list ({path.stat().st_size:,} bytes), median of {rounds} interleaved rounds")
+    wall = {name: statistics.median(p.wall for p in done) for name, done in runs.items()}
+    cpu = {name: statistics.median(p.cpu for p in done) for name, done in runs.items()}
+    for name, done in runs.items():
+        peak = max(p.peak for p in done) / MIB
+        print(f"  {name:<34} wall {wall[name]:6.3f} s  CPU {cpu[name]:6.3f} s  peak RSS {peak:6.1f} MiB")
+    first, yardstick = list(commands)
+    ratio, cpu_ratio = wall[first] / wall[yardstick], cpu[first] / cpu[yardstick]
+    verdict = "MET" if ratio <= GOAL_RATIO else "MISSED"
+    print(f"  ratio (wall): {ratio:.2f}x mistune alone (CPU {cpu_ratio:.2f}x); goal <= {GOAL_RATIO}x: {verdict}")
+
+
 def parse_sizes(value: str) -> list[int]:
     """Parse `1,10,100` into positive integers."""
     try:
@@ -214,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated multiples of the seed lists (default: 1,10,100)",
     )
     parser.add_argument("--startup-runs", type=int, default=5, help="runs of `awesome-lint --help` (default: 5)")
+    parser.add_argument("--versus", type=int, default=10, help="list size for the mistune yardstick (0: skip)")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds against mistune (default: 7)")
     args = parser.parse_args(argv)
 
     paths = seed_paths()
@@ -224,13 +283,17 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(len(seed.encode("utf-8")) for seed in seeds)
     print(f"seeds: {len(paths)} lists, {total:,} bytes ({', '.join(p.name for p in paths)})")
     print(f"python {sys.version.split()[0]}; best of 3 runs for sizes <= 10x, 1 run above")
+    print(f"command: python benchmarks/parse_speed.py {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
     parse_file(paths[0])  # warm up: imports and the mistune parser are built on first use
 
     with tempfile.TemporaryDirectory(prefix="parse-speed-") as tmp:
         results = measure(args.sizes, seeds, Path(tmp))
-    print()
-    print_table(results)
-    print()
+        print()
+        print_table(results)
+        print()
+        if args.versus > 0 and args.rounds > 0:
+            versus_mistune(seeds, args.versus, args.rounds, Path(tmp))
+            print()
     if args.startup_runs > 0:
         measure_startup(args.startup_runs)
     return 0
