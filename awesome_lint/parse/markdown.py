@@ -7,8 +7,9 @@ import unicodedata
 from typing import Any
 
 import mistune
+from mistune._inline.emphasis import _can_close_emphasis, _can_open_emphasis
 from mistune.core import BlockState, InlineState
-from mistune.inline_parser import InlineParser
+from mistune.inline_parser import _INLINE_HTML_TAG, InlineParser
 from mistune.plugins.url import url as url_plugin
 from mistune.util import escape_url
 
@@ -61,12 +62,16 @@ def emphasis_nesting_exceeds(tokens: list[Token], limit: int = MAX_EMPHASIS_NEST
 
 
 # The inline shapes read without mistune's inline parser (`fast_inline`): plain text, `[label](url)` links,
-# literal brackets, code spans and line breaks. Any other character that starts inline syntax sends the text
-# to mistune.
+# literal brackets, code spans, line breaks, HTML tags and emphasis that does not nest. Any other character
+# that starts inline syntax sends the text to mistune.
 _FAST_STOP = re.compile(r"[\\`*_!\[\]<&\n]|https?://")
-_FAST_LINK = re.compile(r"\[([^\[\]\\`*_!<&\n]+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
+# A label may hold one level of balanced brackets (`[[paper]](url)`) that are no link of their own.
+_FAST_LINK = re.compile(r"\[((?:[^\[\]\\`*_!<&\n]|\[[^\[\]\\`*_!<&\n]*\](?!\())+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
 _FAST_CODE = re.compile(r"`([^`\n]+)`(?!`)")
 _SPACE_RUN = re.compile(r"\s*")
+_RUN = {"*": re.compile(r"\*+"), "_": re.compile(r"_+")}
+_ANCHOR_TAG = re.compile(r"</?a[\s/>]", re.IGNORECASE)
+_OBJECT = "\ufffc"  # what mistune's emphasis pass sees in place of a link, code span or HTML tag
 
 
 def fast_inline(src: str, env: dict[str, Any]) -> list[Token] | None:
@@ -74,6 +79,8 @@ def fast_inline(src: str, env: dict[str, Any]) -> list[Token] | None:
     `src` holds a shape this reader leaves to mistune."""
     tokens: list[Token] = []
     text: list[str] = []
+    runs: list[int] = []
+    """Indices in `tokens` of the `*` and `_` runs, each a text token of its own until emphasis is resolved."""
     refs = bool(env.get("ref_links"))
     pos = 0
     while True:
@@ -85,14 +92,14 @@ def fast_inline(src: str, env: dict[str, Any]) -> list[Token] | None:
         char = src[at]
         if char == "[":
             link = _FAST_LINK.match(src, at)
-            if link is None or "://" in link.group(1):
+            if link is None or "://" in link.group(1) or (refs and "[" in link.group(1)):
                 if refs or link is not None:
                     return None
                 text.append(src[pos : at + 1])
                 pos = at + 1
                 continue
             text.append(src[pos:at])
-            _flush(text, tokens)
+            _flush(text, tokens, runs)
             tokens.append(
                 {
                     "type": "link",
@@ -113,32 +120,106 @@ def fast_inline(src: str, env: dict[str, Any]) -> list[Token] | None:
             kept = before.rstrip(" ")
             hard = char == "\\" or len(before) - len(kept) >= 2
             text.append(before if char == "\\" else kept)
-            _flush(text, tokens)
+            _flush(text, tokens, runs)
             tokens.append({"type": "linebreak" if hard else "softbreak"})
             pos = _SPACE_RUN.match(src, at + (2 if char == "\\" else 1)).end()  # type: ignore[union-attr]
         elif char == "`" and not src.startswith("``", at) and (code := _FAST_CODE.match(src, at)) is not None:
             text.append(src[pos:at])
-            _flush(text, tokens)
+            _flush(text, tokens, runs)
             raw = code.group(1)
             if raw.strip(" ") and raw.startswith(" ") and raw.endswith(" "):
                 raw = raw[1:-1]
             tokens.append({"type": "codespan", "raw": raw})
             pos = code.end()
+        elif char == "*" or char == "_":
+            run = _RUN[char].match(src, at).end()  # type: ignore[union-attr]
+            text.append(src[pos:at])
+            _flush(text, tokens, runs)
+            runs.append(len(tokens))
+            tokens.append({"type": "text", "raw": src[at:run]})
+            pos = run
+        elif char == "<":
+            tag = _INLINE_HTML_TAG.match(src, at)
+            if tag is None:
+                if re.match(r"[A-Za-z/!?]", src[at + 1 : at + 2]):
+                    return None
+                text.append(src[pos : at + 1])  # a `<` that opens nothing
+                pos = at + 1
+                continue
+            html = tag.group(0)
+            if ":" in html or "@" in html or _ANCHOR_TAG.match(html):
+                return None
+            text.append(src[pos:at])
+            _flush(text, tokens, runs)
+            tokens.append({"type": "inline_html", "raw": html, "_pos": (at, tag.end())})
+            pos = tag.end()
         else:
             return None
-    _flush(text, tokens)
+    _flush(text, tokens, runs)
+    if runs:
+        return _emphasis(tokens, runs)
     return tokens or None
 
 
-def _flush(text: list[str], tokens: list[Token]) -> None:
-    """Add the text gathered so far as one text token (mistune merges adjacent text)."""
+def _flush(text: list[str], tokens: list[Token], runs: list[int]) -> None:
+    """Add the text gathered so far as one text token (mistune merges adjacent text), never into a `*` run."""
     joined = "".join(text)
     text.clear()
     if joined:
-        if tokens and tokens[-1]["type"] == "text":
+        if tokens and tokens[-1]["type"] == "text" and (not runs or runs[-1] != len(tokens) - 1):
             tokens[-1]["raw"] += joined
         else:
             tokens.append({"type": "text", "raw": joined})
+
+
+def _emphasis(tokens: list[Token], runs: list[int]) -> list[Token] | None:
+    """Resolve the `*` and `_` runs as mistune does where openers and closers alternate with the same marker and
+    length (1 or 2) and nothing nests (a run that could do both closes the open one, else opens); None otherwise."""
+    source = "".join(
+        t["raw"] if t["type"] == "text" else "\n" if t["type"] in ("softbreak", "linebreak") else _OBJECT
+        for t in tokens
+    )
+    offsets: dict[int, int] = {}
+    at = 0
+    for index, token in enumerate(tokens):
+        offsets[index] = at
+        at += len(token["raw"]) if token["type"] == "text" else 1
+    out: list[Token] = []
+    opener: tuple[str, int] | None = None
+    floor = 0
+    run_set = set(runs)
+    for index, token in enumerate(tokens):
+        if index not in run_set:
+            _add(out, token, floor)
+            continue
+        raw = token["raw"]
+        start = offsets[index]
+        can_open = _can_open_emphasis(source, start, len(raw), raw[0])
+        can_close = _can_close_emphasis(source, start, len(raw), raw[0])
+        if not can_open and not can_close:
+            if opener is not None:
+                return None  # mistune keeps it a text token of its own inside the emphasis
+            _add(out, token, floor)
+        elif len(raw) > 2:
+            return None
+        elif opener is None and can_open:
+            opener, floor = (raw[0], len(raw)), len(out)
+        else:
+            if not can_close or opener != (raw[0], len(raw)):
+                return None
+            children = out[floor:]
+            del out[floor:]
+            out.append({"type": "strong" if len(raw) == 2 else "emphasis", "children": children})
+            opener, floor = None, len(out)
+    return out if opener is None and out else None
+
+
+def _add(out: list[Token], token: Token, floor: int) -> None:
+    """Append a token, merging text into text before it (not across the start of an emphasis at `floor`)."""
+    if token["type"] == "text" and len(out) > floor and out[-1]["type"] == "text":
+        out[-1] = {"type": "text", "raw": out[-1]["raw"] + token["raw"]}
+    else:
+        out.append(token)
 
 
 class PositionedInlineParser(InlineParser):
