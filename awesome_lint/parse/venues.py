@@ -111,6 +111,8 @@ SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a freq
 
 # Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
 _COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
+# The whole table as one pattern: text it does not match names no venue, whatever the order of the table.
+_ANY_VENUE = re.compile("|".join(f"(?:{pattern.lower()})" for pattern, _short in VENUE_PATTERNS))
 # The acronyms the patterns spell in capitals (`\bDAC\b`): in running text only their capital spelling is a
 # venue (`Viet Dac Lai` names a person).
 _CAPITAL_ACRONYMS = frozenset(
@@ -135,6 +137,8 @@ def venue_from_citation(text: str, cased: bool = False) -> str | None:
     """The short name of the venue a free-text citation names, or None when none is recognised. With `cased`,
     an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
     lowered = text.lower()
+    if _ANY_VENUE.search(lowered) is None:
+        return None
     for pattern, short in _COMPILED:
         m = pattern.search(lowered)
         if m is None:
