@@ -8,6 +8,7 @@ paper on a line of its own gives a second entry.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -445,7 +446,20 @@ def _raw_destination(raw: str) -> str | None:
 
 
 def build(path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n") -> Document:
-    """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets."""
+    """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets.
+
+    The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until
+    it ends and no cycles, so its collections would only walk them over and over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(path, text, data, bom, newline)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str) -> Document:
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
     builder.walk(parse_ast(text))
