@@ -7,9 +7,11 @@ tracemalloc in a separate run.
 Then the yardstick: whole processes, interleaved round by round, on the `--versus`x list: `awesome-lint parse
 --format json` (output thrown away) against mistune alone building its AST of the same file. Each row is the
 median of the rounds (wall and CPU seconds) and the largest peak RSS; the ratio is awesome-lint's median over
-mistune's, measured in the same run. Run from anywhere:
+mistune's, measured in the same run; `--baseline` adds another version (a checkout, put first on PYTHONPATH)
+to the same rounds. Run from anywhere:
 
     python benchmarks/parse_speed.py [--sizes 1,10,100] [--startup-runs 5] [--versus 10] [--rounds 7]
+                                     [--baseline CHECKOUT]
 """
 
 from __future__ import annotations
@@ -210,10 +212,12 @@ class Process:
     peak: int
 
 
-def run_process(command: list[str]) -> Process:
+def run_process(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Process:
     """Run `command` with its output thrown away; its own rusage comes from `os.wait4`."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd
+    )
     assert proc.stderr is not None
     err = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -225,29 +229,32 @@ def run_process(command: list[str]) -> Process:
     return Process(wall, usage.ru_utime + usage.ru_stime, peak)
 
 
-def versus_mistune(seeds: list[str], size: int, rounds: int, workdir: Path) -> None:
-    """Print `parse --format json` of a `size`x list next to mistune alone on the same file, and their ratio."""
+def versus_mistune(seeds: list[str], size: int, rounds: int, workdir: Path, baseline: Path | None = None) -> None:
+    """Print `parse --format json` of a `size`x list next to mistune alone on the same file, and their ratio;
+    with `baseline` (a checkout of another version), that version's parse too, in the same rounds."""
     path = workdir / f"synthetic-{size}x.md"
     path.write_text(synthesise(seeds, size), encoding="utf-8")
-    script = Path(sys.executable).parent / "awesome-lint"
-    ours = [str(script), "parse", "--format", "json", str(path)] if script.is_file() else None
-    if ours is None:
-        ours = [sys.executable, "-m", "awesome_lint", "parse", "--format", "json", str(path)]
-    commands = {"awesome-lint parse --format json": ours, "mistune alone": [sys.executable, "-c", MISTUNE, str(path)]}
+    parse = [sys.executable, "-m", "awesome_lint", "parse", "--format", "json", str(path)]
+    commands: dict[str, tuple[list[str], dict[str, str] | None]] = {"awesome-lint parse --format json": (parse, None)}
+    if baseline is not None:
+        env = {**os.environ, "PYTHONPATH": str(baseline.resolve())}
+        commands[f"the same, {baseline.name}"] = (parse, env)
+    commands["mistune alone"] = ([sys.executable, "-c", MISTUNE, str(path)], None)
     runs: dict[str, list[Process]] = {name: [] for name in commands}
     for _ in range(rounds):
-        for name, command in commands.items():
-            runs[name].append(run_process(command))
+        for name, (command, env) in commands.items():
+            runs[name].append(run_process(command, env, cwd=workdir))  # not the checkout `python -m` would import
     print(f"whole processes on the {size}x list ({path.stat().st_size:,} bytes), median of {rounds} interleaved rounds")
     wall = {name: statistics.median(p.wall for p in done) for name, done in runs.items()}
     cpu = {name: statistics.median(p.cpu for p in done) for name, done in runs.items()}
     for name, done in runs.items():
         peak = max(p.peak for p in done) / MIB
-        print(f"  {name:<34} wall {wall[name]:6.3f} s  CPU {cpu[name]:6.3f} s  peak RSS {peak:6.1f} MiB")
-    first, yardstick = list(commands)
-    ratio, cpu_ratio = wall[first] / wall[yardstick], cpu[first] / cpu[yardstick]
+        ratio = "" if name == "mistune alone" else f"  {wall[name] / wall['mistune alone']:.2f}x mistune"
+        line = f"  {name:<34} wall {wall[name]:6.3f} s  CPU {cpu[name]:6.3f} s  peak RSS {peak:6.1f} MiB{ratio}"
+        print(line + (f" (CPU {cpu[name] / cpu['mistune alone']:.2f}x)" if ratio else ""))
+    ratio = wall["awesome-lint parse --format json"] / wall["mistune alone"]
     verdict = "MET" if ratio <= GOAL_RATIO else "MISSED"
-    print(f"  ratio (wall): {ratio:.2f}x mistune alone (CPU {cpu_ratio:.2f}x); goal <= {GOAL_RATIO}x: {verdict}")
+    print(f"  goal: parse --format json <= {GOAL_RATIO}x mistune alone (wall): {ratio:.2f}x, {verdict}")
 
 
 def parse_sizes(value: str) -> list[int]:
@@ -273,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=5, help="runs of `awesome-lint --help` (default: 5)")
     parser.add_argument("--versus", type=int, default=10, help="list size for the mistune yardstick (0: skip)")
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds against mistune (default: 7)")
+    parser.add_argument(
+        "--baseline", type=Path, default=None, help="a checkout of another version to time in the same rounds"
+    )
     args = parser.parse_args(argv)
 
     paths = seed_paths()
@@ -292,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         print_table(results)
         print()
         if args.versus > 0 and args.rounds > 0:
-            versus_mistune(seeds, args.versus, args.rounds, Path(tmp))
+            versus_mistune(seeds, args.versus, args.rounds, Path(tmp), args.baseline)
             print()
     if args.startup_runs > 0:
         measure_startup(args.startup_runs)
