@@ -111,8 +111,48 @@ SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a freq
 
 # Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
 _COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
-# The whole table as one pattern: text it does not match names no venue, whatever the order of the table.
-_ANY_VENUE = re.compile("|".join(f"(?:{pattern.lower()})" for pattern, _short in VENUE_PATTERNS))
+_QUANTIFIERS = "?*{"
+_SYNTAX = "\\[](){}?*+.^$|"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (a `|` inside a group stays)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        if char == "\\":
+            continue
+        if char == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif char == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0 and pattern[i - 1] != "\\":
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def _leading_literal(alternative: str) -> str:
+    """The text every match of an alternative starts with (after a leading `\\b`), as far as it is literal."""
+    text = alternative[2:] if alternative.startswith("\\b") else alternative
+    out: list[str] = []
+    for char in text:
+        if char in _QUANTIFIERS:
+            return "".join(out[:-1])  # the character before `?`, `*` or `{` may be absent
+        if char in _SYNTAX:
+            break
+        out.append(char)
+    return "".join(out)
+
+
+def _needles(pattern: str) -> tuple[str, ...]:
+    """Substrings one of which text must hold for the pattern to match it; () when there is no such set."""
+    found = tuple(_leading_literal(alternative) for alternative in _alternatives(pattern))
+    return () if any(not needle for needle in found) else found
+
+
+# For each pattern of the table, the literal text one of its alternatives starts with: a pattern is searched
+# for only in text that holds one of them (`in` costs far less than a search).
+_NEEDLES = tuple(_needles(pattern.lower()) for pattern, _short in VENUE_PATTERNS)
 # The acronyms the patterns spell in capitals (`\bDAC\b`): in running text only their capital spelling is a
 # venue (`Viet Dac Lai` names a person).
 _CAPITAL_ACRONYMS = frozenset(
@@ -137,9 +177,9 @@ def venue_from_citation(text: str, cased: bool = False) -> str | None:
     """The short name of the venue a free-text citation names, or None when none is recognised. With `cased`,
     an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
     lowered = text.lower()
-    if _ANY_VENUE.search(lowered) is None:
-        return None
-    for pattern, short in _COMPILED:
+    for (pattern, short), needles in zip(_COMPILED, _NEEDLES, strict=True):
+        if needles and not any(needle in lowered for needle in needles):
+            continue
         m = pattern.search(lowered)
         if m is None:
             continue
