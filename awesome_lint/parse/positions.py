@@ -99,8 +99,11 @@ class Aligner:
         for number, line in enumerate(index.lines):
             source = line.rstrip()
             greedy = source[_PREFIX.match(source).end() :]  # type: ignore[union-attr]
-            single = _ONE_MARKER.sub("", source, count=1)
-            for content in {greedy, single, _CLOSING_HASHES.sub("", greedy), _CLOSING_HASHES.sub("", single)}:
+            single = source[_ONE_MARKER.match(source).end() :]  # type: ignore[union-attr]
+            contents = {greedy, single}
+            if source.endswith("#"):  # closing hashes of an ATX heading
+                contents.update((_CLOSING_HASHES.sub("", greedy), _CLOSING_HASHES.sub("", single)))
+            for content in contents:
                 if content:
                     self.by_content.setdefault(content, []).append(number)
 

@@ -178,7 +178,7 @@ def venue_from_citation(text: str, cased: bool = False) -> str | None:
     an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
     lowered = text.lower()
     for (pattern, short), needles in zip(_COMPILED, _NEEDLES, strict=True):
-        if needles and not any(needle in lowered for needle in needles):
+        if needles and not any(map(lowered.__contains__, needles)):
             continue
         m = pattern.search(lowered)
         if m is None:
