@@ -173,6 +173,7 @@ def short_name(name: str) -> str:
     return f"{base} Workshop" if workshop else base
 
 
+@lru_cache(maxsize=4096)
 def venue_from_citation(text: str, cased: bool = False) -> str | None:
     """The short name of the venue a free-text citation names, or None when none is recognised. With `cased`,
     an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
