@@ -539,3 +539,22 @@ def test_quoted_titles_after_authors_field_labels_and_field_sub_items() -> None:
         ("paper", "Dynamic Network Surgery for Efficient DNNs", "A. Author, B. Writer", "NIPS", 2016),
         ("paper", "Patient Knowledge Distillation for BERT", None, "EMNLP", 2019),
     ]
+
+
+def test_contents_items_with_sub_page_links_are_navigation() -> None:
+    doc = parse_text(
+        "# Papers\n"
+        "## Contents\n"
+        "- [Quantization](#quantization) | [[Sub-page]](quantization.md)\n"
+        "- [Pruning](#pruning) [[more]](./pruning/README.md)\n"
+        "## Quantization\n"
+        "- [Binary Networks](https://arxiv.org/abs/1602.02830) [[code]](./code/binary.md)\n"
+        "- [Ternary Networks](https://arxiv.org/abs/1605.04711)\n"
+    )
+    assert [(e.kind, e.title) for e in doc.entries] == [
+        ("other", "Quantization"),
+        ("other", "Pruning"),
+        ("paper", "Binary Networks"),
+        ("paper", "Ternary Networks"),
+    ]
+    assert [link.role for link in doc.entries[0].links] == ["other", "project"]

@@ -1148,12 +1148,24 @@ def _site_root(url: str) -> bool:
     return bool(parts and parts.hostname and parts.path in ("", "/") and not parts.query)
 
 
+def _in_repository(url: str) -> bool:
+    """A link within the list's own repository: an anchor or a relative path (`#pruning`, `./pruning/README.md`)."""
+    url = url.strip()
+    if not url or url.startswith("//"):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not parts.scheme and not parts.netloc
+
+
 def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
     """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
     if fields.kind == "other":
         return
-    if links and all(pieces[i].url.startswith("#") for i in links):
-        fields.kind = "other"
+    if links and pieces[links[0]].url.startswith("#") and all(_in_repository(pieces[i].url) for i in links[1:]):
+        fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
         return
     paper = (
         fields.arxiv is not None
