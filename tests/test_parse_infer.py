@@ -12,7 +12,7 @@ from awesome_lint.parse.fields import Template
 from awesome_lint.parse.infer import learn
 from awesome_lint.parse.shapes import is_paper_host, label_kind, looks_like_authors
 from awesome_lint.parse.tables import header_role, split_row
-from awesome_lint.parse.venues import read_venue
+from awesome_lint.parse.venues import read_venue, short_name
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,9 @@ from awesome_lint.parse.venues import read_venue
         ("CVPRW", "CVPR Workshop", None, True),
         ("NIPS workshop 2016", "NIPS Workshop", 2016, True),
         ("ICML 2023 Workshop ES-FoMO", "ICML Workshop", 2023, True),
+        ("AAAI EIW Workshop 2024", "AAAI Workshop", 2024, True),
+        ("NeurIPS ENLSP Workshop 2023", "NeurIPS Workshop", 2023, True),
+        ("IEEE CVPR Workshop 2020", "CVPR Workshop", 2020, True),
         ("EMNLP Findings 2023", "EMNLP Findings", 2023, True),
         ("Publish-ICLR'24", "ICLR", 2024, True),
         ("Conference-ICML'24", "ICML", 2024, True),
@@ -558,3 +561,28 @@ def test_contents_items_with_sub_page_links_are_navigation() -> None:
         ("paper", "Ternary Networks"),
     ]
     assert [link.role for link in doc.entries[0].links] == ["other", "project"]
+
+
+def test_a_workshop_named_by_its_own_acronym_is_its_conference_workshop() -> None:
+    doc = parse_text(
+        "- [Efficient Inference of Transformers](https://arxiv.org/abs/2101.00001) AAAI EIW Workshop 2024\n"
+        "- [Sparse Attention for Long Inputs](https://arxiv.org/abs/2101.00002), NeurIPS ENLSP Workshop 2023\n"
+        "- [Low-Rank Adapters at Scale](https://arxiv.org/abs/2101.00003) [AAAI EIW Workshop 2024]\n"
+        "- [Quantized Attention Kernels](https://arxiv.org/abs/2101.00004) - *AAAI EIW Workshop 2024*\n"
+        "- **Pruned Language Models** <br> AAAI EIW Workshop 2024 [[Paper]](https://arxiv.org/abs/2101.00005)\n"
+        "- Early Exit Decoding, <ins>NeurIPS ENLSP Workshop, 2023</ins> [[Paper](https://arxiv.org/abs/2101.00006)]\n"
+        "- \\[AAAI EIW Workshop'24\\] Token Merging for Speed - \\[[PDF](https://arxiv.org/abs/2101.00007)\\]\n"
+        "- Distilled Retrievers Are Fast. Smith et al. AAAI EIW Workshop 2024.\n"
+    )
+    assert [(e.venue, e.year) for e in doc.entries] == [
+        ("AAAI Workshop", 2024),
+        ("NeurIPS Workshop", 2023),
+        ("AAAI Workshop", 2024),
+        ("AAAI Workshop", 2024),
+        ("AAAI Workshop", 2024),
+        ("NeurIPS Workshop", 2023),
+        ("AAAI Workshop", 2024),
+        ("AAAI Workshop", 2024),
+    ]
+    assert short_name("AAAI EIW Workshop") == "AAAI Workshop"
+    assert short_name("Workshop on Efficient Systems") == "Workshop on Efficient Systems"

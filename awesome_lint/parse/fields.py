@@ -304,7 +304,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         if year:
             fields.year = year
         return
-    venue = venue_from_citation(citation, cased=True)
+    whole = read_venue(citation)  # the tail is the venue field itself: `NeurIPS ENLSP Workshop 2023`
+    venue = whole.venue if whole is not None and whole.known else venue_from_citation(citation, cased=True)
     if venue:
         fields.venue = venue
         fields.venue_raw = citation
