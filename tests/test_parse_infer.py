@@ -586,3 +586,24 @@ def test_a_workshop_named_by_its_own_acronym_is_its_conference_workshop() -> Non
     ]
     assert short_name("AAAI EIW Workshop") == "AAAI Workshop"
     assert short_name("Workshop on Efficient Systems") == "Workshop on Efficient Systems"
+
+
+def test_a_code_link_to_notes_in_a_repository_is_not_code() -> None:
+    entry = parse_text(
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) [[code]](https://github.com/u/r/blob/master/notes/x.md)"
+        " [[code]](https://github.com/u/compress) [[code]](https://github.com/u/r/blob/master/prune/README.md)"
+        " [notes](https://github.com/u/r/blob/master/notes/y.markdown)\n"
+    ).entries[0]
+    assert [(link.role, link.url.rsplit("/", 1)[-1]) for link in entry.links] == [
+        ("paper", "1510.00149"),
+        ("other", "x.md"),
+        ("code", "compress"),
+        ("code", "README.md"),
+        ("other", "y.markdown"),
+    ]
+    row = parse_text(
+        "| Title | Code |\n| --- | --- |\n"
+        "| [Deep Compression](https://arxiv.org/abs/1510.00149) | [notes](https://github.com/u/r/blob/master/x.md) |\n"
+        "| [Pruning Filters](https://arxiv.org/abs/1608.08710) | [code](https://github.com/u/r/blob/master/y.md) |\n"
+    ).entries
+    assert [[link.role for link in entry.links] for entry in row] == [["paper", "other"], ["paper", "other"]]

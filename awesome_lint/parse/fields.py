@@ -20,6 +20,7 @@ from awesome_lint.parse.shapes import (
     COUNT,
     host,
     is_code_host,
+    is_notes_file,
     is_owner_repo,
     is_paper_host,
     is_resource_host,
@@ -191,7 +192,17 @@ class Fields:
 
 
 def link_role(label: str, url: str, is_title: bool) -> LinkRole:
-    """The role of a link from its label and target."""
+    """The role of a link from its label and target (a code link to notes in a repository is no code link)."""
+    role = _link_role(label, url, is_title)
+    return code_role(url) if role == "code" else role
+
+
+def code_role(url: str) -> LinkRole:
+    """The role of a link in a code slot: `code`, or `other` for an anchor or notes in a repository."""
+    return "other" if url.startswith("#") or is_notes_file(url) else "code"
+
+
+def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if url.startswith("#"):
         return "other"
     kind = label_kind(label)
