@@ -607,3 +607,38 @@ def test_a_code_link_to_notes_in_a_repository_is_not_code() -> None:
         "| [Pruning Filters](https://arxiv.org/abs/1608.08710) | [code](https://github.com/u/r/blob/master/y.md) |\n"
     ).entries
     assert [[link.role for link in entry.links] for entry in row] == [["paper", "other"], ["paper", "other"]]
+
+
+def test_an_openreview_label_is_the_venue_only_where_the_list_labels_paper_links_with_venues() -> None:
+    venue_labels = parse_text(
+        "- Learning Sparse Networks Quickly [[ICLR 2024]](https://openreview.net/forum?id=a1)\n"
+        "- Training Binary Networks Well [[NeurIPS 2023]](https://papers.nips.cc/paper/2)\n"
+        "- Quantizing Transformers Gently [[arXiv]](https://arxiv.org/abs/2301.00003)\n"
+        "- Pruning Attention Heads Safely [[ICML 2023]](https://proceedings.mlr.press/v202/x.html)\n"
+        "- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n"
+    ).entries
+    assert [(e.kind, e.venue) for e in venue_labels] == [
+        ("paper", "ICLR"),
+        ("paper", "NeurIPS"),
+        ("paper", "arXiv"),
+        ("paper", "ICML"),
+        ("paper", "OpenReview"),
+    ]
+    paper_labels = parse_text(
+        "- Learning Sparse Networks Quickly [[paper]](https://openreview.net/forum?id=a1)\n"
+        "- Training Binary Networks Well [[PDF]](https://papers.nips.cc/paper/2)\n"
+        "- Quantizing Transformers Gently [[arXiv]](https://arxiv.org/abs/2301.00003)\n"
+        "- Pruning Attention Heads Safely [[ICML 2023]](https://proceedings.mlr.press/v202/x.html)\n"
+        "- Merging Tokens Wisely [[CVPR 2023]](https://openaccess.thecvf.com/x.html)\n"
+        "- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n"
+    ).entries
+    assert [(e.kind, e.venue) for e in paper_labels] == [
+        ("paper", None),
+        ("paper", None),
+        ("paper", "arXiv"),
+        ("paper", "ICML"),
+        ("paper", "CVPR"),
+        ("paper", None),
+    ]
+    alone = parse_text("- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n")
+    assert alone.entries[0].venue is None

@@ -31,7 +31,7 @@ from awesome_lint.parse.shapes import (
     looks_like_title,
     sentence_like,
 )
-from awesome_lint.parse.venues import VenueField, read_venue, short_name, venue_from_citation, year_of
+from awesome_lint.parse.venues import HOST_VENUES, VenueField, read_venue, short_name, venue_from_citation, year_of
 
 _TAG = re.compile(r"【([^】]*)】")
 _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
@@ -501,8 +501,31 @@ def recognise(
             if role == "paper" and i != title_index and is_venue_label(label):
                 _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
                 break
+    _host_venue(pieces, links, (title_index, lead), fields, template)
     finish(fields, pieces, section, heading_year, plain_all)
     return fields
+
+
+def _host_venue(
+    pieces: list[Piece], links: list[int], own: tuple[int | None, ...], fields: Fields, template: Template
+) -> None:
+    """Votes on whether the labels of the item's paper links name its venue (`[[ICLR 2024]](url)` yes, `[[PDF]](url)`
+    no), and the venue from a label that names a paper host (`[[OpenReview]](url)`) where the list says they do."""
+    named = None
+    for i, role in zip(links, fields.roles, strict=True):
+        if role != "paper" or i in own or is_badge(pieces, i):
+            continue
+        label = pieces[i].text.strip("[] ")
+        if label.lower() in HOST_VENUES:
+            named = named or HOST_VENUES[label.lower()]
+            continue
+        found = read_venue(label)
+        if found is not None and found.known and (found.venue or "arxiv").lower() != "arxiv":
+            fields.vote("label:venue", True)
+        elif label_kind(label) == "paper" and (found is None or not found.known):
+            fields.vote("label:venue", False)
+    if named is not None and fields.venue is None and fields.ask(template, "label:venue", False):
+        fields.venue = fields.venue_raw = named
 
 
 def finish(

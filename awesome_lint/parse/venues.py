@@ -109,6 +109,10 @@ SHORT_NAMES.update(
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
 
+# Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
+# a venue only in a list whose paper-link labels are venues.
+HOST_VENUES: dict[str, str] = {"openreview": "OpenReview"}
+
 # Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
 _COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
 # The acronyms the patterns spell in capitals (`\bDAC\b`): in running text only their capital spelling is a
