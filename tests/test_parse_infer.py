@@ -642,3 +642,62 @@ def test_an_openreview_label_is_the_venue_only_where_the_list_labels_paper_links
     ]
     alone = parse_text("- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n")
     assert alone.entries[0].venue is None
+
+
+KD_LIST = """# Awesome Knowledge Distillation
+
+## Papers
+- Distilling the knowledge in a neural network. Hinton et al. arXiv:1503.02531
+- Zero-Shot Knowledge Distillation in Deep Networks. Nayak et al. ICML 2019
+- Paying More Attention to Attention, ICLR 2017 [[code]](https://github.com/szagoruyko/attention-transfer)
+
+## Implementations
+- Zero-Shot Knowledge Distillation in Deep Networks in ICML2019 [[code]](https://github.com/x/zskd)
+- Zero-Shot Knowledge Distillation in Deep Networks, ICML 2019 [[code]](https://github.com/x/zskd)
+- Distilling the knowledge in a Neural Network [[code]](https://github.com/x/kd)
+
+### PyTorch
+- [Relational Knowledge Distillation](https://github.com/lenscloth/RKD)
+- Paying More Attention to Attention (ICLR 2017) [[code]](https://github.com/x/at)
+
+### Object detection
+- [Distilling Object Detectors with Fine-grained Feature Imitation](https://github.com/twangnh/Distilling-ODFFI)
+
+## PyTorch
+- [Mean teachers are better role models](https://github.com/CuriousAI/mean-teacher)
+
+## Videos
+- Distilling the knowledge in a Neural Network, Hinton 2015 [[video]](https://youtube.com/x)
+"""
+
+
+def test_paper_titles_with_only_code_links_under_a_resources_heading_are_resources() -> None:
+    doc = parse_text(KD_LIST)
+    assert [(e.kind, e.section[-1]) for e in doc.entries] == [
+        ("paper", "Papers"),
+        ("paper", "Papers"),
+        ("paper", "Papers"),
+        ("resource", "Implementations"),
+        ("resource", "Implementations"),
+        ("resource", "Implementations"),
+        ("resource", "PyTorch"),
+        ("resource", "PyTorch"),
+        ("resource", "Object detection"),
+        ("resource", "PyTorch"),
+        ("resource", "Videos"),
+    ]
+    assert all(e.venue is None and not e.paper_links for e in doc.entries if e.kind == "resource")
+    with_code = parse_text(
+        "# Papers with code\n"
+        "- Paying More Attention to Attention, ICLR 2017 [[code]](https://github.com/x/at)\n"
+        "- Relational Knowledge Distillation, CVPR 2019 [[code]](https://github.com/x/rkd)\n"
+    )
+    assert [e.kind for e in with_code.entries] == ["paper", "paper"]
+    long_part = parse_text(
+        "# Efficient LLMs\n## Algorithms\n### Pruning\n"
+        "- Sparse Training at Scale, <ins>SC, 2021</ins> [[Paper](https://dl.acm.org/doi/x)]\n"
+        "## System-Level Optimization and LLM Frameworks\n### Training\n"
+        "- ZeRO: Memory Optimizations, <ins>SC, 2020</ins> [[Paper](https://dl.acm.org/doi/y)] "
+        "[[Code](https://github.com/microsoft/DeepSpeed)]\n"
+    )
+    assert [e.kind for e in long_part.entries] == ["paper", "paper"]

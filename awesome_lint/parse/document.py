@@ -649,10 +649,10 @@ def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
 def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
-    parts = len({r.section[0] for r in readings if r.section}) > 1
+    part = infer.part_level(r.section for r in readings)
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
-        reading.own = infer.own_kind(reading.fields, reading.section, has_links, parts)
+        reading.own = infer.own_kind(reading.fields, reading.section, has_links, part)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]

@@ -172,6 +172,8 @@ class Fields:
     outweigh."""
     paper_evidence: bool = False
     resource_evidence: bool = False
+    code_only: bool = False
+    """Every link of the item (badges and anchors aside) goes to a code repository: an implementation."""
     asked: tuple[tuple[str, bool], ...] = ()
     """Template questions this reading depended on, with the answer it went by."""
     votes: tuple[tuple[str, bool], ...] = ()
@@ -1227,3 +1229,5 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         resource = any(role in ("code", "project") for role in fields.roles) and fields.venue is None
     fields.paper_evidence = paper
     fields.resource_evidence = resource
+    targets = [pieces[i].url for i in links if not is_badge(pieces, i) and not pieces[i].url.startswith("#")]
+    fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)
