@@ -701,3 +701,13 @@ def test_paper_titles_with_only_code_links_under_a_resources_heading_are_resourc
         "[[Code](https://github.com/microsoft/DeepSpeed)]\n"
     )
     assert [e.kind for e in long_part.entries] == ["paper", "paper"]
+
+
+def test_a_notes_file_given_as_a_sub_item_is_no_code_of_the_paper_above() -> None:
+    doc = parse_text(
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149)\n"
+        "  + [songhan/deep-compression](https://github.com/songhan/deep-compression)\n"
+        "  + [notes/deep-compression.md](https://github.com/u/r/blob/master/notes/deep-compression.md)\n"
+    )
+    paper = doc.entries[0]
+    assert [link.url.rsplit("/", 1)[-1] for link in paper.code_links] == ["deep-compression"]

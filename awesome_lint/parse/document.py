@@ -26,7 +26,7 @@ from awesome_lint.model import (
     Span,
 )
 from awesome_lint.parse import infer
-from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, collapse, recognise
+from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, code_role, collapse, recognise
 from awesome_lint.parse.markdown import Token, parse_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
@@ -724,10 +724,12 @@ def _attach_code_items(readings: list[_Reading]) -> None:
             continue
         if not is_code_host(links[0].url) and label_kind(collapse(links[0].text)) != "code":
             continue
+        if code_role(links[0].url) != "code":
+            continue  # `+ [notes](https://github.com/u/r/blob/master/notes/x.md)`: notes, not the paper's code
         fields.kind = "resource"
         fields.authors = fields.venue = fields.venue_raw = fields.year = None
         fields.roles = [
-            "code" if is_code_host(p.url) or i == 0 else r
+            code_role(p.url) if is_code_host(p.url) or i == 0 else r
             for i, (p, r) in enumerate(zip(links, fields.roles, strict=True))
         ]
         for piece, role in zip(links, fields.roles, strict=True):
