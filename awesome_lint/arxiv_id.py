@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "HOSTS",
     "ArxivId",
     "ArxivUrl",
     "canonical_abs_url",
@@ -39,7 +40,9 @@ _ID = (
     r"(?:v(?P<ver>\d+))?"
     r")"
 )
-_HOST = r"(?:www\.|export\.)?arxiv\.org"
+# The hosts that serve arXiv's abs/pdf/format/html pages (all over https).
+HOSTS: tuple[str, ...] = ("arxiv.org", "www.arxiv.org", "export.arxiv.org", "browse.arxiv.org")
+_HOST = "(?:" + "|".join(re.escape(name) for name in HOSTS) + ")"
 _PATH_KIND = r"(?:abs|pdf|format|html)"
 
 _ID_RE = re.compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)

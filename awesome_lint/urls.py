@@ -9,9 +9,7 @@ from awesome_lint import arxiv_id
 
 # Hosts known to serve every page over https too: `http://` links to them can be upgraded safely.
 DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
-    "arxiv.org",
-    "www.arxiv.org",
-    "export.arxiv.org",
+    *arxiv_id.HOSTS,
     "github.com",
     "gitlab.com",
     "openaccess.thecvf.com",

@@ -20,10 +20,13 @@ from awesome_lint.arxiv_id import (
     find_cited,
     is_valid,
     parse_id,
+    parse_link,
     parse_url,
     split_url,
     submission_year,
 )
+from awesome_lint.urls import canonical_url as canonical_key
+from awesome_lint.urls import upgrade_https
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = ROOT / "tests" / "data" / "entries.jsonl"
@@ -93,6 +96,7 @@ def test_parse_url_old_style(url: str, arxiv_id: str, version: int | None, raw: 
         "http://arxiv.org/abs/1707.01209",
         "https://www.arxiv.org/abs/1707.01209",
         "http://export.arxiv.org/abs/1707.01209",
+        "https://browse.arxiv.org/abs/1707.01209",
         "arxiv.org/abs/1707.01209",
         "www.arxiv.org/abs/1707.01209",
         "//arxiv.org/abs/1707.01209",
@@ -130,6 +134,22 @@ def test_parse_url_version(url: str, version: int, raw: str) -> None:
     aid = parse_url(url)
     assert aid is not None
     assert (aid.id, aid.version, aid.raw) == ("1801.04381", version, raw)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://browse.arxiv.org/abs/2402.00858",
+        "https://browse.arxiv.org/pdf/2402.00858v1.pdf",
+        "http://export.arxiv.org/pdf/2402.00858v1",
+        "https://www.arxiv.org/abs/2402.00858v1",
+    ],
+)
+def test_every_arxiv_host_gives_the_id_and_serves_https(url: str) -> None:
+    found = parse_link(url)
+    assert found is not None and found.id == "2402.00858"
+    assert canonical_key(url) == "arxiv:2402.00858"
+    assert upgrade_https(url.replace("https://", "http://")).startswith("https://")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from awesome_lint.parse.fields import Template
 from awesome_lint.parse.infer import learn
 from awesome_lint.parse.shapes import is_paper_host, label_kind, looks_like_authors
 from awesome_lint.parse.tables import header_role, split_row
-from awesome_lint.parse.venues import read_venue
+from awesome_lint.parse.venues import read_venue, short_name
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,9 @@ from awesome_lint.parse.venues import read_venue
         ("CVPRW", "CVPR Workshop", None, True),
         ("NIPS workshop 2016", "NIPS Workshop", 2016, True),
         ("ICML 2023 Workshop ES-FoMO", "ICML Workshop", 2023, True),
+        ("AAAI EIW Workshop 2024", "AAAI Workshop", 2024, True),
+        ("NeurIPS ENLSP Workshop 2023", "NeurIPS Workshop", 2023, True),
+        ("IEEE CVPR Workshop 2020", "CVPR Workshop", 2020, True),
         ("EMNLP Findings 2023", "EMNLP Findings", 2023, True),
         ("Publish-ICLR'24", "ICLR", 2024, True),
         ("Conference-ICML'24", "ICML", 2024, True),
@@ -539,3 +542,172 @@ def test_quoted_titles_after_authors_field_labels_and_field_sub_items() -> None:
         ("paper", "Dynamic Network Surgery for Efficient DNNs", "A. Author, B. Writer", "NIPS", 2016),
         ("paper", "Patient Knowledge Distillation for BERT", None, "EMNLP", 2019),
     ]
+
+
+def test_contents_items_with_sub_page_links_are_navigation() -> None:
+    doc = parse_text(
+        "# Papers\n"
+        "## Contents\n"
+        "- [Quantization](#quantization) | [[Sub-page]](quantization.md)\n"
+        "- [Pruning](#pruning) [[more]](./pruning/README.md)\n"
+        "## Quantization\n"
+        "- [Binary Networks](https://arxiv.org/abs/1602.02830) [[code]](./code/binary.md)\n"
+        "- [Ternary Networks](https://arxiv.org/abs/1605.04711)\n"
+    )
+    assert [(e.kind, e.title) for e in doc.entries] == [
+        ("other", "Quantization"),
+        ("other", "Pruning"),
+        ("paper", "Binary Networks"),
+        ("paper", "Ternary Networks"),
+    ]
+    assert [link.role for link in doc.entries[0].links] == ["other", "project"]
+
+
+def test_a_workshop_named_by_its_own_acronym_is_its_conference_workshop() -> None:
+    doc = parse_text(
+        "- [Efficient Inference of Transformers](https://arxiv.org/abs/2101.00001) AAAI EIW Workshop 2024\n"
+        "- [Sparse Attention for Long Inputs](https://arxiv.org/abs/2101.00002), NeurIPS ENLSP Workshop 2023\n"
+        "- [Low-Rank Adapters at Scale](https://arxiv.org/abs/2101.00003) [AAAI EIW Workshop 2024]\n"
+        "- [Quantized Attention Kernels](https://arxiv.org/abs/2101.00004) - *AAAI EIW Workshop 2024*\n"
+        "- **Pruned Language Models** <br> AAAI EIW Workshop 2024 [[Paper]](https://arxiv.org/abs/2101.00005)\n"
+        "- Early Exit Decoding, <ins>NeurIPS ENLSP Workshop, 2023</ins> [[Paper](https://arxiv.org/abs/2101.00006)]\n"
+        "- \\[AAAI EIW Workshop'24\\] Token Merging for Speed - \\[[PDF](https://arxiv.org/abs/2101.00007)\\]\n"
+        "- Distilled Retrievers Are Fast. Smith et al. AAAI EIW Workshop 2024.\n"
+    )
+    assert [(e.venue, e.year) for e in doc.entries] == [
+        ("AAAI Workshop", 2024),
+        ("NeurIPS Workshop", 2023),
+        ("AAAI Workshop", 2024),
+        ("AAAI Workshop", 2024),
+        ("AAAI Workshop", 2024),
+        ("NeurIPS Workshop", 2023),
+        ("AAAI Workshop", 2024),
+        ("AAAI Workshop", 2024),
+    ]
+    assert short_name("AAAI EIW Workshop") == "AAAI Workshop"
+    assert short_name("Workshop on Efficient Systems") == "Workshop on Efficient Systems"
+
+
+def test_a_code_link_to_notes_in_a_repository_is_not_code() -> None:
+    entry = parse_text(
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) [[code]](https://github.com/u/r/blob/master/notes/x.md)"
+        " [[code]](https://github.com/u/compress) [[code]](https://github.com/u/r/blob/master/prune/README.md)"
+        " [notes](https://github.com/u/r/blob/master/notes/y.markdown)\n"
+    ).entries[0]
+    assert [(link.role, link.url.rsplit("/", 1)[-1]) for link in entry.links] == [
+        ("paper", "1510.00149"),
+        ("other", "x.md"),
+        ("code", "compress"),
+        ("code", "README.md"),
+        ("other", "y.markdown"),
+    ]
+    row = parse_text(
+        "| Title | Code |\n| --- | --- |\n"
+        "| [Deep Compression](https://arxiv.org/abs/1510.00149) | [notes](https://github.com/u/r/blob/master/x.md) |\n"
+        "| [Pruning Filters](https://arxiv.org/abs/1608.08710) | [code](https://github.com/u/r/blob/master/y.md) |\n"
+    ).entries
+    assert [[link.role for link in entry.links] for entry in row] == [["paper", "other"], ["paper", "other"]]
+
+
+def test_an_openreview_label_is_the_venue_only_where_the_list_labels_paper_links_with_venues() -> None:
+    venue_labels = parse_text(
+        "- Learning Sparse Networks Quickly [[ICLR 2024]](https://openreview.net/forum?id=a1)\n"
+        "- Training Binary Networks Well [[NeurIPS 2023]](https://papers.nips.cc/paper/2)\n"
+        "- Quantizing Transformers Gently [[arXiv]](https://arxiv.org/abs/2301.00003)\n"
+        "- Pruning Attention Heads Safely [[ICML 2023]](https://proceedings.mlr.press/v202/x.html)\n"
+        "- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n"
+    ).entries
+    assert [(e.kind, e.venue) for e in venue_labels] == [
+        ("paper", "ICLR"),
+        ("paper", "NeurIPS"),
+        ("paper", "arXiv"),
+        ("paper", "ICML"),
+        ("paper", "OpenReview"),
+    ]
+    paper_labels = parse_text(
+        "- Learning Sparse Networks Quickly [[paper]](https://openreview.net/forum?id=a1)\n"
+        "- Training Binary Networks Well [[PDF]](https://papers.nips.cc/paper/2)\n"
+        "- Quantizing Transformers Gently [[arXiv]](https://arxiv.org/abs/2301.00003)\n"
+        "- Pruning Attention Heads Safely [[ICML 2023]](https://proceedings.mlr.press/v202/x.html)\n"
+        "- Merging Tokens Wisely [[CVPR 2023]](https://openaccess.thecvf.com/x.html)\n"
+        "- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n"
+    ).entries
+    assert [(e.kind, e.venue) for e in paper_labels] == [
+        ("paper", None),
+        ("paper", None),
+        ("paper", "arXiv"),
+        ("paper", "ICML"),
+        ("paper", "CVPR"),
+        ("paper", None),
+    ]
+    alone = parse_text("- Distilling Small Students Fast [[OpenReview]](https://openreview.net/forum?id=abc)\n")
+    assert alone.entries[0].venue is None
+
+
+KD_LIST = """# Awesome Knowledge Distillation
+
+## Papers
+- Distilling the knowledge in a neural network. Hinton et al. arXiv:1503.02531
+- Zero-Shot Knowledge Distillation in Deep Networks. Nayak et al. ICML 2019
+- Paying More Attention to Attention, ICLR 2017 [[code]](https://github.com/szagoruyko/attention-transfer)
+
+## Implementations
+- Zero-Shot Knowledge Distillation in Deep Networks in ICML2019 [[code]](https://github.com/x/zskd)
+- Zero-Shot Knowledge Distillation in Deep Networks, ICML 2019 [[code]](https://github.com/x/zskd)
+- Distilling the knowledge in a Neural Network [[code]](https://github.com/x/kd)
+
+### PyTorch
+- [Relational Knowledge Distillation](https://github.com/lenscloth/RKD)
+- Paying More Attention to Attention (ICLR 2017) [[code]](https://github.com/x/at)
+
+### Object detection
+- [Distilling Object Detectors with Fine-grained Feature Imitation](https://github.com/twangnh/Distilling-ODFFI)
+
+## PyTorch
+- [Mean teachers are better role models](https://github.com/CuriousAI/mean-teacher)
+
+## Videos
+- Distilling the knowledge in a Neural Network, Hinton 2015 [[video]](https://youtube.com/x)
+"""
+
+
+def test_paper_titles_with_only_code_links_under_a_resources_heading_are_resources() -> None:
+    doc = parse_text(KD_LIST)
+    assert [(e.kind, e.section[-1]) for e in doc.entries] == [
+        ("paper", "Papers"),
+        ("paper", "Papers"),
+        ("paper", "Papers"),
+        ("resource", "Implementations"),
+        ("resource", "Implementations"),
+        ("resource", "Implementations"),
+        ("resource", "PyTorch"),
+        ("resource", "PyTorch"),
+        ("resource", "Object detection"),
+        ("resource", "PyTorch"),
+        ("resource", "Videos"),
+    ]
+    assert all(e.venue is None and not e.paper_links for e in doc.entries if e.kind == "resource")
+    with_code = parse_text(
+        "# Papers with code\n"
+        "- Paying More Attention to Attention, ICLR 2017 [[code]](https://github.com/x/at)\n"
+        "- Relational Knowledge Distillation, CVPR 2019 [[code]](https://github.com/x/rkd)\n"
+    )
+    assert [e.kind for e in with_code.entries] == ["paper", "paper"]
+    long_part = parse_text(
+        "# Efficient LLMs\n## Algorithms\n### Pruning\n"
+        "- Sparse Training at Scale, <ins>SC, 2021</ins> [[Paper](https://dl.acm.org/doi/x)]\n"
+        "## System-Level Optimization and LLM Frameworks\n### Training\n"
+        "- ZeRO: Memory Optimizations, <ins>SC, 2020</ins> [[Paper](https://dl.acm.org/doi/y)] "
+        "[[Code](https://github.com/microsoft/DeepSpeed)]\n"
+    )
+    assert [e.kind for e in long_part.entries] == ["paper", "paper"]
+
+
+def test_a_notes_file_given_as_a_sub_item_is_no_code_of_the_paper_above() -> None:
+    doc = parse_text(
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149)\n"
+        "  + [songhan/deep-compression](https://github.com/songhan/deep-compression)\n"
+        "  + [notes/deep-compression.md](https://github.com/u/r/blob/master/notes/deep-compression.md)\n"
+    )
+    paper = doc.entries[0]
+    assert [link.url.rsplit("/", 1)[-1] for link in paper.code_links] == ["deep-compression"]

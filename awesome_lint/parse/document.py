@@ -27,7 +27,7 @@ from awesome_lint.model import (
     Span,
 )
 from awesome_lint.parse import infer
-from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, collapse, recognise
+from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, code_role, collapse, recognise
 from awesome_lint.parse.markdown import Token, parse_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
@@ -663,10 +663,10 @@ def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
 def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
-    parts = len({r.section[0] for r in readings if r.section}) > 1
+    part = infer.part_level(r.section for r in readings)
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
-        reading.own = infer.own_kind(reading.fields, reading.section, has_links, parts)
+        reading.own = infer.own_kind(reading.fields, reading.section, has_links, part)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
@@ -738,10 +738,12 @@ def _attach_code_items(readings: list[_Reading]) -> None:
             continue
         if not is_code_host(links[0].url) and label_kind(collapse(links[0].text)) != "code":
             continue
+        if code_role(links[0].url) != "code":
+            continue  # `+ [notes](https://github.com/u/r/blob/master/notes/x.md)`: notes, not the paper's code
         fields.kind = "resource"
         fields.authors = fields.venue = fields.venue_raw = fields.year = None
         fields.roles = [
-            "code" if is_code_host(p.url) or i == 0 else r
+            code_role(p.url) if is_code_host(p.url) or i == 0 else r
             for i, (p, r) in enumerate(zip(links, fields.roles, strict=True))
         ]
         for piece, role in zip(links, fields.roles, strict=True):

@@ -20,6 +20,7 @@ from awesome_lint.parse.shapes import (
     COUNT,
     host,
     is_code_host,
+    is_notes_file,
     is_owner_repo,
     is_paper_host,
     is_resource_host,
@@ -30,7 +31,7 @@ from awesome_lint.parse.shapes import (
     looks_like_title,
     sentence_like,
 )
-from awesome_lint.parse.venues import VenueField, read_venue, short_name, venue_from_citation, year_of
+from awesome_lint.parse.venues import HOST_VENUES, VenueField, read_venue, short_name, venue_from_citation, year_of
 
 _TAG = re.compile(r"【([^】]*)】")
 _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
@@ -171,6 +172,8 @@ class Fields:
     outweigh."""
     paper_evidence: bool = False
     resource_evidence: bool = False
+    code_only: bool = False
+    """Every link of the item (badges and anchors aside) goes to a code repository: an implementation."""
     asked: tuple[tuple[str, bool], ...] = ()
     """Template questions this reading depended on, with the answer it went by."""
     votes: tuple[tuple[str, bool], ...] = ()
@@ -191,7 +194,17 @@ class Fields:
 
 
 def link_role(label: str, url: str, is_title: bool) -> LinkRole:
-    """The role of a link from its label and target."""
+    """The role of a link from its label and target (a code link to notes in a repository is no code link)."""
+    role = _link_role(label, url, is_title)
+    return code_role(url) if role == "code" else role
+
+
+def code_role(url: str) -> LinkRole:
+    """The role of a link in a code slot: `code`, or `other` for an anchor or notes in a repository."""
+    return "other" if url.startswith("#") or is_notes_file(url) else "code"
+
+
+def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if url.startswith("#"):
         return "other"
     kind = label_kind(label)
@@ -304,7 +317,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         if year:
             fields.year = year
         return
-    venue = venue_from_citation(citation, cased=True)
+    whole = read_venue(citation)  # the tail is the venue field itself: `NeurIPS ENLSP Workshop 2023`
+    venue = whole.venue if whole is not None and whole.known else venue_from_citation(citation, cased=True)
     if venue:
         fields.venue = venue
         fields.venue_raw = citation
@@ -489,8 +503,31 @@ def recognise(
             if role == "paper" and i != title_index and is_venue_label(label):
                 _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
                 break
+    _host_venue(pieces, links, (title_index, lead), fields, template)
     finish(fields, pieces, section, heading_year, plain_all)
     return fields
+
+
+def _host_venue(
+    pieces: list[Piece], links: list[int], own: tuple[int | None, ...], fields: Fields, template: Template
+) -> None:
+    """Votes on whether the labels of the item's paper links name its venue (`[[ICLR 2024]](url)` yes, `[[PDF]](url)`
+    no), and the venue from a label that names a paper host (`[[OpenReview]](url)`) where the list says they do."""
+    named = None
+    for i, role in zip(links, fields.roles, strict=True):
+        if role != "paper" or i in own or is_badge(pieces, i):
+            continue
+        label = pieces[i].text.strip("[] ")
+        if label.lower() in HOST_VENUES:
+            named = named or HOST_VENUES[label.lower()]
+            continue
+        found = read_venue(label)
+        if found is not None and found.known and (found.venue or "arxiv").lower() != "arxiv":
+            fields.vote("label:venue", True)
+        elif label_kind(label) == "paper" and (found is None or not found.known):
+            fields.vote("label:venue", False)
+    if named is not None and fields.venue is None and fields.ask(template, "label:venue", False):
+        fields.venue = fields.venue_raw = named
 
 
 def finish(
@@ -1148,12 +1185,24 @@ def _site_root(url: str) -> bool:
     return bool(parts and parts.hostname and parts.path in ("", "/") and not parts.query)
 
 
+def _in_repository(url: str) -> bool:
+    """A link within the list's own repository: an anchor or a relative path (`#pruning`, `./pruning/README.md`)."""
+    url = url.strip()
+    if not url or url.startswith("//"):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not parts.scheme and not parts.netloc
+
+
 def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
     """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
     if fields.kind == "other":
         return
-    if links and all(pieces[i].url.startswith("#") for i in links):
-        fields.kind = "other"
+    if links and pieces[links[0]].url.startswith("#") and all(_in_repository(pieces[i].url) for i in links[1:]):
+        fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
         return
     paper = (
         fields.arxiv is not None
@@ -1180,3 +1229,5 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         resource = any(role in ("code", "project") for role in fields.roles) and fields.venue is None
     fields.paper_evidence = paper
     fields.resource_evidence = resource
+    targets = [pieces[i].url for i in links if not is_badge(pieces, i) and not pieces[i].url.startswith("#")]
+    fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)

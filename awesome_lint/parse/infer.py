@@ -37,9 +37,13 @@ MIN_SHARE = 0.6
 _RESOURCE_HEADING = re.compile(
     r"\b(projects?|tools?|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|references?|"
     r"reading lists?|blogs?|tutorials?|courses?|videos?|links?|repositories|repos?|software|packages?|"
-    r"other lists|related lists|awesome lists?|implementations?|codes?|model analy[sz]ers?)\b",
+    r"other lists|related lists|awesome lists?|implementations?|codes?|model analy[sz]ers?|"
+    r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A heading that names papers lists papers, whatever else it names (`Papers with code`).
+_PAPER_HEADING = re.compile(r"\bpapers?\b", re.IGNORECASE)
 _RESOURCE_TITLE = re.compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
 
 
@@ -76,11 +80,23 @@ def needs_rereading(fields: Fields, template: Template) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def resource_heading(section: tuple[str, ...], parts: bool = False) -> bool:
-    """Whether a heading an item stands under names tools, projects, references or other resources: the nearest
-    one, or, in a document of several top-level parts (`parts`), the part's (`# Resources` / `## Posts`)."""
-    headings = (section[0], section[-1]) if parts and section else section[-1:]
-    return any(_RESOURCE_HEADING.search(heading) for heading in headings)
+def resource_heading(section: tuple[str, ...], part: int | None = None) -> bool:
+    """Whether a heading an item stands under names tools, projects, code, references or other resources, and
+    not papers: the nearest one, or the heading of the document's part (`section[part]`: `# Resources` /
+    `## Posts`, or `## Implementations` / `### PyTorch` below a document title)."""
+    nearest = section[-1:]
+    # A part's heading counts when it is short: `## Implementations`, not `## System Optimization and Frameworks`.
+    parts = tuple(h for h in section[part : part + 1] if len(_WORD.findall(h)) <= 3) if part is not None else ()
+    return any(_RESOURCE_HEADING.search(heading) and not _PAPER_HEADING.search(heading) for heading in nearest + parts)
+
+
+def part_level(sections: Iterable[tuple[str, ...]]) -> int | None:
+    """Where a document's parts are in its items' heading paths: the top level when it has several top-level
+    headings, the level below a lone title heading, or None for a document without parts."""
+    paths = [section for section in sections if section]
+    if len({path[0] for path in paths}) > 1:
+        return 0
+    return 1 if len({path[1] for path in paths if len(path) > 1}) > 1 else None
 
 
 def _known_venue(venue: str) -> bool:
@@ -88,16 +104,18 @@ def _known_venue(venue: str) -> bool:
     return found is not None and found.known
 
 
-def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, parts: bool = False) -> EntryKind | None:
-    """The kind an item's own evidence gives, or None when it has none either way (`parts`: the document has
-    several top-level parts, see `resource_heading`)."""
+def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: int | None = None) -> EntryKind | None:
+    """The kind an item's own evidence gives, or None when it has none either way (`part`: where the document's
+    parts are, see `part_level`)."""
     if fields.kind == "other":
         return "other"
     if not has_links and not fields.title:
         return "other"
     if resource_heading(section) and has_links and _bare_name(fields):
         return "resource"  # `## Resources` / `- Transformers [[Link](https://arxiv.org/abs/...)]`
-    under_resources = resource_heading(section, parts)
+    under_resources = resource_heading(section, part)
+    if under_resources and fields.code_only and fields.arxiv is None:
+        return "resource"  # `## Implementations` / `- Title, ICML 2019 [[code]](https://github.com/...)`
     # A venue the table does not know is no strong evidence under a resources heading (`COLLING 2022` under
     # `Tutorial`).
     venue = fields.venue is not None and (not under_resources or _known_venue(fields.venue))

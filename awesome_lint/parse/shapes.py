@@ -158,6 +158,17 @@ def is_code_host(url: str) -> bool:
     return host(url) in CODE_HOSTS
 
 
+_DOCUMENT_FILE = re.compile(r"/[^/]+\.(?:md|markdown|rst)$")
+_README = re.compile(r"/readme\.[a-z]+$")
+
+
+def is_notes_file(url: str) -> bool:
+    """A Markdown or reStructuredText file on a code host (`github.com/u/r/blob/master/notes/x.md`): notes, not
+    code; a folder's README stands for its folder."""
+    name, path = _split(url)
+    return name in CODE_HOSTS and bool(_DOCUMENT_FILE.search(path)) and not _README.search(path)
+
+
 def is_resource_host(url: str) -> bool:
     """Whether a URL points at a package index, documentation or model hub."""
     name = host(url)

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, collapse, finish, is_badge, recognise
+from awesome_lint.parse.fields import (
+    NEUTRAL,
+    Fields,
+    Piece,
+    Template,
+    code_role,
+    collapse,
+    finish,
+    is_badge,
+    recognise,
+)
 from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_title
 from awesome_lint.parse.venues import read_venue
 
@@ -263,15 +273,15 @@ def read_row(
         if is_badge(pieces, i):
             new_roles.append("other")
         elif role == "code":
-            new_roles.append("code" if not pieces[i].url.startswith("#") else "other")
+            new_roles.append(code_role(pieces[i].url))
         elif role == "paper":
             new_roles.append("paper")
         else:
             kind = label_kind(pieces[i].text)
-            if kind in ("code", "paper", "project"):
-                new_roles.append(kind)  # type: ignore[arg-type]
+            if kind == "code" or (kind not in ("paper", "project") and is_code_host(pieces[i].url)):
+                new_roles.append(code_role(pieces[i].url))
             else:
-                new_roles.append("code" if is_code_host(pieces[i].url) else "other")
+                new_roles.append(kind if kind in ("paper", "project") else "other")  # type: ignore[arg-type]
     fields.roles = new_roles  # type: ignore[assignment]
     finish(fields, pieces, section, heading_year)
     return pieces, fields

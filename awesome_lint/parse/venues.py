@@ -109,6 +109,10 @@ SHORT_NAMES.update(
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
 
+# Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
+# a venue only in a list whose paper-link labels are venues.
+HOST_VENUES: dict[str, str] = {"openreview": "OpenReview"}
+
 # Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
 _COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
 _QUANTIFIERS = "?*{"
@@ -168,6 +172,9 @@ def short_name(name: str) -> str:
     """The usual spelling of a short venue name ("arxiv" -> "arXiv", "NIPS workshop" -> "NIPS Workshop")."""
     name = " ".join(name.split())
     workshop = bool(_WORKSHOP.search(name)) and not name.lower().startswith("workshop")
+    known = known_short(name) if workshop else None
+    if known is not None and known.endswith(" Workshop"):
+        return known  # `AAAI EIW Workshop`: the conference's workshop, whatever its own acronym
     base = _WORKSHOP.sub("", name).strip() if workshop else name
     base = SHORT_NAMES.get(base.lower(), base)
     return f"{base} Workshop" if workshop else base
@@ -290,8 +297,8 @@ def known_short(name: str) -> str | None:
     if m and m.group("base").lower() in SHORT_NAMES and name.lower() not in ("www",):
         return f"{SHORT_NAMES[m.group('base').lower()]} Workshop"
     words = _NAME_SEPARATOR.split(name)
-    if words and words[0].lower() in _PUBLISHERS:
-        words = words[1:]
+    if len(words) > 1 and words[0].lower() in _PUBLISHERS and words[1].lower() in SHORT_NAMES:
+        words = words[1:]  # `IEEE TPAMI`; but `AAAI EIW Workshop` is AAAI's own
     if words and words[0].lower() == "findings" and len(words) >= 2 and words[1].lower() == "of":
         words = [*words[2:], "findings"]  # `Findings of EMNLP`
     head = _joint_head(words)
