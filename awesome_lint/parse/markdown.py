@@ -71,6 +71,7 @@ _FAST_CODE = re.compile(r"`([^`\n]+)`(?!`)")
 _SPACE_RUN = re.compile(r"\s*")
 _RUN = {"*": re.compile(r"\*+"), "_": re.compile(r"_+")}
 _ANCHOR_TAG = re.compile(r"</?a[\s/>]", re.IGNORECASE)
+_TAG_START = re.compile(r"<[A-Za-z/!?]")  # what mistune tries as HTML or an autolink
 _OBJECT = "\ufffc"  # what mistune's emphasis pass sees in place of a link, code span or HTML tag
 
 
@@ -141,7 +142,7 @@ def fast_inline(src: str, env: dict[str, Any]) -> list[Token] | None:
         elif char == "<":
             tag = _INLINE_HTML_TAG.match(src, at)
             if tag is None:
-                if re.match(r"[A-Za-z/!?]", src[at + 1 : at + 2]):
+                if _TAG_START.match(src, at):
                     return None
                 text.append(src[pos : at + 1])  # a `<` that opens nothing
                 pos = at + 1
