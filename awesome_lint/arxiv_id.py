@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from awesome_lint.regex import lazy_compile
+
 __all__ = [
     "ArxivId",
     "ArxivUrl",
@@ -41,23 +43,23 @@ _ID = (
 _HOST = r"(?:www\.|export\.)?arxiv\.org"
 _PATH_KIND = r"(?:abs|pdf|format|html)"
 
-_ID_RE = re.compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)
-_URL_RE = re.compile(
+_ID_RE = lazy_compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)
+_URL_RE = lazy_compile(
     rf"\s*(?:(?:(?P<scheme>https?):)?//)?(?P<host>{_HOST})/(?P<kind>{_PATH_KIND})/{_ID}"
     rf"(?P<suffix>\.pdf)?(?P<slash>/)?(?P<tail>[?#].*)?\s*",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
 # In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
 # ":" or whitespace, right before the id. A bare number is never taken.
-_CITED_RE = re.compile(
+_CITED_RE = lazy_compile(
     rf"(?:(?<![\w.@/-])(?:https?://)?{_HOST}/{_PATH_KIND}/"
     rf"|(?<![\w.-])arxiv(?:\s+(?:pre-?print|e-?print))?(?:\s*:\s*|\s+))"
     rf"{_ID}(?:\.pdf)?(?![\w])",
     re.IGNORECASE | re.ASCII,
 )
 
-_VALID_NEW_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
-_VALID_OLD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
+_VALID_NEW_RE = lazy_compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
+_VALID_OLD_RE = lazy_compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,15 @@ they switch off, and which of them switch off nothing."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._source import mask_code_spans
 
-_COMMENT = re.compile(r"<!--\s*awesome-lint-([A-Za-z][\w-]*)(.*?)-->")
-_NAME = re.compile(r"[^\s,]+")
+_COMMENT = lazy_compile(r"<!--\s*awesome-lint-([A-Za-z][\w-]*)(.*?)-->")
+_NAME = lazy_compile(r"[^\s,]+")
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line")
 BLANKET = -1
 """The name index that stands for a comment naming no rule (every rule)."""

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from awesome_lint import arxiv_id
+from awesome_lint.regex import lazy_compile
 
 # Hosts known to serve every page over https too: `http://` links to them can be upgraded safely.
 DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
@@ -32,9 +33,9 @@ DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
     "jmlr.org",
     "*.github.io",
 )
-_CVF = re.compile(r"/(?:html|papers)/(?:[^/]+/)?([^/]+?)(?:\.html|\.pdf)?$")
-_NIPS = re.compile(r"^/paper(?:_files/paper/\d+/hash)?/(\d+)(?:-[^/]*)?$")
-_DOI = re.compile(r"^/(10\.\d{4,9}/\S+)$")
+_CVF = lazy_compile(r"/(?:html|papers)/(?:[^/]+/)?([^/]+?)(?:\.html|\.pdf)?$")
+_NIPS = lazy_compile(r"^/paper(?:_files/paper/\d+/hash)?/(\d+)(?:-[^/]*)?$")
+_DOI = lazy_compile(r"^/(10\.\d{4,9}/\S+)$")
 
 
 def canonical_url(url: str) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context
 from awesome_lint.rules._shared import QUOTE_PREFIX
 
-_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+_COMMENT_LINE = lazy_compile(r"^\s*<!--.*-->\s*$")
 
 
 def indent_width(line: str) -> int:

@@ -8,9 +8,10 @@ from difflib import SequenceMatcher
 
 from awesome_lint.findings import Edit
 from awesome_lint.model import Document, Entry, Link, Section, Span
+from awesome_lint.regex import lazy_compile
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
+_CODE_SPAN = lazy_compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_HEADING_MARKS = lazy_compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
 
 
 def source_text(doc: Document, span: Span) -> tuple[int, str]:

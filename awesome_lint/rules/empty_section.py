@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awesome_lint.model import Section
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import QUOTE_PREFIX, brief, heading_text, ordered_sections
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_RULE_LINE = re.compile(r"[=\-*_\s]+")
-_NON_WORD = re.compile(r"[\W_]+")
+_COMMENT = lazy_compile(r"<!--.*?-->", re.S)
+_RULE_LINE = lazy_compile(r"[=\-*_\s]+")
+_NON_WORD = lazy_compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from awesome_lint.model import Entry, Section
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._lists import blocking_indent
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief, heading_text, ordered_sections
 from awesome_lint.text import heading_anchor
 
-_HTML_ID = re.compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_HTML_ID = lazy_compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
 def heading_anchors(sections: list[Section]) -> dict[str, Section]:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awesome_lint.findings import Edit, Fix
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 
 # Lines that start a new block (so the line before them ends its paragraph: an HTML comment does too), and
 # lines that are never paragraph text themselves (ATX headings, table rows); code blocks are known from the parser.
-_BLOCK_START = re.compile(
+_BLOCK_START = lazy_compile(
     r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||<!--"
     r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)"
 )
-_NOT_PARAGRAPH = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
-_TRAILING = re.compile(r"[ \t]+$")
+_NOT_PARAGRAPH = lazy_compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
+_TRAILING = lazy_compile(r"[ \t]+$")
 
 
 @dataclass(frozen=True)

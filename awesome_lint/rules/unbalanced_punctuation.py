@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import (
@@ -17,7 +17,7 @@ from awesome_lint.rules._source import (
     unescaped,
 )
 
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_LIST_MARKER = lazy_compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
@@ -42,8 +42,8 @@ def _prose(ctx: Context, entry: Entry) -> tuple[int, str]:
     return start, "".join(chars)
 
 
-_NOT_PUNCTUATION = re.compile('[^()\\[\\]{}（）【】“”"\\\\]+')
-_EMPTY_PAIR = re.compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
+_NOT_PUNCTUATION = lazy_compile('[^()\\[\\]{}（）【】“”"\\\\]+')
+_EMPTY_PAIR = lazy_compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
 
 
 def _balanced(text: str) -> bool:

@@ -8,7 +8,6 @@ a file: `source.read_source` hands specs to `read_remote`.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from awesome_lint.errors import UserError
+from awesome_lint.regex import lazy_compile
 
 if TYPE_CHECKING:
     from awesome_lint.source import Source
@@ -31,9 +31,11 @@ DEFAULT_TIMEOUT = 30.0
 
 _OWNER = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
 _REPO = r"[A-Za-z0-9._-]+"
-_GITHUB_SPEC = re.compile(rf"(?P<owner>{_OWNER})/(?P<repo>{_REPO})(?:@(?P<ref>[^:\s]+))?(?::(?P<path>[^\s]+))?")
-_GITHUB_WEB = re.compile(rf"/(?P<owner>{_OWNER})/(?P<repo>{_REPO}?)(?:\.git)?(?:/blob/(?P<ref>[^/]+)/(?P<path>.+))?/?")
-_SLUG = re.compile(r"[^a-z0-9]+")
+_GITHUB_SPEC = lazy_compile(rf"(?P<owner>{_OWNER})/(?P<repo>{_REPO})(?:@(?P<ref>[^:\s]+))?(?::(?P<path>[^\s]+))?")
+_GITHUB_WEB = lazy_compile(
+    rf"/(?P<owner>{_OWNER})/(?P<repo>{_REPO}?)(?:\.git)?(?:/blob/(?P<ref>[^/]+)/(?P<path>.+))?/?"
+)
+_SLUG = lazy_compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
