@@ -314,13 +314,13 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 _FORMATS = click.Choice(FORMATS)
 
 
-def _network_flags(func: F) -> F:
-    """The link-checking options shared by `lint --links` and `check-links`."""
+def _network_flags(no_cache: str = "Neither read nor write the link cache.") -> Callable[[F], F]:
+    """The link-checking options shared by `lint --links` and `check-links` (`no_cache`: the help of --no-cache)."""
     flags = [
         click.option(
             "--cache", "cache_path", default=None, help="Link cache file (SQLite).  [default: user cache dir]"
         ),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+        click.option("--no-cache", is_flag=True, help=no_cache),
         click.option("--offline", is_flag=True, help="Answer from the cache only; make no request."),
         click.option(
             "--arxiv-api",
@@ -340,9 +340,13 @@ def _network_flags(func: F) -> F:
             help="Seconds a request may take in all (connect, TLS, headers).  [default: 10]",
         ),
     ]
-    for flag in reversed(flags):
-        func = flag(func)
-    return func
+
+    def add(func: F) -> F:
+        for flag in reversed(flags):
+            func = flag(func)
+        return func
+
+    return add
 
 
 def _run(
@@ -360,20 +364,31 @@ def _run(
     write_read_only: bool = False,
     fail_on_unknown: bool = False,
     fixes_by_lint: bool = False,
+    lint_cache: bool = False,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code.
 
     `fail_on_unknown` also fails when a link or arXiv id could not be checked; `fixes_by_lint` names the `lint
-    --fix` command for the fixable findings (a command without `--fix` of its own)."""
+    --fix` command for the fixable findings (a command without `--fix` of its own); `lint_cache` uses the lint
+    cache the config names for a run without link checks."""
     from awesome_lint.findings import severity_rank
-    from awesome_lint.gitdiff import changed_files, on_changed_lines
-    from awesome_lint.lint import lint_paths, read_and_parse
+    from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
 
     files = config.files(paths)
-    changed = None if since is None else changed_files(files, since)
-    network = parsed = None
+    changed = None
+    if since is not None:
+        from awesome_lint.gitdiff import changed_files
+
+        changed = changed_files(files, since)
+    network = parsed = cache = None
+    if lint_cache and network_flags is None:
+        from awesome_lint.lint_cache import open_cache
+
+        cache = open_cache(config.cache, config.root)
     if network_flags is not None:
+        from awesome_lint.lint import read_and_parse
+
         options = _link_options(config, network_flags)
         parsed = read_and_parse(files)  # read and parsed once, for the link check and the rules
         network = _check_links([document for _source, document in parsed.values()], options, changed)
@@ -385,8 +400,13 @@ def _run(
         network=network,
         write_read_only=write_read_only,
         parsed=parsed,
+        cache=cache,
     )
-    findings = on_changed_lines((f for result in results for f in result.findings), changed)
+    findings = [f for result in results for f in result.findings]
+    if changed is not None:
+        from awesome_lint.gitdiff import on_changed_lines
+
+        findings = on_changed_lines(findings, changed)
     if diff:
         from awesome_lint.report.diff import fixes_diff
 
@@ -481,7 +501,7 @@ def _check_links(documents: list[Any], options: Any, changed: dict[str, set[int]
 @click.option("--summary-md", default=None, help="Append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (2 still means an error).")
 @click.option("--links", "check_links", is_flag=True, help="Also check links (arXiv API and HTTP); see check-links.")
-@_network_flags
+@_network_flags(no_cache="Neither read nor write the lint cache (nor, with --links, the link cache).")
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
 @user_errors
 def lint_command(
@@ -527,6 +547,7 @@ def lint_command(
         summary_md=summary_md,
         lint_summary=True,
         write_read_only=write_read_only,
+        lint_cache=not network_flags["no_cache"],
     )
 
 
@@ -542,7 +563,7 @@ def lint_command(
 )
 @click.option("--since", "since", default=None, help="Check only links on lines changed since this git ref.")
 @click.option("--summary-md", default=None, help="Append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")
-@_network_flags
+@_network_flags()
 @click.option("--config", "config_path", default=None, help="Config file instead of the one found from here.")
 @user_errors
 def check_links_command(

@@ -34,6 +34,20 @@ settings.register_profile(
 settings.load_profile("awesome-lint")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user cache folder (lint and link caches) is one of the test session, never the real one (XDG_CACHE_HOME
+    is where Linux looks; subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subprocess.CompletedProcess[str]:
     """Run a command from the repository root; fail the test (instead of hanging the suite) after `limit` s.
 
