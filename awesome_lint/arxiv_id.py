@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from awesome_lint.regex import lazy_compile
 
@@ -57,6 +58,9 @@ _CITED_RE = lazy_compile(
     rf"{_ID}(?:\.pdf)?(?![\w])",
     re.IGNORECASE | re.ASCII,
 )
+
+URL_MEMO = 1 << 16
+"""How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
 
 _VALID_NEW_RE = lazy_compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
 _VALID_OLD_RE = lazy_compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
@@ -116,6 +120,7 @@ class ArxivUrl:
         return canonical_url(self.found.id, kind, self.found.version if version else None) + tail
 
 
+@lru_cache(maxsize=URL_MEMO)
 def split_url(url: str) -> ArxivUrl | None:
     """The parts of an arxiv.org abs/pdf/format/html URL as written; None where `parse_url` gives None."""
     m = _URL_RE.fullmatch(url)
@@ -141,13 +146,15 @@ def parse_id(text: str) -> ArxivId | None:
 
 def parse_url(url: str) -> ArxivId | None:
     """Parse an arxiv.org abs/pdf/format/html URL; None for other hosts and for arXiv URLs without an id."""
-    m = _URL_RE.fullmatch(url)
-    return _from_match(m) if m is not None else None
+    parts = split_url(url)
+    return parts.found if parts is not None else None
 
 
 def find_cited(text: str) -> list[ArxivId]:
     """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
     found: list[ArxivId] = []
+    if "arxiv" not in text.lower():  # both forms hold the word (ASCII letters, as the pattern matches them)
+        return found
     seen: set[str] = set()
     for m in _CITED_RE.finditer(text):
         aid = _from_match(m)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from awesome_lint import arxiv_id
@@ -38,6 +39,7 @@ _NIPS = lazy_compile(r"^/paper(?:_files/paper/\d+/hash)?/(\d+)(?:-[^/]*)?$")
 _DOI = lazy_compile(r"^/(10\.\d{4,9}/\S+)$")
 
 
+@lru_cache(maxsize=arxiv_id.URL_MEMO)
 def canonical_url(url: str) -> str:
     """A comparison key: arXiv, DOI, OpenReview, CVF and NeurIPS pages by id; other URLs lower-cased, without
     scheme, `www.`, default ports, fragments, tracking queries and trailing slashes.
