@@ -67,7 +67,8 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
     from awesome_lint.suppress import Suppressions, parse_directives
 
     rules = select_rules(config, document.path)
-    context = Context(document, config.rule_options(), config.dedup_config(), network)
+    dedup = config.dedup_config() if config.dedup else None  # None: the defaults, without importing the matcher
+    context = Context(document, config.rule_options(), dedup, network)
     directives = parse_directives(document.text, _rule_codes, document.code_lines)
     judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
     suppressions = Suppressions(directives, judged)
