@@ -43,11 +43,13 @@ def _remote_inputs(
 ) -> None:
     """Let `github:`/`https:` inputs be read with the config's sync settings (`config` may be a loader, called
     only when there is such an input); they cannot be fixed or diffed in git."""
-    from awesome_lint.sources import FetchSettings, is_remote, use_settings
+    from awesome_lint.source import is_remote
 
     remote = next((path for path in paths if is_remote(path)), None)
     if remote is None:
         return
+    from awesome_lint.sources import FetchSettings, use_settings
+
     if fix:
         raise UserError(f"{remote}: a source is not a local file and cannot be fixed; sync it into a folder first")
     if since is not None:

@@ -16,12 +16,12 @@ from urllib.parse import unquote, urlsplit
 
 from awesome_lint.errors import UserError
 from awesome_lint.regex import lazy_compile
+from awesome_lint.source import GITHUB, is_remote
 
 if TYPE_CHECKING:
     from awesome_lint.source import Source
     from awesome_lint.sources.fetch import Fetcher
 
-GITHUB = "github:"
 GITHUB_API = "https://api.github.com"
 GITHUB_RAW = "https://raw.githubusercontent.com"
 ENV_GITHUB_API = "AWESOME_LINT_GITHUB_API"
@@ -54,11 +54,6 @@ class Spec:
     def home(self) -> str:
         """The page to credit: the repository for GitHub sources, the URL itself otherwise."""
         return f"https://github.com/{self.owner}/{self.repo}" if self.kind == "github" else self.url
-
-
-def is_remote(name: str) -> bool:
-    """True for names that are sources rather than files: `github:...`, `https://...` (and `http://`)."""
-    return name.startswith(GITHUB) or name[:8].lower().startswith(("https://", "http://"))
 
 
 def parse_spec(text: str) -> Spec:
