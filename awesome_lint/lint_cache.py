@@ -12,12 +12,11 @@ error: the file is linted as if there were none.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import os
-import shutil
 import sys
+import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -61,7 +60,7 @@ def code_fingerprint() -> str:
 
 def fingerprint_of(package: str) -> str:
     """The code fingerprint with `package` as awesome-lint's folder: its files, the libraries, Python, the month."""
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder
 
     from awesome_lint import __version__
 
@@ -74,9 +73,9 @@ def fingerprint_of(package: str) -> str:
                 files.append([os.path.join(relative, name), *_stat_key(os.path.join(folder, name))[1:]])
     libraries = []
     for name in LIBRARIES:
-        spec = find_spec(name)
+        spec = PathFinder.find_spec(name)
         libraries.append(_stat_key(spec.origin) if spec is not None and spec.origin else [name, None])
-    month = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m")
+    month = time.strftime("%Y-%m", time.gmtime())
     facts = [FORMAT, __version__, sys.version, sys.implementation.cache_tag, month, files, libraries]
     return hashlib.sha256(json.dumps(facts).encode()).hexdigest()[:_FINGERPRINT_LENGTH]
 
@@ -155,11 +154,18 @@ class LintCache:
         older = [
             d
             for d in self.root.iterdir()
-            if d != self.folder and len(d.name) == _FINGERPRINT_LENGTH and d.is_dir() and not d.is_symlink()
+            if d != self.folder and _is_fingerprint(d.name) and d.is_dir() and not d.is_symlink()
         ]
         older.sort(key=lambda d: d.stat().st_mtime, reverse=True)
+        import shutil
+
         for stale in older[KEEP_FINGERPRINTS:]:
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def _is_fingerprint(name: str) -> bool:
+    """Whether a folder name is a code fingerprint (only those folders are ever removed)."""
+    return len(name) == _FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in name)
 
 
 def open_cache(setting: bool | str, root: Path) -> LintCache | None:

@@ -228,10 +228,12 @@ def test_older_codes_folders_are_removed_but_the_newest_few(tmp_path: Path) -> N
         folder.mkdir(parents=True)
         (folder / "entry.json").write_text("{}")
         os.utime(folder, (1_000_000 - age, 1_000_000 - age))
-    (root / "keep-me").mkdir()
+    for name in ("keep-me", "not-a-hex-digest"):  # the second has a fingerprint's length
+        (root / name).mkdir()
+        os.utime(root / name, (1, 1))
     lint("--config", str(config), str(FIXTURES / "mixed-bullets.md"))
     assert sorted(p.name for p in root.iterdir()) == sorted(
-        [code_fingerprint(), "keep-me", *(f.name for f in old[:KEEP_FINGERPRINTS])]
+        [code_fingerprint(), "keep-me", "not-a-hex-digest", *(f.name for f in old[:KEEP_FINGERPRINTS])]
     )
 
 
