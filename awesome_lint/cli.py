@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -388,22 +390,23 @@ def _run(
         from awesome_lint.lint_cache import open_cache
 
         cache = open_cache(config.cache, config.root)
-    if network_flags is not None:
-        from awesome_lint.lint import read_and_parse
+    with _no_cycle_collection():
+        if network_flags is not None:
+            from awesome_lint.lint import read_and_parse
 
-        options = _link_options(config, network_flags)
-        parsed = read_and_parse(files)  # read and parsed once, for the link check and the rules
-        network = _check_links([document for _source, document in parsed.values()], options, changed)
-    results = lint_paths(
-        files,
-        config,
-        fix=fix or diff,
-        write=fix and not diff,
-        network=network,
-        write_read_only=write_read_only,
-        parsed=parsed,
-        cache=cache,
-    )
+            options = _link_options(config, network_flags)
+            parsed = read_and_parse(files)  # read and parsed once, for the link check and the rules
+            network = _check_links([document for _source, document in parsed.values()], options, changed)
+        results = lint_paths(
+            files,
+            config,
+            fix=fix or diff,
+            write=fix and not diff,
+            network=network,
+            write_read_only=write_read_only,
+            parsed=parsed,
+            cache=cache,
+        )
     findings = [f for result in results for f in result.findings]
     if changed is not None:
         from awesome_lint.gitdiff import on_changed_lines
@@ -444,6 +447,20 @@ def _run(
     if fail_on_unknown and network is not None and network.summary()["unknown"]:
         failing = True
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off for a lint run: parsing and linting make millions of objects that live to the
+    end and almost no reference cycles (about 70 objects a list), so its passes over them cost a fifth of the time
+    on a 3 MB list and find nothing; reference counting frees everything else as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _link_options(config: Any, flags: dict[str, Any]) -> Any:

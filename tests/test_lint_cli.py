@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -274,3 +275,27 @@ def test_rule_options_from_config_change_the_findings(tmp_path: Path) -> None:
     config.write_text('[rules.insecure-link]\nhttps-hosts = ["example.org"]\n')
     code, out, _err = lint("--config", str(config), "--select", "insecure-link", str(path))
     assert code == 1 and "AL301" in out
+
+
+def test_the_cycle_collector_is_off_while_linting_and_back_on_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import awesome_lint.lint
+
+    seen: list[bool] = []
+    real_lint_paths = awesome_lint.lint.lint_paths
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_lint_paths(*args, **kwargs)
+
+    monkeypatch.setattr(awesome_lint.lint, "lint_paths", spy)
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
+    assert lint("--no-cache", str(path))[0] == 1
+    assert seen == [False] and gc.isenabled()
+    path.write_bytes(b"\xff")
+    assert lint("--no-cache", str(path))[0] == 2  # an error inside the run
+    assert seen == [False, False] and gc.isenabled()
