@@ -58,6 +58,23 @@ def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subpr
         pytest.fail(f"{' '.join(command)[:200]} still running after {limit:g} s")
 
 
+def list_changed_since_head(folder: Path) -> Path:
+    """A git repository in `folder` whose list.md got a line (line 4, an `http://arxiv.org` link) since HEAD."""
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=folder, check=True, capture_output=True
+        )
+
+    path = folder / "list.md"
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
+    git("init", "-q")
+    git("add", "list.md")
+    git("commit", "-qm", "first")
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n- [B](http://arxiv.org/abs/1810.05270)\n")
+    return path
+
+
 @pytest.fixture(params=SEED_LISTS, ids=lambda p: p.name)
 def seed_list(request: pytest.FixtureRequest) -> Path:
     """Each of the five upstream lists in lists/."""

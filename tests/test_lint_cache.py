@@ -7,12 +7,11 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, LISTS, ROOT, SEED_LISTS
+from conftest import DATA, LISTS, ROOT, SEED_LISTS, list_changed_since_head
 
 from awesome_lint.cli import main
 from awesome_lint.lint_cache import KEEP_FINGERPRINTS, code_fingerprint, fingerprint_of
@@ -122,17 +121,7 @@ def test_fix_and_diff_with_the_cache(tmp_path: Path) -> None:
 
 
 def test_since_with_the_cache(tmp_path: Path) -> None:
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tmp_path, check=True, capture_output=True
-        )
-
-    path = tmp_path / "list.md"
-    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
-    git("init", "-q")
-    git("add", "list.md")
-    git("commit", "-qm", "first")
-    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n- [B](http://arxiv.org/abs/1810.05270)\n")
+    path = list_changed_since_head(tmp_path)
     code, out, _err = three_runs(cache_config(tmp_path / "cfg"), "--since", "HEAD", str(path))
     assert code == 1 and out.count("AL301") == 1 and "list.md:4:3" in out
 
