@@ -22,6 +22,7 @@ __all__ = [
     "find_cited",
     "is_valid",
     "parse_id",
+    "parse_link",
     "parse_url",
     "split_url",
 ]
@@ -61,6 +62,8 @@ _CITED_RE = lazy_compile(
 
 URL_MEMO = 1 << 16
 """How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
+
+_DOI_RE = lazy_compile(rf"\s*(?:https?://)?(?:dx\.)?doi\.org/10\.48550/arxiv\.{_ID}/?\s*", re.IGNORECASE | re.ASCII)
 
 _VALID_NEW_RE = lazy_compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
 _VALID_OLD_RE = lazy_compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
@@ -148,6 +151,18 @@ def parse_url(url: str) -> ArxivId | None:
     """Parse an arxiv.org abs/pdf/format/html URL; None for other hosts and for arXiv URLs without an id."""
     parts = split_url(url)
     return parts.found if parts is not None else None
+
+
+def parse_link(url: str) -> ArxivId | None:
+    """The id a link to a paper gives: an arxiv.org URL as `parse_url` reads it, one whose version was cut to a
+    bare `v` (`abs/1911.02972v`), or an arXiv DOI (`https://doi.org/10.48550/arXiv.2305.18403`)."""
+    found = parse_url(url)
+    if found is None and url.rstrip().endswith("v"):
+        found = parse_url(url.rstrip()[:-1])
+    if found is None and "10.48550" in url:
+        m = _DOI_RE.fullmatch(url)
+        found = _from_match(m) if m is not None else None
+    return found
 
 
 def find_cited(text: str) -> list[ArxivId]:

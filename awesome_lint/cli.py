@@ -112,7 +112,9 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
     metavar="NAME=URL",
     help="Credit an upstream list (by file name) with this URL instead of its path; repeatable.",
 )
-@click.option("--arxiv", "use_arxiv", is_flag=True, help="Fill titles, authors and years from arXiv metadata.")
+@click.option(
+    "--arxiv", "use_arxiv", is_flag=True, help="Take titles and authors from arXiv where its record is the same paper."
+)
 @click.option("--arxiv-api", default=None, help="arXiv API URL template [env AWESOME_LINT_ARXIV_API].")
 @click.option("--cache", "cache_path", default=None, help="Link cache file (SQLite) for arXiv metadata.")
 @click.option("--offline", is_flag=True, help="With --arxiv: use cached metadata only.")
@@ -212,6 +214,13 @@ def merge_command(
             write_atomic(stats_path, stats.encode("utf-8"), replace_read_only=write_read_only)
         if summary_md is not None:
             append_markdown(summary_md, stats_markdown(result.report, "awesome-lint", taxonomy.names, level=2))
+    if use_arxiv:
+        conflicts = len(result.report.conflicts)
+        click.echo(
+            f"arxiv: {conflicts} {'entry keeps' if conflicts == 1 else 'entries keep'} the lists' fields where "
+            "arXiv's record may be another paper (the report's conflicts)",
+            err=True,
+        )
     click.echo(format_summary(result.report.summary), err=True)
 
 

@@ -33,6 +33,7 @@ _NON_WORD = lazy_compile(r"[^\w]+")
 _SEGMENTS = lazy_compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
 _DIGITS = lazy_compile(r"\d+")
 _NUMBER_WORD = lazy_compile(r"\d+(?:v\d+)?")
+_YEAR_WORD = lazy_compile(r"(?:19|20)\d\d")
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"}
 _STOPWORDS = frozenset(
     [
@@ -61,6 +62,7 @@ _STOPWORDS = frozenset(
         "toward",
     ]
 )
+_PREPRINTS = frozenset(("arxiv", "corr"))
 # Words that name a link or a kind of page rather than a paper: a title made of them says nothing.
 _GENERIC_WORDS = frozenset(
     "paper papers pdf code codes link links arxiv github gitlab project page website homepage slides slide video "  # noqa: SIM905
@@ -130,6 +132,8 @@ class _Key:
     urls: frozenset[str]
     evidence: bool
     """Whether the title may be compared at all (see `is_title_evidence`)."""
+    venue: str | None = None
+    """The venue's short name, None for a preprint server or none given (see `_published_at`)."""
 
 
 @lru_cache(maxsize=65536)
@@ -187,18 +191,49 @@ def _is_venue_name(words: list[str]) -> bool:
 def is_title_evidence(normalized: str) -> bool:
     """Whether a normalised title can show that two entries cite one paper: at least two words besides
     generic ones ("paper", "code", "pdf", ...) and numbers, and not a venue or journal name."""
-    words = [w for w in normalized.split() if not _NUMBER_WORD.fullmatch(w)]
-    content = [w for w in words if w not in _GENERIC_WORDS and w not in _STOPWORDS]
-    if len(content) < 2 or (content[0] in _PUBLISHERS and len(content) <= 6):
-        return False
+    return len(_content(normalized)) >= 2 and not names_nothing(normalized)
+
+
+@lru_cache(maxsize=65536)
+def names_nothing(normalized: str) -> bool:
+    """Whether a normalised title is no paper's name: empty, only generic words and numbers ("paper", "code
+    2"), a venue's or journal's name ("cvpr", "ieee access"), or a short name and a year, the way a venue is
+    cited ("wise 2022"). A single telling word ("thinet") names one."""
+    content = _content(normalized)
+    if not content or (content[0] in _PUBLISHERS and len(content) <= 6):
+        return True
+    words = normalized.split()
+    if len(words) <= 4 and _YEAR_WORD.fullmatch(words[-1]):
+        return True
     # A venue's name has at most four words besides its usual extras ("computer vision and pattern
     # recognition"); longer titles are not looked up, which keeps the check cheap.
     if sum(w not in _VENUE_EXTRAS for w in content) > 4:
-        return True
-    return not _is_venue_name(words)
+        return False
+    return _is_venue_name([w for w in normalized.split() if not _NUMBER_WORD.fullmatch(w)])
+
+
+def _content(normalized: str) -> list[str]:
+    """The words of a normalised title besides numbers, generic words and stopwords."""
+    return [
+        w
+        for w in normalized.split()
+        if not _NUMBER_WORD.fullmatch(w) and w not in _GENERIC_WORDS and w not in _STOPWORDS
+    ]
 
 
 _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated": 3, "subtitle": 4}
+
+
+@lru_cache(maxsize=4096)
+def _published_at(venue: str | None) -> str | None:
+    """The short name of the venue a paper was published at (`NeurIPS` and `NIPS` alike); None for none or a
+    preprint server, which any venue may follow."""
+    from awesome_lint.parse.venues import venue_from_citation, venue_identity
+
+    if not venue:
+        return None
+    name = venue_identity(venue_from_citation(venue) or " ".join(venue.split()))
+    return None if name.casefold() in _PREPRINTS else name
 
 
 def _key(entry: Entry) -> _Key:
@@ -213,7 +248,15 @@ def _key(entry: Entry) -> _Key:
         for key in (canonical_url(link.url),)
         if key and not key.startswith("arxiv:")
     )
-    return _Key(norm, segments if evidence else (), distinguishing_tokens(norm), entry.arxiv_id, urls, evidence)
+    return _Key(
+        norm,
+        segments if evidence else (),
+        distinguishing_tokens(norm),
+        entry.arxiv_id,
+        urls,
+        evidence,
+        _published_at(entry.venue),
+    )
 
 
 class _Matcher:
@@ -240,7 +283,7 @@ class _Matcher:
             score = self.token_set_ratio(a.norm, b.norm)
             if score >= cfg.url_title_threshold or not compared:
                 return _url_signal(shared), round(score, 1)
-        return self.title_match(a, b)
+        return None if _venues_differ(a, b) else self.title_match(a, b)
 
     def title_match(self, a: _Key, b: _Key) -> tuple[str, float] | None:
         """Title-only evidence: near-identical titles, a truncated title, or a shared subtitle."""
@@ -278,7 +321,18 @@ class _Matcher:
             return a.arxiv == b.arxiv and self.match(a, b) is not None
         if not (a.evidence and b.evidence) or self.match(a, b) is not None:
             return True
-        return a.numbers == b.numbers and self.ratio(a.norm, b.norm) >= self.config.compatible_threshold
+        return (
+            a.numbers == b.numbers
+            and not _venues_differ(a, b)
+            and self.ratio(a.norm, b.norm) >= self.config.compatible_threshold
+        )
+
+
+def _venues_differ(a: _Key, b: _Key) -> bool:
+    """Two different titles published at two different venues: similar titles alone do not make them one paper
+    (`PTQD: Accurate Post-Training Quantization for Diffusion Models` at NeurIPS and `Towards Accurate
+    Post-training Quantization for Diffusion Models` at CVPR)."""
+    return a.venue is not None and b.venue is not None and a.venue != b.venue and a.norm != b.norm
 
 
 def _url_signal(shared: frozenset[str]) -> str:
@@ -670,6 +724,7 @@ __all__ = [
     "duplicate_clusters",
     "is_title_evidence",
     "is_truncation",
+    "names_nothing",
     "normalize_title",
     "title_segments",
 ]

@@ -10,7 +10,8 @@ SCHEMA_VERSION = 1
 EntryKind = Literal["paper", "resource", "other"]
 LinkRole = Literal["paper", "code", "project", "other"]
 LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
-EntryBlock = Literal["item", "row", "citation"]
+EntryBlock = Literal["item", "row", "citation", "paragraph"]
+BlockKind = Literal["paragraph", "heading", "code", "html", "table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,18 @@ class Section:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class LeafBlock:
+    """A leaf block as the parser read it: a paragraph (a list item's text too), a heading, a code block, an HTML
+    block or a GFM table. Its span runs from its first character to the end of its last line, a code block's
+    fences and a setext heading's underline included."""
+
+    kind: BlockKind
+    span: Span
+    comment: bool = False
+    """For an HTML block: it holds nothing but HTML comments."""
+
+
 class Positions(Protocol):
     """Turns offsets into the document text into spans and back (the parser's LineIndex)."""
 
@@ -167,7 +180,9 @@ class Document:
     """A parsed list: its path, title, section tree and the flat list of every entry in order.
 
     `text` is the file's text with LF newlines; spans map into it (and into the file's bytes) through the
-    position methods below, and `code_lines` are the 1-based lines of code blocks, fences included.
+    position methods below, and `code_lines` are the 1-based lines of code blocks, fences included. The block
+    facts come from the parser: `blocks` are the leaf blocks in source order, `inline_html` every piece of inline
+    HTML (tags and comments) in text, and `comments` every HTML comment outside code (in HTML blocks and inline).
     """
 
     path: str
@@ -179,6 +194,9 @@ class Document:
     bom: bool = False
     positions: Positions | None = field(default=None, repr=False, compare=False)
     code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
+    blocks: tuple[LeafBlock, ...] = field(default=(), repr=False, compare=False)
+    inline_html: tuple[Span, ...] = field(default=(), repr=False, compare=False)
+    comments: tuple[Span, ...] = field(default=(), repr=False, compare=False)
 
     def _index(self) -> Positions:
         if self.positions is None:

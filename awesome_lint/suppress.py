@@ -3,14 +3,15 @@ they switch off, and which of them switch off nothing."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
+from awesome_lint.model import Document
 from awesome_lint.regex import lazy_compile
-from awesome_lint.rules._source import mask_code_spans
 
-_COMMENT = lazy_compile(r"<!--\s*awesome-lint-([A-Za-z][\w-]*)(.*?)-->")
+_COMMENT = lazy_compile(r"<!--\s*awesome-lint-([A-Za-z][\w-]*)(.*?)-->", re.DOTALL)
 _NAME = lazy_compile(r"[^\s,]+")
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line")
 BLANKET = -1
@@ -55,28 +56,29 @@ class Directive:
         return next(i for i, name in enumerate(self.names) if code in name.codes)
 
 
-def parse_directives(
-    text: str, resolve: Callable[[str], list[str]], code_lines: Collection[int] = frozenset()
-) -> list[Directive]:
-    """Every `awesome-lint-` comment of the text outside code blocks (`code_lines`) and code spans.
+def parse_directives(document: Document, resolve: Callable[[str], list[str]]) -> list[Directive]:
+    """Every `awesome-lint-` comment of the document: the HTML comments the parser found (none in code), each on
+    one line.
 
     `resolve` turns a code, prefix or name into rule codes; "ALL" must give every rule's code.
     """
     out: list[Directive] = []
-    if "awesome-lint-" not in text:
+    if "awesome-lint-" not in document.text:
         return out
     everything = frozenset(resolve("ALL"))
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "awesome-lint-" in line and number not in code_lines:
-            for m in _COMMENT.finditer(mask_code_spans(line)):
-                names = tuple(
-                    Name(n.group(0), offset + n.start(), offset + n.end(), frozenset(resolve(n.group(0))))
-                    for n in _NAME.finditer(line, m.start(2), m.end(2))
-                )
-                codes = frozenset().union(*(n.codes for n in names)) if names else everything
-                out.append(Directive(number, offset + m.start(), offset + m.end(), m.group(1), names, codes))
-        offset += len(line) + 1
+    for span in document.comments:
+        if span.end_line != span.line:
+            continue
+        start, text = document.offsets(span)[0], document.source(span)
+        m = _COMMENT.fullmatch(text)
+        if m is None:
+            continue
+        names = tuple(
+            Name(n.group(0), start + n.start(), start + n.end(), frozenset(resolve(n.group(0))))
+            for n in _NAME.finditer(text, m.start(2), m.end(2))
+        )
+        codes = frozenset().union(*(n.codes for n in names)) if names else everything
+        out.append(Directive(span.line, start + m.start(), start + m.end(), m.group(1), names, codes))
     return out
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 from awesome_lint.regex import lazy_compile
 
@@ -87,3 +89,25 @@ def reference_label(label: str) -> str:
     """A link reference label as CommonMark matches labels (and mistune keys definitions): whitespace collapsed,
     case folded to upper case."""
     return " ".join(label.split()).lower().upper()
+
+
+@lru_cache(maxsize=1)
+def title_word_shares() -> dict[str, float]:
+    """Stem -> share of paper titles it occurs in, for the words common in titles (`title_words.txt`)."""
+    text = resources.files("awesome_lint").joinpath("title_words.txt").read_text(encoding="utf-8")
+    shares: dict[str, float] = {}
+    for line in text.splitlines():
+        share, *words = line.split("#", 1)[0].split() or ("",)
+        for word in words:
+            shares.setdefault(word_stem(word), float(share))
+    return shares
+
+
+@lru_cache(maxsize=65536)
+def word_stem(word: str) -> str:
+    """A word without its plural ending (`networks` -> `network`, `properties` -> `property`)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

@@ -25,16 +25,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from awesome_lint.dedup import content_words, distinguishing_tokens, normalize_title, title_segments
+from awesome_lint.text import title_word_shares as _background
+from awesome_lint.text import word_stem as _stem
 
 if TYPE_CHECKING:
-    from awesome_lint.model import Entry
+    from awesome_lint.model import Document, Entry
 
-__all__ = ["Claim", "Decision", "TitleWeights", "Verdict", "author_names", "same_paper"]
+__all__ = ["Claim", "Decision", "TitleWeights", "Verdict", "author_names", "same_paper", "title_weights"]
 
 Decision = Literal["same", "mixed", "different"]
 
@@ -93,28 +93,6 @@ class Verdict:
         return "; ".join(self.evidence)
 
 
-@lru_cache(maxsize=1)
-def _background() -> dict[str, float]:
-    """Stem -> share of titles, from the built-in `title_words.txt`."""
-    text = resources.files("awesome_lint").joinpath("title_words.txt").read_text(encoding="utf-8")
-    shares: dict[str, float] = {}
-    for line in text.splitlines():
-        share, *words = line.split("#", 1)[0].split() or ("",)
-        for word in words:
-            shares.setdefault(_stem(word), float(share))
-    return shares
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A word without its plural ending (`networks` -> `network`, `properties` -> `property`)."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 class TitleWeights:
     """How telling each title word is: inverse document frequency over titles plus the built-in background."""
 
@@ -143,6 +121,11 @@ class TitleWeights:
         """Whether a word is frequent enough in titles that a misspelling of it is no new word."""
         stem = _stem(word)
         return self._counts[stem] >= 3 or stem in _background()
+
+
+def title_weights(documents: Iterable[Document]) -> TitleWeights:
+    """Title word weights over the titles of every paper in the documents (the corpus of every title check)."""
+    return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
 """Parser accuracy against the hand-checked answer keys.
 
-Three answer keys, one table each: the five lists in lists/ (tests/data/entries.jsonl, every item), the real
-lists in tests/data/real-lists/ (answers*.jsonl, a sample of items from each list) and the lists of entry
-shapes in tests/data/shape-lists/ (answers.jsonl). Per list: items found, kind accuracy, exact titles, paper
-and code links, arXiv ids, years, venues, and the share of sampled papers with every field right.
+Four answer keys, one table each: the five lists in lists/ (tests/data/entries.jsonl, every item), the real
+lists in tests/data/real-lists/ (answers*.jsonl, a sample of items from each list), the lists of entry shapes
+in tests/data/shape-lists/ and the further real lists in tests/data/more-lists/ (likewise). Per list: items
+found, kind accuracy, exact titles, paper and code links, arXiv ids, years, venues, and the share of sampled
+papers with every field right.
 `--mismatches` also prints every disagreement. Run from the repository root:
 
     python benchmarks/parse_accuracy.py [--mismatches]
@@ -63,7 +64,13 @@ KEYS = (
     AnswerKey("lists/", ROOT, (GOLD,), sample=False, url_link=_not_code),
     _sample_key("real-lists"),
     _sample_key("shape-lists"),
+    _sample_key("more-lists"),
 )
+
+
+def _distinct(urls: list[str]) -> list[str]:
+    """Each target once, in the order of its first link (the keys list a repeated identical target once)."""
+    return list(dict.fromkeys(urls))
 
 
 def observed(entry: Entry, url_link: Callable[[Link], bool] = _not_code) -> dict[str, object]:
@@ -71,8 +78,8 @@ def observed(entry: Entry, url_link: Callable[[Link], bool] = _not_code) -> dict
     return {
         "kind": entry.kind,
         "title": collapse(entry.title),
-        "urls": [link.url for link in entry.links if url_link(link) and link.url],
-        "code": [link.url for link in entry.links if link.role == "code"],
+        "urls": _distinct([link.url for link in entry.links if url_link(link) and link.url]),
+        "code": _distinct([link.url for link in entry.links if link.role == "code"]),
         "arxiv": entry.arxiv_id,
         "year": entry.year,
         "venue": entry.venue,

@@ -32,11 +32,11 @@ from pathlib import Path
 from awesome_lint.config import Config
 from awesome_lint.dedup import normalize_title
 from awesome_lint.links.arxiv import ArxivClient
-from awesome_lint.links.check import NetworkResults, arxiv_ids, title_weights
+from awesome_lint.links.check import NetworkResults, arxiv_ids
 from awesome_lint.lint import lint_document
 from awesome_lint.model import Document, Entry
 from awesome_lint.parse import parse_file
-from awesome_lint.title_match import Claim, Verdict, author_names
+from awesome_lint.title_match import Claim, Verdict, author_names, title_weights
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -174,6 +175,116 @@ def test_merge_arxiv_fills_titles_from_metadata(fake: FakeArxiv, fast_config: Pa
     assert line == (
         "- [Model compression as constrained optimization (arXiv title)](https://arxiv.org/abs/1707.01209) "
         "- A. B, C. D. *arXiv 2017*."
+    )
+
+
+def merge_arxiv(fake: FakeArxiv, config: Path, cache: Path, out: Path, *inputs: str) -> tuple[str, dict[str, Any]]:
+    """`merge --arxiv` against the fake through the CLI: stderr and the report."""
+    report = out.with_suffix(".json")
+    code, _stdout, err = run(
+        "merge", "--arxiv", "--arxiv-api", fake.template, "--cache", str(cache), "--config", str(config),
+        *inputs, "-o", str(out), "--report", str(report),
+    )  # fmt: skip
+    assert code == 0, err
+    return err, json.loads(report.read_text(encoding="utf-8"))
+
+
+def test_merge_arxiv_keeps_the_lists_fields_for_a_wrong_id(fake: FakeArxiv, fast_config: Path, tmp_path: Path) -> None:
+    # arXiv answers the id four lists give "Pruning Filters for Efficient ConvNets" with another paper.
+    other = "A Totally Different Paper About Graphs"
+    fake.papers = {**fake.papers, "1608.08710": Paper(other, ("X Y",), published="2016-08-31T00:00:00Z")}
+    out = tmp_path / "merged.md"
+    err, report = merge_arxiv(fake, fast_config, tmp_path / "c.sqlite3", out, *map(str, SEED_LISTS))
+    markdown = out.read_text(encoding="utf-8")
+    assert other not in markdown and "X Y" not in markdown
+    line = next(line for line in markdown.splitlines() if "arxiv.org/abs/1608.08710" in line)
+    assert line.startswith("- [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710) - Hao Li, ")
+    assert line.endswith(" *ICLR 2017*.")
+    conflicts = [c for c in report["conflicts"] if c["arxiv_id"] == "1608.08710"]
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert (conflict["match"], conflict["title"], conflict["arxiv_title"]) == (
+        "different", "Pruning Filters for Efficient ConvNets", other
+    )  # fmt: skip
+    assert markdown.splitlines()[conflict["line"] - 1] == line
+    assert len({s["path"] for s in conflict["sources"]}) == 4
+    assert set(conflict["sources"][0]) == {"path", "line", "column"}
+    entry = next(e for e in report["entries"] if e["arxiv_id"] == "1608.08710")
+    assert (entry["arxiv_match"], entry["arxiv_fields"]) == ("different", [])
+    # The other ids are answered with the title a list gives them: their entries take what arXiv adds.
+    assert sum(1 for e in report["entries"] if e["arxiv_match"] == "same") > 150
+    assert any("authors" in e["arxiv_fields"] for e in report["entries"])
+    assert all(set(e["arxiv_fields"]) <= {"title", "authors", "year"} for e in report["entries"])
+    assert {c["arxiv_id"] for c in report["conflicts"]} == {"1608.08710"}
+    assert "arxiv: 1 entry keeps the lists' fields where arXiv's record may be another paper" in err
+    # A second run (from the cache) gives the same bytes, and so does merging the merged list.
+    written, report_text = out.read_bytes(), out.with_suffix(".json").read_bytes()
+    merge_arxiv(fake, fast_config, tmp_path / "c.sqlite3", out, *map(str, SEED_LISTS))
+    assert out.read_bytes() == written and out.with_suffix(".json").read_bytes() == report_text
+    _err, again = merge_arxiv(fake, fast_config, tmp_path / "c.sqlite3", out, str(out))
+    assert out.read_bytes() == written
+    assert [(c["arxiv_id"], c["title"]) for c in again["conflicts"]] == [(conflict["arxiv_id"], conflict["title"])]
+
+
+def test_merge_arxiv_takes_a_renamed_version_and_reports_an_unclear_one(
+    fake: FakeArxiv, fast_config: Path, tmp_path: Path
+) -> None:
+    rebnet = ("Mohammad Ghasemzadeh", "Mohammad Samragh", "Farinaz Koushanfar")
+    fake.papers = {
+        "1711.01243": Paper("ReBNet: Residual Binarized Neural Network", rebnet),
+        "1801.04381": Paper(
+            "Inverted Residuals and Linear Bottlenecks: Mobile Networks for Classification, Detection and Segmentation",
+            ("Mark Sandler", "Andrew Howard"),
+            published="2018-01-13T00:00:00Z",
+        ),
+        "1709.00513": Paper("Learning Loss for Knowledge Distillation with Conditional Adversarial Networks"),
+    }
+    doc = tmp_path / "a.md"
+    doc.write_text(
+        "- [ResBinNet: Residual Binary Neural Network](https://arxiv.org/abs/1711.01243) - Mohammad Ghasemzadeh, "
+        "Mohammad Samragh, Farinaz Koushanfar. *arXiv 2017*.\n"
+        "- [MobileNetV2: Inverted Residuals and Linear Bottlenecks](https://arxiv.org/abs/1801.04381) *CVPR 2018*.\n"
+        "- [Training Shallow and Thin Networks for Acceleration via Knowledge Distillation with Conditional "
+        "Adversarial Networks](https://arxiv.org/abs/1709.00513)\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "merged.md"
+    err, report = merge_arxiv(fake, fast_config, tmp_path / "c.sqlite3", out, str(doc))
+    entries = {e["arxiv_id"]: e for e in report["entries"]}
+    lines = out.read_text(encoding="utf-8").splitlines()
+    # Renamed between versions, by the authors the list names: arXiv's title; the authors were the list's too.
+    assert (entries["1711.01243"]["arxiv_match"], entries["1711.01243"]["arxiv_fields"]) == ("same", ["title"])
+    assert lines[entries["1711.01243"]["line"] - 1] == (
+        "- [ReBNet: Residual Binarized Neural Network](https://arxiv.org/abs/1711.01243) - Mohammad Ghasemzadeh, "
+        "Mohammad Samragh, Farinaz Koushanfar. *arXiv 2017*."
+    )
+    # The version-1 title of MobileNetV2 holds the list's title as a part: arXiv's title, and the authors the
+    # list lacks.
+    mobile = entries["1801.04381"]
+    assert (mobile["arxiv_match"], mobile["arxiv_fields"]) == ("same", ["title", "authors"])
+    assert lines[mobile["line"] - 1].endswith(") - Mark Sandler, Andrew Howard. *CVPR 2018*.")
+    # A title that shares only some telling words, with no authors to settle it: the list's title, no authors
+    # taken, and a conflict that says why.
+    shallow = entries["1709.00513"]
+    assert (shallow["arxiv_match"], shallow["arxiv_fields"]) == ("mixed", [])
+    assert lines[shallow["line"] - 1] == (
+        "- [Training Shallow and Thin Networks for Acceleration via Knowledge Distillation with Conditional "
+        "Adversarial Networks](https://arxiv.org/abs/1709.00513) - *arXiv 2017*."
+    )
+    [conflict] = report["conflicts"]
+    assert conflict["arxiv_id"] == "1709.00513" and conflict["match"] == "mixed"
+    assert conflict["arxiv_title"] == "Learning Loss for Knowledge Distillation with Conditional Adversarial Networks"
+    assert conflict["evidence"] and 40 <= conflict["score"] < 80
+    assert conflict["sources"] == [{"path": str(doc), "line": 3, "column": 1}]
+    assert "arxiv: 1 entry keeps" in err
+    # Without the list's authors the renamed title alone is unclear: the list's title is kept and reported.
+    doc.write_text("- [ResBinNet: Residual Binary Neural Network](https://arxiv.org/abs/1711.01243)\n")
+    _err, report = merge_arxiv(fake, fast_config, tmp_path / "c.sqlite3", out, str(doc))
+    assert [(c["arxiv_id"], c["match"], c["title"]) for c in report["conflicts"]] == [
+        ("1711.01243", "mixed", "ResBinNet: Residual Binary Neural Network")
+    ]
+    assert "[ResBinNet: Residual Binary Neural Network](https://arxiv.org/abs/1711.01243) - *arXiv 2017*." in (
+        out.read_text(encoding="utf-8")
     )
 
 

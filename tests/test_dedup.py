@@ -90,6 +90,19 @@ def test_different_papers_with_similar_titles_stay_apart(markdown: str) -> None:
     assert groups(markdown) == []
 
 
+def test_similar_titles_at_two_venues_are_two_papers_unless_one_is_a_preprint() -> None:
+    towards = '- "Towards Accurate Post-training Quantization for Diffusion Models", CVPR, 2024.\n'
+    ptqd = '- "PTQD: Accurate Post-Training Quantization for Diffusion Models", {venue}, 2023.\n'
+    assert groups(towards + ptqd.format(venue="NeurIPS")) == []
+    assert len(groups(towards + ptqd.format(venue="arXiv"))) == 1
+    assert len(groups(towards + ptqd.format(venue="CVPR"))) == 1
+    # NIPS and NeurIPS are one venue; the same title at two venues is still one paper cited twice.
+    renamed = "- Deep compression with pruning and quantisation. {venue} 2016\n"
+    named = "- Deep Compression with Pruning and Quantization. NeurIPS 2016\n"
+    assert len(groups(renamed.format(venue="NIPS") + named)) == 1
+    assert len(groups(named + named.replace("NeurIPS", "ICLR"))) == 1
+
+
 def test_same_url_under_a_different_title_is_a_slip_not_a_duplicate() -> None:
     url = "http://papers.nips.cc/paper/5647-binaryconnect-training-deep-neural-networks.pdf"
     markdown = (
@@ -266,6 +279,8 @@ def test_title_evidence(title: str, evidence: bool) -> None:
         "arXiv",
         "Code",
         "NeurIPS 2019",
+        "WISE 2022",
+        "Information Sciences 2021",
         "IEEE Access",
         "Pruning",
         "International Conference on Machine Learning",

@@ -592,6 +592,36 @@ def test_a_url_shared_by_different_papers_stays_with_the_paper_it_belongs_to() -
     )
 
 
+def test_an_entry_that_loses_its_arxiv_link_loses_what_arxiv_gave_it() -> None:
+    from awesome_lint.links.types import ArxivRecord
+
+    record = ArxivRecord(
+        "1608.08710",
+        True,
+        title="Deep Compression: Compressing Deep Neural Networks with Pruning",
+        authors=("Song Han", "Huizi Mao"),
+        year=2016,
+    )
+    texts = (
+        "- [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710) - Hao Li. *ICLR 2017*.\n",
+        "- [Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)\n"
+        "- [Deep Compression: Compressing Deep Neural Networks](https://arxiv.org/abs/1608.08710)\n",
+    )
+    docs = [parse_text(text, name) for text, name in zip(texts, ("a.md", "b.md"), strict=True)]
+    result = merge_documents(docs, arxiv={"1608.08710": record})
+    pruning, deep = result.report.entries
+    # The id stays with the entry two lists cite it for; arXiv's record is another paper, so nothing is taken.
+    assert (pruning.arxiv_id, pruning.arxiv_match, pruning.arxiv_fields) == ("1608.08710", "different", ())
+    assert [(c.arxiv_id, c.title, c.line) for c in result.report.conflicts] == [
+        ("1608.08710", "Pruning Filters for Efficient ConvNets", pruning.line)
+    ]
+    # The other entry matches arXiv's record, but loses the link, and with it arXiv's title and authors.
+    assert (deep.arxiv_id, deep.arxiv_match, deep.arxiv_fields) == (None, None, ())
+    line = result.markdown.splitlines()[deep.line - 1]
+    assert line.startswith("- [Deep Compression: Compressing Deep Neural Networks](https://scholar.google.com/")
+    assert "Song Han" not in line
+
+
 def test_merge_is_byte_identical_across_processes(tmp_path: Path) -> None:
     import os
     import subprocess
@@ -740,39 +770,26 @@ def test_venue_qualifiers_and_notes_are_kept() -> None:
 
 def test_a_continuation_line_entry_is_merged_and_reported() -> None:
     # A continuation line that cites a second paper (lists/awesome-model-compression.md:237-238) is an entry of
-    # its own once the parser reads it so; built here by hand, it must reach the merged list and the report.
-    from dataclasses import replace
-
-    from awesome_lint.model import Span
-
-    docs = list(real_documents())
-    index = next(i for i, d in enumerate(docs) if d.path.endswith("awesome-model-compression.md"))
-    doc = docs[index]
-    host = next(e for e in doc.entries if e.span.line == 237)
-    second = replace(
-        host,
-        title="Quantized cnn: A unified approach to accelerate and compress convolutional networks",
-        authors="J. Cheng, J. Wu, C. Leng, Y. Wang, and Q. Hu",
-        venue="TNNLS",
-        venue_raw="IEEE Transactions on Neural Networks and Learning Systems (TNNLS), PP:1–14.",
-        year=2018,
-        links=(),
-        arxiv_id=None,
-        cited_arxiv_ids=(),
-        span=Span(238, 3, 238, 200, host.span.end + 3, host.span.end + 200),
-        title_span=None,
-    )
-    at = doc.entries.index(host) + 1
-    docs[index] = replace(doc, entries=(*doc.entries[:at], second, *doc.entries[at:]))
-    result = merge_documents(docs)
-    entry = next(e for e in result.report.entries if e.title.startswith("Quantized cnn"))
+    # its own as the parser reads it; it reaches the merged list and the report once, from its own line.
+    docs = real_documents()
+    doc = next(d for d in docs if d.path.endswith("awesome-model-compression.md"))
+    second = [e for e in doc.entries if e.span.line == 238]
+    assert [(e.block, e.title, e.venue) for e in second] == [
+        ("citation", "Quantized cnn: A unified approach to accelerate and compress convolutional networks", "TNNLS")
+    ]
+    result = real_merge()
+    found = [e for e in result.report.entries if e.title.startswith("Quantized cnn")]
+    assert len(found) == 1
+    entry = found[0]
     assert [(Path(s.path).name, s.line, s.column) for s in entry.sources] == [("awesome-model-compression.md", 238, 3)]
     assert entry.topic == "Quantization"
-    line = result.markdown.splitlines()[entry.line - 1]
-    assert line.startswith("- [Quantized cnn: A unified approach to accelerate and compress convolutional networks](")
-    assert line.endswith(" - J. Cheng, J. Wu, C. Leng, Y. Wang, Q. Hu. *TNNLS 2018*.")
-    assert len(result.report.entries) == len(real_merge().report.entries) + 1
-    assert merge_documents([parse_text(result.markdown, "merged.md")]).markdown == result.markdown
+    lines = [line for line in result.markdown.splitlines() if "Quantized cnn" in line]
+    assert lines == [result.markdown.splitlines()[entry.line - 1]]
+    assert lines[0].startswith(f"- [{second[0].title}](")
+    assert lines[0].endswith(" - J. Cheng, J. Wu, C. Leng, Y. Wang, Q. Hu. *TNNLS 2018*.")
+    assert not [d for d in result.report.dropped if d.line == 238 and d.path.endswith("awesome-model-compression.md")]
+    host = next(e for e in result.report.entries if e.title.startswith("From hashing to cnns"))
+    assert ("awesome-model-compression.md", 237) in [(Path(s.path).name, s.line) for s in host.sources]
 
 
 def test_skip_merged_reads_nothing_twice(tmp_path: Path) -> None:
@@ -811,7 +828,10 @@ def test_cli_rerun_into_the_same_folder_gives_the_same_file(tmp_path: Path) -> N
         f"merge: skipped {out}: written by awesome-lint merge (found in a folder; name the file to merge it)\n"
     )
     report = json.loads(rep.read_text(encoding="utf-8"))
-    assert report["schema"] == 2
+    assert report["schema"] == 3
+    assert list(report) == ["schema", "entries", "resources", "dropped", "summary", "skipped", "conflicts"]
+    assert report["conflicts"] == []  # without --arxiv nothing is taken from arXiv or checked against it
+    assert {(e["arxiv_match"], tuple(e["arxiv_fields"])) for e in report["entries"]} == {(None, ())}
     assert report["skipped"] == [
         {"path": str(out), "reason": "written by awesome-lint merge (found in a folder; name the file to merge it)"}
     ]
@@ -827,3 +847,15 @@ def test_cli_rerun_into_the_same_folder_gives_the_same_file(tmp_path: Path) -> N
     assert nothing.stderr.endswith(
         "awesome-lint: error: nothing to merge: every input is a list written by awesome-lint merge (see above)\n"
     )
+
+
+def test_items_left_out_are_dropped_with_their_reason() -> None:
+    result = merge_texts(
+        "## Pruning\n- [Deep Compression](https://arxiv.org/abs/1510.00149) - Song Han. *ICLR 2016*.\n"
+        "\n## Tips\n\n1. Use OpenMP for the loops.\n",
+        names=("a.md",),
+    )
+    assert [(d.line, d.reason) for d in result.report.dropped] == [
+        (6, "no link and nothing that cites a paper: a label, a note or an instruction (other)")
+    ]
+    assert [e.title for e in result.report.entries] == ["Deep Compression"]

@@ -115,6 +115,15 @@ lists = st.lists(
 )  # an arXiv link two papers claim
 @example(["- _u_ Deep [arXiv '18]", "- Deep a,b A [arXiv '18]", "- compression a,b a,b [arXiv '18]"])
 @example(["- [Deep]()", "- [A]()\n- [A](https://x.org/p)"])  # one-word titles with an empty link
+@example(["- [<b>](https://arxiv.org/abs/1510.00149) *CVPR 2019*."])  # a venue alone is never the title
+@example(["- [Deep 1.](https://arxiv.org/abs/1510.00149)"])  # a label's own full stop before ` - *Venue*.`
+@example(["- **[Nick]** Deep, CVPR 2019, [[paper]](https://github.com/a/b)"])  # `[Title](repo) - *Venue*.`
+@example(["- Song Han. [Deep](https://x.org/p)."])  # one name before the title, ` - Song Han.` after it
+@example(["- Han, Song, et al. [<b>](https://arxiv.org/abs/1510.00149)."])  # a name list is never the title
+@example(["- **[Nick]** 1., CVPR 2019, [[paper]](https://arxiv.org/abs/1510.00149)"])  # nor is a number
+@example(["- [Deep](https://x.org/p)", "- [Deep](https://github.com/a/b)"])  # one resource decides no kind
+@example(["- [<b>](https://x.org/p) - Han S. In NIPS, 2015. [[code]](https://github.com/c/d)"])
+@example(["- iel Gordon, Elad Eban. [<b>](https://arxiv.org/abs/1510.00149)."])  # a name cut at its start
 def test_merging_the_merged_list_is_idempotent(texts: list[str]) -> None:
     first = merge_documents([parse_text(text + "\n", f"list{i}.md") for i, text in enumerate(texts)])
     again = merge_documents([parse_text(first.markdown, "merged.md")])

@@ -1,5 +1,6 @@
 """The parser against the hand-checked answer keys: the five lists (every item), the real lists in
-tests/data/real-lists/ and the entry-shape lists in tests/data/shape-lists/ (a sample of items each)."""
+tests/data/real-lists/ and tests/data/more-lists/ and the entry-shape lists in tests/data/shape-lists/ (a sample
+of items each)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import pytest
 from conftest import DATA, ROOT, SEED_LISTS
 from parse_accuracy import FIELDS, KEYS, compare, load, table
 
-SEEDS, REAL, SHAPES = KEYS
+SEEDS, REAL, SHAPES, MORE = KEYS
 RESULT = compare(ROOT, SEEDS)
 REAL_RESULT = compare(ROOT, REAL)
 SHAPE_RESULT = compare(ROOT, SHAPES)
+MORE_RESULT = compare(ROOT, MORE)
 
 
 def test_answer_key_covers_the_five_lists() -> None:
@@ -60,6 +62,19 @@ def test_shape_list_fields_match_answers(name: str, field: str) -> None:
 def test_every_shape_list_is_answered() -> None:
     lists = sorted(p.name for p in (DATA / "shape-lists").glob("*.md") if p.name != "README.md")
     assert sorted(SHAPE_RESULT) == lists
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("name", sorted(MORE_RESULT))
+def test_more_list_fields_match_answers(name: str, field: str) -> None:
+    assert MORE_RESULT[name]["found"] == []
+    assert MORE_RESULT[name][field] == [], f"{name}: {field} disagrees with the answers"
+
+
+def test_more_lists_are_all_answered() -> None:
+    lists = sorted(p.name for p in (DATA / "more-lists").glob("*.md") if p.name != "README.md")
+    assert sorted(MORE_RESULT) == lists
+    assert sum(r["_total"][0][0] for r in MORE_RESULT.values()) == 133
 
 
 def test_answer_lines_are_not_answered_twice() -> None:

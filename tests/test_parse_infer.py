@@ -67,6 +67,8 @@ def test_read_venue_keeps_arxiv_ids_and_refuses_titles_and_names() -> None:
         ("IEEE J. Solid-State Circuits", False),
         ("Deep Mutual Learning", False),
         ("Dunnhofer et al. IEEE RAL", False),
+        ("Simulated Quantization, Real Power Savings", False),
+        ("Deep Ganguli, Danny Hernandez", True),
     ],
 )
 def test_looks_like_authors(text: str, expected: bool) -> None:
@@ -197,10 +199,10 @@ def test_a_list_of_linked_titles_keeps_a_short_first_link_as_its_title() -> None
 
 def test_unknown_tail_venue_needs_the_list_and_a_year() -> None:
     known = "".join(f"- Paper number {n} on pruning, CVPR, 201{n} [[paper]](https://x.org/{n})\n" for n in range(4))
-    odd = "- A paper in an odd place, IEEE TMM, 2024 [[paper]](https://x.org/odd)\n"
-    assert parse_text(known + odd).entries[-1].venue == "IEEE TMM"
+    odd = "- A paper in an odd place, Ocean Engineering, 2024 [[paper]](https://x.org/odd)\n"
+    assert parse_text(known + odd).entries[-1].venue == "Ocean Engineering"
     alone = parse_text(odd).entries[0]
-    assert (alone.title, alone.venue, alone.year) == ("A paper in an odd place, IEEE TMM", None, 2024)
+    assert (alone.title, alone.venue, alone.year) == ("A paper in an odd place, Ocean Engineering", None, 2024)
 
 
 def test_software_list_gives_no_papers() -> None:
@@ -232,3 +234,308 @@ def test_paper_lists_give_papers_with_titles(name: str, papers: int) -> None:
     assert len(found) >= papers
     assert sum(1 for e in found if len(e.title.split()) >= 2) >= 0.99 * len(found)
     assert sum(1 for e in found if e.venue or e.year) >= 0.9 * len(found)
+
+
+PAPERS = (
+    "- [Deep Compression](https://arxiv.org/abs/1510.00149) - Song Han. *ICLR 2016*.\n"
+    "- [Network Slimming](https://arxiv.org/abs/1708.06519) - Zhuang Liu. *ICCV 2017*.\n"
+)
+
+
+def test_an_item_without_a_link_is_a_paper_only_when_it_reads_as_a_citation() -> None:
+    doc = parse_text(
+        "## Pruning\n" + PAPERS + "- Learning Both Weights and Connections for Efficient Networks. Han et al. Some"
+        " Venue\n\n## Tips\n\n1. Use OpenMP for the loops.\n2. **Write the tests before the code**\n"
+    )
+    assert [(e.kind, e.title) for e in doc.entries[2:]] == [
+        ("paper", "Learning Both Weights and Connections for Efficient Networks"),
+        ("other", "Use OpenMP for the loops"),
+        ("other", "Write the tests before the code"),
+    ]
+    assert doc.entries[2].authors == "Han et al"
+    assert doc.entries[2].venue is None
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year", "authors"),
+    [
+        ("- [<b>](https://arxiv.org/abs/1510.00149) *CVPR 2019*.", "CVPR", 2019, None),
+        ("- **[Nick]** 1., CVPR 2019, [[paper]](https://arxiv.org/abs/1510.00149)", "CVPR", 2019, None),
+        ("- Han, Song, et al. [<b>](https://arxiv.org/abs/1510.00149).", None, None, "Han, Song, et al"),
+    ],
+)
+def test_a_venue_a_number_or_a_name_list_is_never_the_title(
+    line: str, venue: str | None, year: int | None, authors: str | None
+) -> None:
+    entry = parse_text(line + "\n").entries[0]
+    assert (entry.kind, entry.title, entry.venue, entry.year, entry.authors) == ("paper", "", venue, year, authors)
+
+
+def test_a_venue_in_its_own_field_outweighs_a_repository_link() -> None:
+    entry = parse_text("- [Deep](https://github.com/a/b) - *CVPR 2019*.\n").entries[0]
+    assert (entry.kind, entry.venue, entry.year) == ("paper", "CVPR", 2019)
+    entry = parse_text("- [Deep](https://x.org/p) - Song Han.\n").entries[0]
+    assert entry.authors == "Song Han"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "year"),
+    [
+        ("NeurlPS", "NeurIPS", None),
+        ("EMNLP-Findings", "EMNLP Findings", None),
+        ("EMNLP 2022 (Findings)", "EMNLP Findings", 2022),
+        ("Findings of EMNLP 2023", "EMNLP Findings", 2023),
+        ("ACL-Short", "ACL", None),
+        ("ACL-IJCNLP 2021", "ACL", 2021),
+        ("NAACL-HLT2022", "NAACL", 2022),
+        ("NeurIPS-ENLSP", "NeurIPS Workshop", None),
+        ("NeurIPS'23 ENLSP", "NeurIPS Workshop", 2023),
+        ("NeurIPS 2023 on Efficient Natural Language and Speech Processing", "NeurIPS Workshop", 2023),
+        ("MLSys'23 Outstanding Award", "MLSys", 2023),
+        ("ACM TKDD", "TKDD", None),
+    ],
+)
+def test_read_venue_tracks_findings_workshops_and_publishers(text: str, venue: str, year: int | None) -> None:
+    found = read_venue(text)
+    assert found is not None and (found.venue, found.year, found.known) == (venue, year, True)
+
+
+def test_an_acronym_in_running_text_keeps_its_capitals() -> None:
+    from awesome_lint.parse.venues import venue_from_citation
+
+    assert venue_from_citation("Viet Dac Lai, Franck Dernoncourt", cased=True) is None
+    assert venue_from_citation("In DAC 2019", cased=True) == "DAC"
+    assert venue_from_citation("in dac 2019") == "DAC"
+
+
+def test_link_roles_of_badges_project_repositories_and_blog_posts() -> None:
+    doc = parse_text(
+        "- [![Star](https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b) [A Title of a Paper]"
+        "(https://arxiv.org/abs/2205.14135). Tri Dao. [[Paper]](https://arxiv.org/abs/2205.14135)"
+        "[[Github]](https://github.com/a/b)\n"
+        "- \\[OSDI'23\\] Efficient memory management for serving - \\[[PDF](https://dl.acm.org/doi/pdf/10.1/2)\\] "
+        "\\[[Project](https://github.com/vllm-project/vllm)\\]\n"
+        "- Medusa: A Framework for Decoding Heads, <ins>Blog, 2023</ins> [[Blog](https://sites.google.com/view/m)] "
+        "[[Code](https://github.com/F/Medusa)]\n"
+        "- Scaling Laws of Extrapolation, <ins>arXiv, 2023</ins> [[Paper](https://arxiv.org/abs/2310.05209)]\n"
+        "- Recurrent Memory Transformer, <ins>NeurIPS, 2022</ins> [[Paper](https://arxiv.org/abs/2207.06881)]\n"
+    )
+    badge, project, blog, *_ = doc.entries
+    assert [(link.role, link.url) for link in badge.links] == [
+        ("other", "https://github.com/a/b"),
+        ("paper", "https://arxiv.org/abs/2205.14135"),
+        ("paper", "https://arxiv.org/abs/2205.14135"),
+        ("code", "https://github.com/a/b"),
+    ]
+    assert [link.role for link in project.links] == ["paper", "code"]
+    assert (blog.kind, blog.title, blog.venue, blog.year) == (
+        "paper",
+        "Medusa: A Framework for Decoding Heads",
+        "Blog",
+        2023,
+    )
+    assert [link.role for link in blog.links] == ["paper", "code"]
+
+
+def test_arxiv_ids_from_doi_links_and_cut_versions() -> None:
+    from awesome_lint import arxiv_id
+
+    assert arxiv_id.parse_link("https://doi.org/10.48550/arXiv.2305.18403").id == "2305.18403"  # type: ignore[union-attr]
+    assert arxiv_id.parse_link("https://arxiv.org/abs/1911.02972v").id == "1911.02972"  # type: ignore[union-attr]
+    assert arxiv_id.parse_url("https://arxiv.org/abs/1911.02972v") is None
+    assert arxiv_id.parse_link("https://doi.org/10.1145/3503221.3508418") is None
+
+
+def test_year_prefixes_resource_names_and_list_links_with_a_paper_word() -> None:
+    doc = parse_text(
+        "## Surveys\n"
+        "- [2024] A Survey of Large Language Models, arXiv [[Paper](https://arxiv.org/abs/2303.18223)]\n"
+        "- [2022] Compression of Deep Learning Models for Text: A Survey, ACM TKDD [[Paper](https://dl.acm.org/x)]\n"
+        "## Resources\n"
+        "- Efficient LLMs [[Link](https://github.com/AIoT-MLSys-Lab/Efficient-LLMs-Survey)]\n"
+        "- Transformers [[Link](https://arxiv.org/abs/2406.09246)]\n"
+        "## Lists\n"
+        "- [Papers](https://github.com/terryum/awesome-deep-learning-papers) - The most cited deep learning papers.\n"
+    )
+    assert [(e.kind, e.title, e.venue, e.year, e.arxiv_id) for e in doc.entries] == [
+        ("paper", "A Survey of Large Language Models", "arXiv", 2024, "2303.18223"),
+        ("paper", "Compression of Deep Learning Models for Text: A Survey", "TKDD", 2022, None),
+        ("resource", "Efficient LLMs", None, None, None),
+        ("resource", "Transformers", None, None, None),
+        ("resource", "Papers", None, None, None),
+    ]
+
+
+BLOCKS = """# Papers
+
+**Teaching Models to Express Their Uncertainty in Words** \\
+*Stephanie Lin, Jacob Hilton, Owain Evans* \\
+TMLR 2022. [[Paper](https://arxiv.org/abs/2205.14334)] [[Github](https://github.com/sylinrl/CalibratedMath)] \\
+28 May 2022
+
+**Uncertainty Quantification with Pre-trained Language Models: A Large-Scale Empirical Analysis** \\
+*Yuxin Xiao, Paul Pu Liang, Umang Bhatt*
+EMNLP 2022 (Findings). [[Paper](https://arxiv.org/abs/2210.04714)] \\
+10 Oct 2022
+
+**Your Prompt is My Command**
+
+**Invariant Language Modeling** \\
+*Maxime Peyrard, Robert West* \\
+EMNLP 2022. [[Paper](https://arxiv.org/abs/2110.08413)] \\
+16 Oct 2021
+
+**Note:** pull requests are welcome.
+"""
+
+
+def test_paragraph_blocks_are_entries_where_a_document_writes_its_entries_so() -> None:
+    doc = parse_text(BLOCKS)
+    assert [
+        (e.block, e.kind, e.title, e.venue, e.year, e.arxiv_id, e.span.line, e.span.end_line) for e in doc.entries
+    ] == [
+        (
+            "paragraph",
+            "paper",
+            "Teaching Models to Express Their Uncertainty in Words",
+            "TMLR",
+            2022,
+            "2205.14334",
+            3,
+            6,
+        ),
+        (
+            "paragraph",
+            "paper",
+            "Uncertainty Quantification with Pre-trained Language Models: A Large-Scale Empirical Analysis",
+            "EMNLP Findings",
+            2022,
+            "2210.04714",
+            8,
+            11,
+        ),
+        ("paragraph", "paper", "Your Prompt is My Command", None, None, None, 13, 13),
+        ("paragraph", "paper", "Invariant Language Modeling", "EMNLP", 2022, "2110.08413", 15, 18),
+    ]
+    assert doc.entries[1].authors == "Yuxin Xiao, Paul Pu Liang, Umang Bhatt"
+    assert doc.entries[0].marker == ""
+    # Two blocks are not enough to show the document writes its entries as paragraphs.
+    assert parse_text(BLOCKS.split("**Your Prompt")[0]).entries == ()
+
+
+def test_a_table_without_known_headers_lists_the_linked_names_of_its_first_column() -> None:
+    doc = parse_text(
+        "|  | Efficient Training | Efficient Inference |\n| :-- | :--: | :--: |\n"
+        "| DeepSpeed [[Code](https://github.com/microsoft/DeepSpeed)] | ✅ | ✅ |\n"
+        "| vLLM [[Code](https://github.com/vllm-project/vllm)] | ❌ | ✅ |\n\n"
+        "| Method | Bits | Perplexity |\n| --- | --- | --- |\n| FP16 | 16 | 5.47 |\n"
+    )
+    assert [(e.block, e.kind, e.title, [link.role for link in e.links]) for e in doc.entries] == [
+        ("row", "resource", "DeepSpeed", ["code"]),
+        ("row", "resource", "vLLM", ["code"]),
+    ]
+
+
+def test_a_bracketed_venue_with_a_year_is_no_title_and_an_impossible_id_no_id() -> None:
+    doc = parse_text(
+        "1. Debias the Black-box: A Fair Ranking Framework via Knowledge Distillation [WISE 2022]\n"
+        "2. Balanced Knowledge Distillation for Long-tailed Learning. Zhang, Shaoyu et al. arXiv:2014.10510\n"
+        "3. Learning Efficient Object Detection Models with Knowledge Distillation. Chen, Guobin et al. NIPS 2017\n"
+    )
+    venue, impossible, _ = doc.entries
+    assert (venue.title, venue.venue, venue.year, venue.authors) == (
+        "Debias the Black-box: A Fair Ranking Framework via Knowledge Distillation",
+        "WISE",
+        2022,
+        None,
+    )
+    alone = parse_text("- Debias the Black-box: A Fair Ranking Framework [WISE 2022] [[paper]](https://x.org/d)\n")
+    assert (alone.entries[0].title, alone.entries[0].venue, alone.entries[0].year) == (
+        "Debias the Black-box: A Fair Ranking Framework",
+        None,
+        2022,
+    )
+    assert (impossible.arxiv_id, impossible.cited_arxiv_ids) == (None, ("2014.10510",))
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        (
+            "- (CVPR 2020) HRank: Filter Pruning using High-Rank Feature Map [paper](https://arxiv.org/abs/2002.10179)",
+            "HRank: Filter Pruning using High-Rank Feature Map",
+            "CVPR",
+            2020,
+        ),
+        (
+            "- 2019 - Importance Estimation for Neural Network Pruning [[CVPR]](https://arxiv.org/abs/1906.10771)",
+            "Importance Estimation for Neural Network Pruning",
+            "CVPR",
+            2019,
+        ),
+        (
+            "- ![](https://img.shields.io/badge/NeurIPS-2023-blue) [LLM-Pruner: On the Structural Pruning of Large "
+            "Language Models](https://arxiv.org/abs/2305.11627)",
+            "LLM-Pruner: On the Structural Pruning of Large Language Models",
+            "NeurIPS",
+            2023,
+        ),
+        (
+            "- `NeurIPS'23` QuIP#: Even Better LLM Quantization with Hadamard Incoherence "
+            "[paper](https://arxiv.org/abs/2402.04396)",
+            "QuIP#: Even Better LLM Quantization with Hadamard Incoherence",
+            "NeurIPS",
+            2023,
+        ),
+        (
+            "- [QLoRA: Efficient Finetuning of Quantized LLMs](https://arxiv.org/abs/2305.14314). Tim Dettmers, "
+            "Luke Zettlemoyer. NeurIPS 2023.",
+            "QLoRA: Efficient Finetuning of Quantized LLMs",
+            "NeurIPS",
+            2023,
+        ),
+    ],
+)
+def test_venue_leads_badges_and_venue_labelled_links(line: str, title: str, venue: str, year: int) -> None:
+    entry = parse_text(line + "\n").entries[0]
+    assert (entry.kind, entry.title, entry.venue, entry.year) == ("paper", title, venue, year)
+
+
+def test_a_list_of_names_between_commas_is_read_whole_or_not_at_all() -> None:
+    entry = parse_text(
+        "1. **Optimal Brain Damage**, Yann LeCun, John S. Denker, Sara A. Solla, *NIPS*, 1989. "
+        "[PDF](https://papers.nips.cc/paper/250-optimal-brain-damage.pdf)\n"
+    ).entries[0]
+    assert (entry.title, entry.authors, entry.venue, entry.year) == (
+        "Optimal Brain Damage",
+        "Yann LeCun, John S. Denker, Sara A. Solla",
+        "NIPS",
+        1989,
+    )
+    cut = parse_text(
+        "1. **A Study of Language Tasks**, Xuanting Chen, Junjie Ye, Can Zu, Nuo Xu, arXiv 2023. "
+        "[Paper](https://arxiv.org/abs/2303.00293)\n"
+    ).entries[0]
+    assert (cut.authors, cut.venue) == (None, "arXiv")
+
+
+def test_quoted_titles_after_authors_field_labels_and_field_sub_items() -> None:
+    doc = parse_text(
+        "- [Once for All: Train One Network and Specialize it](https://arxiv.org/abs/1908.09791)\n"
+        "  - Han Cai, Chuang Gan, Song Han\n"
+        "  - ICLR 2020\n"
+        '- Zhu et al. "To prune, or not to prune: exploring the efficacy of pruning." ICLR Workshop (2018). '
+        "[pdf](https://arxiv.org/abs/1710.01878)\n"
+        '- A. Author, B. Writer, "Dynamic Network Surgery for Efficient DNNs," in Proc. NIPS, 2016. '
+        "[[paper]](https://arxiv.org/abs/1608.04493)\n"
+        "- **Paper**: [Patient Knowledge Distillation for BERT](https://arxiv.org/abs/1908.09355) "
+        "**Venue**: EMNLP 2019\n"
+    )
+    assert [(e.kind, e.title, e.authors, e.venue, e.year) for e in doc.entries] == [
+        ("paper", "Once for All: Train One Network and Specialize it", "Han Cai, Chuang Gan, Song Han", "ICLR", 2020),
+        ("other", "Han Cai, Chuang Gan, Song Han", None, None, None),
+        ("other", "ICLR 2020", None, None, None),
+        ("paper", "To prune, or not to prune: exploring the efficacy of pruning", "Zhu et al", "ICLR Workshop", 2018),
+        ("paper", "Dynamic Network Surgery for Efficient DNNs", "A. Author, B. Writer", "NIPS", 2016),
+        ("paper", "Patient Knowledge Distillation for BERT", None, "EMNLP", 2019),
+    ]

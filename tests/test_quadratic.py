@@ -189,3 +189,126 @@ def test_emphasis_nesting_estimate() -> None:
     assert deep("*a " * (limit + 1) + "b" + " a*" * (limit + 1))
     assert deep('"*a ' * (limit + 1))  # opens after punctuation, as CommonMark says
     assert not deep(("*a " * limit + "b" + " a*" * limit + " ") * 100)  # depth comes back down between groups
+
+
+# Rules on inputs that once made them compare every pair
+
+
+def no_break_spaces_title(spaces: int = 20_000) -> str:
+    """A list whose one title holds `spaces` no-break spaces between short words (100 KB)."""
+    return "# T\n\n- [" + "abc\u00a0" * spaces + "d](https://x.org/p)\n"
+
+
+def unclosed_angle_links(n: int = 8000) -> str:
+    """`[a](<b` repeated: link destinations that never close, each an HTML-looking `<` (48 KB at 8,000)."""
+    return "[a](<b" * n
+
+
+def one_url_many_titles(entries: int = 4000) -> str:
+    """Entries with titles of four words each, drawn at random from a small vocabulary, all citing one URL."""
+    import random
+
+    rng = random.Random(7)
+    words = (  # noqa: SIM905
+        "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
+        "romeo sierra tango uniform victor whiskey xray yankee zulu pruning quantised sparse binary ternary"
+    ).split()
+    lines = ["# T", ""]
+    lines += [f"- [{' '.join(rng.sample(words, 4)).capitalize()} {i}](https://x.org/p.pdf)" for i in range(entries)]
+    return "\n".join(lines) + "\n"
+
+
+def copies_of_one_paper(copies: int = 5000) -> str:
+    """One paper cited `copies` times (275 KB at 5,000)."""
+    return "# T\n\n" + "- [Deep Compression](https://arxiv.org/abs/1510.00149)\n" * copies
+
+
+def test_rule_inputs_are_the_sizes_measured() -> None:
+    assert len(no_break_spaces_title().encode()) == 100_028
+    assert len(unclosed_angle_links().encode()) == 48_000
+    assert 200_000 < len(one_url_many_titles().encode()) < 300_000
+    assert len(copies_of_one_paper().encode()) < 300_000
+
+
+def lint_counts(tmp_path: Path, text: str, timeout: float = 60.0) -> dict[str, int]:
+    """Findings per rule code of `lint` on the text, run in a subprocess that must finish within `timeout`."""
+    path = tmp_path / "big.md"
+    path.write_text(text, encoding="utf-8")
+    out = run_bounded(
+        f"""
+        import collections, json
+        from awesome_lint.config import Config
+        from awesome_lint.lint import lint_paths
+        [result] = lint_paths([{str(path)!r}], Config())
+        print(json.dumps(collections.Counter(f.code for f in result.findings)))
+        """,
+        timeout,
+    )
+    return json.loads(out)
+
+
+def test_twenty_thousand_no_break_spaces_in_a_title(tmp_path: Path) -> None:
+    # double-space split the title once per space, and each span counted the bytes of the line before it.
+    assert lint_counts(tmp_path, no_break_spaces_title()) == {"AL403": 20_000}
+
+
+@pytest.mark.parametrize("n", [8000, 30_000])
+def test_unclosed_angle_bracket_links(tmp_path: Path, n: int) -> None:
+    # toc-mismatch searched the whole text for HTML ids with a pattern that backtracked from every `<`
+    # (180 KB took more than a minute); ids are now read from the parser's HTML only.
+    assert lint_counts(tmp_path, unclosed_angle_links(n)) == {}
+
+
+def test_html_ids_are_read_in_linear_time() -> None:
+    from awesome_lint.parse import parse_text
+    from awesome_lint.rules.toc_mismatch import html_ids
+
+    text = '<div id="x">' + "<b " * 100_000 + "\n</div>\n\n" + '<a name="y">' + "<i" * 50_000 + "\n"
+    assert html_ids(parse_text(text)) == {"x", "y"}
+
+
+def test_four_thousand_entries_citing_one_url(tmp_path: Path) -> None:
+    # shared-url compared every pair of titles (16 million comparisons, 24-28 s, 164 MB); each title is now
+    # compared with at most a few candidates for the group's reference title.
+    counts = lint_counts(tmp_path, one_url_many_titles())
+    assert counts["AL307"] > 3500
+
+
+def test_five_thousand_copies_of_one_paper(tmp_path: Path) -> None:
+    # duplicate-paper scanned every edge of the cluster for each member; edges are now indexed by member.
+    assert lint_counts(tmp_path, copies_of_one_paper()) == {"AL203": 4999}
+
+
+def test_byte_offsets_on_a_long_line_of_multibyte_characters() -> None:
+    from awesome_lint.parse.positions import LineIndex
+
+    text = "é☃a𝄞" * 5000 + "\nnext é\n"
+    data = text.encode("utf-8")
+    index = LineIndex(text, data)
+    for offset in [0, 1, 63, 64, 65, 1000, 12_345, 19_999, 20_000, 20_001, 20_005]:
+        line, column, byte = index.locate(offset)
+        assert byte == len(text[:offset].encode("utf-8"))
+        assert (line, column) == ((0, offset) if offset <= 20_000 else (1, offset - 20_001))
+
+
+def test_shared_url_compares_each_title_with_a_bounded_number_of_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapidfuzz import fuzz
+
+    from awesome_lint.parse import parse_text
+    from awesome_lint.rules import resolve
+    from awesome_lint.rules._registry import Context
+
+    calls = 0
+    score = fuzz.token_set_ratio
+
+    def counted(a: str, b: str, **kwargs: object) -> float:
+        nonlocal calls
+        calls += 1
+        return score(a, b, **kwargs)
+
+    doc = parse_text(one_url_many_titles(2000))
+    (rule,) = resolve("shared-url")
+    monkeypatch.setattr(fuzz, "token_set_ratio", counted)
+    issues = list(rule.run(Context(doc)))
+    assert len(issues) > 1500
+    assert calls <= 21 * 2000  # every pair would be 4 million

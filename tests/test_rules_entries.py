@@ -9,6 +9,7 @@ from conftest import SEED_LISTS
 from rulecheck import MERGED_SAMPLE, check, findings, fixed, lines
 
 from awesome_lint.fix import apply_fixes
+from awesome_lint.parse import parse_text
 
 ENTRIES = ("AL201", "AL202", "AL203", "AL204", "AL205", "AL206", "AL207")
 
@@ -157,6 +158,14 @@ def test_ordered_list_numbering_passes_lazy_counted_and_separate_lists() -> None
     assert lines(markdown, "ordered-list-numbering") == []
 
 
+def test_ordered_list_numbering_reads_comments_between_items_from_the_parser() -> None:
+    # Comment lines (one line or several, or in a block quote) leave one list; a line of text ends it.
+    for comment in ("<!-- x -->", "<!-- x\ny -->", "<!-- x --> <!-- y -->"):
+        assert lines(f"1. a\n2. b\n{comment}\n4. c\n", "ordered-list-numbering") == [4 + comment.count("\n")]
+    assert lines("> 1. a\n> <!-- x -->\n> 3. b\n", "ordered-list-numbering") == [3]
+    assert lines("1. a\n2. b\n\ntext <!-- x -->\n\n4. c\n", "ordered-list-numbering") == []
+
+
 def test_ordered_list_numbering_fix_is_unsafe_when_widening_unnests_a_sublist() -> None:
     markdown = "8. a\n9. b\n1. c\n   - nested\n"
     (issue,) = check(markdown, "ordered-list-numbering")
@@ -212,6 +221,36 @@ def test_missing_year_counts_years_from_headings() -> None:
     issues = check(markdown, "missing-year")
     assert [i.span.line for i in issues] == [10]
     assert "(line 7: the year comes from the `2017` heading above it)" in issues[0].message
+
+
+def test_entry_rules_skip_entries_whose_title_names_no_paper() -> None:
+    from dataclasses import replace
+
+    from awesome_lint.rules import resolve
+    from awesome_lint.rules._registry import Context
+
+    papers = "".join(f"1. Paper number {i} on pruning. A. Author. ICLR 201{i}\n" for i in range(8))
+    markdown = papers + "- Debias the Black-box: A Fair Ranking Framework. B. Author. WISE 2022\n"
+    markdown += "1. Decoupled Knowledge Distillation [paper](https://arxiv.org/pdf/2203.08679.pdf)\n"
+    assert lines(markdown, "inconsistent-format") == [9]  # a bullet among numbered items
+    doc = parse_text(markdown)
+    # The title of line 9 read as the venue field after it, as a parser that misreads the line gives it: the
+    # rules that judge a paper by its fields leave the entry alone, and judge line 10 as before.
+    misread = replace(doc.entries[8], title="WISE 2022", venue=None, venue_raw=None, year=None)
+    doc = replace(doc, entries=(*doc.entries[:8], misread, doc.entries[9]))
+
+    def found(name: str) -> list[int]:
+        (rule,) = resolve(name)
+        return [issue.span.line for issue in rule.run(Context(doc))]
+
+    assert found("missing-year") == [10]
+    assert found("inconsistent-format") == []
+
+
+def test_missing_link_needs_paper_evidence_of_the_entry_itself() -> None:
+    papers = "".join(f"- [Pruning method {i}](https://x.org/{i}), ICLR 2017\n" for i in range(6))
+    markdown = papers + "- Use OpenMP for the loops.\n- Lost link paper. A. Author, B. Author. ICML 2018\n"
+    assert lines(markdown, "missing-link") == [8]
 
 
 def test_missing_year_needs_a_clear_majority() -> None:

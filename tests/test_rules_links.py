@@ -245,6 +245,12 @@ def test_shared_url_breaks_a_tie_with_the_words_of_the_url() -> None:
     assert [i.span.line for i in check(md, "shared-url")] == [1]
 
 
+def test_shared_url_compares_no_title_that_names_no_paper() -> None:
+    md = "".join(f"- [[{name}]({BINARYCONNECT})] Binaryconnect: Training deep networks\n" for name in ("paper", "NIPS"))
+    md += f"- [CVPR]({BINARYCONNECT})\n- [paper]({BINARYCONNECT})\n"
+    assert check(md, "shared-url") == []
+
+
 def test_shared_url_passes_duplicates_of_one_paper_and_respects_the_threshold() -> None:
     md = (
         "- [Coordinating Filters for Faster Deep Neural Networks](https://arxiv.org/pdf/1703.09746)\n"

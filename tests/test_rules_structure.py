@@ -67,6 +67,18 @@ def test_empty_section_passes_prose_entries_children_and_the_title() -> None:
     assert lines(markdown, "empty-section") == []
 
 
+def test_empty_section_reads_the_blocks_the_parser_found() -> None:
+    # A multi-line comment, a comment beside a placeholder, a rule and a link definition hold no content; the
+    # setext heading's underline belongs to the heading.
+    markdown = (
+        "# T\n## A\n<!-- one\ntwo -->\n## B\nTBD <!-- soon -->\n## C\n***\n[1]: https://x.org\n"
+        "D\n---\n> To be\n> updated.\n## E\n```\n<!-- code -->\n```\n"
+    )
+    issues = check(markdown, "empty-section")
+    assert [i.span.line for i in issues] == [2, 5, 7, 10]
+    assert 'holds only the placeholder "To be updated."' in issues[3].message
+
+
 def test_empty_section_placeholders_option() -> None:
     markdown = "# T\n## A\nLater!\n## B\nTBD\n"
     assert lines(markdown, "empty-section", placeholders=["later"]) == [2]
@@ -112,6 +124,36 @@ def test_toc_mismatch_passes_case_duplicates_unicode_and_html_anchors() -> None:
         '## 1. Pruning\n### Filter\n## Dup\n## Dup\n## 中文\n<a name="custom"></a>\n'
     )
     assert lines(markdown, "toc-mismatch") == []
+
+
+def test_toc_mismatch_reads_a_table_of_contents_split_over_several_lists() -> None:
+    # Parts under bold labels, or nested under items without links: one table, so nothing is missing.
+    parts = (
+        "# T\n## Contents\n**Vision**\n\n- [Pruning](#pruning)\n- [Quantization](#quantization)\n\n"
+        "**Language**\n\n- [Distillation](#distillation)\n\n## Projects\n**Vision**\n### Pruning\n"
+        "### Quantization\n**Language**\n### Distillation\n"
+    )
+    assert lines(parts, "toc-mismatch") == []
+    nested = (
+        "# T\n- Vision\n  - [Pruning](#pruning)\n  - [Quantization](#quantization)\n- Language\n"
+        "  - [Distillation](#distillation)\n\n## Pruning\n## Quantization\n## Distillation\n## Search\n"
+    )
+    issues = check(nested, "toc-mismatch")
+    assert [i.span.line for i in issues] == [11]
+    assert "(line 3)" in issues[0].message
+    # A heading or a linked item ends a table of contents: each part is then checked on its own.
+    split = "# T\n## A\n- [B](#b)\n- [C](#c)\n## B\n- [C](#c)\n- [D](#d)\n## C\n## D\n"
+    assert lines(split, "toc-mismatch") == [9]
+
+
+def test_toc_mismatch_reads_ids_only_from_html() -> None:
+    markdown = '# T\n- [A](#a)\n- [Custom](#custom)\n\n## A\n```\n<a id="custom"></a>\n```\n`<a id="custom">`\n'
+    assert lines(markdown, "toc-mismatch") == [3]
+    html = (
+        "# T\n- [A](#a)\n- [Custom](#custom)\n- [Other](#other)\n\n"
+        '## A\n<div id="custom">\n</div>\n\nx <a name=other>\n'
+    )
+    assert lines(html, "toc-mismatch") == []
 
 
 def test_toc_mismatch_needs_a_toc_and_ignores_mixed_levels_for_omissions() -> None:

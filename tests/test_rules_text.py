@@ -145,6 +145,32 @@ def test_trailing_whitespace_allows_hard_line_breaks_and_trims_longer_ones() -> 
     assert fixed(md, "trailing-whitespace", **{"br-spaces": 0}) == md.replace("  \n", "\n").replace(" \n", "\n")
 
 
+HARD_BREAK_CASES = [
+    "a  \n| x |\n",  # a row without a delimiter row is no table: the paragraph goes on
+    "a  \n2. foo\n",  # only a list starting at 1 interrupts a paragraph
+    "a  \n    indented\n",  # indented code cannot interrupt a paragraph
+    "> a  \nlazy\n",  # a lazy continuation line
+    "- a  \n  b\n",
+    "Setext  \nheading\n===\n",
+    "a  \n<div>\nx\n</div>\n",  # an HTML block interrupts the paragraph
+    "[1]: https://x.org  \nnext\n",  # a link reference definition is no paragraph
+    "a  \n1. foo\n",
+    "# h  \nx\n",
+    "| a |  \n|---|\n| b |\n",
+    "<div>  \nx\n</div>\n",
+    "a  \n<!-- c -->\n",
+]
+
+
+@pytest.mark.parametrize("md", HARD_BREAK_CASES)
+def test_trailing_whitespace_keeps_exactly_the_hard_breaks_cmark_gfm_renders(md: str) -> None:
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    renders_break = "<br" in cmarkgfm.github_flavored_markdown_to_html(md, options=Options.CMARK_OPT_UNSAFE)
+    assert (check(md, "trailing-whitespace") == []) == renders_break
+
+
 def test_trailing_whitespace_in_a_crlf_file_leaves_the_carriage_returns() -> None:
     data = "\ufeffa  \r\nb \r\n\r\nc\r\n".encode()
     issues = check(data, "trailing-whitespace")

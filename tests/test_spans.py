@@ -83,7 +83,10 @@ def test_crlf_and_bom_keep_exact_byte_offsets(seed_list: Path) -> None:
 
 
 REAL_AND_SHAPE_LISTS = sorted(
-    p for folder in ("real-lists", "shape-lists") for p in (DATA / folder).glob("*.md") if p.name != "README.md"
+    p
+    for folder in ("real-lists", "shape-lists", "more-lists")
+    for p in (DATA / folder).glob("*.md")
+    if p.name != "README.md"
 )
 
 

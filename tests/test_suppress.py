@@ -35,7 +35,7 @@ def codes_of(name: str) -> list[str]:
 
 
 def suppressions(text: str) -> Suppressions:
-    return Suppressions(parse_directives(text, codes_of))
+    return Suppressions(parse_directives(parse_text(text, "list.md"), codes_of))
 
 
 def lint(text: str, config: Config | None = None, network: object = None) -> list[Finding]:
@@ -86,13 +86,32 @@ def test_disable_all_then_enable_one() -> None:
 
 def test_comments_in_code_blocks_and_code_spans_are_not_directives() -> None:
     text = "```\n<!-- awesome-lint-disable -->\n```\nWrite `<!-- awesome-lint-disable -->` to turn rules off.\n"
-    doc = parse_text(text, "list.md")
-    assert parse_directives(doc.text, codes_of, doc.code_lines) == []
-    assert [d.line for d in parse_directives(doc.text, codes_of)] == [2]
+    assert parse_directives(parse_text(text, "list.md"), codes_of) == []
+    escaped = "Write \\<!-- awesome-lint-disable --> to turn rules off.\n"
+    assert parse_directives(parse_text(escaped, "list.md"), codes_of) == []
+    (directive,) = parse_directives(parse_text(text + "<!-- awesome-lint-disable -->\n", "list.md"), codes_of)
+    assert directive.line == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("> <!-- awesome-lint-disable-next-line mojibake -->\n> x\n", 1),
+        ("- item <!-- awesome-lint-disable-line mojibake -->\n", 1),
+        ("| a | b |\n|---|---|\n| x | y <!-- awesome-lint-disable-line mojibake --> |\n", 3),
+        ("## Heading <!-- awesome-lint-disable-line mojibake -->\n", 1),
+        ("<div>\n<!-- awesome-lint-disable mojibake -->\n</div>\n", 2),
+        ("- item\n\n  > quoted <!-- awesome-lint-disable-line mojibake -->\n", 3),
+    ],
+)
+def test_comments_are_read_wherever_the_parser_finds_html(text: str, line: int) -> None:
+    (directive,) = parse_directives(parse_text(text, "list.md"), codes_of)
+    assert directive.line == line and directive.codes == {"AL401"}
+    assert text[directive.start : directive.end].startswith("<!-- awesome-lint-")
 
 
 def test_a_misspelt_form_is_not_a_range_disable() -> None:
-    (directive,) = parse_directives("<!-- awesome-lint-disable-nextline mojibake -->\nx\n", codes_of)
+    (directive,) = parse_directives(parse_text("<!-- awesome-lint-disable-nextline mojibake -->\nx\n"), codes_of)
     assert directive.action == "disable-nextline" and not directive.known
     assert not suppressions("<!-- awesome-lint-disable-nextline mojibake -->\nx\n").suppressed(2, "AL401")
 

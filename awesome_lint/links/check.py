@@ -10,7 +10,7 @@ from typing import Any
 from awesome_lint.links.arxiv import ARXIV_DELAY
 from awesome_lint.links.types import ArxivRecord, LinkResult, Outcome, Stats
 from awesome_lint.model import Document, Entry, Link
-from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
+from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper, title_weights
 
 
 @dataclass(frozen=True)
@@ -261,11 +261,6 @@ def run_checks(
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )
-
-
-def title_weights(documents: Sequence[Document]) -> TitleWeights:
-    """Title word weights over the titles of every paper in the documents (the title check's corpus)."""
-    return TitleWeights(entry.title for doc in documents for entry in doc.entries if entry.kind == "paper")
 
 
 def arxiv_metadata(documents: Sequence[Document], options: LinkCheckOptions) -> tuple[dict[str, ArxivRecord], int]:

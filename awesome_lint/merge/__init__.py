@@ -3,6 +3,9 @@
 Papers are clustered by the duplicate matcher and each cluster becomes one entry (`resolve.py` picks its
 fields, `placement.py` its topic from the taxonomy's knobs, `render.py` writes it); resources are joined by
 the canonical URL of their first link; other items are dropped and reported. docs/merge.md has the rules.
+With arXiv records (`merge --arxiv`), arXiv's title and authors (and its year where no list gives one) are taken
+only when `title_match.same_paper` finds arXiv's record the same paper as the lists' entry; otherwise the
+lists' fields stay and the report lists the entry under `conflicts`.
 """
 
 from awesome_lint.merge.core import (
@@ -16,6 +19,7 @@ from awesome_lint.merge.core import (
 from awesome_lint.merge.placement import Placement, Vote, place
 from awesome_lint.merge.render import escape, link_destination, render_entry, resource_description
 from awesome_lint.merge.report import (
+    ArxivConflict,
     DroppedItem,
     EntryRecord,
     ItemSource,
@@ -30,6 +34,9 @@ from awesome_lint.merge.report import (
     report_json,
 )
 from awesome_lint.merge.resolve import (
+    ArxivMatch,
+    Listed,
+    match_arxiv,
     resolve_arxiv_id,
     resolve_authors,
     resolve_code,
@@ -53,10 +60,13 @@ __all__ = [
     "DEFAULT_TITLE",
     "FALLBACK_TOPIC",
     "RESOURCES_HEADING",
+    "ArxivConflict",
+    "ArxivMatch",
     "DroppedItem",
     "EntryRecord",
     "ItemSource",
     "ListSummary",
+    "Listed",
     "MergeReport",
     "MergeResult",
     "Overlap",
@@ -74,6 +84,7 @@ __all__ = [
     "format_summary",
     "link_destination",
     "load_taxonomy",
+    "match_arxiv",
     "merge_documents",
     "merge_inputs",
     "parse_taxonomy",

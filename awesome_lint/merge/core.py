@@ -14,6 +14,7 @@ from awesome_lint.merge.authors import known_names
 from awesome_lint.merge.provenance import Source, document_sources, is_merged, marked_sources, marker
 from awesome_lint.merge.render import escape, link_destination, merge_resources, render_entry, sort_key
 from awesome_lint.merge.report import (
+    ArxivConflict,
     DroppedItem,
     EntryRecord,
     ItemSource,
@@ -21,6 +22,7 @@ from awesome_lint.merge.report import (
     MergeResult,
     ResourceRecord,
     SkippedFile,
+    arxiv_conflict,
     entry_report,
 )
 from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
@@ -28,6 +30,7 @@ from awesome_lint.merge.summary import build_summary
 from awesome_lint.merge.taxonomy import FALLBACK_TOPIC, Taxonomy, entry_topic, list_title, load_taxonomy
 from awesome_lint.model import Document, Entry, Link, Span
 from awesome_lint.text import heading_anchor
+from awesome_lint.title_match import title_weights
 from awesome_lint.urls import canonical_url
 
 DEFAULT_TITLE = "Awesome Model Compression"
@@ -64,6 +67,8 @@ def _drop_reason(entry: Entry) -> str:
     """Why an item of kind `other` is left out of the merged list."""
     if entry.links and all(link.url.startswith("#") for link in entry.links):
         return "table of contents entry"
+    if not entry.links:
+        return "no link and nothing that cites a paper: a label, a note or an instruction (other)"
     return "not a paper or resource (other)"
 
 
@@ -82,7 +87,8 @@ def merge_documents(
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
-    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`); `dedup` is the matcher's DedupConfig.
+    `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`; used for an entry only where title_match
+    finds the record the same paper, else reported under `conflicts`); `dedup` is the matcher's DedupConfig.
     `description` replaces the generated paragraph under the title; the credits link each upstream list
     relative to the folder `link_base` (where the list is written), or by its URL in `source_urls`; `credits`
     maps a list's file name to the (display name, upstream URL) it is credited as (configured sources).
@@ -112,9 +118,10 @@ def merge_documents(
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
     report_progress("finding duplicates", len(papers), len(papers))
     known = known_names(p.entry.authors for p in papers)
+    weights = title_weights(documents) if arxiv else None
     raw: list[Resolved] = []
     for number, cluster in enumerate(clusters, 1):
-        raw.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known))
+        raw.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known, weights))
         report_progress("merging fields", number, len(clusters))
     resolved = unshare_urls(raw, papers)
     for _round in range(3):
@@ -125,7 +132,7 @@ def merge_documents(
             break
         before = {cluster.members: item for cluster, item in zip(clusters, raw, strict=True)}
         clusters = settled
-        raw = [before.get(c.members) or resolve_cluster(c, papers, taxonomy, arxiv, known) for c in clusters]
+        raw = [before.get(c.members) or resolve_cluster(c, papers, taxonomy, arxiv, known, weights) for c in clusters]
         resolved = unshare_urls(raw, papers)
     by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
     for item in resolved:
@@ -162,6 +169,7 @@ def merge_documents(
         lines.append("")
 
     entry_reports: list[EntryRecord] = []
+    conflicts: list[ArxivConflict] = []
     for name in taxonomy.names:
         items = by_topic.get(name)
         if not items:
@@ -170,6 +178,9 @@ def merge_documents(
         for item in items:
             lines.append(render_entry(item, links))
             entry_reports.append(entry_report(item, papers, len(lines)))
+            conflict = arxiv_conflict(item, papers, len(lines))
+            if conflict is not None:
+                conflicts.append(conflict)
         lines.append("")
 
     resource_reports: list[ResourceRecord] = []
@@ -188,6 +199,7 @@ def merge_documents(
         dropped=tuple(dropped),
         summary=build_summary(documents, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
         skipped=tuple(skipped),
+        conflicts=tuple(conflicts),
     )
     _check_accounted(documents, report)
     return MergeResult(markdown, report)

@@ -7,10 +7,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from awesome_lint.merge.resolve import Paper, Resolved
+from awesome_lint.title_match import Decision
 
-REPORT_SCHEMA = 2
+REPORT_SCHEMA = 3
 """Version of the report's JSON: 2 added `schema`, sources' `column`, entries' `topic_reason` and `year`, and
-`skipped`."""
+`skipped`; 3 added entries' `arxiv_match` and `arxiv_fields`, and `conflicts`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,25 @@ class EntryRecord:
     sources: tuple[PaperSource, ...]
     topic_reason: str = ""
     year: int | None = None
+    arxiv_match: Decision | None = None
+    """`merge --arxiv`: title_match's decision on arXiv's record for the id; None without one."""
+    arxiv_fields: tuple[str, ...] = ()
+    """The fields (`title`, `authors`, `year`) whose value comes from arXiv's record."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivConflict:
+    """An entry whose arXiv record is not clearly the paper the lists name ("mixed": renamed, or a wrong id of a
+    related paper; "different": another paper): the merged list keeps the lists' title, authors and year."""
+
+    arxiv_id: str
+    match: Decision
+    title: str
+    arxiv_title: str
+    score: float
+    evidence: tuple[str, ...]
+    line: int
+    sources: tuple[ItemSource, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +135,15 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class MergeReport:
-    """Every merged entry and resource with its sources, every dropped item, the summary, and the input files
-    that were not merged."""
+    """Every merged entry and resource with its sources, every dropped item, the summary, the input files that
+    were not merged, and the entries whose arXiv record `merge --arxiv` did not trust."""
 
     entries: tuple[EntryRecord, ...]
     resources: tuple[ResourceRecord, ...]
     dropped: tuple[DroppedItem, ...]
     summary: Summary
     skipped: tuple[SkippedFile, ...] = ()
+    conflicts: tuple[ArxivConflict, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready dicts and lists: `schema` first, then the fields in order."""
@@ -145,7 +166,32 @@ def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRec
         signal, score = joined if joined else (None, None)
         span = paper.entry.span
         sources.append(PaperSource(paper.path, span.line, span.column, signal, score))
-    return EntryRecord(item.title, item.topic, line, item.arxiv_id, tuple(sources), item.topic_reason, item.year)
+    match = item.arxiv_match
+    return EntryRecord(
+        item.title,
+        item.topic,
+        line,
+        item.arxiv_id,
+        tuple(sources),
+        item.topic_reason,
+        item.year,
+        match.verdict.decision if match else None,
+        match.fields if match else (),
+    )
+
+
+def arxiv_conflict(item: Resolved, papers: Sequence[Paper], line: int) -> ArxivConflict | None:
+    """The conflict record of an output entry whose arXiv record is not "same" as the lists' paper, else None."""
+    match = item.arxiv_match
+    if match is None or match.verdict.decision == "same" or item.arxiv_id is None:
+        return None
+    sources = tuple(
+        ItemSource(papers[i].path, papers[i].entry.span.line, papers[i].entry.span.column) for i in item.members
+    )
+    verdict = match.verdict
+    return ArxivConflict(
+        item.arxiv_id, verdict.decision, item.title, match.arxiv_title, verdict.score, verdict.evidence, line, sources
+    )
 
 
 def report_json(report: MergeReport) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from awesome_lint.arxiv_id import canonical_url as arxiv_url
 from awesome_lint.arxiv_id import submission_year
 from awesome_lint.dedup import Cluster, is_truncation, normalize_title
 from awesome_lint.merge.authors import best_authors
@@ -16,10 +17,12 @@ from awesome_lint.merge.placement import Vote, place
 from awesome_lint.merge.taxonomy import Taxonomy, TopicSource
 from awesome_lint.model import Entry
 from awesome_lint.text import repair_mojibake, starts_with_name
+from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
 from awesome_lint.urls import canonical_url, upgrade_https
 
 _ARXIV = "arxiv"
 _QUALIFIER = re.compile(r"\s+workshops?$", re.IGNORECASE)
+_FIELDS = ("title", "authors", "year")
 SEARCH_URL = "https://scholar.google.com/scholar?q="
 """Where a paper that no source links is looked up (its title is the query)."""
 
@@ -51,6 +54,32 @@ class Resolved:
     joined_by: tuple[tuple[str, float] | None, ...]
     notes: tuple[str, ...] = ()
     topic_reason: str = ""
+    arxiv_match: ArxivMatch | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """The title, authors and year the lists give an entry (before `merge --arxiv`)."""
+
+    title: str
+    authors: str | None
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivMatch:
+    """What `merge --arxiv` made of arXiv's record for an entry: title_match's verdict on it, arXiv's title, what
+    the lists give, and what the merged list writes (arXiv's fields only on "same")."""
+
+    verdict: Verdict
+    arxiv_title: str
+    listed: Listed
+    written: Listed
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields whose value comes from arXiv: written differently than the lists give it, or filled in."""
+        return tuple(name for name in _FIELDS if getattr(self.written, name) != getattr(self.listed, name))
 
 
 def resolve_title(titles: Sequence[str]) -> str:
@@ -113,10 +142,10 @@ def is_search_url(url: str) -> bool:
 
 
 def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
-    """`https://arxiv.org/abs/ID` with an id, else the first https paper link, else the first paper link;
-    a title search written by an earlier merge counts as no link."""
+    """arXiv's own link (`https://arxiv.org/abs/ID`) with an id, else the first https paper link, else the first
+    paper link; a title search written by an earlier merge counts as no link."""
     if arxiv:
-        return f"https://arxiv.org/abs/{arxiv}"
+        return arxiv_url(arxiv)
     urls = [upgrade_https(link.url.strip()) for entry in entries for link in entry.paper_links if link.url.strip()]
     urls = [u for u in urls if not is_search_url(u)]
     return next((u for u in urls if u.lower().startswith("https://")), urls[0] if urls else "")
@@ -211,8 +240,10 @@ def resolve_cluster(
     taxonomy: Taxonomy,
     records: Mapping[str, Any] | None = None,
     known: Iterable[str] = (),
+    weights: TitleWeights | None = None,
 ) -> Resolved:
-    """One output entry from one cluster; arXiv metadata (`merge --arxiv`) wins for title and authors.
+    """One output entry from one cluster. With arXiv records (`merge --arxiv`, links.types.ArxivRecord by id),
+    see `match_arxiv` for what arXiv's record gives; `weights` rate title words over the whole input, and
     `known` is every author name of the input (to repair a name cut at the start)."""
     entries = [papers[i].entry for i in cluster.members]
     arxiv = resolve_arxiv_id(e.arxiv_id for e in entries)
@@ -222,16 +253,6 @@ def resolve_cluster(
     authors = resolve_authors(entries, known)
     if authors and starts_with_name(authors, title):
         authors = None  # a description that opens with the title, not an author list
-    record = records.get(arxiv) if records and arxiv else None
-    if record is not None:
-        title, authors, year = with_arxiv_metadata(record, title, authors, year)
-    placement = place(
-        [title, *(e.title for e in entries)],
-        [Vote(papers[i].topic, papers[i].topic_source, papers[i].merged) for i in cluster.members],
-        taxonomy,
-        getattr(record, "categories", ()) if record is not None else (),
-        venue,
-    )
     code = resolve_code(entries)
     notes = resolve_notes(entries)
     if authors and authors[0].islower() and not (venue or year or notes or code):
@@ -239,37 +260,60 @@ def resolve_cluster(
         # as a sentence does; read again as an author list so the merged list reads back the same.
         found = best_authors([authors[0].upper() + authors[1:]], known)
         authors = found.render() if found else authors
+    listed = Listed(title, authors, year)
+    record = records.get(arxiv) if records and arxiv else None
+    match = None
+    if record is not None:
+        stated = year if any(e.year for e in entries) else None
+        nickname = next((e.nickname for e in entries if e.nickname), None)
+        match = match_arxiv(record, Claim(title, authors, stated, nickname), listed, weights)
+    written = match.written if match is not None else listed
+    same = match is not None and match.verdict.decision == "same"
+    placement = place(
+        [written.title, *(e.title for e in entries)],
+        [Vote(papers[i].topic, papers[i].topic_source, papers[i].merged) for i in cluster.members],
+        taxonomy,
+        record.categories if same and record is not None else (),
+        venue,
+    )
     joined = _joined_by(cluster)
     return Resolved(
-        title=title,
+        title=written.title,
         url=url,
         arxiv_id=arxiv,
-        authors=authors,
+        authors=written.authors,
         venue=venue,
-        year=year,
+        year=written.year,
         code=code,
         notes=notes,
         topic=placement.topic,
         topic_reason=placement.reason,
         members=cluster.members,
         joined_by=tuple(joined.get(i) for i in cluster.members),
+        arxiv_match=match,
     )
 
 
-def with_arxiv_metadata(
-    record: Any, title: str, authors: str | None, year: int | None
-) -> tuple[str, str | None, int | None]:
-    """`merge --arxiv`: what arXiv says about the paper (a links.types.ArxivRecord) wins for the title and
-    the authors, and gives the year when no list does. A record arXiv has no paper for changes nothing."""
+def match_arxiv(record: Any, claim: Claim, listed: Listed, weights: TitleWeights | None = None) -> ArxivMatch | None:
+    """`merge --arxiv`: title_match's verdict on arXiv's record (a links.types.ArxivRecord) for the paper the lists
+    claim. Only when it is "same" does the entry take arXiv's title and authors, and its year when no list gives
+    one; "mixed" and "different" keep what the lists give. None when arXiv has no paper with a title for the id."""
     if not (record.exists and record.title):
-        return title, authors, year
-    return " ".join(record.title.split()), ", ".join(record.authors) or authors, year or record.year
+        return None
+    arxiv_title = " ".join(record.title.split())
+    verdict = same_paper(claim, arxiv_title, record.authors, record.year, weights)
+    written = listed
+    if verdict.decision == "same":
+        authors = ", ".join(" ".join(name.split()) for name in record.authors)
+        written = Listed(arxiv_title, authors or listed.authors, listed.year or record.year)
+    return ArxivMatch(verdict, arxiv_title, listed, written)
 
 
 def unshare_urls(resolved: list[Resolved], papers: Sequence[Paper]) -> list[Resolved]:
     """One paper link per paper: when clusters that are different papers resolve to the same URL (a list
     linked a paper to another paper's page), the cluster whose members cite it most keeps it; the others
-    lose the link (and the arXiv id it stands for) rather than carry a wrong one.
+    lose the link (and the arXiv id it stands for, with anything arXiv's record for it gave) rather than carry a
+    wrong one.
     """
     holders: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(resolved):
@@ -291,5 +335,15 @@ def unshare_urls(resolved: list[Resolved], papers: Sequence[Paper]) -> list[Reso
         keeper = min(indices, key=lambda i: (-citing(i), resolved[i].members[0]))
         for index in indices:
             if index != keeper:
-                out[index] = replace(out[index], url="", arxiv_id=None)
+                out[index] = _without_link(out[index])
     return out
+
+
+def _without_link(item: Resolved) -> Resolved:
+    """An entry without its paper link and arXiv id, and so with the lists' own title, authors and year."""
+    if item.arxiv_match is None:
+        return replace(item, url="", arxiv_id=None)
+    listed = item.arxiv_match.listed
+    return replace(
+        item, url="", arxiv_id=None, title=listed.title, authors=listed.authors, year=listed.year, arxiv_match=None
+    )

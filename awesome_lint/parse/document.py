@@ -13,11 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.model import Document, Entry, EntryBlock, Link, LinkRole, LinkStyle, Section, Span
+from awesome_lint.model import (
+    BlockKind,
+    Document,
+    Entry,
+    EntryBlock,
+    LeafBlock,
+    Link,
+    LinkRole,
+    LinkStyle,
+    Section,
+    Span,
+)
 from awesome_lint.parse import infer
 from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, collapse, recognise
 from awesome_lint.parse.markdown import Token, parse_ast
-from awesome_lint.parse.positions import Aligner, LineIndex
+from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
 from awesome_lint.parse.tables import column_roles, read_row
 from awesome_lint.text import find_collapsed
@@ -27,6 +38,7 @@ _MARKER = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _HTML_TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
 Offset = Callable[[int], int]
@@ -78,7 +90,13 @@ class _Builder:
     items: list[_Item] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
     tables: list[_Table] = field(default_factory=list)
+    paragraphs: list[tuple[_Item, str]] = field(default_factory=list)
+    """Paragraphs that open with a bold line, with their shape (see `infer.paragraph_shape`)."""
     keys: int = 0
+    blocks: list[tuple[BlockKind, int, int, bool]] = field(default_factory=list)
+    """Leaf blocks as (kind, start, end, holds only comments), text offsets."""
+    inline_html: list[tuple[int, int]] = field(default_factory=list)
+    comments: list[tuple[int, int]] = field(default_factory=list)
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
@@ -95,11 +113,79 @@ class _Builder:
                 self.code(token)
             elif kind == "table":
                 self.table(token)
+            elif kind == "block_html":
+                self.html(token)
+            elif kind == "paragraph" and "_raw" in token:
+                self.paragraph(token)
             elif "_raw" in token:
-                self.aligner.align(token["_raw"])
+                self.text_block(token, self.aligner.align(token["_raw"]))
+
+    def facts(self, tokens: list[Token]) -> None:
+        """Record the block facts of blocks that give no entries (a block quote inside a list item)."""
+        for token in tokens:
+            kind = token.get("type")
+            if kind in ("list", "list_item", "block_quote"):
+                self.facts(token.get("children", []))
+            elif kind == "block_code":
+                self.code(token)
+            elif kind == "block_html":
+                self.html(token)
+            elif "_raw" in token:
+                self.text_block(token, self.aligner.align(token["_raw"], heading=kind == "heading"))
+
+    def text_block(self, token: Token, bmap: BlockMap | None) -> None:
+        """Record a paragraph or heading (its lines, a setext heading's underline included) and its inline HTML."""
+        if bmap is None:
+            return
+        raw = token["_raw"]
+        lead = token.get("_lead", 0)
+        content_end = len(raw.rstrip())
+        if content_end <= lead:
+            return
+        start = bmap(lead)
+        end = bmap(content_end - 1) + 1
+        heading = token.get("type") == "heading"
+        if heading and token.get("style") == "setext":
+            line = self.index.locate(end)[0] + 1
+            if line < len(self.index.lines):
+                end = self.index.char_starts[line] + len(self.index.lines[line].rstrip())
+        elif heading:  # an ATX heading starts at its `#` marks
+            line, column, _byte = self.index.locate(start)
+            before = self.index.lines[line][:column].rstrip(" \t")
+            if before.endswith("#"):
+                start = self.index.char_starts[line] + len(before.rstrip("#"))
+            end = self.index.char_starts[line] + len(self.index.lines[line].rstrip())
+        self.blocks.append(("heading" if heading else "paragraph", start, end, False))
+        self.inline(token.get("children", []), lambda o, b=bmap, d=lead: b(o + d))
+
+    def inline(self, tokens: list[Token], offset: Offset) -> None:
+        """Record the inline HTML among `tokens` (links' text included), and which of it is comments."""
+        for token in tokens:
+            if token.get("type") == "inline_html" and "_pos" in token:
+                a, b = token["_pos"]
+                span = (offset(a), offset(b - 1) + 1)
+                self.inline_html.append(span)
+                if token.get("raw", "").startswith("<!--"):
+                    self.comments.append(span)
+            elif "children" in token:
+                self.inline(token["children"], offset)
+
+    def html(self, token: Token) -> None:
+        """Record an HTML block and the comments in it."""
+        raw = token.get("raw", "")
+        bmap = self.aligner.align(raw)
+        if bmap is None:
+            return
+        content_end = len(raw.rstrip())
+        lead = len(raw) - len(raw.lstrip())
+        comments = [(bmap(m.start()), bmap(m.end() - 1) + 1) for m in _COMMENT.finditer(raw)]
+        only = bool(comments) and not _COMMENT.sub("", raw).strip()
+        self.blocks.append(("html", bmap(lead), bmap(content_end - 1) + 1, only))
+        self.comments.extend(comments)
 
     def heading(self, token: Token) -> None:
         bmap = self.aligner.align(token["_raw"], heading=True)
+        self.text_block(token, bmap)
         if bmap is None:
             return
         text = collapse(_plain(token.get("children", [])))
@@ -125,8 +211,13 @@ class _Builder:
                     self.code(block)
                 elif block.get("type") == "table":
                     self.table(block)
+                elif block.get("type") == "block_html":
+                    self.html(block)
+                elif block.get("type") == "block_quote":
+                    self.facts(block.get("children", []))
                 continue
             bmap = self.aligner.align(block["_raw"])
+            self.text_block(block, bmap)
             if bmap is None:
                 continue
             lead = block["_lead"]
@@ -152,6 +243,29 @@ class _Builder:
         text = collapse(self.index.text[start:end])
         self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, key, parent_key, first_line=line))
 
+    def paragraph(self, token: Token) -> None:
+        """A paragraph that opens with a bold line (`**Title** \\` / `*Authors* \\` / `Venue Year. [[Paper](url)]`):
+        kept aside until the document shows it writes its entries so."""
+        bmap = self.aligner.align(token["_raw"])
+        self.text_block(token, bmap)
+        if bmap is None:
+            return
+        pieces: list[Piece] = []
+        lead = token["_lead"]
+        _flatten(token.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
+        for piece in pieces:
+            piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
+        shape = infer.paragraph_shape(pieces)
+        content_end = len(token["_raw"].rstrip())
+        if not shape or content_end <= lead:
+            return
+        start, end = bmap(lead), bmap(content_end - 1) + 1
+        line = self.index.locate(start)[0]
+        text = collapse(self.index.text[start:end])
+        item = _Item(start, end, pieces, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
+        self.keys += 1
+        self.paragraphs.append((item, shape))
+
     def table(self, token: Token) -> None:
         """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
         bmap = self.aligner.align(token["_table_text"])
@@ -161,6 +275,11 @@ class _Builder:
         for line in token["_table_text"].split("\n")[:-1]:
             line_starts.append(line_starts[-1] + len(line) + 1)
         head, body = token["children"]
+        lines = token["_table_text"].split("\n")
+        self.blocks.append(("table", bmap(0), bmap(line_starts[-1] + len(lines[-1].rstrip()) - 1) + 1, False))
+        for head_cell in head["children"]:
+            head_start = bmap(head_cell["_col"])
+            self.inline(head_cell.get("children", []), lambda o, s=head_start: s + o)
         header = [collapse(_plain(cell.get("children", []))) for cell in head["children"]]
         table = _Table(header)
         number = len(self.tables)
@@ -173,6 +292,7 @@ class _Builder:
                 cell_start = bmap(base + cell["_col"])
                 pieces: list[Piece] = []
                 _flatten(cell.get("children", []), pieces, lambda o, s=cell_start: s + o, self.index.text)
+                self.inline(cell.get("children", []), lambda o, s=cell_start: s + o)
                 cells.append(pieces)
                 spans.append((cell_start, cell_start + len(cell.get("_raw", ""))))
             line, _col, _byte = self.index.locate(bmap(base + (row["children"][0]["_col"] if row["children"] else 0)))
@@ -206,6 +326,15 @@ class _Builder:
             end += 1  # the closing fence
         self.aligner.claim(start, end)
         self.code_lines.update(range(start + 1, end + 1))
+        first_line, last_line = self.index.lines[start], self.index.lines[end - 1]
+        self.blocks.append(
+            (
+                "code",
+                self.index.char_starts[start] + len(first_line) - len(first_line.lstrip(" \t>")),
+                self.index.char_starts[end - 1] + len(last_line.rstrip()),
+                False,
+            )
+        )
 
 
 def _plain(tokens: list[Token]) -> str:
@@ -320,6 +449,8 @@ def build(path: str, text: str, data: bytes | None = None, bom: bool = False, ne
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
     builder.walk(parse_ast(text))
+    if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
+        builder.items.extend(item for item, _shape in builder.paragraphs)
     return _assemble(path, text, index, builder, bom, newline)
 
 
@@ -381,6 +512,7 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             owner.append(stack[-1] if stack else None)
 
     _apply_templates(readings, builder)
+    _attach_field_items(readings)
     _decide_kinds(readings)
     _attach_code_items(readings)
 
@@ -411,7 +543,17 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
         bom=bom,
         positions=index,
         code_lines=frozenset(builder.code_lines),
+        blocks=tuple(
+            LeafBlock(kind, index.span(start, end), comment)
+            for kind, start, end, comment in sorted(builder.blocks, key=_by_start)
+        ),
+        inline_html=tuple(index.span(start, end) for start, end in sorted(builder.inline_html)),
+        comments=tuple(index.span(start, end) for start, end in sorted(builder.comments)),
     )
+
+
+def _by_start(block: tuple[BlockKind, int, int, bool]) -> tuple[int, int]:
+    return block[1], block[2]
 
 
 def _first_readings(
@@ -430,8 +572,8 @@ def _first_readings(
     fields = recognise(item.pieces, section, year, NEUTRAL)
     if item.heading:
         fields.kind = "other"
-    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text)
-    if not any(p.newline for p in item.pieces):
+    whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text, item.block)
+    if item.block == "paragraph" or not any(p.newline for p in item.pieces):
         return [whole]
     return _citations(whole, index) or [whole]
 
@@ -507,34 +649,63 @@ def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
 def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
+    parts = len({r.section[0] for r in readings if r.section}) > 1
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
-        reading.own = infer.own_kind(reading.fields, reading.section, has_links)
+        reading.own = infer.own_kind(reading.fields, reading.section, has_links, parts)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
+    form = infer.paper_form((r.fields, r.own) for r in readings)  # type: ignore[misc]
     for reading in readings:
         has_links = any(p.link for p in reading.pieces)
         prior = priors.get(reading.section) or list_prior
-        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior)  # type: ignore[arg-type]
+        kind = infer.decide_kind(reading.own, reading.fields, has_links, prior, form)  # type: ignore[arg-type]
         fields = reading.fields
         fields.kind = kind
-        if kind != "paper":
-            fields.authors = fields.venue = fields.venue_raw = fields.year = None
+        if kind == "paper":
+            fields.roles = infer.paper_roles(reading.pieces, fields.roles)
+        else:
+            fields.authors = fields.venue = fields.venue_raw = fields.year = fields.arxiv = None
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]
             fields.roles = [
                 role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
                 for piece, role in zip(links, fields.roles, strict=True)
             ]
-            if kind == "resource" and own_link is None:
+            if kind == "resource" and own_link is None and fields.title_form not in ("bold", "quoted"):
                 fields.title = _resource_name(fields.title)
+            if kind == "other" and not fields.title:
+                fields.title = clean_title("".join(p.text for p in reading.pieces if not p.image))  # `ICLR 2020`
 
 
 def _resource_name(title: str) -> str:
     """The name of a resource written as `Name: what it does` (`llama.cpp: Inference of LLaMA in C/C++`)."""
     name, sep, _rest = title.partition(": ")
     return name.strip() if sep and 0 < len(name.split()) <= 3 else title
+
+
+def _attach_field_items(readings: list[_Reading]) -> None:
+    """Sub-items without a link that are only a field of the item above (`  - Han Cai, Chuang Gan`, `  - ICLR
+    2020`) give it that field where it has none."""
+    by_key = {r.item.key: r for r in readings if r.block == "item"}
+    for reading in readings:
+        parent = by_key.get(reading.item.parent) if reading.item.parent is not None else None
+        fields = reading.fields
+        if parent is None or reading.block != "item" or fields.title or any(p.link for p in reading.pieces):
+            continue
+        target = parent.fields
+        if fields.authors is not None and target.authors is None:
+            target.authors = fields.authors
+        if fields.venue is not None and target.venue is None:
+            target.venue, target.venue_raw = fields.venue, fields.venue_raw
+        if (
+            fields.year is not None
+            and fields.year != reading.heading_year
+            and target.year in (None, parent.heading_year)
+        ):
+            target.year = fields.year
+        target.paper_evidence = target.paper_evidence or fields.venue is not None or fields.authors is not None
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:

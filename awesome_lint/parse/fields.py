@@ -26,6 +26,7 @@ from awesome_lint.parse.shapes import (
     is_venue_label,
     label_kind,
     looks_like_authors,
+    looks_like_name,
     looks_like_title,
     sentence_like,
 )
@@ -44,12 +45,14 @@ _TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
+_QUOTED_AFTER = re.compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
 _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
 _LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
 _STRONG_SEP = re.compile(
-    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)\s*"
+    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
+    r"\s*"
 )
 _APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -57,16 +60,24 @@ _OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
 _CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
 _NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
+_DASH_LEAD = re.compile(r"^\s*[-–—:]\s+")
+_YEAR_DASH_LEAD = re.compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
 _PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
 _COUNT = re.compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
 _NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
-_COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
+# What only a list of names has: `et al` or an initial.
+_NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
-_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\-]+$")
+# `EMNLP 2022 (Findings)`: a parenthesised qualifier of the venue before it, read as `EMNLP 2022 Findings`.
+_QUALIFIER_NOTE = re.compile(r"\s*\((findings|workshops?)\)", re.IGNORECASE)
+_DESCRIPTION_AFTER = re.compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
+_OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
+_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\\-，；：、]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
-_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?:{COUNT})?\s*\\?\])+\s*")
+_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?!(?:19|20)\d\d\s*\\?\])(?:{COUNT})?\s*\\?\])+\s*")
 
 
 def collapse(text: str) -> str:
@@ -80,7 +91,7 @@ def clean_title(text: str, full_stop: bool = True) -> str:
     text = collapse(text)
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
-    if full_stop and text.endswith(".") and not text.endswith(".."):
+    if full_stop and text.endswith((".", "。")) and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text
 
@@ -152,6 +163,12 @@ class Fields:
     cited: list[arxiv_id.ArxivId] = field(default_factory=list)
     bracketed: bool = False
     """The title is written in brackets without a link (`Authors. [Title]. In Venue.`): a citation's title."""
+    title_form: str = ""
+    """How the title is set apart: `link`, `quoted`, `bold`, `group` (before an `<ins>` group or a `<br>`),
+    `citation` (followed by further fields: `Title. Authors. Venue`); empty for a lone sentence."""
+    venue_marked: bool = False
+    """The venue stands in a field of its own (`- *Venue Year*.`): paper evidence a repository link does not
+    outweigh."""
     paper_evidence: bool = False
     resource_evidence: bool = False
     asked: tuple[tuple[str, bool], ...] = ()
@@ -183,12 +200,20 @@ def link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if kind == "paper":
         return "paper"
     if kind == "project":
-        return "project"
+        return "code" if is_code_host(url) else "project"  # `[Project](https://github.com/owner/repo)`
     if is_title:
         return "paper"
     if is_code_host(url):
         return "code"
+    if is_paper_host(url) and is_venue_label(label):
+        return "paper"  # `[[TMLR](https://openreview.net/forum?id=...)]`
     return "other"
+
+
+def is_badge(pieces: list[Piece], index: int) -> bool:
+    """A link whose label is only an image (`[![Star](badge)](repo)`): decoration, not a paper or code link."""
+    piece = pieces[index]
+    return not piece.text.strip() and index + 1 < len(pieces) and pieces[index + 1].image
 
 
 def _last_year(text: str) -> int | None:
@@ -279,7 +304,7 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         if year:
             fields.year = year
         return
-    venue = venue_from_citation(citation)
+    venue = venue_from_citation(citation, cased=True)
     if venue:
         fields.venue = venue
         fields.venue_raw = citation
@@ -311,7 +336,7 @@ def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
 
 def _names_venue_or_year(text: str) -> bool:
     """Whether an emphasised run is a canonical `Venue Year`, `Venue` or `Year`."""
-    return bool(_YEAR.search(text) or venue_from_citation(text))
+    return bool(_YEAR.search(text) or venue_from_citation(text, cased=True))
 
 
 def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] | None:
@@ -327,7 +352,7 @@ def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] |
     text = emphasised or ""
     if not authors and before.strip() and not (_names_venue_or_year(text) or _PAREN_NOTE.match(text)):
         return None
-    if emphasised is None and not looks_like_authors(authors):
+    if emphasised is None and not (looks_like_authors(authors) or looks_like_name(authors)):
         return None
     return (collapse(authors) if authors else None), (collapse(emphasised) if emphasised else None)
 
@@ -368,6 +393,7 @@ def _venue_year(text: str, fields: Fields) -> None:
     if m.group("venue"):
         fields.venue = short_name(m.group("venue"))
         fields.venue_raw = text
+        fields.venue_marked = True
     if m.group("year"):
         fields.year = int(m.group("year"))
     if m.group("note"):
@@ -400,7 +426,11 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].link else ""
         after = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].link else ""
         bracketed = before.rstrip(" *_").endswith("[") and after.lstrip(" *_").startswith("]")
-        if bracketed or piece.html == "table-tag":
+        leading = not _plain(pieces[:i]).strip(" [*_") and not any(p.link for p in pieces[:i])
+        if leading and fields.venue is None and _names_venue(text) and (found := read_venue(text)) is not None:
+            _set_venue(fields, found, text)  # `` `NeurIPS'23` Title ``
+            taken.add(i)
+        elif bracketed or piece.html == "table-tag":
             if text not in fields.tags:
                 fields.tags.append(text)
             taken.add(i)
@@ -447,29 +477,44 @@ def recognise(
     for i in links:
         if i == lead and pieces[i].url and not pieces[i].url.startswith("#"):
             fields.roles.append("paper")
+        elif is_badge(pieces, i):
+            fields.roles.append("other")
         else:
             fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
     for badge in (p for p in pieces if p.image):
         _badge(badge, fields)
-    finish(fields, pieces, section, heading_year)
+    if fields.venue is None:
+        for i, role in zip(links, fields.roles, strict=True):
+            label = pieces[i].text.strip("[] ")
+            if role == "paper" and i != title_index and is_venue_label(label):
+                _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
+                break
+    finish(fields, pieces, section, heading_year, plain_all)
     return fields
 
 
-def finish(fields: Fields, pieces: list[Piece], section: tuple[str, ...], heading_year: int | None) -> None:
-    """The fields that follow from the links' roles: the arXiv id, cited ids, the heading's year, evidence."""
+def finish(
+    fields: Fields, pieces: list[Piece], section: tuple[str, ...], heading_year: int | None, text: str | None = None
+) -> None:
+    """The fields that follow from the links' roles: the arXiv id, cited ids, the heading's year, evidence
+    (`text` is the pieces' plain text where the caller has it)."""
     links = [i for i, p in enumerate(pieces) if p.link]
-    for cited in arxiv_id.find_cited(_plain(pieces)):
-        if all(c.id != cited.id for c in fields.cited):
-            fields.cited.append(cited)
+    text = _plain(pieces) if text is None else text
+    if "arxiv" in text.lower():  # every citation of an id names arXiv
+        for cited in arxiv_id.find_cited(text):
+            if all(c.id != cited.id for c in fields.cited):
+                fields.cited.append(cited)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:
-            found = arxiv_id.parse_url(pieces[i].url)
+            found = arxiv_id.parse_link(pieces[i].url)
             if found is not None:
                 fields.arxiv = found
                 break
     if fields.arxiv is None and fields.cited:
         fields.arxiv = fields.cited[0]
+    if fields.arxiv is not None and not arxiv_id.is_valid(fields.arxiv.id):
+        fields.arxiv = None  # `arXiv:2014.10510` cannot exist: no paper's id (the text keeps it in `cited`)
     if fields.year is None:
         fields.year = heading_year
     _evidence(fields, pieces, links, section)
@@ -485,6 +530,8 @@ def _badge(piece: Piece, fields: Fields) -> None:
         body = unquote(url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
         segments = [p.replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("-")]
         texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else body)
+        if len(segments) >= 3:
+            texts.insert(1, " ".join(segments[:-1]))  # label and message: `NeurIPS-2023-blue`
     for text in texts:
         found = read_venue(text)
         if found is not None and found.known and found.venue is not None:
@@ -549,6 +596,8 @@ def _title_link(
         kind = label_kind(label)
         if kind in ("code", "project") and _names_item(pieces, i, start):
             kind = "text"
+        elif kind == "paper" and _names_item(pieces, i, start) and _DESCRIPTION_AFTER.match(pieces[i + 1].text):
+            kind = "text"  # `- [Papers](url) - The most cited deep learning papers.`
         if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label)):
             continue
         candidate = i
@@ -584,6 +633,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     tail = _text_only(after_pieces)
     before = _take_tags(before, fields)
     fields.title_link = title_index
+    fields.title_form = "link"
     if lead is not None:
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
@@ -605,9 +655,13 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue = short_name(venue)
             raw = collapse(before).strip().rstrip("-").strip()
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
-    elif collapse(before).strip(" []\\"):
-        fields.authors = _authors(before)
-    has_citation = fields.authors is not None or bool(collapse(tail).strip(" []\\|.,;:-"))
+    elif collapse(before).strip(" []\\") and not collapse(before).rstrip(" *_").endswith((":", "：")):
+        fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
+    # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
+    # Authors.`), not where the next field has a separator of its own (`[Title.](url) - Authors.`).
+    has_citation = fields.authors is not None or (
+        bool(collapse(tail).strip(" []\\|.,;:-")) and not _OWN_SEPARATOR.match(tail)
+    )
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
@@ -693,7 +747,9 @@ def _read_plain(
     head = _text_only(head_pieces)
     head = _take_tags(head, fields)
     bracketed = [
-        b for b in _BRACKETED.findall(_text_only(pieces)) if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b)
+        b
+        for b in _BRACKETED.findall(_text_only(pieces))
+        if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b) and not _venue_with_year(b)
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
@@ -703,11 +759,15 @@ def _read_plain(
             return
     if fields.nickname is not None:
         m = _TITLE_VENUE_YEAR.match(collapse(head).rstrip(","))
-        if m:
+        if m and _has_letter(m.group("title")):
             fields.title = clean_title(m.group("title"))
             fields.venue = short_name(m.group("venue"))
             fields.venue_raw = f"{collapse(m.group('venue'))} {m.group('year')}"
             fields.year = int(m.group("year"))
+        elif _names_venue(bare := clean_title(_TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", head)))) or not (
+            _has_letter(bare)
+        ):
+            _plain_tail(bare, fields, template)  # a venue, a year or a number alone is never the title
         else:
             fields.title = clean_title(head)
         return
@@ -716,18 +776,32 @@ def _read_plain(
         if fields.title:
             fields.vote("text_title", True)
             return
-    head = _EMPTY_LEAD.sub("", head)
+    head = _DASH_LEAD.sub("", _EMPTY_LEAD.sub("", head))  # `[](url) - Authors.`: no title before the dash
     if not collapse(head).strip(" ,;[]\\|-"):
         fields.title = clean_title(_strip_tags(plain_all)[0])
         fields.kind = "other"
         return
     title, tail = _split_title(head_pieces, head, fields, template)
+    if title and (_names_venue(title) or not _has_letter(title)):
+        tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
+    elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
+        fields.authors, title = title, ""  # nor is a list of names
     fields.title = title
     if title:
         fields.vote("text_title", True)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _venue_with_year(text: str) -> bool:
+    """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`): never a title."""
+    found = read_venue(text)
+    return found is not None and found.venue is not None and found.year is not None
 
 
 def _names_venue(text: str) -> bool:
@@ -759,34 +833,53 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     In order: a lead `[Venue'YY]`, a quoted title, a bold title, the text before a `<br>` or an `<ins>`
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
-    text = head.lstrip()
+    text = _QUALIFIER_NOTE.sub(r" \1", head.lstrip())
     lead_note = _LEAD_NOTE.match(text)
-    if lead_note and not looks_like_title(lead_note.group("note")):
+    if lead_note and _names_venue(lead_note.group("note")):
+        _venue_field(lead_note.group("note"), fields, template, "lead")  # `(CVPR 2020) Title`
+        text = text[lead_note.end() :]
+    elif lead_note and not looks_like_title(lead_note.group("note")):
         fields.tags.append(collapse(lead_note.group("note")))
         text = text[lead_note.end() :]
+    year_lead = _YEAR_DASH_LEAD.match(text)
+    if year_lead:
+        fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`
+        text = text[year_lead.end() :]
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         text = text[lead_bracket.end() :]
     quoted = _QUOTED.match(text)
+    bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+    if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
+        quoted = None  # `**“Misusing” Large Language Models**`: the bold run is the title
+    if quoted is None and (after := _QUOTED_AFTER.search(text)) is not None:
+        names = text[: after.start()].strip(" ,.;:")
+        if looks_like_authors(names):  # `Zhu et al. "Title." Venue (2018)`, `A. Author, "Title," in Proc. X`
+            fields.authors = fields.authors or collapse(names)
+            quoted = after
     if quoted:
         title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
-        return clean_title(title), text[quoted.end() :]
-    bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+        fields.title_form = "quoted"
+        return clean_title(title.strip().rstrip(",;:")), text[quoted.end() :]
     if bold and looks_like_title(bold) and not _names_venue(bold):
         index = text.find(bold.strip())
         if index >= 0 and not text[:index].strip(" [\\"):
+            fields.title_form = "bold"
             return clean_title(bold), text[index + len(bold.strip()) :]
     group = next((p for p in head_pieces if p.html and p.text.strip()), None)
     if group is not None:
         grouped = "".join(p.text for p in head_pieces if p.html == group.html)
         index = text.find(grouped.strip()) if grouped.strip() else -1
         if index > 0:
+            fields.title_form = "group"
             return clean_title(_TRAILING_JUNK.sub("", text[:index])), text[index:]
     if _BR in text:
         title, _sep, rest = text.partition(_BR)
         if looks_like_title(title) or len(title.split()) >= 1:
+            fields.title_form = "group"
             return clean_title(_TRAILING_JUNK.sub("", title)), rest
     cut = _title_end(text, fields, template)
+    fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
 
 
@@ -848,7 +941,8 @@ def _classify(
             if found.year is not None:
                 tail.years.append(found.year)
             return True
-        named = label_kind(found.venue) not in ("code", "project")
+        kind = label_kind(found.venue)
+        named = kind != "code" and (kind != "project" or found.year is not None)  # `<ins>Blog, 2023</ins>`
         if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
             apostrophe = bool(_APOSTROPHE_YEAR.search(part))
             accepted = fields.ask(template, "slot:tail", False) and (found.year is not None or year_after)
@@ -859,7 +953,7 @@ def _classify(
                 return True
             return False
     if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
-        tail.authors = collapse(part)
+        tail.authors = collapse(part).rstrip(" ,;:")
         return True
     return bool(_COUNT.fullmatch(part))
 
@@ -900,8 +994,18 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             cut = part_start
             index -= 1
             continue
+        if index > 0 and text[:part_start].rstrip().endswith("[") and _venue_with_year(part):
+            tail.years.append(read_venue(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
+            cut = part_start
+            index -= 1
+            continue
         if index > 0 and _remark(part, parenthesised, fields):
             cut = part_start
+            index -= 1
+            continue
+        before = text[bounds[index - 1][0] : bounds[index - 1][1]] if index > 1 else ""
+        if before and read_venue(part) is not None and _sure_names(before):
+            cut = part_start  # `Title. Smith et al. Some Venue`: a name the table does not know after sure authors
             index -= 1
             continue
         trailing = _TRAILING_VENUE.search(part)
@@ -938,6 +1042,11 @@ def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
         fields.notes.append(collapse(part))
         return True
     return " " not in part and any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)
+
+
+def _sure_names(part: str) -> bool:
+    """A list of names with `et al` or an initial: authors whatever the list."""
+    return bool(_NAMES_FOR_SURE.search(part)) and looks_like_authors(part)
 
 
 def _title_marked(part: str) -> bool:
@@ -980,7 +1089,7 @@ def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> i
 
 def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
-    text = _LEADING_JUNK.sub("", text)
+    text = _QUALIFIER_NOTE.sub(r" \1", _LEADING_JUNK.sub("", text))
     if not text.strip():
         return
     m = _BRACKET_VENUE.search(text)
@@ -990,8 +1099,10 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
         fields.year = fields.year or year_of(m.group("year"))
     parts: list[tuple[str, bool]] = []
     for strong in _STRONG_SEP.split(text):
-        pieces = [strong] if read_venue(strong.strip(" .,;:*_")) is not None else _COMMA.split(strong)
-        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)
+        bare = strong.strip(" .,;:*_")
+        whole = read_venue(bare) is not None or (looks_like_authors(bare) and not _title_marked(bare))
+        pieces = [strong] if whole else _name_runs([p.strip(" .,;:*_") for p in _COMMA.split(strong)])
+        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)  # a venue, or a list of names, is one field
     parts = [(p, paren) for p, paren in parts if p]
     tail = _Tail()
     for number, (part, paren) in enumerate(parts):
@@ -1000,7 +1111,7 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     tail.apply(fields)
     if fields.venue is None:
         citation = collapse(_CITATION_LEAD.sub("", collapse(text), count=1))
-        venue = venue_from_citation(citation) if len(citation.split()) > 2 else None
+        venue = venue_from_citation(citation, cased=True) if len(citation.split()) > 2 else None
         if venue:
             fields.venue = venue
             fields.venue_raw = citation
@@ -1008,6 +1119,27 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
         year = _last_year(text)
         if year:
             fields.year = year
+
+
+def _name_runs(parts: list[str]) -> list[str]:
+    """Comma-separated parts with each run of parts that together list names joined again (`Song Han, Huizi Mao,
+    William J. Dally, ICLR, 2016` gives the names as one part)."""
+    out: list[str] = []
+    start = 0
+    while start < len(parts):
+        end = start + 1
+        for stop in range(len(parts), start + 1, -1):
+            run = parts[start:stop]
+            # The run must run from a start, a venue or a year to the end, a venue or a year: a list of names is
+            # never cut short.
+            closed = stop == len(parts) or _names_venue(parts[stop])
+            closed = closed and (start == 0 or _names_venue(parts[start - 1]))
+            if closed and all(p and not _names_venue(p) for p in run) and looks_like_authors(", ".join(run)):
+                end = stop
+                break
+        out.append(", ".join(parts[start:end]))
+        start = end
+    return out
 
 
 def _site_root(url: str) -> bool:

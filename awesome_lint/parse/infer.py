@@ -15,10 +15,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
-from awesome_lint.model import EntryKind
-from awesome_lint.parse.fields import Fields, Template
-from awesome_lint.parse.shapes import looks_like_title
+from awesome_lint.model import EntryKind, LinkRole
+from awesome_lint.parse.fields import Fields, Piece, Template, is_badge
+from awesome_lint.parse.shapes import (
+    PAGE_LABEL,
+    is_paper_host,
+    label_kind,
+    looks_like_authors,
+    looks_like_name,
+    looks_like_title,
+    sentence_like,
+)
+from awesome_lint.parse.venues import read_venue
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
 MIN_VOTES = 2
@@ -65,21 +75,38 @@ def needs_rereading(fields: Fields, template: Template) -> bool:
     return any(template.answer(question) not in (None, used) for question, used in fields.asked)
 
 
-def resource_heading(section: tuple[str, ...]) -> bool:
-    """Whether the heading an item stands under names tools, projects, references or other resources."""
-    return bool(section) and bool(_RESOURCE_HEADING.search(section[-1]))
+@lru_cache(maxsize=1024)
+def resource_heading(section: tuple[str, ...], parts: bool = False) -> bool:
+    """Whether a heading an item stands under names tools, projects, references or other resources: the nearest
+    one, or, in a document of several top-level parts (`parts`), the part's (`# Resources` / `## Posts`)."""
+    headings = (section[0], section[-1]) if parts and section else section[-1:]
+    return any(_RESOURCE_HEADING.search(heading) for heading in headings)
 
 
-def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> EntryKind | None:
-    """The kind an item's own evidence gives, or None when it has none either way."""
+def _known_venue(venue: str) -> bool:
+    found = read_venue(venue)
+    return found is not None and found.known
+
+
+def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, parts: bool = False) -> EntryKind | None:
+    """The kind an item's own evidence gives, or None when it has none either way (`parts`: the document has
+    several top-level parts, see `resource_heading`)."""
     if fields.kind == "other":
         return "other"
     if not has_links and not fields.title:
         return "other"
-    strong_paper = fields.arxiv is not None or (fields.venue is not None and not fields.resource_evidence)
+    if resource_heading(section) and has_links and _bare_name(fields):
+        return "resource"  # `## Resources` / `- Transformers [[Link](https://arxiv.org/abs/...)]`
+    under_resources = resource_heading(section, parts)
+    # A venue the table does not know is no strong evidence under a resources heading (`COLLING 2022` under
+    # `Tutorial`).
+    venue = fields.venue is not None and (not under_resources or _known_venue(fields.venue))
+    strong_paper = fields.arxiv is not None or (
+        venue and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence)
+    )
     if strong_paper:
         return "paper"
-    if resource_heading(section) and has_links:
+    if under_resources and has_links:
         return "resource"
     if _RESOURCE_TITLE.search(fields.title) and fields.arxiv is None and fields.title_link is not None:
         return "resource"
@@ -90,22 +117,107 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool) -> Entry
     return None
 
 
-def decide_kind(own: EntryKind | None, fields: Fields, has_links: bool, prior: EntryKind | None) -> EntryKind:
-    """An item's kind: its own evidence, else the kind of its section or list, else paper for a title."""
+def _bare_name(fields: Fields) -> bool:
+    """An item that only names something: a short name with no venue, year, authors or citation around it."""
+    title = fields.title
+    return (
+        fields.venue is None
+        and fields.year is None
+        and fields.authors is None
+        and not fields.bracketed
+        and 0 < len(title.split()) <= 3
+        and not sentence_like(title)
+    )
+
+
+def decide_kind(
+    own: EntryKind | None, fields: Fields, has_links: bool, prior: EntryKind | None, paper_form: str = ""
+) -> EntryKind:
+    """An item's kind: its own evidence, else the kind of its section or list among the kinds the item can be,
+    else paper for a linked title.
+
+    An item without a link can be a paper only when its title is set apart the way the list's papers set
+    theirs apart (`paper_form`: bold, quoted, followed by further fields); a lone sentence (`1. Use OpenMP
+    for the loops.`) stays `other` whatever the list holds.
+    """
     if own is not None:
         return own
     if not has_links:
+        citation = looks_like_title(fields.title) and len(fields.title.split()) >= 4
         return (
             "paper"
-            if prior == "paper" and looks_like_title(fields.title) and len(fields.title.split()) >= 4
+            if prior == "paper" and citation and bool(paper_form) and fields.title_form == paper_form
             else "other"
         )
     return prior or "paper"
 
 
+def paper_form(readings: Iterable[tuple[Fields, EntryKind | None]]) -> str:
+    """How most of the list's papers (by their own evidence) set their title apart (`link`, `bold`, ...)."""
+    forms = Counter(fields.title_form for fields, own in readings if own == "paper" and fields.title_form)
+    return forms.most_common(1)[0][0] if forms else ""
+
+
 def majority(kinds: Iterable[EntryKind | None]) -> EntryKind | None:
-    """Paper or resource, whichever most decided items are (other items do not count); None on a tie."""
+    """Paper or resource, whichever at least `MIN_SHARE` of the decided items are (other items do not count);
+    None when fewer than `MIN_VOTES` items are decided or neither kind has that share."""
     counts = Counter(k for k in kinds if k in ("paper", "resource"))
-    if counts["paper"] == counts["resource"]:
+    total = counts["paper"] + counts["resource"]
+    if total < MIN_VOTES:
         return None
-    return "paper" if counts["paper"] > counts["resource"] else "resource"
+    for kind in ("paper", "resource"):
+        if counts[kind] >= MIN_SHARE * total:
+            return kind  # type: ignore[return-value]
+    return None
+
+
+def _page(pieces: list[Piece], index: int) -> bool:
+    """A link to a page one reads: on a paper host, labelled as a blog post or project page, or with a label of
+    its own that is not a person's name (`[Reddit post](url)`); never a badge, a video or a file."""
+    piece = pieces[index]
+    if is_badge(pieces, index) or looks_like_authors(piece.text) or looks_like_name(piece.text):
+        return False
+    return is_paper_host(piece.url) or bool(PAGE_LABEL.match(piece.text)) or label_kind(piece.text) == "text"
+
+
+def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
+    """The link roles of a paper: where no link is the paper's, its one link that is not code, a badge or an
+    anchor is (a blog post or a web page listed as a paper: `<ins>Blog, 2023</ins> [[Blog](url)]`)."""
+    if "paper" in roles:
+        return roles
+    links = [i for i, piece in enumerate(pieces) if piece.link]
+    candidates = [
+        n
+        for n, (i, role) in enumerate(zip(links, roles, strict=True))
+        if role in ("project", "other") and pieces[i].url and not pieces[i].url.startswith("#") and _page(pieces, i)
+    ]
+    if len(candidates) != 1:
+        return roles
+    return [("paper" if n == candidates[0] else role) for n, role in enumerate(roles)]
+
+
+# A document writes its entries as paragraph blocks when at least this many paragraphs are such blocks.
+MIN_BLOCKS = 3
+
+
+def paragraph_shape(pieces: list[Piece]) -> str:
+    """`block` for a paragraph whose first line is a bold run alone and that goes on after it (`**Title** \\`,
+    then authors, venue and links), `bold` for a paragraph that is a bold run alone, else empty."""
+    seen_bold = False
+    for number, piece in enumerate(pieces):
+        if piece.brk or piece.newline:
+            rest = pieces[number + 1 :]
+            more = any(p.link or p.text.strip() for p in rest)
+            return "block" if seen_bold and more else ("bold" if seen_bold else "")
+        if piece.link or piece.image:
+            return ""
+        if piece.emphasis == "strong":
+            seen_bold = seen_bold or bool(piece.text.strip())
+        elif piece.text.strip(" \\"):
+            return ""
+    return "bold" if seen_bold else ""
+
+
+def paragraph_list(shapes: list[str]) -> bool:
+    """Whether a document writes its entries as paragraph blocks: enough of its paragraphs are."""
+    return sum(1 for shape in shapes if shape == "block") >= MIN_BLOCKS

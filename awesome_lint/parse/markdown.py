@@ -60,7 +60,7 @@ def emphasis_nesting_exceeds(tokens: list[Token], limit: int = MAX_EMPHASIS_NEST
 
 
 class PositionedInlineParser(InlineParser):
-    """An InlineParser that stores `_pos` = (start, end) offsets on every link and image token."""
+    """An InlineParser that stores `_pos` = (start, end) offsets on every link, image and inline HTML token."""
 
     def parse_method(self, m: Any, state: InlineState) -> int | None:  # type: ignore[override]
         """Run mistune's rule, then record where the link it produced starts and ends."""
@@ -77,6 +77,12 @@ class PositionedInlineParser(InlineParser):
                             token["_pos"] = (bracket.start - (2 if bracket.image else 1), end)
                             token["_style"] = "reference" if "ref" in token else "inline"
                             break
+            return end
+        if name == "inline_html":
+            count = len(state.tokens)
+            end = super().parse_method(m, state)
+            if end and len(state.tokens) > count:
+                state.tokens[-1]["_pos"] = (m.start(), end)
             return end
         if name in _LINK_RULES:
             count = len(state.tokens)

@@ -10,6 +10,7 @@ from itertools import islice
 from awesome_lint.model import Span
 
 _BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
+_MARK = 64
 # What may stand before a block text on its source line: indentation, quote and list markers, a heading.
 _WINDOW = 200
 _ONE_MARKER = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
@@ -33,6 +34,7 @@ class LineIndex:
         byte_starts.extend(m.end() for m in _BYTE_NEWLINE.finditer(data))
         self.byte_starts = byte_starts[: len(starts)]
         self._ascii = [line.isascii() for line in self.lines]
+        self._marks: dict[int, list[int]] = {}
 
     def locate(self, offset: int) -> tuple[int, int, int]:
         """Return (0-based line, 0-based column, byte offset) of a text offset."""
@@ -41,8 +43,23 @@ class LineIndex:
         if self._ascii[line]:
             byte = self.byte_starts[line] + column
         else:
-            byte = self.byte_starts[line] + len(self.lines[line][:column].encode("utf-8"))
+            byte = self.byte_starts[line] + self._byte_column(line, column)
         return line, column, byte
+
+    def _byte_column(self, line: int, column: int) -> int:
+        """The UTF-8 length of a non-ASCII line's first `column` characters, counted from the nearest of the marks
+        kept every `_MARK` characters (made on the first long lookup), so a long line costs linear time in all."""
+        text = self.lines[line]
+        if column <= _MARK:
+            return len(text[:column].encode("utf-8"))
+        marks = self._marks.get(line)
+        if marks is None:
+            marks = [0]
+            for end in range(_MARK, len(text) + 1, _MARK):
+                marks.append(marks[-1] + len(text[end - _MARK : end].encode("utf-8")))
+            self._marks[line] = marks
+        mark = column // _MARK
+        return marks[mark] + len(text[mark * _MARK : column].encode("utf-8"))
 
     def span(self, start: int, end: int) -> Span:
         """The span of text offsets [start, end)."""

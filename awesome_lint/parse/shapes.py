@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
+from awesome_lint.text import title_word_shares, word_stem
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
 # Hosts whose pages are papers (or a paper's landing page): evidence that an entry cites a paper.
@@ -96,6 +97,9 @@ _QUALIFIED = (
     r"(?:\s*\([^()\[\]]{0,40}\)?|\s*[:：]\s*[^()\[\]]{1,40}|\s+[-–]\s+[^()\[\]]{1,40}|"
     r"\s+(?:page|code|implementation|repo|repository|deleted|official|unofficial|version|link))?\s*"
 )
+# Project labels of a page one reads (a blog post, a project page), not of media or files.
+_PAGE_WORDS = r"project|project page|page|website|web|site|homepage|home|blog|blog post|post|medium|article|report"
+PAGE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECASE)
 CODE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 PAPER_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
 PROJECT_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
@@ -104,10 +108,11 @@ COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
 
 _OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
-_NAME_TOKEN = re.compile(r"^[A-Z][\w'’-]*\.?$|^[A-Z]\.$|^(?:[A-Z]\.){1,3}$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.){1,3}$")
 _NAME_PARTICLES = frozenset(
     split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
 )
+_JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
 _DIGIT = re.compile(r"\d")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
@@ -201,7 +206,7 @@ def looks_like_authors(text: str) -> bool:
     if not tokens:
         return False
     names = 0
-    for token in tokens:
+    for number, token in enumerate(tokens):
         bare = token.strip(".,;")
         low = token.lower()
         if token == "," or low in _NAME_PARTICLES or not bare:
@@ -211,17 +216,34 @@ def looks_like_authors(text: str) -> bool:
         if len(bare) >= 2 and bare.isupper() and bare.isalpha():
             return False
         capitalised = bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
-        if not _NAME_TOKEN.match(bare) and not capitalised:
+        # A list whose first name lost its first letters (`iel Gordon, Elad Eban`) is still a list of names.
+        cut = number == 0 and bare.isalpha() and bare.islower() and "," in text
+        if not _NAME_TOKEN.match(bare) and not capitalised and not cut:
             return False
         names += 1
     if names == 0:
         return False
     if _ET_AL.search(text) or "&" in text or _INITIAL.search(text):
         return True
+    common = sum(1 for t in tokens if word_stem(t.strip(".,;").lower()) in title_word_shares())
+    if common >= 2 and 3 * common >= names:
+        return False  # `Simulated Quantization, Real Power Savings`: words of titles, not names
     if text.count(",") >= 1:
         return names >= 2
     groups = [g.split() for g in _AND.split(text)]
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
+
+
+def looks_like_name(text: str) -> bool:
+    """One person's name: two to four capitalised words or initials (`Song Han`, `J. L. Holi`)."""
+    tokens = text.strip().strip(".,;").split()
+    names = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    return (
+        2 <= len(tokens) <= 4
+        and bool(names)
+        and not _JOINERS.intersection(t.lower() for t in tokens)
+        and all(_NAME_TOKEN.match(t) and t.lower() not in SENTENCE_WORDS for t in names)
+    )
 
 
 @lru_cache(maxsize=8192)

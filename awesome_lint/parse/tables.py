@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, collapse, finish, recognise
+from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, collapse, finish, is_badge, recognise
 from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_title
 from awesome_lint.parse.venues import read_venue
 
@@ -154,7 +154,9 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
         venues = sum(1 for c in cells if (v := read_venue(_cell_text(c))) is not None and v.known)
         years = sum(1 for c in cells if _YEAR_CELL.fullmatch(_cell_text(c)))
         code = sum(1 for c in cells if any(p.link and is_code_host(p.url) for p in c))
-        if venues >= share:
+        if not entry_table and not header[col].strip() and "title" not in roles and _linked_names(cells):
+            roles[col] = "title"  # no header says what the table lists: a first column of names with their links
+        elif venues >= share:
             roles[col] = "venue"
         elif years >= share:
             roles[col] = "year"
@@ -180,6 +182,18 @@ def _titles(cells: list[list[Piece]]) -> bool:
         if looks_like_title(text) or (labels and text):
             found += 1
     return bool(cells) and found >= 0.6 * len(cells)
+
+
+def _linked_names(cells: list[list[Piece]]) -> bool:
+    """Every cell names something in its text and links it (`DeepSpeed [[Code](url)]`, `[vLLM](url)`)."""
+    return bool(cells) and all(
+        (
+            any(p.link and p.url and not p.url.startswith("#") for p in cell)
+            and any(p.text.strip(" []()|-") for p in cell if not p.link and not p.image)
+        )
+        or any(p.link and label_kind(p.text) == "text" for p in cell)
+        for cell in cells
+    )
 
 
 def _links(cells: list[list[Piece]], kind: str) -> bool:
@@ -246,7 +260,9 @@ def read_row(
             new_roles.append(next(old))
             continue
         role = roles_by_piece.get(i, "")
-        if role == "code":
+        if is_badge(pieces, i):
+            new_roles.append("other")
+        elif role == "code":
             new_roles.append("code" if not pieces[i].url.startswith("#") else "other")
         elif role == "paper":
             new_roles.append("paper")

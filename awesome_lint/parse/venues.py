@@ -13,7 +13,8 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"workshop on wearable systems", "WearSys"),
     (r"internet of things towards applications", "IoT-App"),
     (r"workshop on signal processing systems|\bSiPS\b", "SiPS"),
-    (r"neural information processing systems|\bNeurIPS\b", "NIPS"),
+    (r"\bNeurIPS\b", "NeurIPS"),
+    (r"neural information processing systems", "NIPS"),
     (r"\bNIPS\b", "NIPS"),
     (r"computer vision and pattern recognition|\bCVPR\b", "CVPR"),
     (r"european conference on computer vision|\bECCV\b", "ECCV"),
@@ -98,15 +99,26 @@ SHORT_NAMES: dict[str, str] = {
         "BMVC WACV ACCV KDD SIGKDD WWW SIGIR CIKM WSDM ICDM RecSys TPAMI IJCV TIP TNNLS TMM TCSVT TKDE JMLR "
         "TMLR MLSys SysML ISCA MICRO HPCA ASPLOS DAC DATE FPGA FPL FCCM ICCAD ISLPED ISSCC JSSC ISCAS ASP-DAC "
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
-        "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS "
+        "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
+        "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM "
     )
 }
 SHORT_NAMES.update(
     {"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"}
 )
+SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
 
 # Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
 _COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
+# The acronyms the patterns spell in capitals (`\bDAC\b`): in running text only their capital spelling is a
+# venue (`Viet Dac Lai` names a person).
+_CAPITAL_ACRONYMS = frozenset(
+    alternative[2:-2].lower()
+    for pattern, _short in VENUE_PATTERNS
+    for alternative in pattern.split("|")
+    if re.fullmatch(r"\\b[A-Z]{2,}\\b", alternative)
+)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
 
 
@@ -119,13 +131,29 @@ def short_name(name: str) -> str:
     return f"{base} Workshop" if workshop else base
 
 
-def venue_from_citation(text: str) -> str | None:
-    """The short name of the venue a free-text citation names, or None when none is recognised."""
-    text = text.lower()
+def venue_from_citation(text: str, cased: bool = False) -> str | None:
+    """The short name of the venue a free-text citation names, or None when none is recognised. With `cased`,
+    an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
+    lowered = text.lower()
     for pattern, short in _COMPILED:
-        if pattern.search(text):
+        m = pattern.search(lowered)
+        if m is None:
+            continue
+        if not cased or m.group(0) not in _CAPITAL_ACRONYMS or text[m.start() : m.end()].isupper():
             return short
+        for later in pattern.finditer(lowered, m.end()):
+            if later.group(0) not in _CAPITAL_ACRONYMS or text[later.start() : later.end()].isupper():
+                return short
     return None
+
+
+# Short names of one venue under its names of different years; a list writes the name it knows.
+_RENAMED = {"NeurIPS": "NIPS"}
+
+
+def venue_identity(short: str) -> str:
+    """The one name a venue has across its renames (`NeurIPS` and `NIPS` alike), for comparing two venues."""
+    return _RENAMED.get(short, short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +178,7 @@ _FIELD_NOTE = re.compile(r"\(([^()]*)\)")
 _FULL_YEAR = re.compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:])")
 _SHORT_YEAR = re.compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = re.compile(r"-(\d\d)$")
+_GLUED_YEAR = re.compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
 _MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE)
 # Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of".
 _FIELD_LEAD = re.compile(
@@ -159,7 +188,26 @@ _FIELD_LEAD = re.compile(
 )
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 _NOT_A_NAME = re.compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
-_QUALIFIER = re.compile(r"\b(workshops?|findings)\b", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"[\s-]+")
+_PUBLISHERS = frozenset(("ieee", "acm", "usenix", "springer", "elsevier", "aaai", "ieee/cvf", "cvf"))
+_JOINT_CONFERENCES = frozenset(("ijcnlp", "hlt", "coling", "naacl"))
+# What may follow a venue's name without being part of it: tracks, paper types, awards.
+_TRACK_WORDS = frozenset(
+    split_words(
+        "short long main demo demos system oral spotlight poster posters abstract abstracts tinypapers tiny papers "
+        "paper survey track tracks best outstanding award honorable mention industry volume conference proceedings"
+    )
+)
+_VENUE_EXTRAS = frozenset(split_words("in the of on and international annual proceedings proc conf cvf")) | {
+    "ieee",
+    "acm",
+    "usenix",
+    "workshop",
+    "workshops",
+    "findings",
+}
+# A workshop, by the word or by the acronym of a workshop lists name after its conference (`NeurIPS-ENLSP`).
+_WORKSHOP_WORDS = frozenset(split_words("workshop workshops enlsp es-fomo srw sustainlp repl4nlp emc2 want wanf"))
 _TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
 _NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
 # Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
@@ -184,7 +232,9 @@ def year_of(value: str) -> int:
 
 
 def known_short(name: str) -> str | None:
-    """The usual spelling when `name` is a known short venue name or a `<name>W` / workshop form of one."""
+    """The usual spelling when `name` is a known short venue name, or one with a workshop, findings, track or
+    award after it (`CVPRW`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
+    publisher before it (`IEEE TPAMI`)."""
     name = " ".join(name.split()).strip(" .,;:-")
     if not name:
         return None
@@ -194,15 +244,37 @@ def known_short(name: str) -> str | None:
     m = _TRAILING_W.match(name)
     if m and m.group("base").lower() in SHORT_NAMES and name.lower() not in ("www",):
         return f"{SHORT_NAMES[m.group('base').lower()]} Workshop"
-    qualifier = _QUALIFIER.search(name)
-    if qualifier:
-        base = _QUALIFIER.sub(" ", name)
-        words = base.split()
-        head = SHORT_NAMES.get(words[0].lower()) if words else None
-        if head:
-            word = qualifier.group(1).lower()
-            return f"{head} {'Findings' if word == 'findings' else 'Workshop'}"
+    words = _NAME_SEPARATOR.split(name)
+    if words and words[0].lower() in _PUBLISHERS:
+        words = words[1:]
+    if words and words[0].lower() == "findings" and len(words) >= 2 and words[1].lower() == "of":
+        words = [*words[2:], "findings"]  # `Findings of EMNLP`
+    head = _joint_head(words)
+    if head is None:
+        return None
+    base, rest = head
+    lowered = [w.lower() for w in rest]
+    if "findings" in lowered:
+        return f"{base} Findings"
+    if _WORKSHOP_WORDS.intersection(lowered) or (lowered and lowered[0] == "on" and len(lowered) >= 3):
+        return f"{base} Workshop"  # `NeurIPS-ENLSP`, `NeurIPS 2023 on Efficient Natural Language ...`
+    if all(w in _TRACK_WORDS for w in lowered):
+        return base
     return None
+
+
+def _joint_head(words: list[str]) -> tuple[str, list[str]] | None:
+    """The known short name the words start with (a joint conference after it dropped: `ACL-IJCNLP`), and the
+    words after it."""
+    if not words:
+        return None
+    head = SHORT_NAMES.get(words[0].lower())
+    if head is None:
+        return None
+    rest = words[1:]
+    while rest and rest[0].lower() in _JOINT_CONFERENCES:
+        rest = rest[1:]
+    return head, rest
 
 
 # Words that a long venue name has (and a title rarely does): only such names go through the patterns.
@@ -254,6 +326,9 @@ def read_venue(text: str) -> VenueField | None:
     text = _MONTH_YEAR.sub(" ", text) if year else text
     name = " ".join(text.split()).strip(" ,;:.-/'’()")
     name = _FIELD_LEAD.sub("", name).strip(" ,;:.-/")
+    glued = _GLUED_YEAR.match(name) if year is None else None
+    if glued and known_short(glued.group("name")):
+        name, year = glued.group("name"), int(glued.group("year"))  # `NAACL-HLT2022`, `CVPR2019`
     if year is None and name:
         dash = _DASH_YEAR.search(name) or _BARE_SHORT_YEAR.match(name)
         if dash and known_short(name[: dash.start("year") - 1 if "name" in dash.groupdict() else dash.start()]):
@@ -266,12 +341,14 @@ def read_venue(text: str) -> VenueField | None:
         head, _sep, rest = name.partition(",")
         short = known_short(head)
         note = note or (rest.strip() if short else None) or None
+    if short and note and note.lower() in ("findings", "workshop"):
+        short, note = known_short(f"{short} {note}") or short, None  # `EMNLP 2022 (Findings)`
     if short:
         return VenueField(short, year, True, arxiv, note)
     words = name.split()
     long_words = bool(_LONG_NAME.search(name)) or not SHORT_NAMES.keys().isdisjoint(name.lower().split())
     if 1 < len(words) <= 12 and long_words:
-        long_name = venue_from_citation(name)
+        long_name = venue_from_citation(name, cased=True)
         if long_name and long_name.lower() != "arxiv" and _names_only_venue(name, long_name):
             return VenueField(long_name, year, True, arxiv, note)
     if not _venue_shaped(name):
@@ -283,15 +360,19 @@ def _names_only_venue(name: str, short: str) -> bool:
     """Whether a long name is the venue itself ("IEEE Transactions on Neural Networks and Learning Systems"),
     not a title that happens to contain a venue word."""
     lowered = name.lower()
-    return any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium")) or (
-        short.lower() in lowered.replace("-", " ").split()
+    if any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium")):
+        return True
+    words = [w.strip(".,;:()[]") for w in lowered.replace("-", " ").split()]
+    # Besides the short name only a venue's usual extras (`IEEE CVPR Workshops`), never a list of names.
+    return short.lower() in words and all(
+        w == short.lower() or not any(ch.isalpha() for ch in w) or w in _VENUE_EXTRAS for w in words
     )
 
 
 def _venue_shaped(name: str) -> bool:
     """A few words that could name a venue: not a sentence, not a bare number, at most eight words."""
     words = name.split()
-    if not words or len(words) > 8 or not _TWO_LETTERS.search(name):
+    if not words or len(words) > 8 or not _TWO_LETTERS.search(name) or "," in name:
         return False
     if _NOT_A_NAME.search(name):
         return False

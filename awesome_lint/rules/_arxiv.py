@@ -12,7 +12,7 @@ from awesome_lint.arxiv_id import ArxivId, ArxivUrl, split_url
 from awesome_lint.model import Entry, Link, Span
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context
-from awesome_lint.rules._shared import all_links
+from awesome_lint.rules._shared import all_links, title_read
 
 STYLE_RULE = "arxiv-link-style"
 
@@ -100,7 +100,7 @@ def verdicts(ctx: Context, decision: str) -> Iterator[tuple[str, Span, str, str]
     from awesome_lint.title_match import Claim
 
     for entry in ctx.document.entries:
-        if entry.kind != "paper" or not entry.title:
+        if entry.kind != "paper" or not title_read(entry):
             continue
         claim = Claim.of(entry)
         for paper_id, span, _version in arxiv_places(entry):

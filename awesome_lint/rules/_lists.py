@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from awesome_lint.model import Entry
-from awesome_lint.regex import lazy_compile
+from awesome_lint.model import Entry, Span
 from awesome_lint.rules._registry import Context
 from awesome_lint.rules._shared import QUOTE_PREFIX
-
-_COMMENT_LINE = lazy_compile(r"^\s*<!--.*-->\s*$")
 
 
 def indent_width(line: str) -> int:
@@ -23,17 +20,14 @@ def indent_width(line: str) -> int:
     return width
 
 
-def blocking_indent(gap: str) -> int | None:
-    """The smallest indentation of a line between two items that is neither blank nor a comment, or None.
-
-    The first piece of the gap is the rest of the previous item's last line and the last piece is the
-    prefix of the next item's line (indentation, `>`); neither can hold a block of its own.
-    """
-    lines = gap.split("\n")
+def blocking_indent(ctx: Context, first: Span, second: Span) -> int | None:
+    """The smallest indentation of a line between two items (the lines after `first` ends and before `second`
+    starts) that is neither blank nor one of HTML comments only, or None."""
+    doc = ctx.document
     found: int | None = None
-    for line in lines[1:-1]:
-        body = QUOTE_PREFIX.sub("", line)
-        if not body.strip() or _COMMENT_LINE.match(body):
+    for number in range(first.end_line + 1, second.line):
+        line = doc.lines[number - 1]
+        if not QUOTE_PREFIX.sub("", line).strip() or number in ctx.comment_lines:
             continue
         width = indent_width(line)
         found = width if found is None else min(found, width)
@@ -54,7 +48,7 @@ def list_runs(ctx: Context) -> list[list[Entry]]:
     previous: Entry | None = None  # the item that ends last so far
     for entry in entries:
         if previous is not None:
-            blocking = blocking_indent(ctx.document.between(previous.span, entry.span))
+            blocking = blocking_indent(ctx, previous.span, entry.span)
             if blocking is not None:
                 for depth in [d for d, run in open_runs.items() if run[0].span.column - 1 >= blocking]:
                     runs.append(open_runs.pop(depth))

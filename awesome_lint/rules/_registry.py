@@ -184,6 +184,16 @@ class Context:
         return [e for e in self.document.entries if e.kind == "paper"]
 
     @cached_property
+    def comment_lines(self) -> frozenset[int]:
+        """The 1-based lines of HTML blocks that hold nothing but comments (as the parser read them)."""
+        return frozenset(
+            number
+            for block in self.document.blocks
+            if block.comment
+            for number in range(block.span.line, block.span.end_line + 1)
+        )
+
+    @cached_property
     def tree(self) -> Tree:
         """The Markdown tree: blocks and inline nodes as CommonMark reads them (parsed when a rule first asks)."""
         from awesome_lint.parse.tree import markdown_tree

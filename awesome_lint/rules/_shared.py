@@ -29,6 +29,28 @@ def all_links(ctx: Context) -> Iterator[tuple[Entry, Link]]:
             yield entry, link
 
 
+def title_read(entry: Entry) -> bool:
+    """Whether the parser read a title that names a paper: not empty, not only generic words (`paper`), not a
+    venue's or journal's name or a `Venue Year` field (`dedup.names_nothing`). A rule that judges a paper by its
+    fields skips an entry whose title it did not read: its other fields were likely misread too."""
+    from awesome_lint.dedup import names_nothing, normalize_title
+
+    return not names_nothing(normalize_title(entry.title))
+
+
+def paper_by_itself(entry: Entry) -> bool:
+    """Whether an entry gives evidence of its own that it is a paper (authors, a venue, an arXiv id, a year
+    written in it), rather than being typed a paper only because the entries around it are."""
+    return bool(
+        entry.authors
+        or entry.venue
+        or entry.arxiv_id
+        or entry.cited_arxiv_ids
+        or entry.paper_links
+        or (entry.year is not None and str(entry.year) in entry.text)
+    )
+
+
 def ordered_sections(ctx: Context) -> list[Section]:
     """Every section (heading) of the document in source order."""
     return sorted(ctx.document.iter_sections(), key=lambda section: section.span.start)

@@ -77,8 +77,7 @@ def double_space(ctx: Context) -> Iterator[Issue]:
             if pos in seen:
                 continue
             seen.add(pos)
-            before = text[: m.start()].split()[-1]
-            after = text[m.end() :].split()[0]
+            before, after = _word_before(text, m.start()), _word_after(text, m.end())
             run = m.group(0)
             kind = f"{len(run)} spaces" if run.strip(" \t") == "" else "a no-break space"
             span = ctx.document.span(pos, a + m.end())
@@ -87,3 +86,19 @@ def double_space(ctx: Context) -> Iterator[Issue]:
                 f"{kind} between `{brief(before, 25)}` and `{brief(after, 25)}` in the {what}; use one space",
                 Fix((Edit.replace(span, " "),), "collapse to one space"),
             )
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at `end` (the run of non-space characters before it), found in time of its length."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, start: int) -> str:
+    """The word that starts at `start`, found in time of its length."""
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]

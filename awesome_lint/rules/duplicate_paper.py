@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
+
+if TYPE_CHECKING:
+    from awesome_lint.dedup import Edge
 
 
 @rule(
@@ -16,10 +21,12 @@ from awesome_lint.rules._shared import brief
 )
 def duplicate_paper(ctx: Context) -> Iterator[Issue]:
     """Reports a paper that the list already cites: the same arXiv id, DOI or paper URL, or the same title
-    (ignoring case, punctuation and cut-off endings). Duplicates make a list look unmaintained and split its
-    links and notes between two places. Every copy after the first is reported, naming the first one's line
-    and why they match; which copy to keep (and in which section) is the maintainer's call, so there is no
-    automatic fix.
+    (ignoring case, punctuation and cut-off endings). Two different arXiv ids are never one paper, nor are two
+    titles that only look alike when the entries name two different venues (a preprint server aside), and a title
+    that names no paper (a venue, `paper`) is never compared. Duplicates make a list look unmaintained and split
+    its links and notes between two places. Every copy after the first is reported, naming the first one's line and
+    why they match; which copy to keep (and in which section) is the maintainer's call, so there is no automatic
+    fix.
 
     Bad:
 
@@ -33,10 +40,14 @@ def duplicate_paper(ctx: Context) -> Iterator[Issue]:
     papers = ctx.papers
     for cluster in ctx.clusters:
         first = cluster.members[0]
+        touching: dict[int, list[Edge]] = defaultdict(list)  # each member's edges, in the cluster's order
+        for e in cluster.edges:
+            touching[e.a].append(e)
+            if e.b != e.a:
+                touching[e.b].append(e)
         for member in cluster.members[1:]:
-            touching = [e for e in cluster.edges if member in (e.a, e.b)]
-            direct = [e for e in touching if first in (e.a, e.b)]
-            edge = (direct or touching or list(cluster.edges))[0]
+            own = touching.get(member, [])
+            edge = next((e for e in own if first in (e.a, e.b)), None) or (own or list(cluster.edges))[0]
             original = papers[first]
             yield Issue(
                 papers[member].title_span or papers[member].span,

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from awesome_lint.model import Section
+from awesome_lint.model import Document, LeafBlock, Section, Span
 from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import QUOTE_PREFIX, brief, heading_text, ordered_sections
+from awesome_lint.rules._source import blank
 
-_COMMENT = lazy_compile(r"<!--.*?-->", re.S)
-_RULE_LINE = lazy_compile(r"[=\-*_\s]+")
 _NON_WORD = lazy_compile(r"[\W_]+")
 
 
@@ -32,13 +31,18 @@ def _normalise_placeholder(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
-def _content_lines(text: str) -> list[str]:
-    """The non-blank lines of a section's own text, without comments, quote markers, rules and underlines."""
+def _content_lines(doc: Document, blocks: list[LeafBlock], comments: list[Span]) -> list[str]:
+    """The non-blank lines of the blocks that hold content (not headings, not HTML comments), comments removed."""
     lines: list[str] = []
-    for line in _COMMENT.sub("", text).splitlines():
-        body = QUOTE_PREFIX.sub("", line).strip()
-        if body and not _RULE_LINE.fullmatch(body):
-            lines.append(body)
+    for block in blocks:
+        if block.kind == "heading" or block.comment:
+            continue
+        start, end = doc.offsets(block.span)
+        ranges = [(a - start, b - start) for a, b in map(doc.offsets, comments)]
+        for line in blank(doc.text[start:end], ranges).split("\n"):
+            body = QUOTE_PREFIX.sub("", line).strip()
+            if body:
+                lines.append(body)
     return lines
 
 
@@ -53,7 +57,9 @@ def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
     """Reports a section with no entries and no subsections whose text is empty or only a placeholder
     (`Waiting for update...`, `To be updated.` and the others of the `placeholders` option, compared ignoring
     case and punctuation). Readers who follow the table of contents to such a section find nothing. A section
-    with prose of its own (an introduction, a copyright note) is not empty. The document title is not checked.
+    with prose of its own (an introduction, a copyright note), a code block, a table or HTML is not empty; HTML
+    comments, thematic breaks and link definitions render nothing and do not count. The document title is not
+    checked.
 
     Bad:
 
@@ -76,11 +82,18 @@ def empty_section(ctx: Context, options: Options) -> Iterator[Issue]:
         return
     title = sections[0]
     skip_title = title.heading == ctx.document.title and title.level == min(s.level for s in sections)
+    doc = ctx.document
     following: list[Section | None] = [*sections[1:], None]
+    block_starts = [block.span.start for block in doc.blocks]
+    comment_starts = [comment.start for comment in doc.comments]
     for index, (section, after) in enumerate(zip(sections, following, strict=True)):
         if (index == 0 and skip_title) or section.entries or section.children:
             continue
-        lines = _content_lines(ctx.document.between(section.span, None if after is None else after.span))
+        # The blocks after the heading's own block, up to the next heading.
+        end = after.span.start if after is not None else len(doc.text) + 1
+        blocks = doc.blocks[bisect_right(block_starts, section.span.start) : bisect_left(block_starts, end)]
+        comments = doc.comments[bisect_left(comment_starts, section.span.start) : bisect_left(comment_starts, end)]
+        lines = _content_lines(doc, list(blocks), list(comments))
         name = brief(heading_text(section), 48)
         if not lines:
             yield Issue(section.span, f'section "{name}" is empty; add entries under it or remove the heading')

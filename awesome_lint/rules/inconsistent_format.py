@@ -9,7 +9,7 @@ from typing import Any
 from awesome_lint.model import Entry
 from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value
+from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value, title_read
 
 _LEAD = lazy_compile(r"^(?:19|20)\d\d\s*-\s*(?:(\[)|[^\[\]\s][^\[\]]*?-\s*\[)")
 _CITATION = lazy_compile(r"\[[JCMAD]\]")
@@ -84,7 +84,8 @@ def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issu
     a convention of the list when one value of it covers `min-share` of at least `min-papers` papers; an
     entry that breaks a convention is reported with what differs (so a new entry in a pull request that
     breaks the list's style is caught), while features a list mixes by design are not checked. A title
-    without any link is left to `missing-link`.
+    without any link is left to `missing-link`, and an entry whose title the parser could not read (a venue's
+    name, `paper`) is not judged.
 
     Bad:
 
@@ -118,6 +119,8 @@ def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issu
         if all(getattr(shape, f) == value for f, (value, _count) in dominant.items())
     ]
     for entry, shape in zip(papers, shapes, strict=True):
+        if not title_read(entry):
+            continue  # its shape is unknown: the parser did not read its title
         differences = [
             field
             for field, (value, _count) in dominant.items()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from awesome_lint.model import Entry
 from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value
+from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value, title_read
 
 _LEAD_TEXT = lazy_compile(r"^(?:19|20)\d\d\s*-\s*(?:[^\[\]\s][^\[\]]*?-\s*)?(?=\[)")
 
@@ -37,7 +37,8 @@ def missing_year(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
     """Where most paper entries of the list give a year (or a venue), reports the papers that do not. Readers
     scan a list by year and venue, and a paper without them is usually one added in a hurry. A year given by
     a `### 2017` heading above the entry counts. The check for years and the check for venues each apply
-    only when at least `min-share` of at least `min-papers` papers have the field.
+    only when at least `min-share` of at least `min-papers` papers have the field. An entry whose title the
+    parser could not read (a venue's name, `paper`) is not judged: its year and venue were likely misread too.
 
     Bad:
 
@@ -64,7 +65,7 @@ def missing_year(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
             checks.append((field, present))
     for index, entry in enumerate(papers):
         missing = [field for field, present in checks if not present[index]]
-        if not missing:
+        if not missing or not title_read(entry):
             continue
         complete = [all(present[i] for field, present in checks if field in missing) for i in range(len(papers))]
         neighbour = _nearest(papers, complete, index)

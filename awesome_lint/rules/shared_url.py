@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from awesome_lint.model import Entry, Link
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._shared import brief
+from awesome_lint.rules._shared import brief, title_read
 from awesome_lint.urls import canonical_url
 
 
@@ -24,6 +24,10 @@ def _slug_words(url: str) -> str:
     except ValueError:
         path = url
     return normalize_title(re.sub(r"\.(?:pdf|html?)$", "", path, flags=re.IGNORECASE).replace("-", " "))
+
+
+_CANDIDATES = 20
+"""In a group of more distinct titles, the reference title is chosen among the ones cited most often."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,8 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
     paper. URLs are compared in canonical form (arXiv ids, CVF and NeurIPS pages by id); titles are compared
     with rapidfuzz `token_set_ratio` after normalisation. The entry whose title disagrees with the majority of
     the group (or, in a tie, with the words of the URL) is reported. Entries with similar titles are
-    duplicates of one paper, which `duplicate-paper` reports.
+    duplicates of one paper, which `duplicate-paper` reports. Entries whose title the parser could not read (a
+    venue's name, `paper`) are not compared.
 
     Bad:
 
@@ -70,22 +75,32 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
         seen: set[str] = set()
         for link in entry.paper_links:
             key = canonical_url(link.url) if link.url else ""
-            if key and key not in seen and normalize_title(entry.title):
+            if key and key not in seen and title_read(entry):
                 seen.add(key)
                 groups[key].append((entry, link))
     for members in groups.values():
         if len(members) < 2:
             continue
         titles = [normalize_title(entry.title) for entry, _link in members]
-        similar = [[fuzz.token_set_ratio(a, b) >= threshold for b in titles] for a in titles]
-        if all(all(row) for row in similar):
+        distinct = list(dict.fromkeys(titles))
+        if len(distinct) < 2:
             continue
+        copies = Counter(titles)
+        # Each candidate's support: how many members have a title similar to it. The candidates are every title,
+        # or in a large group the titles cited most often, so the work grows with the group, not its square.
+        candidates = sorted(distinct, key=lambda t: -copies[t])[:_CANDIDATES]
+        similar = {c: {t for t in distinct if fuzz.token_set_ratio(c, t) >= threshold} for c in candidates}
+        if len(similar[candidates[0]]) == len(distinct):
+            continue  # every title is close to the one cited most: copies of one paper
         slug = _slug_words(members[0][1].url)
-        ranks = [(sum(similar[i]), fuzz.token_set_ratio(titles[i], slug), -i) for i in range(len(members))]
-        ref = max(range(len(members)), key=ranks.__getitem__)
-        ref_entry = members[ref][0]
-        for i, (_entry, link) in enumerate(members):
-            if not similar[ref][i]:
+        first = {t: i for i, t in reversed(list(enumerate(titles)))}
+        ref = max(
+            candidates,
+            key=lambda c: (sum(copies[t] for t in similar[c]), fuzz.token_set_ratio(c, slug), -first[c]),
+        )
+        ref_entry = members[first[ref]][0]
+        for title, (_entry, link) in zip(titles, members, strict=True):
+            if title not in similar[ref]:
                 yield Issue(
                     link.span,
                     f"this URL is also cited for '{brief(ref_entry.title)}' (line {ref_entry.span.line}); "

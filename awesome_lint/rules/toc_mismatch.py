@@ -7,14 +7,16 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from awesome_lint.model import Entry, Section
+from awesome_lint.model import Document, Entry, Section
 from awesome_lint.regex import lazy_compile
-from awesome_lint.rules._lists import blocking_indent
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief, heading_text, ordered_sections
 from awesome_lint.text import heading_anchor
 
-_HTML_ID = lazy_compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+# An HTML start tag up to its `>` (or the next `<`, so a run of unclosed `<` costs linear time), and an `id` or
+# `name` attribute inside one.
+_HTML_TAG = lazy_compile(r"<[A-Za-z][^<>]*")
+_HTML_ID = lazy_compile(r"\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
 def heading_anchors(sections: list[Section]) -> dict[str, Section]:
@@ -28,17 +30,30 @@ def _is_toc_item(entry: Entry) -> bool:
     return bool(entry.links) and all(link.url.startswith("#") for link in entry.links)
 
 
+def html_ids(doc: Document) -> set[str]:
+    """The `id` and `name` attributes (lower-cased) of the HTML tags in the document's HTML blocks and inline HTML."""
+    spans = [block.span for block in doc.blocks if block.kind == "html"] + list(doc.inline_html)
+    return {
+        m.group(1).lower()
+        for span in spans
+        for tag in _HTML_TAG.finditer(doc.source(span))
+        for m in _HTML_ID.finditer(tag.group(0))
+    }
+
+
 def tables_of_contents(ctx: Context) -> list[list[Entry]]:
-    """Runs of two or more consecutive anchor-only items with no other block between them."""
+    """Anchor-only items of one section, in order, with no linked item between them: the parts of a table of
+    contents split over several lists (under bold labels, or nested under items without links) are one table.
+    Tables with fewer than two items are left out."""
     tocs: list[list[Entry]] = []
     current: list[Entry] = []
     for entry in ctx.document.entries:
         if _is_toc_item(entry):
-            if current and blocking_indent(ctx.document.between(current[-1].span, entry.span)) is not None:
+            if current and current[-1].section != entry.section:
                 tocs.append(current)
                 current = []
             current.append(entry)
-        elif current:
+        elif current and entry.links:
             tocs.append(current)
             current = []
     if current:
@@ -53,12 +68,13 @@ def tables_of_contents(ctx: Context) -> list[list[Entry]]:
     "a table of contents linking to a missing heading or leaving one out",
 )
 def toc_mismatch(ctx: Context) -> Iterator[Issue]:
-    """Checks a table of contents (a run of list items whose links are all in-page `#anchors`) against the
-    headings. Every anchor must lead to a heading, by GitHub's rule (lower-case, punctuation other than `-`
-    and `_` dropped, spaces to `-`, `-1` for a repeated heading; compared ignoring case) or to an HTML
-    `id`/`name`; a broken anchor is reported with the closest heading's anchor. When the table's top-level
-    items link to headings of one level, every heading of that level after the table (under the same
-    parent) must be listed: sections added later are easily forgotten there.
+    """Checks a table of contents (list items whose links are all in-page `#anchors`, in one section, with no item
+    linking elsewhere between them: parts under bold labels or nested under items without links are one table)
+    against the headings. Every anchor must lead to a heading, by GitHub's rule (lower-case, punctuation other than
+    `-` and `_` dropped, spaces to `-`, `-1` for a repeated heading; compared ignoring case) or to the `id`/`name`
+    of an HTML tag (not one in a code block or code span); a broken anchor is reported with the closest heading's
+    anchor. When the table's top-level items link to headings of one level, every heading of that level after the
+    table (under the same parent) must be listed: sections added later are easily forgotten there.
 
     Bad:
 
@@ -81,14 +97,14 @@ def toc_mismatch(ctx: Context) -> Iterator[Issue]:
     """
     sections = ordered_sections(ctx)
     anchors = heading_anchors(sections)
-    html_ids = {match.group(1).lower() for match in _HTML_ID.finditer(ctx.document.text)}
+    ids = html_ids(ctx.document)
     for toc in tables_of_contents(ctx):
         targets: list[Section] = []
         top = min(entry.depth for entry in toc)
         for entry in toc:
             for link in entry.links:
                 fragment = unquote(link.url[1:]).lower()
-                if not fragment or fragment in html_ids:
+                if not fragment or fragment in ids:
                     continue
                 section = anchors.get(fragment)
                 if section is not None:

@@ -10,13 +10,6 @@ from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 
-# Lines that start a new block (so the line before them ends its paragraph: an HTML comment does too), and
-# lines that are never paragraph text themselves (ATX headings, table rows); code blocks are known from the parser.
-_BLOCK_START = lazy_compile(
-    r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||<!--"
-    r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)"
-)
-_NOT_PARAGRAPH = lazy_compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|\|)")
 _TRAILING = lazy_compile(r"[ \t]+$")
 
 
@@ -36,12 +29,14 @@ class Options:
     options=Options,
 )
 def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
-    """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes
-    noisy diffs and merge conflicts and is often an accidental hard line break. Exactly `br-spaces` spaces
-    before a line of the same paragraph are a Markdown hard line break and are allowed (as in markdownlint
-    MD009); before a blank line, a heading, a new list item or the end of the file they break nothing and are
-    reported. The fix removes the whitespace, except where a longer run of spaces does make a line break:
-    there it keeps exactly `br-spaces` spaces, so the rendered list does not change. (␠ marks a space.)
+    """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes noisy
+    diffs and merge conflicts and is often an accidental hard line break. Exactly `br-spaces` spaces before a line
+    of the same paragraph are a Markdown hard line break and are allowed (as in markdownlint MD009); where the
+    paragraph ends (before a blank line, a heading, a new list item, an HTML block, the end of the file; in a
+    table, an HTML block or a link definition) they break nothing and are reported. Which lines go on in the next
+    one is the parser's reading, as CommonMark's. The fix removes the whitespace, except where a longer run of
+    spaces does make a line break: there it keeps exactly `br-spaces` spaces, so the rendered list does not change.
+    (␠ marks a space.)
 
     Bad:
 
@@ -54,24 +49,20 @@ def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
     br_spaces = options.br_spaces
     doc = ctx.document
     lines = doc.lines
+    # Line ends inside a paragraph's or heading's text (a setext heading's last line is its underline).
+    continued: set[int] = set()
+    for block in doc.blocks:
+        if block.kind in ("paragraph", "heading"):
+            last = block.span.end_line - (block.kind == "heading")
+            continued.update(range(block.span.line, last))
     for number, line in enumerate(lines, start=1):
         m = _TRAILING.search(line)
         if m is None:
             continue
         run = m.group(0)
         blank = m.start() == 0
-        following = lines[number] if number < len(lines) else ""
         # CommonMark reads two or more trailing spaces before a line of the same paragraph as a hard break.
-        breaks = (
-            len(run) >= 2
-            and run.strip(" ") == ""
-            and not blank
-            and number not in doc.code_lines
-            and not _NOT_PARAGRAPH.match(line)
-            and following.strip() != ""
-            and number + 1 not in doc.code_lines
-            and not _BLOCK_START.match(following)
-        )
+        breaks = len(run) >= 2 and run.strip(" ") == "" and not blank and number in continued
         if breaks and len(run) == br_spaces:
             continue
         start = doc.line_start(number)
