@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from awesome_lint.regex import lazy_compile
 
 __all__ = [
     "HOSTS",
@@ -45,25 +48,28 @@ HOSTS: tuple[str, ...] = ("arxiv.org", "www.arxiv.org", "export.arxiv.org", "bro
 _HOST = "(?:" + "|".join(re.escape(name) for name in HOSTS) + ")"
 _PATH_KIND = r"(?:abs|pdf|format|html)"
 
-_ID_RE = re.compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)
-_URL_RE = re.compile(
+_ID_RE = lazy_compile(rf"\s*(?:arxiv(?:\s*:\s*|\s+))?{_ID}\s*", re.IGNORECASE | re.ASCII)
+_URL_RE = lazy_compile(
     rf"\s*(?:(?:(?P<scheme>https?):)?//)?(?P<host>{_HOST})/(?P<kind>{_PATH_KIND})/{_ID}"
     rf"(?P<suffix>\.pdf)?(?P<slash>/)?(?P<tail>[?#].*)?\s*",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
 # In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
 # ":" or whitespace, right before the id. A bare number is never taken.
-_CITED_RE = re.compile(
+_CITED_RE = lazy_compile(
     rf"(?:(?<![\w.@/-])(?:https?://)?{_HOST}/{_PATH_KIND}/"
     rf"|(?<![\w.-])arxiv(?:\s+(?:pre-?print|e-?print))?(?:\s*:\s*|\s+))"
     rf"{_ID}(?:\.pdf)?(?![\w])",
     re.IGNORECASE | re.ASCII,
 )
 
-_DOI_RE = re.compile(rf"\s*(?:https?://)?(?:dx\.)?doi\.org/10\.48550/arxiv\.{_ID}/?\s*", re.IGNORECASE | re.ASCII)
+URL_MEMO = 1 << 16
+"""How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
 
-_VALID_NEW_RE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
-_VALID_OLD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
+_DOI_RE = lazy_compile(rf"\s*(?:https?://)?(?:dx\.)?doi\.org/10\.48550/arxiv\.{_ID}/?\s*", re.IGNORECASE | re.ASCII)
+
+_VALID_NEW_RE = lazy_compile(r"(\d{2})(\d{2})\.(\d{4,5})", re.ASCII)
+_VALID_OLD_RE = lazy_compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?/(\d{2})(\d{2})(\d{3})", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +126,7 @@ class ArxivUrl:
         return canonical_url(self.found.id, kind, self.found.version if version else None) + tail
 
 
+@lru_cache(maxsize=URL_MEMO)
 def split_url(url: str) -> ArxivUrl | None:
     """The parts of an arxiv.org abs/pdf/format/html URL as written; None where `parse_url` gives None."""
     m = _URL_RE.fullmatch(url)
@@ -145,8 +152,8 @@ def parse_id(text: str) -> ArxivId | None:
 
 def parse_url(url: str) -> ArxivId | None:
     """Parse an arxiv.org abs/pdf/format/html URL; None for other hosts and for arXiv URLs without an id."""
-    m = _URL_RE.fullmatch(url)
-    return _from_match(m) if m is not None else None
+    parts = split_url(url)
+    return parts.found if parts is not None else None
 
 
 def parse_link(url: str) -> ArxivId | None:
@@ -164,6 +171,8 @@ def parse_link(url: str) -> ArxivId | None:
 def find_cited(text: str) -> list[ArxivId]:
     """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
     found: list[ArxivId] = []
+    if "arxiv" not in text.lower():  # both forms hold the word (ASCII letters, as the pattern matches them)
+        return found
     seen: set[str] = set()
     for m in _CITED_RE.finditer(text):
         aid = _from_match(m)

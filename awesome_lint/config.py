@@ -35,7 +35,7 @@ SYNC_TYPES: dict[str, type | tuple[type, ...]] = {
 }
 KNOWN_KEYS = {
     "select", "ignore", "per-file-ignores", "exclude", "fail-on", "rules", "dedup", "output-format", "links",
-    "merge", "sync",
+    "merge", "sync", "cache",
 }  # fmt: skip
 LINK_KEYS = set(LINK_TYPES)
 MERGE_KEYS = {"sources"}
@@ -65,6 +65,8 @@ class Config:
     sources: tuple[Any, ...] = ()  # sources.SourceEntry, from [[merge.sources]]
     sync: dict[str, Any] = field(default_factory=dict)
     output_format: str = "text"
+    cache: bool | str = True
+    """The lint cache: True for the user cache folder, a folder (relative to `root`), or False for none."""
     root: Path = field(default_factory=Path.cwd)
     source: str | None = None
 
@@ -256,16 +258,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     dedup = table.get("dedup", {})
     if not isinstance(dedup, dict):
         raise UserError(f"{where}: 'dedup' must be a table, not {_shown(dedup)}")
-    from awesome_lint.dedup import DedupConfig
-
-    defaults = {f.name.replace("_", "-"): f.default for f in fields(DedupConfig)}
-    bad = sorted(set(dedup) - set(defaults))
-    if bad:
-        raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(defaults))})")
-    for key, value in dedup.items():
-        problem = _dedup_problem(key, value, defaults[key])
-        if problem:
-            raise UserError(f"{where}: dedup setting '{key}' {problem}")
+    if dedup:
+        _check_dedup(dedup, where)
     links = table.get("links", {})
     if not isinstance(links, dict):
         raise UserError(f"{where}: 'links' must be a table, not {_shown(links)}")
@@ -282,6 +276,9 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
 
     if output_format not in FORMATS:
         raise UserError(f"{where}: 'output-format' must be one of {', '.join(FORMATS)}, not {_shown(output_format)}")
+    cache = table.get("cache", True)
+    if not isinstance(cache, (bool, str)) or cache == "":
+        raise UserError(f"{where}: 'cache' must be true, false or a folder, not {_shown(cache)}")
     config = Config(
         select=strings("select") or ("ALL",),
         ignore=strings("ignore"),
@@ -294,21 +291,38 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         sources=sources,
         sync=sync,
         output_format=output_format,
+        cache=cache,
         root=path.parent.resolve(),
         source=str(path),
     )
     return config
 
 
+def _check_dedup(dedup: dict[str, Any], where: str) -> None:
+    """Every `[dedup]` setting is a known threshold with a value in range."""
+    from awesome_lint.dedup import DedupConfig
+
+    defaults = {f.name.replace("_", "-"): f.default for f in fields(DedupConfig)}
+    bad = sorted(set(dedup) - set(defaults))
+    if bad:
+        raise UserError(f"{where}: unknown dedup setting '{bad[0]}' (known: {', '.join(sorted(defaults))})")
+    for key, value in dedup.items():
+        problem = _dedup_problem(key, value, defaults[key])
+        if problem:
+            raise UserError(f"{where}: dedup setting '{key}' {problem}")
+
+
 def _sources_and_sync(table: dict[str, Any], where: str) -> tuple[tuple[Any, ...], dict[str, Any]]:
     """The `[[merge.sources]]` entries and the `[sync]` settings, validated."""
-    from awesome_lint.sources import parse_sources
-
     merge = table.get("merge", {})
     if not isinstance(merge, dict) or set(merge) - MERGE_KEYS:
         bad_key = sorted(set(merge) - MERGE_KEYS)[0] if isinstance(merge, dict) else "merge"
         raise UserError(f"{where}: unknown merge setting '{bad_key}' (known: {', '.join(sorted(MERGE_KEYS))})")
-    sources = parse_sources(merge["sources"], where) if "sources" in merge else ()
+    sources: tuple[Any, ...] = ()
+    if "sources" in merge:
+        from awesome_lint.sources import parse_sources
+
+        sources = parse_sources(merge["sources"], where)
     sync = table.get("sync", {})
     if not isinstance(sync, dict) or set(sync) - set(SYNC_TYPES):
         bad_key = sorted(set(sync) - set(SYNC_TYPES))[0] if isinstance(sync, dict) else "sync"

@@ -13,7 +13,6 @@ built from those groups without listing every pair of copies.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -24,16 +23,17 @@ from functools import lru_cache
 from typing import TypeVar
 
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.text import repair_mojibake
 from awesome_lint.urls import canonical_url
 
 T = TypeVar("T")
 
-_NON_WORD = re.compile(r"[^\w]+")
-_SEGMENTS = re.compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
-_DIGITS = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(r"\d+(?:v\d+)?")
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+_NON_WORD = lazy_compile(r"[^\w]+")
+_SEGMENTS = lazy_compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
+_DIGITS = lazy_compile(r"\d+")
+_NUMBER_WORD = lazy_compile(r"\d+(?:v\d+)?")
+_YEAR_WORD = lazy_compile(r"(?:19|20)\d\d")
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"}
 _STOPWORDS = frozenset(
     [

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Finding
+from awesome_lint.regex import lazy_compile
 
 ChangedLines = dict[str, "set[int] | None"]
 """Per path, the 1-based lines changed since a ref, or None for a file that is new since then."""
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+_HUNK = lazy_compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
 def _git(args: list[str], cwd: Path) -> str:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.config import Config
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Finding, Fix
-from awesome_lint.fix import apply_fixes
 from awesome_lint.model import Document
-from awesome_lint.parse import parse_source
-from awesome_lint.rules import RULES, Context, Issue, Rule, resolve, run_rules, selected
 from awesome_lint.source import Source, decode, read_source, write_atomic
-from awesome_lint.suppress import Suppressions, parse_directives
+
+if TYPE_CHECKING:
+    from awesome_lint.lint_cache import LintCache
+    from awesome_lint.rules import Issue, Rule
+
+# The parser, the rules and the fix engine are imported where they are first needed: a file the lint cache
+# answers for needs none of them.
 
 MAX_FIX_PASSES = 10
 
@@ -31,6 +34,8 @@ class FileResult:
 
 
 def _codes(selector: str, where: str) -> list[str]:
+    from awesome_lint.rules import resolve, selected
+
     rules = selected(selector) if where == "select" else resolve(selector)
     if not rules:
         raise UserError(f"{where}: unknown rule '{selector}' (see `awesome-lint rules`)")
@@ -39,6 +44,8 @@ def _codes(selector: str, where: str) -> list[str]:
 
 def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     """The rules to run on a file: selected, minus ignored, minus the file's per-file ignores."""
+    from awesome_lint.rules import RULES
+
     chosen: set[str] = set()
     for selector in config.select:
         chosen.update(_codes(selector, "select"))
@@ -56,8 +63,12 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
     `network` carries link check results (links.check.NetworkResults) for the network rules. Rules that judge
     the suppression comments run last, once every other rule's findings have been matched against them.
     """
+    from awesome_lint.rules import Context, run_rules
+    from awesome_lint.suppress import Suppressions, parse_directives
+
     rules = select_rules(config, document.path)
-    context = Context(document, config.rule_options(), config.dedup_config(), network)
+    dedup = config.dedup_config() if config.dedup else None  # None: the defaults, without importing the matcher
+    context = Context(document, config.rule_options(), dedup, network)
     directives = parse_directives(document, _rule_codes)
     judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
     suppressions = Suppressions(directives, judged)
@@ -75,32 +86,59 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
 
 def _rule_codes(selector: str) -> list[str]:
     """The codes of the rules a code, prefix or name in a comment stands for (none for an unknown one)."""
+    from awesome_lint.rules import resolve
+
     return [r.code for r in resolve(selector)]
 
 
-def lint_source(source: Source, config: Config, network: Any = None, document: Document | None = None) -> list[Finding]:
-    """Parse and lint one decoded file (`document`: the source parsed already)."""
+def lint_source(
+    source: Source,
+    config: Config,
+    network: Any = None,
+    document: Document | None = None,
+    cache: LintCache | None = None,
+) -> list[Finding]:
+    """Parse and lint one decoded file (`document`: the source parsed already); with a `cache`, findings of
+    bytes linted before with the same settings come from it (never when `network` holds link check results)."""
+    cache = cache if network is None else None
+    if cache is not None:
+        cached = cache.get(source.path, source.data, config)
+        if cached is not None:
+            return cached
     if document is None:
+        from awesome_lint.parse import parse_source
+
         document = parse_source(source, source.data)
-    return lint_document(document, config, network)
+    findings = lint_document(document, config, network)
+    if cache is not None:
+        cache.put(source.path, source.data, config, findings)
+    return findings
 
 
-def fix_source(source: Source, config: Config, network: Any = None, document: Document | None = None) -> FileResult:
+def fix_source(
+    source: Source,
+    config: Config,
+    network: Any = None,
+    document: Document | None = None,
+    cache: LintCache | None = None,
+) -> FileResult:
     """Apply safe fixes until none is left (at most MAX_FIX_PASSES passes); report what remains."""
     data = source.data
     applied = 0
     current = source
     for _ in range(MAX_FIX_PASSES):
-        findings = lint_source(current, config, network, document if current is source else None)
+        findings = lint_source(current, config, network, document if current is source else None, cache)
         fixes: list[Fix] = [f.fix for f in findings if f.fix is not None and f.fix.safe]
         if not fixes:
             break
+        from awesome_lint.fix import apply_fixes
+
         result = apply_fixes(current.data, fixes, current.newline)
         if result.applied == 0 or result.data == current.data:
             break
         applied += result.applied
         current = decode(result.data, source.path)
-    findings = lint_source(current, config, network, document if current is source else None)
+    findings = lint_source(current, config, network, document if current is source else None, cache)
     return FileResult(source.path, tuple(findings), data, current.data, applied)
 
 
@@ -112,10 +150,12 @@ def lint_paths(
     network: Any = None,
     write_read_only: bool = False,
     parsed: Mapping[str, tuple[Source, Document]] | None = None,
+    cache: LintCache | None = None,
 ) -> list[FileResult]:
     """Lint (and with `fix`, repair and atomically rewrite) every file; unreadable files raise UserError.
 
-    `parsed` holds files read and parsed already (by the link check), which are not read again. A fixed file is
+    `parsed` holds files read and parsed already (by the link check), which are not read again; `cache` answers
+    for files linted before (see lint_source). A fixed file is
     written only if it still holds the bytes that were read (an edit made meanwhile is never overwritten), and a
     read-only file only with `write_read_only`.
     """
@@ -123,17 +163,20 @@ def lint_paths(
     for path in paths:
         source, document = parsed[path] if parsed and path in parsed else (read_source(path), None)
         if fix:
-            result = fix_source(source, config, network, document)
+            result = fix_source(source, config, network, document, cache)
             if write and result.fixed is not None and result.fixed != result.original:
                 write_atomic(path, result.fixed, expected=result.original, replace_read_only=write_read_only)
             results.append(result)
         else:
-            results.append(FileResult(path, tuple(lint_source(source, config, network, document)), source.data))
+            findings = lint_source(source, config, network, document, cache)
+            results.append(FileResult(path, tuple(findings), source.data))
     return results
 
 
 def read_and_parse(paths: Iterable[str]) -> dict[str, tuple[Source, Document]]:
     """Read and parse each file once, for a run that needs the documents before linting them (link checks)."""
+    from awesome_lint.parse import parse_source
+
     parsed: dict[str, tuple[Source, Document]] = {}
     for path in paths:
         if path not in parsed:

@@ -16,6 +16,8 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_SYMLINKS = 40  # as Linux: more links in one chain is a loop
 READ_ONLY_HINT = "--write-read-only replaces it anyway"
 _UTF16_BOMS = {b"\xff\xfe": "UTF-16 (little-endian)", b"\xfe\xff": "UTF-16 (big-endian)"}
+GITHUB = "github:"
+"""The prefix of a GitHub source (`github:OWNER/REPO[@REF][:PATH]`, read by awesome_lint.sources)."""
 _UTF32_BOMS = {b"\xff\xfe\x00\x00": "UTF-32 (little-endian)", b"\x00\x00\xfe\xff": "UTF-32 (big-endian)"}
 
 
@@ -173,13 +175,18 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     return data
 
 
+def is_remote(name: str) -> bool:
+    """True for names that are sources rather than files: `github:...`, `https://...` (and `http://`)."""
+    return name.startswith(GITHUB) or name[:8].lower().startswith(("https://", "http://"))
+
+
 def read_source(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
     """Read and decode one list file, turning every OS problem into a one-line UserError; a source such as
     `github:OWNER/REPO` is downloaded (awesome_lint.sources)."""
     name = os.fspath(path)
-    from awesome_lint.sources import is_remote, read_remote
-
     if is_remote(name):
+        from awesome_lint.sources import read_remote
+
         return read_remote(name)
     return decode(read_bytes(path, max_bytes), name)
 
@@ -187,8 +194,6 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sou
 def expand_paths(paths: list[str] | tuple[str, ...], pattern: str = "*.md") -> list[str]:
     """Files named on the command line; a directory stands for every Markdown file in it, sorted; sources such
     as `github:OWNER/REPO` are kept as named."""
-    from awesome_lint.sources import is_remote
-
     out: list[str] = []
     for name in paths:
         if is_remote(name) or not stat.S_ISDIR(stat_path(name).st_mode):

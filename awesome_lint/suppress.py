@@ -9,9 +9,10 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from awesome_lint.model import Document
+from awesome_lint.regex import lazy_compile
 
-_COMMENT = re.compile(r"<!--\s*awesome-lint-([A-Za-z][\w-]*)(.*?)-->", re.DOTALL)
-_NAME = re.compile(r"[^\s,]+")
+_COMMENT = lazy_compile(r"<!--\s*awesome-lint-([A-Za-z][\w-]*)(.*?)-->", re.DOTALL)
+_NAME = lazy_compile(r"[^\s,]+")
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line")
 BLANKET = -1
 """The name index that stands for a comment naming no rule (every rule)."""

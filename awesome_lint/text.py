@@ -7,9 +7,11 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from awesome_lint.regex import lazy_compile
+
 # UTF-8 "ﬁ" (EF AC 81) read as cp1252 gives "ï¬" plus an undefined byte that is usually dropped on the way,
 # which ftfy cannot restore; the other ligatures' third bytes are visible characters ftfy does handle.
-_LOST_FI = re.compile(r"ï¬(?=[a-z])")
+_LOST_FI = lazy_compile(r"ï¬(?=[a-z])")
 
 
 def _cp1252_continuations() -> str:
@@ -25,7 +27,7 @@ def _cp1252_continuations() -> str:
 
 # A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte read as cp1252: the shape of
 # mojibake (`Ã©`, `â€™`, `ï¬`). Legitimate accented text (`Dollár`, `Perpiñán`) does not have it.
-MOJIBAKE_SHAPE = re.compile("[\u00c2-\u00f4][" + re.escape(_cp1252_continuations()) + "]")
+MOJIBAKE_SHAPE = lazy_compile("[\u00c2-\u00f4][" + re.escape(_cp1252_continuations()) + "]")
 
 
 def repair_mojibake(text: str) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from awesome_lint import arxiv_id
+from awesome_lint.regex import lazy_compile
 
 # Hosts known to serve every page over https too: `http://` links to them can be upgraded safely.
 DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
@@ -30,11 +32,12 @@ DEFAULT_HTTPS_HOSTS: tuple[str, ...] = (
     "jmlr.org",
     "*.github.io",
 )
-_CVF = re.compile(r"/(?:html|papers)/(?:[^/]+/)?([^/]+?)(?:\.html|\.pdf)?$")
-_NIPS = re.compile(r"^/paper(?:_files/paper/\d+/hash)?/(\d+)(?:-[^/]*)?$")
-_DOI = re.compile(r"^/(10\.\d{4,9}/\S+)$")
+_CVF = lazy_compile(r"/(?:html|papers)/(?:[^/]+/)?([^/]+?)(?:\.html|\.pdf)?$")
+_NIPS = lazy_compile(r"^/paper(?:_files/paper/\d+/hash)?/(\d+)(?:-[^/]*)?$")
+_DOI = lazy_compile(r"^/(10\.\d{4,9}/\S+)$")
 
 
+@lru_cache(maxsize=arxiv_id.URL_MEMO)
 def canonical_url(url: str) -> str:
     """A comparison key: arXiv, DOI, OpenReview, CVF and NeurIPS pages by id; other URLs lower-cased, without
     scheme, `www.`, default ports, fragments, tracking queries and trailing slashes.

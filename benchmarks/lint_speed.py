@@ -1,20 +1,26 @@
-"""Wall time and peak memory of `awesome-lint lint` as a command, next to markdownlint-cli2 and Node's awesome-lint.
+"""`awesome-lint lint` as a command, each figure next to markdownlint-cli2 on the same file in the same run.
 
-Every number is a whole process (interpreter start included), run from the repository root with its output
-thrown away; exit codes for findings are ignored. Peak memory is the child's max RSS from `os.wait4` (for a
-launcher such as npx, the largest process it waited for). Inputs: the files `awesome-lint lint lists/` reads,
-and one list ten times the size of the five seed lists (each copy varied, see parse_speed.py). When `npx` is
-on PATH, markdownlint-cli2 (one process for all files) and sindresorhus/awesome-lint (one process per file)
-are timed on the same files, through npx and through their installed scripts (no npm start-up). Run:
+Every number is a whole process (interpreter or Node start included), run from the repository root with its
+output thrown away; exit codes for findings are ignored. The yardstick is markdownlint-cli2 as pinned in
+tools/package.json (installed with `npm ci --prefix tools` when it is missing), run on the same files. Runs
+are interleaved (every command of an input once per round, in turn) and medians are shown, so a busy machine
+slows both columns alike; the ratio is awesome-lint's median wall time over markdownlint-cli2's. CPU is user +
+system time and peak memory the max RSS of the process (os.wait4); a child starts with the size of the process
+that forked it, so no peak is below this benchmark's own (the `python -c pass` row shows that floor).
 
-    python benchmarks/lint_speed.py [--runs 5] [--big-runs 3] [--size 10] [--no-npm]
+Inputs: an empty file (start-up; `python -c pass` is shown too), one list (lists/awesome-model-compression.md,
+251 items), the files of `lists/`, and one list 10 and 30 times the size of the five seed lists (each copy
+varied, see parse_speed.py). `cold` runs use `--no-cache`; `cached` runs read the lint cache a first run wrote
+(the next run on an unchanged file). `--also SCRIPT` times another installed awesome-lint (say, the version
+before a change) the same way, cold, in the same rounds. Install with `pip install .` (compiled bytecode), then:
+
+    python benchmarks/lint_speed.py [--runs 7] [--big-runs 3] [--sizes 10,30] [--also OTHER/bin/awesome-lint]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import shutil
 import statistics
 import subprocess
@@ -22,32 +28,24 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from parse_speed import seed_paths, synthesise
+from parse_speed import parse_sizes, seed_paths, synthesise
 
 from awesome_lint.source import expand_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
+TOOLS = ROOT / "tools"
+BIN = TOOLS / "node_modules" / ".bin"
+ONE_LIST = LISTS / "awesome-model-compression.md"
 MIB = 1024 * 1024
-GOAL_LISTS = 0.25  # seconds for `awesome-lint lint lists/`, interpreter start included
-GOAL_BIG = 1.5  # seconds for the 10x list
-INSTALL_TIMEOUT = 600.0  # the first npx run downloads the package
-RUN_TIMEOUT = 300.0
-
-
-@dataclass
-class Row:
-    """One line of the table: a tool on an input, timed `len(times)` times."""
-
-    tool: str
-    input: str
-    processes: int
-    times: list[float]
-    peak_rss: int | None
-    goal: float | None = None
+GOAL_ONE_LIST = 0.25  # wall time on one list, as a share of markdownlint-cli2's
+GOAL_LARGE = 0.6  # wall time on the 30x list, as a share of markdownlint-cli2's
+GOAL_LARGE_SIZE = 30
+INSTALL_TIMEOUT = 900.0
+RUN_TIMEOUT = 600.0
 
 
 @dataclass
@@ -58,6 +56,18 @@ class Run:
     peak_rss: int | None
     returncode: int
     stderr: str
+    cpu: float = 0.0
+
+
+@dataclass
+class Timed:
+    """One command timed `len(walls)` times."""
+
+    label: str
+    command: list[str]
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    peak: int = 0
 
 
 def run_once(command: list[str], timeout: float = RUN_TIMEOUT) -> Run:
@@ -68,6 +78,7 @@ def run_once(command: list[str], timeout: float = RUN_TIMEOUT) -> Run:
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         peak: int | None = None
+        cpu = 0.0
         try:
             if hasattr(os, "wait4"):
                 # wait4 gives this child's own rusage, unlike RUSAGE_CHILDREN (a maximum over every child so far).
@@ -75,40 +86,14 @@ def run_once(command: list[str], timeout: float = RUN_TIMEOUT) -> Run:
                 seconds = time.perf_counter() - start
                 proc.returncode = os.waitstatus_to_exitcode(status)
                 peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+                cpu = usage.ru_utime + usage.ru_stime
             else:
                 proc.wait()
                 seconds = time.perf_counter() - start
         finally:
             timer.cancel()
         err.seek(0)
-        return Run(seconds, peak, proc.returncode, err.read().decode("utf-8", "replace"))
-
-
-def run_with_timeout(command: list[str], timeout: float) -> Run:
-    """Run `command` with its output captured, giving up after `timeout` s (an install may hang offline)."""
-    start = time.perf_counter()
-    try:
-        proc = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return Run(time.perf_counter() - start, None, -1, f"timed out after {timeout:.0f} s")
-    except OSError as exc:
-        return Run(time.perf_counter() - start, None, -1, str(exc))
-    return Run(time.perf_counter() - start, None, proc.returncode, proc.stderr.decode("utf-8", "replace"))
-
-
-def measure(tool: str, label: str, commands: list[list[str]], runs: int, goal: float | None = None) -> Row:
-    """Run the commands one after another, `runs` times; each time is the sum, each peak the largest."""
-    times: list[float] = []
-    peaks: list[int] = []
-    for _ in range(runs):
-        total = 0.0
-        for command in commands:
-            run = run_once(command)
-            total += run.seconds
-            if run.peak_rss is not None:
-                peaks.append(run.peak_rss)
-        times.append(total)
-    return Row(tool, label, len(commands), times, max(peaks) if peaks else None, goal)
+        return Run(seconds, peak, proc.returncode, err.read().decode("utf-8", "replace"), cpu)
 
 
 def awesome_lint_script() -> Path:
@@ -117,82 +102,23 @@ def awesome_lint_script() -> Path:
     for name in ("awesome-lint", "awesome-lint.exe"):
         if (bindir / name).is_file():
             return bindir / name
-    raise SystemExit(f"no awesome-lint script in {bindir}: pip install -e . into this environment first")
+    raise SystemExit(f"no awesome-lint script in {bindir}: pip install . into this environment first")
 
 
-def npm_failed(run: Run) -> str | None:
-    """Why an npx run did not lint (not found, no network, timed out), or None when it ran (findings are fine)."""
-    lowered = run.stderr.lower()
-    if run.returncode in (-1, 127) or "npm err" in lowered or "npm error" in lowered:
-        lines = [line.strip() for line in run.stderr.splitlines() if line.strip()]
-        npm_lines = [line for line in lines if line.lower().startswith("npm err") and "complete log" not in line]
-        return " / ".join(npm_lines[:2]) if npm_lines else (lines[-1] if lines else f"exit {run.returncode}")
-    return None
-
-
-def installed_script(npx: str, package: str) -> str | None:
-    """The package's script in npx's cache (after npx installed it), to time the tool without npm's start-up."""
-    command = [npx, "--yes", f"--package={package}", "-c", f"command -v {shlex.quote(package)}"]
-    try:
-        proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    found = proc.stdout.strip().splitlines()
-    return found[-1] if proc.returncode == 0 and found and Path(found[-1]).is_file() else None
-
-
-def commands(prefix: list[str], files: list[str], per_file: bool) -> list[list[str]]:
-    """One command for all files, or one per file."""
-    return [[*prefix, f] for f in files] if per_file else [[*prefix, *files]]
-
-
-def npm_rows(inputs: list[tuple[str, list[str], int]]) -> tuple[list[Row], list[str]]:
-    """Rows for markdownlint-cli2 and Node's awesome-lint on each input, via npx and via the installed script."""
-    npx = shutil.which("npx")
-    if npx is None:
-        return [], ["npx not found: markdownlint-cli2 and Node's awesome-lint skipped"]
-    rows: list[Row] = []
-    notes: list[str] = []
-    for package, per_file, name in (
-        ("markdownlint-cli2", False, "markdownlint-cli2"),
-        ("awesome-lint", True, "awesome-lint (Node)"),
-    ):
-        first_files = inputs[0][1]
-        warm = run_with_timeout(
-            [npx, "--yes", package, *(first_files[:1] if per_file else first_files)], INSTALL_TIMEOUT
-        )
-        reason = npm_failed(warm)
-        if reason is not None:
-            notes.append(f"npx --yes {package}: skipped ({reason})")
-            continue
-        launchers = [("npx", [npx, "--yes", package])]
-        script = installed_script(npx, package)
-        if script is None:
-            notes.append(f"{package}: script in the npx cache not found; only the npx rows")
-        else:
-            launchers.append(("script", [script]))
-        for how, prefix in launchers:
-            for label, files, runs in inputs:
-                rows.append(measure(f"{name} [{how}]", label, commands(prefix, files, per_file), runs))
-    notes.append("[npx] includes npm's own start-up; [script] runs the package's installed script directly")
-    return rows, notes
-
-
-def print_table(rows: list[Row]) -> None:
-    """Print one line per row: best and median seconds, peak MiB and the goal, if any."""
-    header = f"{'tool':<34} {'input':<26} {'procs':>5} {'runs':>4} {'best s':>7} {'median s':>8} {'peak MiB':>8}  goal"
-    print(header)
-    print("-" * len(header))
-    for row in rows:
-        best = min(row.times)
-        peak = f"{row.peak_rss / MIB:8.1f}" if row.peak_rss is not None else f"{'-':>8}"
-        goal = ""
-        if row.goal is not None:
-            goal = f"< {row.goal:g} s: {'ok' if best < row.goal else 'OVER'}"
-        print(
-            f"{row.tool:<34} {row.input:<26} {row.processes:>5} {len(row.times):>4} {best:>7.3f} "
-            f"{statistics.median(row.times):>8.3f} {peak}  {goal}".rstrip()
-        )
+def npm_tool(name: str) -> Path:
+    """The pinned npm tool `name` from tools/, installed with `npm ci --prefix tools` if it is not yet."""
+    path = BIN / name
+    if path.exists():
+        return path
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SystemExit(f"{name} is not installed and npm is not on PATH: install Node.js >= 20 first")
+    print(f"installing the pinned npm tools: npm ci --prefix {TOOLS.relative_to(ROOT)}", flush=True)
+    command = [npm, "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--loglevel=error"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=INSTALL_TIMEOUT, check=False)
+    if done.returncode != 0 or not path.exists():
+        raise SystemExit(f"`npm ci --prefix tools` did not install {name}: {done.stderr.strip()[-2000:]}")
+    return path
 
 
 def positive(value: str) -> int:
@@ -203,49 +129,88 @@ def positive(value: str) -> int:
     return number
 
 
+def interleaved(commands: list[Timed], rounds: int) -> None:
+    """Run every command once per round, starting each round one command later, so no command always goes first."""
+    for k in range(rounds):
+        for i in range(len(commands)):
+            timed = commands[(i + k) % len(commands)]
+            run = run_once(timed.command)
+            if run.returncode not in (0, 1):
+                raise SystemExit(f"{' '.join(timed.command)} exited {run.returncode}: {run.stderr.strip()[-500:]}")
+            timed.walls.append(run.seconds)
+            timed.cpus.append(run.cpu)
+            timed.peak = max(timed.peak, run.peak_rss or 0)
+
+
+def print_group(title: str, rows: list[Timed], yardstick: Timed, goals: dict[str, float]) -> None:
+    """One input's rows: median wall and CPU seconds, peak MiB, and the wall ratio to the yardstick."""
+    base = statistics.median(yardstick.walls)
+    print(f"\n{title}")
+    for row in rows:
+        wall = statistics.median(row.walls)
+        cpu = statistics.median(row.cpus)
+        ratio = wall / base if base else float("inf")
+        goal = goals.get(row.label)
+        verdict = f"  goal <= {goal:g}x: {'met' if ratio <= goal else 'NOT MET'}" if goal is not None else ""
+        print(f"  {row.label:<40} {wall:8.3f} {cpu:8.3f} {row.peak / MIB:8.1f} {ratio:7.2f}x{verdict}".rstrip())
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Time the linters and print the table."""
+    """Time awesome-lint and markdownlint-cli2 on each input, interleaved, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=positive, default=5, help="runs on lists/ (default: 5)")
-    parser.add_argument("--big-runs", type=positive, default=3, help="runs on the large list (default: 3)")
-    parser.add_argument(
-        "--size", type=positive, default=10, help="the large list is this many seed copies (default: 10)"
-    )
-    parser.add_argument("--no-npm", action="store_true", help="skip markdownlint-cli2 and Node's awesome-lint")
+    parser.add_argument("--runs", type=positive, default=7, help="rounds on the small inputs (default: 7)")
+    parser.add_argument("--big-runs", type=positive, default=3, help="rounds on the large lists (default: 3)")
+    parser.add_argument("--sizes", type=parse_sizes, default=[10, GOAL_LARGE_SIZE], help="large lists (10,30)")
+    parser.add_argument("--also", type=Path, help="another awesome-lint script to time, cold, in the same rounds")
     args = parser.parse_args(argv)
 
-    script = awesome_lint_script()
+    script = str(awesome_lint_script())
+    markdownlint = str(npm_tool("markdownlint-cli2"))
     files = [str(Path(p).relative_to(ROOT)) for p in expand_paths([str(LISTS)])]
     seeds = [p.read_text(encoding="utf-8-sig") for p in seed_paths(LISTS)]
-    nbytes = sum((ROOT / f).stat().st_size for f in files)
+    version = subprocess.run([markdownlint, "--help"], capture_output=True, text=True, check=False).stdout
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(f"awesome-lint: {script}" + (f"; --also: {args.also}" if args.also is not None else ""))
+    print(f"yardstick: {version.splitlines()[0] if version else markdownlint} ({markdownlint})")
     with tempfile.TemporaryDirectory(prefix="lint-speed-") as tmp:
-        big = Path(tmp) / f"lists-{args.size}x.md"
-        big.write_text(synthesise(seeds, args.size), encoding="utf-8")
-        inputs = [
-            (f"lists/ ({len(files)} files, {nbytes // 1024} KiB)", files, args.runs),
-            (f"{args.size}x (1 file, {big.stat().st_size // 1024} KiB)", [str(big)], args.big_runs),
+        work = Path(tmp)
+        empty = work / "empty.md"
+        empty.write_bytes(b"")
+        config = work / "awesome-lint.toml"
+        config.write_text(f'cache = "{(work / "cache").as_posix()}"\n', encoding="utf-8")
+        cold = [script, "lint", "--no-cache", "--config", str(config)]
+        cached = [script, "lint", "--config", str(config)]
+        inputs: list[tuple[str, list[str], int, float | None]] = [
+            ("empty file (start-up)", [str(empty)], args.runs, None),
+            (f"one list ({ONE_LIST.relative_to(ROOT)}, 251 items)", [str(ONE_LIST)], args.runs, GOAL_ONE_LIST),
+            (f"lists/ ({len(files)} files)", files, args.runs, None),
         ]
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {script}")
-        print(f"lists/: {', '.join(Path(f).name for f in files)}")
-        print(f"{args.size}x: the {len(seeds)} seed lists, {args.size} varied copies, in one file")
-
-        warm = run_once([str(script), "lint", *files])  # compiles .pyc files; checks the input is readable
-        if warm.returncode not in (0, 1):
-            print(f"awesome-lint lint exited {warm.returncode}: {warm.stderr.strip()}", file=sys.stderr)
-            return 2
-        ours = [str(script), "lint", "--fail-on", "error"]
-        rows = [
-            measure("awesome-lint lint (Python)", inputs[0][0], [[*ours, "lists/"]], args.runs, GOAL_LISTS),
-            measure("awesome-lint lint (Python)", inputs[1][0], [[*ours, str(big)]], args.big_runs, GOAL_BIG),
-        ]
-        notes: list[str] = []
-        if not args.no_npm:
-            extra, notes = npm_rows(inputs)
-            rows.extend(extra)
-    print()
-    print_table(rows)
-    for note in notes:
-        print(f"note: {note}")
+        for size in args.sizes:
+            big = work / f"lists-{size}x.md"
+            big.write_text(synthesise(seeds, size), encoding="utf-8")
+            goal = GOAL_LARGE if size == GOAL_LARGE_SIZE else None
+            inputs.append((f"{size}x list ({big.stat().st_size / 1e6:.1f} MB)", [str(big)], args.big_runs, goal))
+        print()
+        if args.also is not None:
+            run_once([str(args.also), "lint", str(ONE_LIST)])  # compiles its .pyc files
+        print(f"{'input / command':<42} {'wall s':>8} {'CPU s':>8} {'peak MiB':>8} {'ratio':>8}")
+        print("  (medians of interleaved rounds; ratio: wall time over markdownlint-cli2's on the same input)")
+        for title, paths, rounds, goal in inputs:
+            run_once([*cached, *paths])  # compiles .pyc files, fills the cache for the `cached` rows
+            yardstick = Timed("markdownlint-cli2", [markdownlint, *paths])
+            rows = [
+                Timed("awesome-lint lint (cold, --no-cache)", [*cold, *paths]),
+                Timed("awesome-lint lint (cached)", [*cached, *paths]),
+                yardstick,
+            ]
+            if args.also is not None:
+                rows.insert(2, Timed("--also awesome-lint (cold)", [str(args.also), "lint", "--no-cache", *paths]))
+            if paths == [str(empty)]:
+                rows.insert(0, Timed("python -c pass", [sys.executable, "-c", "pass"]))
+            interleaved(rows, rounds)
+            ours = [row for row in rows if row.label.startswith("awesome-lint lint")]
+            goals = {} if goal is None else {row.label: goal for row in ours}
+            print_group(f"{title}, {rounds} rounds", rows, yardstick, goals)
     return 0
 
 

@@ -34,6 +34,20 @@ settings.register_profile(
 settings.load_profile("awesome-lint")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user cache folder (lint and link caches) is one of the test session, never the real one (XDG_CACHE_HOME
+    is where Linux looks; subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subprocess.CompletedProcess[str]:
     """Run a command from the repository root; fail the test (instead of hanging the suite) after `limit` s.
 
@@ -42,6 +56,23 @@ def run_within(command: list[str], limit: float = 60.0, **options: Any) -> subpr
         return subprocess.run(command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=False, **options)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{' '.join(command)[:200]} still running after {limit:g} s")
+
+
+def list_changed_since_head(folder: Path) -> Path:
+    """A git repository in `folder` whose list.md got a line (line 4, an `http://arxiv.org` link) since HEAD."""
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=folder, check=True, capture_output=True
+        )
+
+    path = folder / "list.md"
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
+    git("init", "-q")
+    git("add", "list.md")
+    git("commit", "-qm", "first")
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n- [B](http://arxiv.org/abs/1810.05270)\n")
+    return path
 
 
 @pytest.fixture(params=SEED_LISTS, ids=lambda p: p.name)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import LISTS, ROOT, SEED_LISTS
+from conftest import LISTS, ROOT, SEED_LISTS, list_changed_since_head
 
 from awesome_lint.cli import main
 from awesome_lint.parse import parse_file
@@ -151,17 +151,7 @@ def test_config_per_file_ignores_exclude_and_inline_comments(tmp_path: Path) -> 
 
 
 def test_since_reports_only_changed_lines(tmp_path: Path) -> None:
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tmp_path, check=True, capture_output=True
-        )
-
-    path = tmp_path / "list.md"
-    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
-    git("init", "-q")
-    git("add", "list.md")
-    git("commit", "-qm", "first")
-    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n- [B](http://arxiv.org/abs/1810.05270)\n")
+    path = list_changed_since_head(tmp_path)
     code, out, _ = lint("--since", "HEAD", str(path))
     assert code == 1 and out.count("AL301") == 1 and "list.md:4:3" in out
     code, _out, err = lint("--since", "no-such-ref", str(path))
@@ -274,3 +264,27 @@ def test_rule_options_from_config_change_the_findings(tmp_path: Path) -> None:
     config.write_text('[rules.insecure-link]\nhttps-hosts = ["example.org"]\n')
     code, out, _err = lint("--config", str(config), "--select", "insecure-link", str(path))
     assert code == 1 and "AL301" in out
+
+
+def test_the_cycle_collector_is_off_while_linting_and_back_on_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import awesome_lint.lint
+
+    seen: list[bool] = []
+    real_lint_paths = awesome_lint.lint.lint_paths
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_lint_paths(*args, **kwargs)
+
+    monkeypatch.setattr(awesome_lint.lint, "lint_paths", spy)
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [A](http://arxiv.org/abs/1710.09282)\n")
+    assert lint("--no-cache", str(path))[0] == 1
+    assert seen == [False] and gc.isenabled()
+    path.write_bytes(b"\xff")
+    assert lint("--no-cache", str(path))[0] == 2  # an error inside the run
+    assert seen == [False, False] and gc.isenabled()

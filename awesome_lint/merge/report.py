@@ -195,7 +195,13 @@ def arxiv_conflict(item: Resolved, papers: Sequence[Paper], line: int) -> ArxivC
 
 
 def report_json(report: MergeReport) -> str:
-    """The report as deterministic JSON text with a final newline."""
+    """The report as deterministic JSON text with a final newline (`json.dumps` with an indent of 2, written piece
+    by piece instead of joined from a list of every piece: a large report's pieces are millions)."""
+    import io
     import json
 
-    return json.dumps(report.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    out = io.StringIO()
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(report.to_json()):
+        out.write(piece)
+    out.write("\n")
+    return out.getvalue()

@@ -462,7 +462,11 @@ def build(path: str, text: str, data: bytes | None = None, bom: bool = False, ne
 def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str) -> Document:
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
-    builder.walk(parse_ast(text))
+    tokens = parse_ast(text)
+    tokens.reverse()
+    while tokens:  # each top-level block's tokens are freed once walked, so the whole tree never lives beside them
+        builder.walk([tokens.pop()])
+    builder.aligner.release()
     if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
         builder.items.extend(item for item, _shape in builder.paragraphs)
     return _assemble(path, text, index, builder, bom, newline)
@@ -530,10 +534,18 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
     _decide_kinds(readings)
     _attach_code_items(readings)
 
+    # Each reading (its pieces and fields) is freed once its entry is made, and the builder's items with it.
+    events.clear()
+    builder.items.clear()
+    builder.paragraphs.clear()
+    builder.tables.clear()
+    readings.reverse()
+    owner.reverse()
     entries: list[Entry] = []
-    for reading, node in zip(readings, owner, strict=True):
-        entry = _entry(reading, index)
+    while readings:
+        entry = _entry(readings.pop(), index)
         entries.append(entry)
+        node = owner.pop()
         if node is not None:
             node["entries"].append(entry)
 

@@ -127,6 +127,11 @@ class Aligner:
                 return BlockMap(block_text, _fill_blank_lines(offsets), leads)
         return None
 
+    def release(self) -> None:
+        """Free the table of line contents once every block is aligned (a large list's lines are many)."""
+        self.by_content = {}
+        self.claimed = set()
+
     def claim(self, start: int, end: int) -> None:
         """Mark source lines [start, end) as taken by a block aligned by other means (a code block)."""
         self.claimed.update(range(start, end))

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import click
 
 from awesome_lint.findings import Finding
+from awesome_lint.regex import lazy_compile
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 # C0 and C1 controls (ESC starts terminal escape sequences), DEL, and the bidirectional overrides that make
 # text display in another order than it is stored
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = lazy_compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from awesome_lint.model import Span
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context
 
 if TYPE_CHECKING:
@@ -17,12 +18,12 @@ if TYPE_CHECKING:
 GROUP = "awesome"
 CONTENTS = "Contents"
 LINKS = ("link", "linkReference")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 
 # Emoji as the common emoji blocks give them (flags, pictographs, dingbats, with skin tones, joiners, VS16).
 _EMOJI_UNIT = r"(?:[\U0001F1E6-\U0001F1FF]{2}|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u231A-\u23FF])"
 _EMOJI_TAIL = r"[\U0001F3FB-\U0001F3FF\uFE0F]*"
-EMOJI = re.compile(rf"{_EMOJI_UNIT}{_EMOJI_TAIL}(?:\u200D{_EMOJI_UNIT}{_EMOJI_TAIL})*")
+EMOJI = lazy_compile(rf"{_EMOJI_UNIT}{_EMOJI_TAIL}(?:\u200D{_EMOJI_UNIT}{_EMOJI_TAIL})*")
 
 
 def node_span(ctx: Context, block: Block, node: Inline | None = None) -> Span:
@@ -123,15 +124,15 @@ def has_case(text: str) -> bool:
 _SYMBOLS = "\u0020-\u0026\u0028-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00bf\u00d7\u00f7"
 _LOWERS = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _UPPERS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_IMPROPER = re.compile(r"\b(A|An|And|As|At|But|By|En|For|If|In|Of|On|Or|The|To|Vs?\.?|Via)\b", re.ASCII)
-_CAPITALIZE = re.compile(f"(^|[{_SYMBOLS}])([{_LOWERS}])")
-_PASCAL = re.compile(f"(^|[{_SYMBOLS}])+([{_LOWERS}{_UPPERS}])")
-_FILL = re.compile(f"[{_SYMBOLS}]+(.|$)")
-_SENTENCE = re.compile(rf"(^\s*|[?!.]+\"?\s+\"?|,\s+\")([{_LOWERS}])")
-_RELAX = re.compile(f"([^{_UPPERS}])([{_UPPERS}]*)([{_UPPERS}])(?=[^{_UPPERS}]|$)")
-_UPPER = re.compile(f"^[^{_LOWERS}]+$")
-_HOLE = re.compile(r"[^\s]\s[^\s]")
-_ROOM = re.compile(f"[{_SYMBOLS}]")
+_IMPROPER = lazy_compile(r"\b(A|An|And|As|At|But|By|En|For|If|In|Of|On|Or|The|To|Vs?\.?|Via)\b", re.ASCII)
+_CAPITALIZE = lazy_compile(f"(^|[{_SYMBOLS}])([{_LOWERS}])")
+_PASCAL = lazy_compile(f"(^|[{_SYMBOLS}])+([{_LOWERS}{_UPPERS}])")
+_FILL = lazy_compile(f"[{_SYMBOLS}]+(.|$)")
+_SENTENCE = lazy_compile(rf"(^\s*|[?!.]+\"?\s+\"?|,\s+\")([{_LOWERS}])")
+_RELAX = lazy_compile(f"([^{_UPPERS}])([{_UPPERS}]*)([{_UPPERS}])(?=[^{_UPPERS}]|$)")
+_UPPER = lazy_compile(f"^[^{_LOWERS}]+$")
+_HOLE = lazy_compile(r"[^\s]\s[^\s]")
+_ROOM = lazy_compile(f"[{_SYMBOLS}]")
 
 
 def _fill(s: str, fill: str | None = None, deapostrophe: bool = False) -> str:

@@ -203,6 +203,8 @@ class Context:
     @cached_property
     def clusters(self) -> list[Any]:
         """Duplicate clusters (two or more members) among this document's papers, from the matcher."""
+        if len(self.papers) < 2:
+            return []
         from awesome_lint.dedup import cluster_entries, duplicate_clusters
 
         return duplicate_clusters(cluster_entries(self.papers, self.dedup))

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
 from awesome_lint.model import Entry, Link, Section
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context
 
-QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+QUOTE_PREFIX = lazy_compile(r"^[ \t]*(?:>[ \t]?)*")
 """Indentation and block-quote markers at the start of a line."""
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from awesome_lint.findings import Edit
 from awesome_lint.model import Document, Entry, Link, Section, Span
+from awesome_lint.regex import lazy_compile
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
+_CODE_SPAN = lazy_compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_HEADING_MARKS = lazy_compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$")
+_ESCAPE_OR_BRACKET = lazy_compile(r"\\.|[\[\]]", re.DOTALL)
+_NOT_NEWLINE = lazy_compile(r"[^\n]")
 
 
 def source_text(doc: Document, span: Span) -> tuple[int, str]:
@@ -34,13 +37,14 @@ def label_end(raw: str) -> int:
     if not raw.startswith("["):
         return -1
     depth = 0
-    for i, ch in unescaped(raw):
+    for m in _ESCAPE_OR_BRACKET.finditer(raw):  # an escape (skipped, as `unescaped` skips it) or a bracket
+        ch = m.group()
         if ch == "[":
             depth += 1
         elif ch == "]":
             depth -= 1
             if depth == 0:
-                return i
+                return m.start()
     return -1
 
 
@@ -66,24 +70,32 @@ def rewrite(doc: Document, start: int, old: str, new: str) -> tuple[Edit, ...]:
 
 def mask_code_spans(text: str) -> str:
     """The text with the contents of inline code spans (backticks included) blanked out."""
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return _CODE_SPAN.sub(lambda m: blanked(m.group(0)), text)
 
 
 def masked_entry_text(doc: Document, entry: Entry) -> tuple[int, str]:
     """An entry's source text (start offset, text) with its links and code spans blanked out."""
     start, text = source_text(doc, entry.span)
-    chars = list(mask_code_spans(text))
-    for link in entry.links:
-        a, b = doc.offsets(link.span)
-        blank(chars, a - start, b - start)
-    return start, "".join(chars)
+    links = [doc.offsets(link.span) for link in entry.links]
+    return start, blank(mask_code_spans(text), [(a - start, b - start) for a, b in links])
 
 
-def blank(chars: list[str], start: int, end: int) -> None:
-    """Blank out chars[start:end] in place, keeping newlines so positions and lines stay put."""
-    for i in range(max(start, 0), min(end, len(chars))):
-        if chars[i] != "\n":
-            chars[i] = " "
+def blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of each [start, end) range blanked out (ranges may overlap or run past the
+    text), keeping newlines so positions and lines stay put."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(ranges):
+        start, end = max(start, done), min(end, len(text))
+        if start < end:
+            pieces += (text[done:start], blanked(text[start:end]))
+            done = end
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def blanked(text: str) -> str:
+    """`text` with every character but newlines made a space."""
+    return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
 def heading_prose(doc: Document, section: Section) -> tuple[int, str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._awesome import GROUP, case_of, indexed, node_span, title_case
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 
-_EXTENSION = re.compile(r"^(.+?)((?:\.[a-z\d]{1,10})+)\Z", re.IGNORECASE)
+_EXTENSION = lazy_compile(r"^(.+?)((?:\.[a-z\d]{1,10})+)\Z", re.IGNORECASE)
 
 
 @rule(

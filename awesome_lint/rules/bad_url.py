@@ -9,18 +9,19 @@ from urllib.parse import urlsplit
 from awesome_lint.arxiv_id import split_url
 from awesome_lint.findings import Edit
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._arxiv import suggested_link
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import masked_entry_text, url_offset
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-_SPACE = re.compile(r"\s")
+_SCHEME = lazy_compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_SPACE = lazy_compile(r"\s")
 
 
 # How a link target that was meant as a URL starts: a scheme, `www.`, a path, or an anchor.
-_URLISH = re.compile(r"[ \t]*<?(?:[A-Za-z][A-Za-z0-9+.\-]*:|www\.|\.{0,2}/|#)")
+_URLISH = lazy_compile(r"[ \t]*<?(?:[A-Za-z][A-Za-z0-9+.\-]*:|www\.|\.{0,2}/|#)")
 
 
 def _meant(ctx: Context, url: str) -> str:

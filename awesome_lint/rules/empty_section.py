@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, LeafBlock, Section, Span
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import QUOTE_PREFIX, brief, heading_text, ordered_sections
 from awesome_lint.rules._source import blank
 
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = lazy_compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,8 @@ def _content_lines(doc: Document, blocks: list[LeafBlock], comments: list[Span])
         if block.kind == "heading" or block.comment:
             continue
         start, end = doc.offsets(block.span)
-        chars = list(doc.text[start:end])
-        for comment in comments:
-            a, b = doc.offsets(comment)
-            blank(chars, a - start, b - start)
-        for line in "".join(chars).split("\n"):
+        ranges = [(a - start, b - start) for a, b in map(doc.offsets, comments)]
+        for line in blank(doc.text[start:end], ranges).split("\n"):
             body = QUOTE_PREFIX.sub("", line).strip()
             if body:
                 lines.append(body)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value, title_read
 
-_LEAD = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:(\[)|[^\[\]\s][^\[\]]*?-\s*\[)")
-_CITATION = re.compile(r"\[[JCMAD]\]")
+_LEAD = lazy_compile(r"^(?:19|20)\d\d\s*-\s*(?:(\[)|[^\[\]\s][^\[\]]*?-\s*\[)")
+_CITATION = lazy_compile(r"\[[JCMAD]\]")
 
 
 @dataclass(frozen=True, slots=True)

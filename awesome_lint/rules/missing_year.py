@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import MajorityOptions, brief, dominant_value, title_read
 
-_LEAD_TEXT = re.compile(r"^(?:19|20)\d\d\s*-\s*(?:[^\[\]\s][^\[\]]*?-\s*)?(?=\[)")
+_LEAD_TEXT = lazy_compile(r"^(?:19|20)\d\d\s*-\s*(?:[^\[\]\s][^\[\]]*?-\s*)?(?=\[)")
 
 
 def _example(entry: Entry, fields: list[str]) -> str:

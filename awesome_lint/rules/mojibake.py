@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.findings import Edit, Fix
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import (
@@ -13,7 +13,7 @@ from awesome_lint.rules._source import (
 )
 from awesome_lint.text import MOJIBAKE_SHAPE, repair_mojibake
 
-_WORD = re.compile(r"[^ \t\n]+")  # NBSP stays inside a word: `Â\xa0` is mojibake too
+_WORD = lazy_compile(r"[^ \t\n]+")  # NBSP stays inside a word: `Â\xa0` is mojibake too
 
 
 def _regions(ctx: Context) -> Iterator[tuple[int, str]]:

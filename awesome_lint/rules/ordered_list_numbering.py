@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Document, Entry, Span
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._lists import list_runs
 from awesome_lint.rules._registry import Context, Issue, rule
 
-_DIGITS = re.compile(r"\d{1,9}")
+_DIGITS = lazy_compile(r"\d{1,9}")
 
 
 def _digits_span(doc: Document, entry: Entry) -> Span | None:

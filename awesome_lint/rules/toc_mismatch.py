@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from awesome_lint.model import Document, Entry, Section
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief, heading_text, ordered_sections
 from awesome_lint.text import heading_anchor
 
 # An HTML start tag up to its `>` (or the next `<`, so a run of unclosed `<` costs linear time), and an `id` or
 # `name` attribute inside one.
-_HTML_TAG = re.compile(r"<[A-Za-z][^<>]*")
-_HTML_ID = re.compile(r"\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_HTML_TAG = lazy_compile(r"<[A-Za-z][^<>]*")
+_HTML_ID = lazy_compile(r"\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
 def heading_anchors(sections: list[Section]) -> dict[str, Section]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awesome_lint.findings import Edit, Fix
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._options import option
 from awesome_lint.rules._registry import Context, Issue, rule
 
-_TRAILING = re.compile(r"[ \t]+$")
+_TRAILING = lazy_compile(r"[ \t]+$")
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.model import Entry
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
 from awesome_lint.rules._source import (
@@ -17,7 +17,7 @@ from awesome_lint.rules._source import (
     unescaped,
 )
 
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_LIST_MARKER = lazy_compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
@@ -25,25 +25,21 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 def _prose(ctx: Context, entry: Entry) -> tuple[int, str]:
     """An entry's source with link syntax, URLs, code spans and the list marker blanked; labels are kept."""
     start, text = source_text(ctx.document, entry.span)
-    chars = list(mask_code_spans(text))
+    ranges: list[tuple[int, int]] = []
     marker = _LIST_MARKER.match(text)
     if marker:
-        blank(chars, 0, marker.end())
+        ranges.append((0, marker.end()))
     for link in entry.links:
         a, b = ctx.document.offsets(link.span)
         a -= start
         b -= start
         close = label_end(text[a:b])
-        if close < 0:
-            blank(chars, a, b)
-        else:
-            blank(chars, a, a + 1)
-            blank(chars, a + close, b)
-    return start, "".join(chars)
+        ranges += [(a, b)] if close < 0 else [(a, a + 1), (a + close, b)]
+    return start, blank(mask_code_spans(text), ranges)
 
 
-_NOT_PUNCTUATION = re.compile('[^()\\[\\]{}（）【】“”"\\\\]+')
-_EMPTY_PAIR = re.compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
+_NOT_PUNCTUATION = lazy_compile('[^()\\[\\]{}（）【】“”"\\\\]+')
+_EMPTY_PAIR = lazy_compile("\\(\\)|\\[\\]|\\{\\}|（）|【】|“”")
 
 
 def _balanced(text: str) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._awesome import GROUP
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _ALERTS = frozenset({"!NOTE", "!TIP", "!IMPORTANT", "!WARNING", "!CAUTION"})
 """GitHub's alerts (`> [!NOTE]`), which are not links."""
-_FOOTNOTE = re.compile(r"\[(\^[^\]\s]+)\]:")
+_FOOTNOTE = lazy_compile(r"\[(\^[^\]\s]+)\]:")
 _OTHER = "\x00"
 """Stands for a character that is not text of the container being scanned (code, HTML, a link's syntax)."""
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.model import Document
+from awesome_lint.regex import lazy_compile
 from awesome_lint.rules._lists import indent_width
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief
@@ -15,8 +15,8 @@ from awesome_lint.rules._shared import brief
 if TYPE_CHECKING:
     from awesome_lint.suppress import Directive, Problem
 
-_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_ONE_LINE_BLOCK = re.compile(r"(?:#{1,6}(?:[ \t]|$)|<!--.*-->[ \t]*$)")
+_LIST_ITEM = lazy_compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_ONE_LINE_BLOCK = lazy_compile(r"(?:#{1,6}(?:[ \t]|$)|<!--.*-->[ \t]*$)")
 """An unindented line that is a block of its own (an ATX heading, an HTML comment): it continues nothing, and
 nothing continues it."""
 CODE = "AL001"

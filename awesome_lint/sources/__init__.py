@@ -8,7 +8,6 @@ a file: `source.read_source` hands specs to `read_remote`.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +15,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from awesome_lint.errors import UserError
+from awesome_lint.regex import lazy_compile
+from awesome_lint.source import GITHUB, is_remote
 
 if TYPE_CHECKING:
     from awesome_lint.source import Source
     from awesome_lint.sources.fetch import Fetcher
 
-GITHUB = "github:"
 GITHUB_API = "https://api.github.com"
 GITHUB_RAW = "https://raw.githubusercontent.com"
 ENV_GITHUB_API = "AWESOME_LINT_GITHUB_API"
@@ -31,9 +31,11 @@ DEFAULT_TIMEOUT = 30.0
 
 _OWNER = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
 _REPO = r"[A-Za-z0-9._-]+"
-_GITHUB_SPEC = re.compile(rf"(?P<owner>{_OWNER})/(?P<repo>{_REPO})(?:@(?P<ref>[^:\s]+))?(?::(?P<path>[^\s]+))?")
-_GITHUB_WEB = re.compile(rf"/(?P<owner>{_OWNER})/(?P<repo>{_REPO}?)(?:\.git)?(?:/blob/(?P<ref>[^/]+)/(?P<path>.+))?/?")
-_SLUG = re.compile(r"[^a-z0-9]+")
+_GITHUB_SPEC = lazy_compile(rf"(?P<owner>{_OWNER})/(?P<repo>{_REPO})(?:@(?P<ref>[^:\s]+))?(?::(?P<path>[^\s]+))?")
+_GITHUB_WEB = lazy_compile(
+    rf"/(?P<owner>{_OWNER})/(?P<repo>{_REPO}?)(?:\.git)?(?:/blob/(?P<ref>[^/]+)/(?P<path>.+))?/?"
+)
+_SLUG = lazy_compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +54,6 @@ class Spec:
     def home(self) -> str:
         """The page to credit: the repository for GitHub sources, the URL itself otherwise."""
         return f"https://github.com/{self.owner}/{self.repo}" if self.kind == "github" else self.url
-
-
-def is_remote(name: str) -> bool:
-    """True for names that are sources rather than files: `github:...`, `https://...` (and `http://`)."""
-    return name.startswith(GITHUB) or name[:8].lower().startswith(("https://", "http://"))
 
 
 def parse_spec(text: str) -> Spec:

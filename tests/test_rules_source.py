@@ -1,0 +1,44 @@
+"""The rules' source helpers against their plain definitions, on any text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesome_lint.rules._source import blank, label_end, unescaped
+
+TEXT = st.text(alphabet="[]\\ab\n ", max_size=30)
+
+
+def label_end_by_definition(raw: str) -> int:
+    """The `]` closing the first `[`, counting nesting, skipping escaped characters."""
+    if not raw.startswith("["):
+        return -1
+    depth = 0
+    for i, ch in unescaped(raw):
+        depth += {"[": 1, "]": -1}.get(ch, 0)
+        if ch == "]" and depth == 0:
+            return i
+    return -1
+
+
+@given(TEXT)
+def test_label_end(raw: str) -> None:
+    assert label_end(raw) == label_end_by_definition(raw)
+
+
+def test_label_end_examples() -> None:
+    assert label_end("[a [b] c](u)") == 8
+    assert label_end(r"[a \] b](u)") == 7
+    assert label_end("[a [b](u)") == -1
+    assert label_end("a](u)") == -1
+
+
+@given(TEXT, st.lists(st.tuples(st.integers(-5, 35), st.integers(-5, 35)), max_size=4))
+def test_blank(text: str, ranges: list[tuple[int, int]]) -> None:
+    chars = list(text)
+    for start, end in ranges:
+        for i in range(max(start, 0), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    assert blank(text, ranges) == "".join(chars)
