@@ -32,9 +32,16 @@ class _Encoder:
         """Append `value`'s JSON, indented as at `indent`."""
         out = self.out
         kind = type(value)
-        scalar = _scalar(value, kind)
-        if scalar is not None:
-            out.append(scalar)
+        if kind is str:
+            out.append(encode_basestring(value))
+        elif value is None:
+            out.append("null")
+        elif value is True:
+            out.append("true")
+        elif value is False:
+            out.append("false")
+        elif kind is int:
+            out.append(int.__repr__(value))
         elif kind is dict:
             if not value:
                 out.append("{}")
@@ -42,15 +49,10 @@ class _Encoder:
             inner = indent + " "
             separator = "{\n" + inner
             for key, item in value.items():
-                # Scalars are written here rather than by a call of their own: entries are mostly scalars.
-                item_kind = type(item)
-                if item_kind is str:
-                    out.append(f"{separator}{encode_basestring(key)}: {encode_basestring(item)}")
-                elif item_kind is int:
-                    out.append(f"{separator}{encode_basestring(key)}: {int.__repr__(item)}")
-                else:
-                    out.append(f"{separator}{encode_basestring(key)}: ")
-                    self.encode(item, inner)
+                out.append(separator)
+                out.append(encode_basestring(key))
+                out.append(": ")
+                self.encode(item, inner)
                 separator = ",\n" + inner
             out.append("\n" + indent + "}")
         elif kind is list or kind is tuple or hasattr(value, "__next__"):
@@ -67,21 +69,6 @@ class _Encoder:
             out.append("[]" if separator[0] == "[" else "\n" + indent + "]")
         else:
             out.append(json.dumps(value, ensure_ascii=False))
-
-
-def _scalar(value: Any, kind: type) -> str | None:
-    """The JSON of a string, number-free constant or integer; None for anything else."""
-    if kind is str:
-        return encode_basestring(value)  # type: ignore[no-any-return]
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if kind is int:
-        return int.__repr__(value)
-    return None
 
 
 def render_documents(documents: Sequence[Document], fmt: str) -> str:
