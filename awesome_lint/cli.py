@@ -154,6 +154,7 @@ def merge_command(
         load_taxonomy,
         merge_documents,
         merge_inputs,
+        report_bytes,
         report_json,
         skip_merged,
     )
@@ -174,7 +175,9 @@ def merge_command(
     _remote_inputs(paths, config)
     with Progress() as progress:
         files = merge_inputs(paths)
-        documents, skipped = skip_merged([parse_file(path) for path in progress.files(files, "parsing")], paths)
+        documents, skipped = skip_merged(
+            [parse_file(path, facts=False) for path in progress.files(files, "parsing")], paths
+        )
         for item in skipped:
             click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
         if not documents:
@@ -207,7 +210,7 @@ def merge_command(
     if report_path == "-":
         _echo(report_json(result.report).removesuffix("\n"))
     elif report_path is not None:
-        write_atomic(report_path, report_json(result.report).encode("utf-8"), replace_read_only=write_read_only)
+        write_atomic(report_path, report_bytes(result.report), replace_read_only=write_read_only)
     if stats_path is not None or summary_md is not None:
         from awesome_lint.merge.stats import stats_markdown
         from awesome_lint.report.summary import append_markdown
@@ -311,7 +314,7 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
         papers = [
             (path, entry)
             for path in progress.files(files, "parsing")
-            for entry in parse_file(path).entries
+            for entry in parse_file(path, facts=False).entries
             if entry.kind == "paper"
         ]
         progress("finding duplicates", 0, len(papers))

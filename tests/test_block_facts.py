@@ -143,3 +143,12 @@ def test_every_block_of_the_real_lists_is_found(path: Path) -> None:
         assert text == text.strip() and text
     assert found == counts
     assert all(doc.source(c).startswith("<!--") and doc.source(c).endswith("-->") for c in doc.comments)
+
+
+@pytest.mark.parametrize("path", SEED_LISTS[:2], ids=lambda p: p.name)
+def test_a_parse_without_facts_has_the_same_entries_and_no_block_facts(path: Path) -> None:
+    full, slim = parse_file(path), parse_file(path, facts=False)
+    assert full.blocks
+    assert slim.entries == full.entries and slim.sections == full.sections and slim.title == full.title
+    assert slim.source(slim.entries[0].span) == full.source(full.entries[0].span)
+    assert (slim.blocks, slim.inline_html, slim.comments, slim.code_lines) == ((), (), (), frozenset())

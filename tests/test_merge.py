@@ -25,6 +25,7 @@ from awesome_lint.merge import (
     merge_inputs,
     parse_taxonomy,
     place,
+    report_bytes,
     report_json,
     resolve_title,
 )
@@ -859,3 +860,12 @@ def test_items_left_out_are_dropped_with_their_reason() -> None:
         (6, "no link and nothing that cites a paper: a label, a note or an instruction (other)")
     ]
     assert [e.title for e in result.report.entries] == ["Deep Compression"]
+
+
+def test_report_written_record_by_record_is_json_dumps_of_the_report() -> None:
+    report = real_merge().report
+    expected = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    assert report_json(report) == expected
+    assert report_bytes(report) == expected.encode("utf-8")
+    empty = merge_documents([parse_text("# Empty\n", "empty.md")]).report
+    assert report_json(empty) == json.dumps(empty.to_json(), ensure_ascii=False, indent=2) + "\n"

@@ -31,6 +31,7 @@ from awesome_lint.merge.report import (
     ResourceRecord,
     SkippedFile,
     Summary,
+    report_bytes,
     report_json,
 )
 from awesome_lint.merge.resolve import (
@@ -90,6 +91,7 @@ __all__ = [
     "parse_taxonomy",
     "place",
     "render_entry",
+    "report_bytes",
     "report_json",
     "resolve_arxiv_id",
     "resolve_authors",

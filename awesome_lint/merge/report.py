@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any
 
 from awesome_lint.merge.resolve import Paper, Resolved
@@ -195,13 +195,38 @@ def arxiv_conflict(item: Resolved, papers: Sequence[Paper], line: int) -> ArxivC
 
 
 def report_json(report: MergeReport) -> str:
-    """The report as deterministic JSON text with a final newline (`json.dumps` with an indent of 2, written piece
-    by piece instead of joined from a list of every piece: a large report's pieces are millions)."""
+    """The report as deterministic JSON text with a final newline (`json.dumps` of `to_json` with an indent of 2)."""
+    return "".join(report_pieces(report))
+
+
+def report_bytes(report: MergeReport) -> bytes:
+    """`report_json` encoded as UTF-8, built piece by piece without the whole text as a string."""
     import io
+
+    out = io.BytesIO()
+    for piece in report_pieces(report):
+        out.write(piece.encode("utf-8"))
+    return out.getvalue()
+
+
+def report_pieces(report: MergeReport) -> Iterator[str]:
+    """The text of `report_json` in pieces, one record at a time, so the report never exists as one tree of dicts.
+
+    Each record is encoded on its own and indented to its depth: JSON strings hold no raw newline, so every
+    newline in a record's text starts one of its lines."""
     import json
 
-    out = io.StringIO()
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(report.to_json()):
-        out.write(piece)
-    out.write("\n")
-    return out.getvalue()
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+    yield f'{{\n  "schema": {encode(REPORT_SCHEMA)}'
+    for name in report.__slots__:
+        value = getattr(report, name)
+        yield f",\n  {encode(name)}: "
+        if isinstance(value, tuple) and value:
+            yield "["
+            for number, item in enumerate(value):
+                text = encode(asdict(item) if is_dataclass(item) else item).replace("\n", "\n    ")
+                yield f"{',' if number else ''}\n    {text}"
+            yield "\n  ]"
+        else:
+            yield encode(asdict(value) if is_dataclass(value) else value).replace("\n", "\n  ")
+    yield "\n}\n"

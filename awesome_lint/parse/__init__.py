@@ -8,13 +8,14 @@ from awesome_lint.model import Document
 from awesome_lint.source import Source, decode, read_source
 
 
-def parse_source(source: Source, data: bytes | None = None) -> Document:
-    """Parse a decoded source; `data` (the file's bytes) makes byte offsets exact for CRLF files."""
+def parse_source(source: Source, data: bytes | None = None, facts: bool = True) -> Document:
+    """Parse a decoded source; `data` (the file's bytes) makes byte offsets exact for CRLF files. Without `facts`
+    the document has no block facts (what only the lint rules read), which saves memory."""
     from awesome_lint.parse.document import build
 
     if data is None:
         data = source.encode()
-    return build(source.path, source.text, data, source.bom, source.newline)
+    return build(source.path, source.text, data, source.bom, source.newline, facts)
 
 
 def parse_text(text: str, path: str = "<string>") -> Document:
@@ -27,7 +28,7 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> Document:
     return parse_source(decode(data, path), data)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Document:
-    """Read and parse one Markdown file; unreadable input raises UserError."""
+def parse_file(path: str | os.PathLike[str], facts: bool = True) -> Document:
+    """Read and parse one Markdown file (see `parse_source` for `facts`); unreadable input raises UserError."""
     source = read_source(path)
-    return parse_source(source, source.data)
+    return parse_source(source, source.data, facts)

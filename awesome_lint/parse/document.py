@@ -28,7 +28,7 @@ from awesome_lint.model import (
 )
 from awesome_lint.parse import infer
 from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, code_role, collapse, recognise
-from awesome_lint.parse.markdown import Token, parse_ast
+from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
 from awesome_lint.parse.tables import column_roles, read_row
@@ -445,28 +445,34 @@ def _raw_destination(raw: str) -> str | None:
     return inner
 
 
-def build(path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n") -> Document:
-    """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets.
+def build(
+    path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n", facts: bool = True
+) -> Document:
+    """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets. Without
+    `facts` the document has no block facts (code lines, blocks, inline HTML, comments), which saves memory.
 
     The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until
     it ends and no cycles, so its collections would only walk them over and over."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(path, text, data, bom, newline)
+        return _build(path, text, data, bom, newline, facts)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str) -> Document:
+def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool) -> Document:
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
-    tokens = parse_ast(text)
-    tokens.reverse()
-    while tokens:  # each top-level block's tokens are freed once walked, so the whole tree never lives beside them
-        builder.walk([tokens.pop()])
+    for token in iter_ast(text):  # one top-level block's tokens at a time, freed once walked
+        builder.walk([token])
     builder.aligner.release()
+    if not facts:
+        builder.code_lines.clear()
+        builder.blocks.clear()
+        builder.inline_html.clear()
+        builder.comments.clear()
     if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
         builder.items.extend(item for item, _shape in builder.paragraphs)
     return _assemble(path, text, index, builder, bom, newline)

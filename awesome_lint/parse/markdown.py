@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import mistune
@@ -301,9 +302,25 @@ _PARSER: mistune.Markdown | None = None
 
 def parse_ast(text: str) -> list[Token]:
     """Parse Markdown text (LF newlines) into mistune's AST, annotated with positions."""
+    return list(iter_ast(text))
+
+
+def iter_ast(text: str) -> Iterator[Token]:
+    """mistune's AST of `text` (as `parse_ast` gives it) one top-level block at a time: every block is read
+    first, but a block's inline tokens are made only when it is reached, so the whole tree never lives at once."""
     global _PARSER
     if _PARSER is None:
         _PARSER = create_parser()
-    tokens, _state = _PARSER.parse(text)
-    assert isinstance(tokens, list)
-    return tokens
+    parser = _PARSER
+    state = parser.block.state_cls()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as `mistune.Markdown.parse` does
+    state.process(text if text.endswith("\n") else text + "\n")
+    for hook in parser.before_parse_hooks:
+        hook(parser, state)
+    parser.block.parse(state)
+    for render_hook in parser.before_render_hooks:
+        render_hook(parser, state)
+    blocks = state.tokens
+    blocks.reverse()
+    while blocks:  # each block is let go once the caller has it
+        yield from parser._iter_render([blocks.pop()], state)
