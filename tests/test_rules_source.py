@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome_lint.rules._source import blank, label_end, unescaped
+from awesome_lint.rules._source import blank, label_end, mask_code_spans, unescaped
 
 TEXT = st.text(alphabet="[]\\ab\n ", max_size=30)
 
@@ -32,6 +32,9 @@ def test_label_end_examples() -> None:
     assert label_end(r"[a \] b](u)") == 7
     assert label_end("[a [b](u)") == -1
     assert label_end("a](u)") == -1
+    assert label_end("[plain label](u)") == 12
+    assert label_end("[](u)") == 1
+    assert label_end(r"[a\\](u)") == 4
 
 
 @given(TEXT, st.lists(st.tuples(st.integers(-5, 35), st.integers(-5, 35)), max_size=4))
@@ -42,3 +45,12 @@ def test_blank(text: str, ranges: list[tuple[int, int]]) -> None:
             if chars[i] != "\n":
                 chars[i] = " "
     assert blank(text, ranges) == "".join(chars)
+
+
+@given(st.text(alphabet="`ab\n ", max_size=20))
+def test_mask_code_spans_keeps_length_and_lines(text: str) -> None:
+    masked = mask_code_spans(text)
+    assert len(masked) == len(text)
+    assert [i for i, ch in enumerate(masked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
+    if "`" not in text:
+        assert masked == text

@@ -36,6 +36,9 @@ def label_end(raw: str) -> int:
     """Index of the `]` that closes the label of a link written as `[label]...`; -1 if there is none."""
     if not raw.startswith("["):
         return -1
+    first = raw.find("]")
+    if first > 0 and "\\" not in raw[:first] and "[" not in raw[1:first]:
+        return first  # the common label: no escape, no bracket inside
     depth = 0
     for m in _ESCAPE_OR_BRACKET.finditer(raw):  # an escape (skipped, as `unescaped` skips it) or a bracket
         ch = m.group()
@@ -70,6 +73,8 @@ def rewrite(doc: Document, start: int, old: str, new: str) -> tuple[Edit, ...]:
 
 def mask_code_spans(text: str) -> str:
     """The text with the contents of inline code spans (backticks included) blanked out."""
+    if "`" not in text:
+        return text
     return _CODE_SPAN.sub(lambda m: blanked(m.group(0)), text)
 
 
