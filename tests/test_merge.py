@@ -750,6 +750,18 @@ def test_title_most_sources_agree_on() -> None:
     assert line.startswith("- [Pruning Convolutional Neural Networks for Resource Efficient Inference](")
 
 
+def test_a_renamed_venue_is_one_venue_in_the_vote() -> None:
+    # NIPS and NeurIPS together outvote CVPR; the spelling most members write is kept.
+    result = merge_texts(
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *CVPR 2017*.\n",
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *CVPR 2017*.\n",
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *NIPS 2016*.\n",
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *NeurIPS 2016*.\n",
+        "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *NeurIPS 2016*.\n",
+    )
+    assert "- [Deep Compression](https://arxiv.org/abs/1510.00149) - *NeurIPS 2016*." in result.markdown.splitlines()
+
+
 def test_venue_qualifiers_and_notes_are_kept() -> None:
     result = merge_texts(
         "- [To prune, or not to prune](https://arxiv.org/abs/1710.01878) [ICLR'18]\n",

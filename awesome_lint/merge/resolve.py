@@ -16,6 +16,7 @@ from awesome_lint.merge.authors import best_authors
 from awesome_lint.merge.placement import Vote, place
 from awesome_lint.merge.taxonomy import Taxonomy, TopicSource
 from awesome_lint.model import Entry
+from awesome_lint.parse.venues import venue_identity
 from awesome_lint.text import repair_mojibake, starts_with_name
 from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
 from awesome_lint.urls import canonical_url, upgrade_https
@@ -152,8 +153,9 @@ def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
 
 
 def venue_base(venue: str) -> str:
-    """A venue without its qualifier, case-folded: `ICLR Workshop` and `ICLR` are one venue."""
-    return _QUALIFIER.sub("", venue).casefold()
+    """A venue without its qualifier, by its one name, case-folded: `ICLR Workshop` and `ICLR` are one venue, as
+    are `NeurIPS` and `NIPS`."""
+    return venue_identity(_QUALIFIER.sub("", venue)).casefold()
 
 
 def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tuple[str | None, int | None]:
@@ -169,7 +171,7 @@ def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tu
         counts = Counter(bases)
         base = min(counts, key=lambda b: (-counts[b], bases.index(b)))
         spellings = Counter(v for v in venues if venue_base(v) == base)
-        venue = min(spellings, key=lambda v: (-(venue_base(v) != v.casefold()), -spellings[v], venues.index(v)))
+        venue = min(spellings, key=lambda v: (-bool(_QUALIFIER.search(v)), -spellings[v], venues.index(v)))
     elif any(e.venue and e.venue.casefold() == _ARXIV for e in entries):
         venue = next(e.venue for e in entries if e.venue and e.venue.casefold() == _ARXIV)
     year = next((e.year for e in entries if venue and e.venue and same_venue(e.venue, venue) and e.year), None)
