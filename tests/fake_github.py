@@ -6,6 +6,8 @@ file hosting under `/raw` (`/O/R/SHA/PATH`), and returns the two base URLs. `pus
 commit on a branch. Unknown repositories and files are 404 and unknown refs 422, with GitHub's JSON messages.
 `rate_limit_next(n, retry_after)` answers the next n API requests with 429 and Retry-After; `exhaust()`
 answers every API request as an exhausted rate limit does (403, X-RateLimit-Remaining: 0, X-RateLimit-Reset).
+A repository pushed with `private=True` is 404 unless the request carries `Authorization: Bearer TOKEN` with the
+fake's `token`; `authorization` logs the header each request carried.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Repo:
     """One repository: branches and tags by name, commits by sha (each a snapshot of every file)."""
 
     default_branch: str = "main"
+    private: bool = False
     refs: dict[str, str] = field(default_factory=dict)
     commits: dict[str, dict[str, bytes]] = field(default_factory=dict)
 
@@ -42,6 +45,8 @@ class FakeGitHub:
 
     repos: dict[tuple[str, str], Repo] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
+    authorization: list[tuple[str, str | None]] = field(default_factory=list)
+    token: str = "ghp_fake0token"
     _rate_limited: list[str] = field(default_factory=list)
     _exhausted: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -52,9 +57,11 @@ class FakeGitHub:
         server.expect_request(re.compile(r"^/raw/.*")).respond_with_handler(self.raw)
         return server.url_for("/api"), server.url_for("/raw")
 
-    def push(self, owner: str, repo: str, files: dict[str, str | bytes], branch: str = "main") -> str:
+    def push(
+        self, owner: str, repo: str, files: dict[str, str | bytes], branch: str = "main", private: bool = False
+    ) -> str:
         """Commit a snapshot of files on branch (creating the repository); returns the commit sha."""
-        found = self.repos.setdefault((owner, repo), Repo(default_branch=branch))
+        found = self.repos.setdefault((owner, repo), Repo(default_branch=branch, private=private))
         snapshot = {path: data.encode("utf-8") if isinstance(data, str) else data for path, data in files.items()}
         parent = found.refs.get(branch, "")
         digest = hashlib.sha1(parent.encode() + json.dumps(sorted((p, d.hex()) for p, d in snapshot.items())).encode())
@@ -87,6 +94,7 @@ class FakeGitHub:
         target = request.path + (f"?{request.query_string.decode()}" if request.query_string else "")
         with self._lock:
             self.log.append(target)
+            self.authorization.append((target, request.headers.get("Authorization")))
             retry_after = self._rate_limited.pop(0) if self._rate_limited else None
         if retry_after is not None:
             return _json({"message": "You have exceeded a secondary rate limit."}, 429, {"Retry-After": retry_after})
@@ -94,7 +102,7 @@ class FakeGitHub:
             headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(RESET_AT)}
             return _json({"message": "API rate limit exceeded for 127.0.0.1."}, 403, headers)
         m = _REPO.fullmatch(request.path)
-        repo = self.repos.get((m.group("owner"), m.group("repo"))) if m else None
+        repo = self._visible(request, self.repos.get((m.group("owner"), m.group("repo"))) if m else None)
         if m is None or repo is None:
             return _json({"message": "Not Found"}, 404)
         rest = m.group("rest") or ""
@@ -119,12 +127,19 @@ class FakeGitHub:
         """Serve a file at a commit as raw.githubusercontent.com does."""
         with self._lock:
             self.log.append(request.path)
+            self.authorization.append((request.path, request.headers.get("Authorization")))
         m = _RAW.fullmatch(request.path)
-        repo = self.repos.get((m.group("owner"), m.group("repo"))) if m else None
+        repo = self._visible(request, self.repos.get((m.group("owner"), m.group("repo"))) if m else None)
         data = repo.commits.get(m.group("sha"), {}).get(m.group("path")) if m and repo else None
         if data is None:
             return Response("404: Not Found", status=404, mimetype="text/plain")
         return Response(data, status=200, mimetype="text/plain")
+
+    def _visible(self, request: Request, repo: Repo | None) -> Repo | None:
+        """The repository if this request may see it: a private one only with the token, as GitHub answers."""
+        if repo is not None and repo.private and request.headers.get("Authorization") != f"Bearer {self.token}":
+            return None
+        return repo
 
 
 def _json(data: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:

@@ -67,3 +67,26 @@ def test_fetch_offline_and_bad_urls_make_no_request(server: HTTPServer) -> None:
     with make() as checker:
         assert checker.fetch("ftp://example.org/x").result.outcome == "skipped"
     assert server.log == []
+
+
+def test_fetch_sends_a_credential_to_its_origin_only(server: HTTPServer) -> None:
+    other = HTTPServer(host="127.0.0.1", port=0)
+    other.start()
+    try:
+        other.expect_request("/elsewhere").respond_with_data("moved away")
+        server.expect_request("/a").respond_with_response(Response("", status=302, headers={"Location": "/b"}))
+        server.expect_request("/b").respond_with_response(
+            Response("", status=302, headers={"Location": other.url_for("/elsewhere")})
+        )
+        server.expect_request("/plain").respond_with_data("no credential asked")
+        with make() as checker:
+            got = checker.fetch(server.url_for("/a"), credential="Bearer s3cret")
+            plain = checker.fetch(server.url_for("/plain"))
+        seen = {request.path: request.headers.get("Authorization") for request, _ in [*server.log, *other.log]}
+    finally:
+        other.clear()
+        other.stop()
+    assert got.result.outcome == "alive" and got.body == b"moved away"
+    # same scheme, host and port: the credential follows; another port is another origin: it is dropped
+    assert seen == {"/a": "Bearer s3cret", "/b": "Bearer s3cret", "/elsewhere": None, "/plain": None}
+    assert plain.result.outcome == "alive"

@@ -372,14 +372,53 @@ def test_private_addresses_are_refused_unless_allowed(project: Path, github: Fak
     assert code == 0, err
 
 
+def test_a_token_from_the_environment_opens_private_repositories(
+    project: Path, github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    github.push("carol", "private-list", {"README.md": QUANT}, private=True)
+    config = project / ".awesome-lint.toml"
+    config.write_text(
+        config.read_text() + '\n[[merge.sources]]\nname = "Carol"\nsource = "github:carol/private-list"\n'
+    )
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.delenv("GH_TOKEN", raising=False)
+    code, out, err = sync(project)
+    assert code == 2
+    assert "no repository carol/private-list (or it is private: GITHUB_TOKEN gives access)" in err
+    assert {auth for _path, auth in github.authorization} == {None}
+    github.authorization.clear()
+    monkeypatch.setenv("GH_TOKEN", "ghp_wrong")
+    code, out, err = sync(project)
+    assert code == 2 and "(or it is private: the token cannot read it)" in err and "ghp_wrong" not in out + err
+    monkeypatch.setenv("GITHUB_TOKEN", github.token)  # GitHub Actions' name wins over the GitHub CLI's
+    code, out, err = sync(project)
+    assert code == 0, err
+    assert (project / "lists" / "carol.md").read_text() == QUANT
+    assert github.token not in out + err + (project / "lists" / LOCK_NAME).read_text()
+    asked = [auth for _path, auth in github.authorization[-6:]]
+    assert asked and set(asked) == {f"Bearer {github.token}"}
+
+
+def test_token_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.setenv("GH_TOKEN", "  ")
+    assert FetchSettings.from_table({}).token is None
+    monkeypatch.setenv("GH_TOKEN", "ghp_cli")
+    assert FetchSettings.from_table({}).token == "ghp_cli"
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_actions\n")
+    settings = FetchSettings.from_table({})
+    assert settings.token == "ghp_actions" and "ghp_actions" not in repr(settings)
+
+
 def test_url_source_is_locked_by_its_hash(tmp_path: Path, server: HTTPServer) -> None:
     # Source URLs must be https; the local server speaks http, so the spec is built by hand for this test.
     url = server.url_for("/files/other.md")
     entry = SourceEntry("Other", Spec(url, "url", url=url), url, "other.md")
-    settings = FetchSettings(allow_private=True, retries=0)
+    settings = FetchSettings(allow_private=True, retries=0, token="ghp_not_for_other_hosts")
     folder = tmp_path / "lists"
     server.expect_request("/files/other.md").respond_with_data(QUANT)
     first = sync_sources([entry], folder, settings).sources[0]
+    assert [request.headers.get("Authorization") for request, _ in server.log] == [None]  # a URL gets no token
     assert first.status == "new" and first.current is not None and first.current.commit is None
     assert lock_of(tmp_path)["other.md"]["sha256"] == content_hash(QUANT.encode())
     assert render_sync(sync_sources([entry], folder, settings)).startswith(

@@ -131,6 +131,7 @@ class _Want:
 
     headers: Mapping[str, str]
     max_bytes: int
+    credential: str | None = None  # the Authorization value, for the first URL's origin only
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,11 @@ class _Failure:
 
     reason: str
     dropped: bool = False
+
+
+def _origin(target: _Target) -> tuple[str, str, int]:
+    """Scheme, host and port: where a credential sent with the first request may follow a redirect."""
+    return target.url.partition(":")[0], target.host, target.port
 
 
 def _normalise_host(host: str) -> str:
@@ -280,9 +286,16 @@ class HttpChecker:
                 pool.shutdown(wait=True, cancel_futures=True)
         return {url: results[url] for url in ordered}
 
-    def fetch(self, url: str, headers: Mapping[str, str] | None = None, max_bytes: int = MAX_BODY) -> Download:
+    def fetch(
+        self,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        max_bytes: int = MAX_BODY,
+        credential: str | None = None,
+    ) -> Download:
         """GET one URL and read its body, with every guard of `check` (vetted addresses, redirects one hop at a time,
-        timeouts, retries honouring Retry-After); a body over `max_bytes` makes the outcome unknown. Not cached."""
+        timeouts, retries honouring Retry-After); a body over `max_bytes` makes the outcome unknown. Not cached.
+        `credential` is sent as `Authorization` to the URL's origin only, never after a redirect to another one."""
         try:
             target = self._target(url)
         except _Skip as skip:
@@ -293,7 +306,7 @@ class HttpChecker:
             return Download(self._result(url, "unknown", reason="offline"))
         self._get_session()
         try:
-            result, reply = self._follow(url, target, _Want(dict(headers or {}), max_bytes))
+            result, reply = self._follow(url, target, _Want(dict(headers or {}), max_bytes, credential))
         except Exception as exc:  # the same safety net as check: a bug must not look like a server's answer
             return Download(self._result(url, "unknown", reason=f"unexpected error: {type(exc).__name__}: {exc}"))
         if reply is None:
@@ -444,6 +457,7 @@ class HttpChecker:
         only when `want` asks for the body, or on a host where GET answered what HEAD did not); the outcome and the
         last answer."""
         seen: set[str] = set()
+        origin = _origin(target)
         use_get = want is not None
         redirects = 0
         while True:
@@ -482,6 +496,8 @@ class HttpChecker:
                     reason = f"redirect to a URL not checked: {skip}"
                     return self._result(url, "unknown", status, reason, target.url), reply
                 redirects += 1
+                if want is not None and want.credential is not None and _origin(target) != origin:
+                    want = replace(want, credential=None)
                 if target.url in seen:
                     return self._result(url, "unknown", status, "redirect loop", target.url), reply
                 continue
@@ -542,7 +558,8 @@ class HttpChecker:
         return last
 
     def _send(self, method: str, target: _Target, want: _Want | None = None) -> _Reply:
-        """One request: no redirects followed, no cookies, no credentials; the body is read only for `want`."""
+        """One request: no redirects followed, no cookies, no credentials but `want`'s; the body is read only for
+        `want`."""
         import requests
 
         session = self._get_session()
@@ -574,6 +591,8 @@ class HttpChecker:
         )
         for header in ("Authorization", "Proxy-Authorization", "Cookie"):
             prepared.headers.pop(header, None)
+        if want is not None and want.credential is not None:
+            prepared.headers["Authorization"] = want.credential
         # The whole request (connect, TLS, status line, headers and a fetched body) must be done within
         # `timeout`; requests' own timeout bounds each read only, which a server trickling bytes never trips.
         with deadline(self.timeout) as limit:

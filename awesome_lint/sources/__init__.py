@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
@@ -26,6 +26,7 @@ GITHUB_API = "https://api.github.com"
 GITHUB_RAW = "https://raw.githubusercontent.com"
 ENV_GITHUB_API = "AWESOME_LINT_GITHUB_API"
 ENV_GITHUB_RAW = "AWESOME_LINT_GITHUB_RAW"
+ENV_TOKENS = ("GITHUB_TOKEN", "GH_TOKEN")  # GitHub Actions' and the GitHub CLI's names, in that order
 DEFAULT_FOLDER = "lists"
 DEFAULT_TIMEOUT = 30.0
 
@@ -107,16 +108,18 @@ class FetchSettings:
     timeout: float = DEFAULT_TIMEOUT
     allow_private: bool = False
     retries: int = 2
+    token: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any], **overrides: Any) -> FetchSettings:
         """Settings: the non-None `overrides` (flags), else the validated `sync` table, else the environment
-        (base URLs), else the defaults."""
+        (base URLs, and the token: `GITHUB_TOKEN`, else `GH_TOKEN`), else the defaults."""
         values: dict[str, Any] = {
             "github_api": table.get("github-api") or os.environ.get(ENV_GITHUB_API) or GITHUB_API,
             "github_raw": table.get("github-raw") or os.environ.get(ENV_GITHUB_RAW) or GITHUB_RAW,
             "timeout": float(table.get("timeout", DEFAULT_TIMEOUT)),
             "allow_private": bool(table.get("allow-private", False)),
+            "token": next((value.strip() for name in ENV_TOKENS if (value := os.environ.get(name, "")).strip()), None),
         }
         values.update({key: value for key, value in overrides.items() if value is not None})
         values["github_api"] = values["github_api"].rstrip("/")

@@ -2,7 +2,8 @@
 
 GitHub: the default branch and a ref's commit come from the REST API (`/repos/O/R`, `/repos/O/R/commits/REF`),
 a missing path from `/repos/O/R/readme`; the file itself from raw file hosting at that commit. An https URL is
-downloaded as it is (it has no commit). No credentials are sent, so GitHub's anonymous rate limit applies.
+downloaded as it is (it has no commit). A token from the environment (`FetchSettings.token`) goes to the GitHub
+API and raw hosting only, never to a plain URL, and is dropped when a redirect leaves the host it was sent to.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class Fetcher:
         if ref is not None and _SHA.fullmatch(ref):
             return ref
         if ref is None:
-            info = self._api(spec, repo, f"no repository {where} (or it is private)")
+            private = "the token cannot read it" if self.settings.token else "GITHUB_TOKEN gives access"
+            info = self._api(spec, repo, f"no repository {where} (or it is private: {private})")
             ref = info.get("default_branch") if isinstance(info, dict) else None
             if not isinstance(ref, str) or not ref:
                 raise UserError(f"{spec.text}: the GitHub API gave no default branch for {where}")
@@ -96,7 +98,7 @@ class Fetcher:
             missing = f"{spec.owner}/{spec.repo} has no file '{resolved.path}' at {resolved.commit[:7]}"
         else:
             missing = f"not found: {resolved.url}"
-        return self._get(spec, resolved.url, RAW_HEADERS, missing)
+        return self._get(spec, resolved.url, RAW_HEADERS, missing, github=resolved.commit is not None)
 
     def read(self, name: str) -> Source:
         """Resolve, download and decode the list a source names; the spec as written is its path."""
@@ -134,16 +136,18 @@ class Fetcher:
 
     def _api(self, spec: Spec, path: str, missing: str) -> Any:
         url = f"{self.settings.github_api}{path}"
-        body = self._get(spec, url, API_HEADERS, missing)
+        body = self._get(spec, url, API_HEADERS, missing, github=True)
         try:
             return json.loads(body)
         except ValueError:
             raise UserError(f"{spec.text}: {url} did not answer with JSON; is the GitHub API address right?") from None
 
-    def _get(self, spec: Spec, url: str, headers: dict[str, str], missing: str) -> bytes:
+    def _get(self, spec: Spec, url: str, headers: dict[str, str], missing: str, github: bool = False) -> bytes:
+        """The body of url; `github` (the API or raw hosting) carries the token, when one is set."""
         checker = self._checker()
         before = checker.stats.requests
-        got = checker.fetch(url, headers, max_bytes=MAX_BYTES)
+        token = self.settings.token if github else None
+        got = checker.fetch(url, headers, max_bytes=MAX_BYTES, credential=f"Bearer {token}" if token else None)
         self.requests += checker.stats.requests - before
         if got.result.outcome == "alive":
             return got.body
