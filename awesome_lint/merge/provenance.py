@@ -11,9 +11,13 @@ import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from awesome_lint.model import Document
+
+if TYPE_CHECKING:
+    from awesome_lint.merge.inputs import MergeInput
 
 _MARKER = re.compile(r"<!--\s*awesome-lint merge:\s*sources=(?P<sources>[^\s]*)\s*-->")
 
@@ -60,7 +64,7 @@ def _relative(path: str, base: str) -> str:
 
 
 def document_sources(
-    documents: Sequence[Document],
+    documents: Sequence[MergeInput],
     base: str = ".",
     urls: Mapping[str, str] | None = None,
     credits: Mapping[str, tuple[str, str]] | None = None,
@@ -70,7 +74,7 @@ def document_sources(
     name. `urls` (name -> URL) overrides a link; the first source of a name wins."""
     found: dict[str, str] = {}
     for doc in documents:
-        marked = marked_sources(doc.text)
+        marked = doc.sources
         if marked is None:
             file_name = os.path.basename(doc.path)
             if credits and file_name in credits:
