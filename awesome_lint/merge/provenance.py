@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from awesome_lint.model import Document
-
 if TYPE_CHECKING:
     from awesome_lint.merge.inputs import MergeInput
 
@@ -47,11 +45,6 @@ def marked_sources(text: str) -> list[Source] | None:
             name, _, link = item.partition("=")
             out.append(Source(unquote(name), unquote(link) or unquote(name)))
     return out
-
-
-def is_merged(doc: Document) -> bool:
-    """True for a list written by `awesome-lint merge` (it carries the marker)."""
-    return marked_sources(doc.text) is not None
 
 
 def _is_url(link: str) -> bool:
