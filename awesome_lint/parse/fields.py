@@ -18,6 +18,7 @@ from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.shapes import (
     COUNT,
+    badge_kind,
     host,
     is_code_host,
     is_notes_file,
@@ -170,6 +171,8 @@ class Fields:
     venue_marked: bool = False
     """The venue stands in a field of its own (`- *Venue Year*.`): paper evidence a repository link does not
     outweigh."""
+    venue_unsure: bool = False
+    """The item states a venue the reader did not take (a name the table does not know): no badge stands in for it."""
     paper_evidence: bool = False
     resource_evidence: bool = False
     code_only: bool = False
@@ -224,9 +227,24 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
 
 
 def is_badge(pieces: list[Piece], index: int) -> bool:
-    """A link whose label is only an image (`[![Star](badge)](repo)`): decoration, not a paper or code link."""
+    """A link whose label is only an image (`[![Star](badge)](repo)`): decoration unless its alt text names a
+    paper or code link (see `badge_role`)."""
     piece = pieces[index]
     return not piece.text.strip() and index + 1 < len(pieces) and pieces[index + 1].image
+
+
+def badge_role(pieces: list[Piece], index: int) -> LinkRole:
+    """The role of a badge link by its image's alt text: `[![arXiv](badge)](abs)` and a publisher's or venue's badge
+    on a paper host are paper links, `[![Code](badge)](repo)` a code link; an empty target or a star is none."""
+    url = pieces[index].url
+    if not url or url.startswith("#"):
+        return "other"
+    kind = badge_kind(pieces[index + 1].text, pieces[index + 1].url)
+    if kind == "code":
+        return code_role(url)
+    if (kind == "paper" and not is_code_host(url)) or (kind == "venue" and is_paper_host(url)):
+        return "paper"
+    return "other"
 
 
 def _last_year(text: str) -> int | None:
@@ -437,18 +455,39 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
             continue
         if _PAREN_NOTE.match(text):
             continue
-        before = pieces[i - 1].text if i > 0 and not pieces[i - 1].link else ""
-        after = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].link else ""
-        bracketed = before.rstrip(" *_").endswith("[") and after.lstrip(" *_").startswith("]")
+        bracket = _tag_bracket(pieces, i)
         leading = not _plain(pieces[:i]).strip(" [*_") and not any(p.link for p in pieces[:i])
         if leading and fields.venue is None and _names_venue(text) and (found := read_venue(text)) is not None:
             _set_venue(fields, found, text)  # `` `NeurIPS'23` Title ``
             taken.add(i)
-        elif bracketed or piece.html == "table-tag":
+        elif bracket or piece.html == "table-tag":
             if text not in fields.tags:
                 fields.tags.append(text)
-            taken.add(i)
+            taken.update(bracket or (i,))
     return taken
+
+
+def _tag_bracket(pieces: list[Piece], index: int) -> range | None:
+    """The pieces inside a bracket that holds only code spans and separators around the code span at `index`
+    (`[**`bnn`**]`, `[**`PTQ`, `Quant`**]`): a list of tags, never a title."""
+    first = last = index
+    while first > 0 and _tag_filler(pieces[first - 1]):
+        first -= 1
+    while last + 1 < len(pieces) and _tag_filler(pieces[last + 1]):
+        last += 1
+    if first == 0 or last + 1 == len(pieces):
+        return None
+    left, right = pieces[first - 1], pieces[last + 1]
+    if left.link or right.link or not left.text.rstrip(" *_").endswith("["):
+        return None
+    return range(first, last + 1) if right.text.lstrip(" *_").startswith("]") else None
+
+
+def _tag_filler(piece: Piece) -> bool:
+    """A piece that may stand between the tags of a bracket: a code span, a comma or blank (`, `)."""
+    if piece.link or piece.image or piece.brk or piece.newline:
+        return False
+    return piece.code or not piece.text.strip(" ,;/|*_")
 
 
 def _without(pieces: list[Piece], taken: set[int]) -> list[Piece]:
@@ -476,7 +515,7 @@ def recognise(
     start = 0
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
         m = _NICKNAME.fullmatch(pieces[0].text)
-        if m and not _names_venue(m.group(1)):
+        if m and not _names_venue(m.group(1)) and not _venue_with_year(m.group(1)):
             fields.nickname = collapse(m.group(1))
             start = 1
 
@@ -492,7 +531,7 @@ def recognise(
         if i == lead and pieces[i].url and not pieces[i].url.startswith("#"):
             fields.roles.append("paper")
         elif is_badge(pieces, i):
-            fields.roles.append("other")
+            fields.roles.append(badge_role(pieces, i))
         else:
             fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
     for badge in (p for p in pieces if p.image):
@@ -559,7 +598,7 @@ def finish(
 
 def _badge(piece: Piece, fields: Fields) -> None:
     """A shields.io badge whose text names a venue (`![Publish](https://img.shields.io/badge/Conference-ICML'24-blue)`)."""
-    if fields.venue is not None:
+    if fields.venue is not None or fields.venue_unsure:
         return
     texts = [piece.text]
     url = piece.url
@@ -885,6 +924,11 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         text = text[lead_bracket.end() :]
+    elif lead_bracket and _venue_with_year(lead_bracket.group("inner")):
+        fields.venue_unsure = True  # `[Neurocomputing 2022] Title`: a venue the list has not confirmed, never the title
+        text = text[lead_bracket.end() :]
+    if "\t" in text:
+        text = _tab_nickname(text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
@@ -918,6 +962,21 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _tab_nickname(text: str, fields: Fields) -> str:
+    """`Title<TAB>Nick<TAB>[tags]`: a one-word field set off by a TAB after the title, on its first line, is the
+    item's nickname (`DFQ-AKD`), not part of the title."""
+    line, brk, rest = text.partition(_BR)
+    parts = [part.strip(" []*_") for part in line.split("\t")]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or fields.nickname is not None:
+        return text
+    nick = parts[-1]
+    if " " in nick or _names_venue(nick) or not _has_letter(nick) or not looks_like_title(parts[0]):
+        return text
+    fields.nickname = nick
+    return line[: line.rindex(nick)] + brk + rest
 
 
 def _leading_run(pieces: list[Piece], test: object) -> str:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
+from awesome_lint.regex import lazy_compile
 from awesome_lint.text import title_word_shares, word_stem
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
@@ -195,6 +196,46 @@ def label_kind(label: str) -> str:
     if _COUNT_LABEL.match(inner.strip("[] ")):
         return "count"
     return "text"
+
+
+# Alt texts of badges that name where a paper is published (`[![thecvf](badge)](pdf)`), lower-cased, `_` as a space.
+_PUBLISHER_BADGES = frozenset(
+    (
+        "thecvf",
+        "cvf",
+        "ecva",
+        "acl",
+        "acl anthology",
+        "aclanthology",
+        "ieee xplore",
+        "ieeexplore",
+        "xplore",
+        "springer",
+        "acm dl",
+        "openreview",
+        "pmlr",
+        "proceedings",
+    )
+)
+# Badge images that show a count (stars, forks): decoration, whatever the badge's alt text says.
+_COUNT_BADGE = lazy_compile(r"/(?:stars|forks|watchers|contributors|issues|last-commit)/", re.IGNORECASE)
+
+
+def badge_kind(alt: str, image: str) -> str:
+    """What an image-only link is by its badge's alt text: `paper` (`arXiv`, `pdf`), `venue` (a publisher such as
+    `thecvf` or a venue such as `ICLR`), `code` (`Code`, `Unofficial Code`) or empty (stars, licences, avatars)."""
+    text = alt.strip()
+    if not text or "star" in text.lower() or _COUNT_BADGE.search(image):
+        return ""
+    kind = label_kind(text)
+    if kind in ("code", "paper"):
+        return kind
+    words = text.lower().replace("_", " ").replace("-", " ")
+    if "code" in words.split():
+        return "code"  # `Invalid Link Code`, `No Link Code`
+    if words in _PUBLISHER_BADGES or is_venue_label(text):
+        return "venue"
+    return ""
 
 
 def is_venue_label(label: str) -> bool:

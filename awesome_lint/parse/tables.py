@@ -16,6 +16,7 @@ from awesome_lint.parse.fields import (
     Fields,
     Piece,
     Template,
+    badge_role,
     code_role,
     collapse,
     finish,
@@ -271,7 +272,7 @@ def read_row(
             continue
         role = roles_by_piece.get(i, "")
         if is_badge(pieces, i):
-            new_roles.append("other")
+            new_roles.append(badge_role(pieces, i))
         elif role == "code":
             new_roles.append(code_role(pieces[i].url))
         elif role == "paper":
