@@ -513,11 +513,15 @@ def recognise(
     plain_all = _plain(pieces)
 
     start = 0
+    nickname = None
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
         m = _NICKNAME.fullmatch(pieces[0].text)
         if m and not _names_venue(m.group(1)) and not _venue_with_year(m.group(1)):
             fields.nickname = collapse(m.group(1))
             start = 1
+        elif (colon := _colon_nickname(pieces)) is not None:
+            nickname, pieces = colon
+            plain_all = _plain(pieces)
 
     lead = _lead_venue_link(pieces, links, start, fields, template)
     title_index = _title_link(pieces, links, lead, start, fields, template)
@@ -544,7 +548,30 @@ def recognise(
                 break
     _host_venue(pieces, links, (title_index, lead), fields, template)
     finish(fields, pieces, section, heading_year, plain_all)
+    if nickname is not None:
+        fields.nickname = nickname
     return fields
+
+
+def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
+    """`**STNet**: Authors. Title. In Venue, Year.`: a bold run and a colon before an author list is the item's
+    nickname, whatever it holds (`3D DetecTrack`, `???`); returns it and the pieces without it."""
+    name = pieces[0].text.strip()
+    if len(pieces) < 2 or pieces[1].link or pieces[1].emphasis:
+        return None
+    rest = pieces[1].text.lstrip()
+    if name.endswith((":", "：")):
+        name = name[:-1].rstrip()
+    elif rest.startswith((":", "：")):
+        rest = rest[1:]
+    else:
+        return None
+    after = _text_only([Piece(rest), *pieces[2:]])
+    stop = _STRONG_SEP.search(after)
+    names = after[: stop.start()] if stop is not None and "." in stop.group() else ""
+    if not name or not looks_like_authors(names) or ("," not in names and " and " not in names):
+        return None
+    return collapse(name), [Piece(""), replace(pieces[1], text=rest), *pieces[2:]]
 
 
 def _host_venue(
@@ -822,6 +849,8 @@ def _read_plain(
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     head = _text_only(head_pieces)
     head = _take_tags(head, fields)
+    if "[" in head:
+        head = _BRACKETED.sub(_placeholder, head)
     bracketed = [
         b
         for b in _BRACKETED.findall(_text_only(pieces))
@@ -868,6 +897,15 @@ def _read_plain(
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
+
+
+def _placeholder(m: re.Match[str]) -> str:
+    """A bracketed label without a link after the citation (`In ECCV, 2022. [Paper]`): a placeholder for a link the
+    list has not got, not part of the title."""
+    if label_kind(m.group(1)) not in ("paper", "code", "project"):
+        return m.group(0)
+    after_field = m.string[: m.start()].rstrip().endswith((".", "]", ")"))
+    return " " if after_field or not m.string[m.end() :].strip() else m.group(0)
 
 
 def _has_letter(text: str) -> bool:
@@ -929,6 +967,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         text = text[lead_bracket.end() :]
     if "\t" in text:
         text = _tab_nickname(text, fields)
+    text = _lead_authors(text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
@@ -962,6 +1001,21 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _lead_authors(text: str, fields: Fields) -> str:
+    """`Authors. Title. In Venue, Year.`: a first sentence that lists names (initials such as `W.`, `G. M.` or
+    `J.-Y.` do not end it) is the authors, and the title starts after it."""
+    if fields.authors is not None or ("," not in text[:200] and " and " not in text[:200]):
+        return text
+    stop = _STRONG_SEP.search(text)
+    if stop is None or "." not in stop.group() or not _has_letter(text[stop.end() :]):
+        return text
+    names = text[: stop.start()]
+    if ("," not in names and " and " not in names) or not looks_like_authors(names):
+        return text
+    fields.authors = collapse(names)
+    return text[stop.end() :]
 
 
 def _tab_nickname(text: str, fields: Fields) -> str:
