@@ -211,6 +211,26 @@ def _links(cells: list[list[Piece]], kind: str) -> bool:
     return sum(1 for c in cells if any(p.link and label_kind(p.text) == kind for p in c)) >= 0.6 * len(cells)
 
 
+def _joined_title(cell: list[Piece]) -> list[Piece]:
+    """A title cell without a link whose `<br>` wraps the title (`Title with <br/>more words`): the break is a space,
+    unless authors, a venue or a year follow it (`Title <br> Authors`)."""
+    if not any(p.brk for p in cell) or any(p.link for p in cell):
+        return cell
+    out: list[Piece] = []
+    for number, piece in enumerate(cell):
+        if piece.brk:
+            rest = cell[number + 1 :]
+            stop = next((i for i, p in enumerate(rest) if p.brk), len(rest))
+            after = _cell_text(rest[:stop])
+            found = read_venue(after) if after else None
+            field = found is not None and (found.known or found.year is not None)
+            if after and not field and not looks_like_authors(after) and _cell_text(out):
+                out.append(Piece(" ", emphasis=piece.emphasis, html=piece.html))
+                continue
+        out.append(piece)
+    return out
+
+
 def read_row(
     cells: list[list[Piece]],
     roles: list[str],
@@ -225,7 +245,7 @@ def read_row(
     title_cell = cells[title_col]
     if not _cell_text(title_cell).strip(" -") and not any(p.link for p in title_cell):
         return None
-    fields = recognise(title_cell, section, None, template)
+    fields = recognise(_joined_title(title_cell), section, None, template)
     roles_by_piece: dict[int, str] = {}
     pieces: list[Piece] = []
     title_offset = 0
