@@ -296,3 +296,25 @@ def test_bold_nickname_before_a_plain_citation() -> None:
 def test_bold_name_and_description_is_no_nickname() -> None:
     e = one("- **Tracker**: A framework for object tracking. [[Code]](https://github.com/a/b)\n")
     assert e.nickname is None and e.authors is None
+
+
+def test_paragraph_then_title_and_authors_list_is_one_paper() -> None:
+    doc = parse_text(
+        "# Detection\n\nMim. *CVPR 2017*.\n\\[[CVF](https://openaccess.thecvf.com/x.html)\\]\n"
+        "<[GitHub](https://github.com/a/b)>\n\\- A summary of the method.\n\n"
+        "- Imitating Some Network for Object Detection\n- Ann Lee and Bo Chen and Cy Dunn\n"
+    )
+    (e,) = doc.entries
+    assert (e.kind, e.block, e.span.line, e.nickname) == ("paper", "paragraph", 3, "Mim")
+    assert (e.title, e.authors) == ("Imitating Some Network for Object Detection", "Ann Lee and Bo Chen and Cy Dunn")
+    assert (e.venue, e.year) == ("CVPR", 2017)
+    assert [(link.role, link.url) for link in e.links] == [
+        ("paper", "https://openaccess.thecvf.com/x.html"),
+        ("code", "https://github.com/a/b"),
+    ]
+    assert e.title_span is not None and e.title_span.line == 8
+
+
+def test_paragraph_then_two_items_that_are_no_citation() -> None:
+    doc = parse_text("Some tips [here](https://example.org/tips).\n\n- Use a larger batch size\n- Train for longer\n")
+    assert [e.title for e in doc.entries] == ["Use a larger batch size", "Train for longer"]

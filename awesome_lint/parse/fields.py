@@ -469,7 +469,7 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
 
 def _tag_bracket(pieces: list[Piece], index: int) -> range | None:
     """The pieces inside a bracket that holds only code spans and separators around the code span at `index`
-    (`[**`bnn`**]`, `[**`PTQ`, `Quant`**]`): a list of tags, never a title."""
+    (`[**`bnn`**]`, `[**`QAT`, `CNN`**]`): a list of tags, never a title."""
     first = last = index
     while first > 0 and _tag_filler(pieces[first - 1]):
         first -= 1
@@ -554,8 +554,8 @@ def recognise(
 
 
 def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
-    """`**STNet**: Authors. Title. In Venue, Year.`: a bold run and a colon before an author list is the item's
-    nickname, whatever it holds (`3D DetecTrack`, `???`); returns it and the pieces without it."""
+    """`**OSTrack**: Authors. Title. In Venue, Year.`: a bold run and a colon before an author list is the item's
+    nickname, whatever it holds (`Cycle GAN`, `???`); returns it and the pieces without it."""
     name = pieces[0].text.strip()
     if len(pieces) < 2 or pieces[1].link or pieces[1].emphasis:
         return None
@@ -572,6 +572,34 @@ def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
     if not name or not looks_like_authors(names) or ("," not in names and " and " not in names):
         return None
     return collapse(name), [Piece(""), replace(pieces[1], text=rest), *pieces[2:]]
+
+
+def recognise_block(
+    head: list[Piece], title: list[Piece], authors: list[Piece], section: tuple[str, ...], heading_year: int | None
+) -> tuple[list[Piece], Fields]:
+    """A paper written as a paragraph of fields (`Nick. *Venue Year*.`, then its links a line) and, right after it,
+    a two-item list `- Title` / `- Authors`: the pieces of the three parts and the fields read from them."""
+    fields = Fields(kind="paper", title=clean_title(_text_only(title)), title_form="group")
+    fields.authors = collapse(_text_only(authors)).rstrip(" .,;") or None
+    first = next((n for n, p in enumerate(head) if p.brk or p.newline), len(head))
+    line = [p for p in head[:first] if not p.link and not p.image]
+    emphasised = collapse("".join(p.text for p in line if p.emphasis))
+    if emphasised and _names_venue_or_year(emphasised):
+        _venue_year(emphasised, fields)
+    nick = collapse("".join(p.text for p in line if not p.emphasis)).strip(" .,:;")
+    if nick and len(nick.split()) <= 3 and not looks_like_title(nick) and not _names_venue(nick):
+        fields.nickname = nick
+    pieces = [*head, Piece(" ", brk=True), *title, Piece(" ", brk=True), *authors]
+    for i, piece in enumerate(pieces):
+        if not piece.link:
+            continue
+        if is_badge(pieces, i):
+            fields.roles.append(badge_role(pieces, i))
+            continue
+        role = link_role(piece.text, piece.url, False)
+        fields.roles.append("paper" if role in ("other", "project") and is_paper_host(piece.url) else role)
+    finish(fields, pieces, section, heading_year)
+    return pieces, fields
 
 
 def _host_venue(
@@ -1020,7 +1048,7 @@ def _lead_authors(text: str, fields: Fields) -> str:
 
 def _tab_nickname(text: str, fields: Fields) -> str:
     """`Title<TAB>Nick<TAB>[tags]`: a one-word field set off by a TAB after the title, on its first line, is the
-    item's nickname (`DFQ-AKD`), not part of the title."""
+    item's nickname (`AdaRound`), not part of the title."""
     line, brk, rest = text.partition(_BR)
     parts = [part.strip(" []*_") for part in line.split("\t")]
     parts = [part for part in parts if part]

@@ -232,7 +232,7 @@ def badge_kind(alt: str, image: str) -> str:
         return kind
     words = text.lower().replace("_", " ").replace("-", " ")
     if "code" in words.split():
-        return "code"  # `Invalid Link Code`, `No Link Code`
+        return "code"  # `No Link Code`, `Broken Code`: the word among others
     if words in _PUBLISHER_BADGES or is_venue_label(text):
         return "venue"
     return ""
@@ -283,6 +283,8 @@ def looks_like_authors(text: str) -> bool:
     if text.count(",") >= 1:
         return names >= 2
     groups = [g.split() for g in _AND.split(text)]
+    if len(groups) > 2:  # `A B and C D and E F`: a chain of names joined by `and`
+        return all(2 <= len(g) <= 4 for g in groups)
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
 
 
