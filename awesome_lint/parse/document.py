@@ -286,7 +286,7 @@ class _Builder:
         _flatten(token.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
         for piece in pieces:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
-        shape = infer.paragraph_shape(pieces)
+        shape = infer.paragraph_shape(pieces) or ("citation" if infer.citation_paragraph(pieces) else "")
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
             return
@@ -522,8 +522,9 @@ def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, fa
         builder.blocks.clear()
         builder.inline_html.clear()
         builder.comments.clear()
-    if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
-        builder.items.extend(item for item, _shape in builder.paragraphs)
+    shapes = [shape for _item, shape in builder.paragraphs]
+    blocks, citations = infer.paragraph_list(shapes), infer.citation_list(shapes)
+    builder.items.extend(item for item, shape in builder.paragraphs if (citations if shape == "citation" else blocks))
     return _assemble(path, text, index, builder, bom, newline)
 
 
