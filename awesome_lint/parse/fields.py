@@ -323,8 +323,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
     note = _PAREN_NOTE.match(tail)
     if note:
         found = read_venue(note.group(1))
-        if found is not None and found.known:
-            _set_venue(fields, found, note.group(1))
+        if found is not None and (found.known or (found.venue is None and found.year is not None)):
+            _set_venue(fields, found, note.group(1))  # `[Title](url) (ICRA 2002)`, a bare `(2002)` the year
         else:
             fields.notes.append(collapse(note.group(1)))
         return
@@ -1109,7 +1109,8 @@ def _classify(
 ) -> bool:
     """Whether a part after the title is one of the entry's fields (a venue and/or year, an arXiv id, authors, a
     count); what it is goes into `tail`. A venue name the table does not know counts only in a list whose
-    template says the tail holds the venue, with a year of its own or right after it, and not in parentheses."""
+    template says the tail holds the venue, with a year of its own or right after it; in parentheses
+    (`Title (JAIR 2002)`) it ends the title, and the tail read after the title gives the venue."""
     found = read_venue(part)
     if found is not None:
         if found.venue is None or found.known:
@@ -1128,6 +1129,9 @@ def _classify(
                 tail.venues.append((found, part))
                 if found.year is not None:
                     tail.years.append(found.year)
+                return True
+            if accepted and found.year is not None and len(found.venue.split()) <= 2:
+                tail.years.append(found.year)  # `Title (JAIR 2002)`: the title ends here; the tail gives the venue
                 return True
             return False
     if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
@@ -1167,6 +1171,8 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             index -= 1
             continue
         parenthesised = text[:part_start].rstrip().endswith("(")
+        if parenthesised and index > 0 and len(part) <= 3 and text[:part_start].rstrip()[:-1][-1:].isalpha():
+            break  # `TD(λ)`, `f(x)`: a short parenthesis glued to the word before it is part of the title
         if index > 0 and _classify(part, tail, fields, template, year_after, parenthesised):
             year_after = _is_year(part)
             cut = part_start
