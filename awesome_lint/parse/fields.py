@@ -919,12 +919,35 @@ def _read_plain(
         tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
     elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
         fields.authors, title = title, ""  # nor is a list of names
+    elif title and fields.authors is None and "," in title and (fields.year is not None or fields.venue is not None):
+        cut = _leading_authors(title)  # `Authors, Title, Venue, Year.`: the names before the title are the authors
+        if cut:
+            fields.authors, title = title[:cut].strip(" ,"), title[cut:].strip(" ,")
     fields.title = title
     if title:
         fields.vote("text_title", True)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
+
+
+def _leading_authors(title: str) -> int:
+    """Where a comma-separated author list that opens a plain-text citation ends (`A B, C D. E, Title`): the
+    longest run of leading comma fields that reads as a list of names and leaves a title; 0 when there is none."""
+    best = 0
+    comma = title.find(",")
+    while comma > 0:
+        rest = title[comma + 1 :].strip()
+        field = title[title.rfind(",", 0, comma) + 1 : comma].strip(" .")
+        if len(field.split()) < 2 and field.lower() != "et al":
+            break  # every name has two words or more (`Permute, Quantize, and Fine-tune` is a title)
+        if not looks_like_authors(title[:comma]):
+            if best:
+                break
+        elif rest[:1].isupper() and looks_like_title(rest) and not _names_venue_or_year(rest):
+            best = comma + 1
+        comma = title.find(",", comma + 1)
+    return best
 
 
 def _placeholder(m: re.Match[str]) -> str:
