@@ -33,6 +33,7 @@ from awesome_lint.parse.shapes import (
     sentence_like,
 )
 from awesome_lint.parse.venues import HOST_VENUES, VenueField, read_venue, short_name, venue_from_citation, year_of
+from awesome_lint.regex import lazy_compile
 
 _TAG = re.compile(r"【([^】]*)】")
 _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
@@ -56,6 +57,8 @@ _STRONG_SEP = re.compile(
     r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
     r"\s*"
 )
+# A link target that is a path, not an address: no scheme, not a DOI, and no domain name before its first `/`.
+_LOCAL_TARGET = lazy_compile(r"(?!10\.\d)(?![^/?#]*\.[A-Za-z]{2,}(?:[/?#]|$))")
 _APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
@@ -207,10 +210,17 @@ def code_role(url: str) -> LinkRole:
     return "other" if url.startswith("#") or is_notes_file(url) else "code"
 
 
+def is_local_target(url: str) -> bool:
+    """A link target that is a path, not an address (`blank`, `./notes/x`): no scheme, not a DOI, no domain."""
+    return _in_repository(url) and not url.startswith("#") and _LOCAL_TARGET.match(url.strip()) is not None
+
+
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if url.startswith("#"):
         return "other"
     kind = label_kind(label)
+    if kind != "code" and is_local_target(url):
+        return "other"  # a path in the repository (`[blank](blank)`) is never a paper link
     if kind == "code":
         return "code"
     if kind == "paper":

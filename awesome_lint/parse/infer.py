@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from awesome_lint.model import EntryKind, LinkRole
-from awesome_lint.parse.fields import Fields, Piece, Template, is_badge
+from awesome_lint.parse.fields import Fields, Piece, Template, is_badge, is_local_target
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
     is_paper_host,
@@ -198,6 +198,8 @@ def _page(pieces: list[Piece], index: int) -> bool:
     its own that is not a person's name (`[Reddit post](url)`); never a badge, a video or a file."""
     piece = pieces[index]
     if is_badge(pieces, index) or looks_like_authors(piece.text) or looks_like_name(piece.text):
+        return False
+    if is_local_target(piece.url):
         return False
     return is_paper_host(piece.url) or bool(PAGE_LABEL.match(piece.text)) or label_kind(piece.text) == "text"
 
