@@ -212,7 +212,9 @@ def code_role(url: str) -> LinkRole:
 
 def is_local_target(url: str) -> bool:
     """A link target that is a path, not an address (`blank`, `./notes/x`): no scheme, not a DOI, no domain."""
-    return _in_repository(url) and not url.startswith("#") and _LOCAL_TARGET.match(url.strip()) is not None
+    if not url or ":" in url or url.startswith("#"):
+        return False  # an address with a scheme (the usual case), or an anchor
+    return _in_repository(url) and _LOCAL_TARGET.match(url.strip()) is not None
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
