@@ -31,6 +31,8 @@ T = TypeVar("T")
 
 _NON_WORD = lazy_compile(r"[^\w]+")
 _SEGMENTS = lazy_compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
+_SEGMENT_MARKS = ":：-–—"
+"""Every character `_SEGMENTS` needs: a title with none of them is one segment."""
 _DIGITS = lazy_compile(r"\d+")
 _NUMBER_WORD = lazy_compile(r"\d+(?:v\d+)?")
 _YEAR_WORD = lazy_compile(r"(?:19|20)\d\d")
@@ -148,8 +150,12 @@ def content_words(normalized: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in normalized.split() if w not in _STOPWORDS))
 
 
+@lru_cache(maxsize=65536)
 def title_segments(title: str) -> tuple[str, ...]:
     """The normalised parts of a title split at colons and spaced dashes (`Name: Subtitle - Remark`)."""
+    if not any(mark in title for mark in _SEGMENT_MARKS):  # one part: skip the pattern's scan of every position
+        norm = normalize_title(title)
+        return (norm,) if norm else ()
     return tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(title)) if seg)
 
 
@@ -240,7 +246,6 @@ def _key(entry: Entry) -> _Key:
     """The matcher's view of one entry."""
     norm = normalize_title(entry.title)
     evidence = is_title_evidence(norm)
-    segments = title_segments(entry.title)
     urls = frozenset(
         key
         for link in entry.links
@@ -250,7 +255,7 @@ def _key(entry: Entry) -> _Key:
     )
     return _Key(
         norm,
-        segments if evidence else (),
+        title_segments(entry.title) if evidence else (),
         distinguishing_tokens(norm),
         entry.arxiv_id,
         urls,
@@ -471,20 +476,36 @@ def _shared_blocks(titles: list[_Key], config: DedupConfig) -> dict[tuple[str, .
             hashes.append(hash(block))
             owners.append(index)
     order = sorted(range(len(hashes)), key=hashes.__getitem__)
-    shared: dict[tuple[str, ...], list[int]] = {}
+    # Each hash held by two or more titles, and (title, its number) for each title holding it: every such title's
+    # blocks are made again once, in index order, to tell equal blocks from equal hashes.
+    wanted: list[int] = []
+    holders = array("q")
     start = 0
     while start < len(order):
         end = start + 1
         while end < len(order) and hashes[order[end]] == hashes[order[start]]:
             end += 1
         if end - start > 1:
-            found: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for index in dict.fromkeys(owners[k] for k in order[start:end]):
-                for block in _title_blocks(titles[index], frequency, config):
-                    if hash(block) == hashes[order[start]]:
-                        found[block].append(index)
-            shared.update((block, members) for block, members in found.items() if len(members) > 1)
+                holders.append(index)
+                holders.append(len(wanted))
+            wanted.append(hashes[order[start]])
         start = end
+    del order, hashes, owners
+    found: list[dict[tuple[str, ...], list[int]]] = [defaultdict(list) for _ in wanted]
+    pairs = sorted(range(0, len(holders), 2), key=holders.__getitem__)  # stable: each title's numbers in order
+    previous = -1
+    blocks: set[tuple[str, ...]] = set()
+    for k in pairs:
+        index, number = holders[k], holders[k + 1]
+        if index != previous:
+            blocks, previous = _title_blocks(titles[index], frequency, config), index
+        for block in blocks:
+            if hash(block) == wanted[number]:
+                found[number][block].append(index)
+    shared: dict[tuple[str, ...], list[int]] = {}
+    for blocks_of_hash in found:
+        shared.update((block, members) for block, members in blocks_of_hash.items() if len(members) > 1)
     return shared
 
 
