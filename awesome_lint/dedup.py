@@ -37,6 +37,7 @@ _DIGITS = lazy_compile(r"\d+")
 _NUMBER_WORD = lazy_compile(r"\d+(?:v\d+)?")
 _YEAR_WORD = lazy_compile(r"(?:19|20)\d\d")
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"}
+_NUMERAL_WORDS = frozenset({*_ROMAN, "i", "v"})
 _STOPWORDS = frozenset(
     [
         "a",
@@ -163,9 +164,10 @@ def distinguishing_tokens(normalized: str) -> tuple[str, ...]:
     """Numbers and Roman numerals that tell papers apart (V2, 8-bit, Part II), sorted."""
     words = normalized.split()
     found = _DIGITS.findall(normalized)
-    for i, word in enumerate(words):
-        if word in _ROMAN or (word in ("i", "v") and i > 0 and words[i - 1] == "part"):
-            found.append(word)
+    if not _NUMERAL_WORDS.isdisjoint(words):
+        for i, word in enumerate(words):
+            if word in _ROMAN or (word in ("i", "v") and i > 0 and words[i - 1] == "part"):
+                found.append(word)
     return tuple(sorted(found))
 
 
@@ -218,13 +220,16 @@ def names_nothing(normalized: str) -> bool:
     return _is_venue_name([w for w in normalized.split() if not _NUMBER_WORD.fullmatch(w)])
 
 
-def _content(normalized: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _content(normalized: str) -> tuple[str, ...]:
     """The words of a normalised title besides numbers, generic words and stopwords."""
-    return [
+    return tuple(
         w
         for w in normalized.split()
-        if not _NUMBER_WORD.fullmatch(w) and w not in _GENERIC_WORDS and w not in _STOPWORDS
-    ]
+        if w not in _GENERIC_WORDS
+        and w not in _STOPWORDS
+        and not (w[0].isdecimal() and _NUMBER_WORD.fullmatch(w))  # a number starts with a digit
+    )
 
 
 _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated": 3, "subtitle": 4}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
 from awesome_lint.findings import Edit
 from awesome_lint.model import Document, Entry, Link, Section, Span
 from awesome_lint.regex import lazy_compile
