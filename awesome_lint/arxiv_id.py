@@ -8,6 +8,7 @@ judges whether a normalised id could exist.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +55,10 @@ _URL_RE = lazy_compile(
     rf"(?P<suffix>\.pdf)?(?P<slash>/)?(?P<tail>[?#].*)?\s*",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
+ARXIV_WORD = lazy_compile(r"[Aa][Rr][Xx][Ii][Vv]")
+"""The word `arXiv` in any case of its ASCII letters."""
+_CITED_LEAD = len("https://") + max(len(host) - len("arxiv.org") for host in HOSTS)
+"""How far before the word `arXiv` a cited id's match may start (`https://browse.arxiv.org/...`)."""
 # In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
 # ":" or whitespace, right before the id. A bare number is never taken.
 _CITED_RE = lazy_compile(
@@ -171,10 +176,13 @@ def parse_link(url: str) -> ArxivId | None:
 def find_cited(text: str) -> list[ArxivId]:
     """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
     found: list[ArxivId] = []
-    if "arxiv" not in text.lower():  # both forms hold the word (ASCII letters, as the pattern matches them)
+    word = ARXIV_WORD.search(text)  # both forms hold the word (ASCII letters, as the pattern matches them)
+    if word is None:
         return found
     seen: set[str] = set()
-    for m in _CITED_RE.finditer(text):
+    # A match starts at most a scheme and the longest host's lead before the word (the look-behinds still see
+    # the text before the position the search starts from).
+    for m in _CITED_RE.finditer(text, max(0, word.start() - _CITED_LEAD)):
         aid = _from_match(m)
         if aid.id not in seen:
             seen.add(aid.id)
@@ -184,10 +192,8 @@ def find_cited(text: str) -> list[ArxivId]:
 
 def _latest_yymm() -> int:
     """The YYMM of the current month: new-style ids from later months cannot exist yet."""
-    import datetime
-
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    return (today.year % 100) * 100 + today.month
+    today = time.gmtime()
+    return (today.tm_year % 100) * 100 + today.tm_mon
 
 
 def is_valid(arxiv_id: str) -> bool:

@@ -423,6 +423,8 @@ def _ids(text: str) -> list[str]:
         ("see arxiv.org/pdf/1703.09746.pdf, p. 3", ["1703.09746"]),
         ("<https://www.arxiv.org/abs/hep-th/9901001v2>", ["hep-th/9901001"]),
         ("https://arxiv.org/abs/1806.10282?context=cs.LG", ["1806.10282"]),
+        ("İİ Pruning, https://browse.arxiv.org/abs/1711.01312", ["1711.01312"]),
+        ("Pruning (http://export.arxiv.org/pdf/1711.01312v2)", ["1711.01312"]),
         ("[[paper]](https://arxiv.org/pdf/1412.06115) .[J] arXiv preprint arXiv:1412.06115", ["1412.6115"]),
         (
             "[[paper]](https://arxiv.org/abs/1712.01312) arXiv preprint arXiv:1711.01312, 2017.",
@@ -452,6 +454,7 @@ def test_find_cited(text: str, expected: list[str]) -> None:
         "arXiv.1711.01312",
         "arXiv-1711.01312",
         "https://notarxiv.org/abs/1711.01312",
+        "x-https://browse.arxiv.org/abs/1711.01312",
         "https://arxiv-sanity.com/abs/1711.01312",
         "https://arxiv.org.evil.com/abs/1711.01312",
         "https://arxiv.org/list/cs.CV/recent 1711.01312",

@@ -69,9 +69,14 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
     groups: dict[str, list[tuple[Entry, Link]]] = defaultdict(list)
     for entry in ctx.papers:
         seen: set[str] = set()
+        read: bool | None = None  # title_read(entry), asked once, when the entry has a paper URL
         for link in entry.paper_links:
             key = canonical_url(link.url) if link.url else ""
-            if key and key not in seen and title_read(entry):
+            if key and key not in seen:
+                if read is None:
+                    read = title_read(entry)
+                if not read:
+                    break
                 seen.add(key)
                 groups[key].append((entry, link))
     for members in groups.values():
