@@ -51,9 +51,14 @@ def link_style(ctx: Context, options: LinkStyleOptions | None = None) -> tuple[s
         if options.style == "abs":
             return "abs", "arXiv asks for links to the abstract page"
         return "pdf", "this list links arXiv PDFs"
-    counts = Counter(url.kind.lower() for _link, url in styled_links(ctx))
+    counts = ctx.derived(_style_counts)
     style = "pdf" if counts["pdf"] > counts["abs"] else "abs"
     return style, f"most of this list's arXiv links ({counts[style]} of {counts.total()}) use /{style}/"
+
+
+def _style_counts(ctx: Context) -> Counter[str]:
+    """How many of the list's styled arXiv links use each kind of page (counted once per document)."""
+    return Counter(url.kind.lower() for _link, url in styled_links(ctx))
 
 
 def suggested_link(ctx: Context, url: ArxivUrl) -> str:
