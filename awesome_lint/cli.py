@@ -468,13 +468,17 @@ def _run(
 def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off for a lint run: parsing and linting make millions of objects that live to the
     end and almost no reference cycles (about 70 objects a list), so its passes over them cost a fifth of the time
-    on a 3 MB list and find nothing; reference counting frees everything else as usual."""
+    on a 3 MB list and find nothing; reference counting frees everything else as usual. The objects made meanwhile
+    go straight to the oldest generation (freeze, unfreeze), so the first collection after it does not walk them all
+    (half a second on a 10 MB list)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
