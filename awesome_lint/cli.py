@@ -384,12 +384,14 @@ def _run(
     fail_on_unknown: bool = False,
     fixes_by_lint: bool = False,
     lint_cache: bool = False,
+    block_facts: bool = True,
 ) -> None:
     """Lint (optionally checking links first), print findings, and exit with the documented code.
 
     `fail_on_unknown` also fails when a link or arXiv id could not be checked; `fixes_by_lint` names the `lint
     --fix` command for the fixable findings (a command without `--fix` of its own); `lint_cache` uses the lint
-    cache the config names for a run without link checks."""
+    cache the config names for a run without link checks; without `block_facts` (rules that read no block facts
+    but the comments) the parse keeps none."""
     from awesome_lint.findings import severity_rank
     from awesome_lint.lint import lint_paths
     from awesome_lint.report import render
@@ -410,7 +412,7 @@ def _run(
             from awesome_lint.lint import read_and_parse
 
             options = _link_options(config, network_flags)
-            parsed = read_and_parse(files)  # read and parsed once, for the link check and the rules
+            parsed = read_and_parse(files, block_facts)  # read and parsed once, for the link check and the rules
             network = _check_links([document for _source, document in parsed.values()], options, changed)
         results = lint_paths(
             files,
@@ -639,6 +641,7 @@ def check_links_command(
         summary_md=summary_md,
         fail_on_unknown=fail_on == "unknown",
         fixes_by_lint=True,
+        block_facts=False,  # the link rules and malformed-arxiv-id read entries and links, and comments
     )
 
 
