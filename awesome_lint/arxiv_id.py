@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,8 +58,6 @@ _URL_RE = lazy_compile(
 )
 ARXIV_WORD = lazy_compile(r"[Aa][Rr][Xx][Ii][Vv]")
 """The word `arXiv` in any case of its ASCII letters."""
-_CITED_LEAD = len("https://") + max(len(host) - len("arxiv.org") for host in HOSTS)
-"""How far before the word `arXiv` a cited id's match may start (`https://browse.arxiv.org/...`)."""
 # In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
 # ":" or whitespace, right before the id. A bare number is never taken.
 _CITED_RE = lazy_compile(
@@ -67,6 +66,9 @@ _CITED_RE = lazy_compile(
     rf"{_ID}(?:\.pdf)?(?![\w])",
     re.IGNORECASE | re.ASCII,
 )
+
+# How far before the word "arxiv" a citation may start: `https://browse.arxiv.org/abs/...`.
+_CITED_LEAD = len("https://") + max(host.index("arxiv") for host in HOSTS)
 
 URL_MEMO = 1 << 16
 """How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
@@ -176,18 +178,28 @@ def parse_link(url: str) -> ArxivId | None:
 def find_cited(text: str) -> list[ArxivId]:
     """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
     found: list[ArxivId] = []
-    word = ARXIV_WORD.search(text)  # both forms hold the word (ASCII letters, as the pattern matches them)
-    if word is None:
+    lower = text.lower()
+    if "arxiv" not in lower:  # both forms hold the word (ASCII letters, as the pattern matches them)
         return found
     seen: set[str] = set()
-    # A match starts at most a scheme and the longest host's lead before the word (the look-behinds still see
-    # the text before the position the search starts from).
-    for m in _CITED_RE.finditer(text, max(0, word.start() - _CITED_LEAD)):
+    for m in _cited_matches(text, lower) if text.isascii() else _CITED_RE.finditer(text):
         aid = _from_match(m)
         if aid.id not in seen:
             seen.add(aid.id)
             found.append(aid)
     return found
+
+
+def _cited_matches(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The matches `_CITED_RE.finditer` gives on ASCII `text` (`lower` is its lower case, position for position),
+    searched only from just before each "arxiv", the word every citation holds, instead of at every character."""
+    pos = 0
+    while (at := lower.find("arxiv", pos)) >= 0:
+        m = _CITED_RE.search(text, max(pos, at - _CITED_LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _latest_yymm() -> int:
@@ -196,8 +208,10 @@ def _latest_yymm() -> int:
     return (today.tm_year % 100) * 100 + today.tm_mon
 
 
+@lru_cache(maxsize=URL_MEMO)
 def is_valid(arxiv_id: str) -> bool:
-    """True when a normalised id (no version, no prefix) is structurally possible."""
+    """True when a normalised id (no version, no prefix) is structurally possible (remembered: the parser and
+    several rules ask about every id of a list)."""
     m = _VALID_NEW_RE.fullmatch(arxiv_id)
     if m is not None:
         yy, mm, num = m.groups()

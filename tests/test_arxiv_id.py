@@ -619,3 +619,19 @@ def test_ids_from_the_future_are_not_valid() -> None:
     assert not is_valid("9912.12345")
     next_year = f"{(today.year + 1) % 100:02d}01"
     assert not is_valid(f"{next_year}.00001")
+
+
+_CITATION_PARTS = [
+    "arXiv", "arxiv", "ARXIV", " ", ":", "https://", "//", "arxiv.org", "www.arxiv.org", "browse.arxiv.org",
+    "/abs/", "/pdf/", "1404.00736", "1707.01209", "v2", ".pdf", "cs/0112017", " preprint", "x", "-", ".", "@",
+    "/", "1", "\n", "é", "İ", "_",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CITATION_PARTS), max_size=14).map("".join))
+def test_citations_are_found_as_a_scan_at_every_character_finds_them(text: str) -> None:
+    from awesome_lint.arxiv_id import _CITED_RE, _from_match
+
+    everywhere = [_from_match(m) for m in _CITED_RE.finditer(text)]
+    expected = [found for i, found in enumerate(everywhere) if all(f.id != found.id for f in everywhere[:i])]
+    assert find_cited(text) == expected

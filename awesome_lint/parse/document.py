@@ -487,23 +487,30 @@ def _raw_destination(raw: str) -> str | None:
 
 
 def build(
-    path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n", facts: bool = True
+    path: str,
+    text: str,
+    data: bytes | None = None,
+    bom: bool = False,
+    newline: str = "\n",
+    facts: bool = True,
+    comments: bool = False,
 ) -> Document:
     """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets. Without
-    `facts` the document has no block facts (code lines, blocks, inline HTML, comments), which saves memory.
+    `facts` the document has no block facts (code lines, blocks, inline HTML, and comments unless `comments`),
+    which saves memory.
 
     The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until
     it ends and no cycles, so its collections would only walk them over and over."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(path, text, data, bom, newline, facts)
+        return _build(path, text, data, bom, newline, facts, comments)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool) -> Document:
+def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool, comments: bool) -> Document:
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index))
     for token in iter_ast(text):  # one top-level block's tokens at a time, freed once walked
@@ -513,7 +520,8 @@ def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, fa
         builder.code_lines.clear()
         builder.blocks.clear()
         builder.inline_html.clear()
-        builder.comments.clear()
+        if not comments:
+            builder.comments.clear()
     if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
         builder.items.extend(item for item, _shape in builder.paragraphs)
     return _assemble(path, text, index, builder, bom, newline)
