@@ -23,6 +23,7 @@ from awesome_lint.parse.shapes import (
     is_notes_file,
     is_owner_repo,
     is_paper_host,
+    is_repository,
     is_resource_host,
     is_venue_label,
     label_kind,
@@ -200,8 +201,11 @@ def link_role(label: str, url: str, is_title: bool) -> LinkRole:
 
 
 def code_role(url: str) -> LinkRole:
-    """The role of a link in a code slot: `code`, or `other` for an anchor or notes in a repository."""
-    return "other" if url.startswith("#") or is_notes_file(url) else "code"
+    """The role of a link in a code slot: `code`, or `other` for an anchor, notes in a repository or a page of a code
+    host that is no repository (an issue, a pull request, a discussion)."""
+    if url.startswith("#") or is_notes_file(url) or (is_code_host(url) and not is_repository(url)):
+        return "other"
+    return "code"
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
@@ -210,6 +214,8 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     kind = label_kind(label)
     if kind == "code":
         return "code"
+    if "arxiv" in url.lower() and arxiv_id.parse_link(url) is not None:
+        return "paper"  # an arXiv paper whatever its label says (`[[1912.01438]](https://arxiv.org/abs/1912.01438)`)
     if kind == "paper":
         return "paper"
     if kind == "project":
@@ -541,6 +547,8 @@ def finish(
         for cited in arxiv_id.find_cited(text):
             if all(c.id != cited.id for c in fields.cited):
                 fields.cited.append(cited)
+    if fields.title_link is not None and "paper" in fields.roles:
+        _repository_title(fields, pieces, links)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:
@@ -555,6 +563,18 @@ def finish(
     if fields.year is None:
         fields.year = heading_year
     _evidence(fields, pieces, links, section)
+
+
+def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
+    """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`) links the
+    code: a repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
+    number = links.index(fields.title_link) if fields.title_link in links else -1
+    url = pieces[fields.title_link].url if number >= 0 else ""
+    if number < 0 or fields.roles[number] != "paper" or not is_repository(url) or is_paper_host(url):
+        return
+    if is_notes_file(url) or not any(role == "paper" for n, role in enumerate(fields.roles) if n != number):
+        return
+    fields.roles[number] = "code"
 
 
 def _badge(piece: Piece, fields: Fields) -> None:

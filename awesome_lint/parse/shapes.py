@@ -158,6 +158,29 @@ def is_code_host(url: str) -> bool:
     return host(url) in CODE_HOSTS
 
 
+# What follows `owner/repo` on a code host in a URL that is not the repository's code: its issues, pull requests,
+# discussions (GitLab writes them after a `-` segment); and the first path segments of GitHub's own pages.
+_NOT_CODE_PAGES = frozenset(("issues", "pull", "pulls", "merge_requests", "discussions"))
+_SITE_PAGES = frozenset(
+    split_words("topics orgs sponsors marketplace features collections search settings about apps enterprise explore")
+)
+
+
+def is_repository(url: str) -> bool:
+    """Whether a URL on a code host names a repository or a place in it (`owner/repo`, `/tree/`, `/blob/`,
+    releases), not an issue, a pull request, a discussion, a user's page or a page of the host's own."""
+    name, path = _split(url)
+    if name not in CODE_HOSTS:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if len(segments) < 2 or segments[0] in _SITE_PAGES:
+        return False
+    rest = segments[2:]
+    if rest and rest[0] == "-":
+        rest = rest[1:]
+    return not rest or rest[0] not in _NOT_CODE_PAGES
+
+
 _DOCUMENT_FILE = re.compile(r"/[^/]+\.(?:md|markdown|rst)$")
 _README = re.compile(r"/readme\.[a-z]+$")
 
