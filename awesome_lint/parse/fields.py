@@ -33,6 +33,7 @@ from awesome_lint.parse.shapes import (
     sentence_like,
 )
 from awesome_lint.parse.venues import HOST_VENUES, VenueField, read_venue, short_name, venue_from_citation, year_of
+from awesome_lint.regex import lazy_compile
 
 _TAG = re.compile(r"【([^】]*)】")
 _YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
@@ -175,6 +176,9 @@ class Fields:
     resource_evidence: bool = False
     code_only: bool = False
     """Every link of the item (badges and anchors aside) goes to a code repository: an implementation."""
+    implementation: bool = False
+    """The item is led by a repository whose description cites a paper (`- [Name](repo) - Implementation of
+    [_Title_](url)`): an implementation of that paper, its repository the code."""
     asked: tuple[tuple[str, bool], ...] = ()
     """Template questions this reading depended on, with the answer it went by."""
     votes: tuple[tuple[str, bool], ...] = ()
@@ -203,7 +207,7 @@ def link_role(label: str, url: str, is_title: bool) -> LinkRole:
 def code_role(url: str) -> LinkRole:
     """The role of a link in a code slot: `code`, or `other` for an anchor, notes in a repository or a page of a code
     host that is no repository (an issue, a pull request, a discussion)."""
-    if url.startswith("#") or is_notes_file(url) or (is_code_host(url) and not is_repository(url)):
+    if url.startswith("#") or is_notes_file(url) or (is_code_host(url) and not is_repository(url, owner=True)):
         return "other"
     return "code"
 
@@ -223,7 +227,7 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if is_title:
         return "paper"
     if is_code_host(url):
-        return "code"
+        return "code" if is_repository(url) else "other"
     if is_paper_host(url) and is_venue_label(label):
         return "paper"  # `[[TMLR](https://openreview.net/forum?id=...)]`
     return "other"
@@ -1249,5 +1253,34 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         resource = any(role in ("code", "project") for role in fields.roles) and fields.venue is None
     fields.paper_evidence = paper
     fields.resource_evidence = resource
+    fields.implementation = fields.title_link is not None and _cites_paper(pieces, links, fields)
+    if fields.implementation:
+        fields.roles[0] = "code"  # the repository an implementation opens with is its code
     targets = [pieces[i].url for i in links if not is_badge(pieces, i) and not pieces[i].url.startswith("#")]
     fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)
+
+
+# What a description says right before the paper it cites: a word (`Implementation of [Title](url)`, `(see [arXiv
+# paper](url))`), not a field's end (`CVPR 2021. [[arXiv]](url)`).
+_CITING_WORD = lazy_compile(r"\w\s*\(?\s*$")
+
+
+def _cites_paper(pieces: list[Piece], links: list[int], fields: Fields) -> bool:
+    """`- [Name](repo) - Official implementation of [_Title_](url)`: the item opens with a link to a repository, a
+    description follows it, and a link in the description's running text is the paper (on any host)."""
+    first = links[0]
+    if fields.title_link != first or not is_repository(pieces[first].url) or _text_only(pieces[:first]).strip(" [\\"):
+        return False
+    if first + 1 >= len(pieces) or pieces[first + 1].link or not _DESCRIPTION_AFTER.match(pieces[first + 1].text):
+        return False
+    for number, i in enumerate(links[1:], 1):
+        gap = pieces[i - 1].text if not pieces[i - 1].link else ""
+        if not pieces[i].url or is_code_host(pieces[i].url) or not _CITING_WORD.search(gap):
+            continue
+        label, url = pieces[i].text, pieces[i].url
+        # A paper link, or a paper's title linking a page (`[_Putting Perception into Action_](journal page)`).
+        titled = label[:1].isupper() and len(label.split()) >= 4 and looks_like_title(label)
+        paper = fields.roles[number] == "paper" or (titled and not is_resource_host(url) and not _site_root(url))
+        if paper and sentence_like(_text_only(pieces[first + 1 : i])):
+            return True
+    return False

@@ -166,14 +166,15 @@ _SITE_PAGES = frozenset(
 )
 
 
-def is_repository(url: str) -> bool:
+def is_repository(url: str, owner: bool = False) -> bool:
     """Whether a URL on a code host names a repository or a place in it (`owner/repo`, `/tree/`, `/blob/`,
-    releases), not an issue, a pull request, a discussion, a user's page or a page of the host's own."""
+    releases), not an issue, a pull request, a discussion or a page of the host's own; with `owner`, an owner's
+    page (`github.com/owner`, what a `[code]` label may link) counts too."""
     name, path = _split(url)
     if name not in CODE_HOSTS:
         return False
     segments = [s for s in path.split("/") if s]
-    if len(segments) < 2 or segments[0] in _SITE_PAGES:
+    if len(segments) < (1 if owner else 2) or segments[0] in _SITE_PAGES:
         return False
     rest = segments[2:]
     if rest and rest[0] == "-":
