@@ -850,9 +850,37 @@ def _read_plain(
     fields.title = title
     if title:
         fields.vote("text_title", True)
+    if fields.title_form == "bold" and any(p.emphasis == "em" for p in head_pieces):
+        tail = _after_author_emphasis(head_pieces, tail, fields)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
+
+
+_OTHERS = lazy_compile(r",?\s*(?:and|&)\s+others\W*$")
+
+
+def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) -> str:
+    """`**Title.**` / `*Authors.* Venue Year.`: an emphasised list of names that opens the text after a bold title is
+    the authors, and the venue is read only from the text after it (`*A, B and others.* 2018.` names none)."""
+    run: list[str] = []
+    bold = False
+    for piece in head_pieces:
+        if piece.emphasis == "strong" and not run:
+            bold = True
+        elif piece.emphasis == "em" and bold and not piece.link and not piece.code:
+            run.append(piece.text)
+        elif run or (bold and piece.text.strip()):
+            break
+    names = collapse("".join(run))
+    start = tail.find(names) if names else -1
+    if start < 0 or tail[:start].strip(" .,;:") or _names_venue_or_year(names):
+        return tail
+    listed = names.rstrip(" .,;")
+    if not looks_like_authors(_OTHERS.sub("", listed)):
+        return tail
+    fields.authors = fields.authors or listed
+    return tail[start + len(names) :]
 
 
 def _has_letter(text: str) -> bool:

@@ -232,9 +232,10 @@ _SHORT_YEAR = re.compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = re.compile(r"-(\d\d)$")
 _GLUED_YEAR = re.compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
 _MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE)
-# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of".
+# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of" (but the
+# first word of "Journal of ..." or "Conference on ..." is the name's own).
 _FIELD_LEAD = re.compile(
-    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b[\s:-]*"
+    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b(?!\s+(?:of|on)\b)[\s:-]*"
     r"(?:(?:at|in|by|to)\b\s*)?|in\s+(?:the\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|proceedings\s+of\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
@@ -260,6 +261,7 @@ _VENUE_EXTRAS = frozenset(split_words("in the of on and international annual pro
 }
 # A workshop, by the word or by the acronym of a workshop lists name after its conference (`NeurIPS-ENLSP`).
 _WORKSHOP_WORDS = frozenset(split_words("workshop workshops enlsp es-fomo srw sustainlp repl4nlp emc2 want wanf"))
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 _TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
 _NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
 # Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
@@ -405,6 +407,8 @@ def read_venue(text: str) -> VenueField | None:
             return VenueField(long_name, year, True, arxiv, note)
     if not _venue_shaped(name):
         return None
+    if len(words) == 2 and words[0].lower() in _PUBLISHERS and _ACRONYM.match(words[1]):
+        name = words[1]  # `IEEE SPM`: a publisher before a journal's acronym the table does not know
     return VenueField(name, year, False, arxiv, note)
 
 

@@ -1,0 +1,53 @@
+"""Venue, year and title of citation shapes: italic author lists, a citation as a link label, venue slots."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.parse import parse_text
+from awesome_lint.parse.venues import read_venue
+
+
+def _italic_authors(line: str) -> str:
+    """A list of numbered `**Title.**` items with the italic author list on the next line, `line` the last one."""
+    known = "".join(
+        f"1. **Graph Paper Number {n} on Networks.**\n*Ada Lovelace, Alan Turing.* ICLR 201{n}. "
+        f"[paper](https://arxiv.org/pdf/1609.0290{n}.pdf)\n\n"
+        for n in range(3)
+    )
+    return f"# Graphs\n\n{known}1. **Relational Inductive Biases.**\n{line} [paper](https://arxiv.org/pdf/1806.01261.pdf)\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year"),
+    [
+        ("*Battaglia, Peter W and Hamrick, Jessica B and Faulkner, Ryan and others.* 2018.", None, 2018),
+        ("*Caglar Gulcehre, Misha Denil, Nando de Freitas* 2018.", None, 2018),
+        (
+            "*Steven Kearnes, Kevin McCloskey, Patrick Riley.* Journal of computer-aided molecular design 2016.",
+            "Journal of computer-aided molecular design",
+            2016,
+        ),
+        ("*Franco Scarselli, Marco Gori.* IEEE TNN 2009.", "TNN", 2009),
+        ("*Thomas N. Kipf, Max Welling.* ICLR 2017.", "ICLR", 2017),
+    ],
+)
+def test_the_venue_is_read_after_the_author_emphasis(line: str, venue: str | None, year: int) -> None:
+    entry = parse_text(_italic_authors(line)).entries[-1]
+    assert entry.title == "Relational Inductive Biases"
+    assert (entry.venue, entry.year) == (venue, year)
+    assert entry.authors is not None and not entry.authors.endswith(".")
+
+
+def test_an_emphasised_venue_after_a_bold_title_is_still_the_venue() -> None:
+    (entry,) = parse_text(
+        "- **Learning Efficient Convolutional Networks** *CVPR 2019*. [[paper]](https://arxiv.org/abs/1708.06519)\n"
+    ).entries
+    assert (entry.venue, entry.year) == ("CVPR", 2019)
+
+
+def test_a_journal_s_first_word_belongs_to_its_name() -> None:
+    found = read_venue("Journal of Chemical Information and Modeling 2019")
+    assert found is not None and found.venue == "Journal of Chemical Information and Modeling" and found.year == 2019
+    badge = read_venue("Journal: TPAMI")
+    assert badge is not None and badge.venue == "TPAMI"
