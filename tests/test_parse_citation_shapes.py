@@ -51,3 +51,17 @@ def test_a_journal_s_first_word_belongs_to_its_name() -> None:
     assert found is not None and found.venue == "Journal of Chemical Information and Modeling" and found.year == 2019
     badge = read_venue("Journal: TPAMI")
     assert badge is not None and badge.venue == "TPAMI"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("ICLR-W", "ICLR Workshop"),
+        ("NeurIPS-W", "NeurIPS Workshop"),
+        ("ICML-w 2019", "ICML Workshop"),
+        ("CVPRW", "CVPR Workshop"),
+    ],
+)
+def test_a_workshop_written_with_a_w(text: str, venue: str) -> None:
+    found = read_venue(text)
+    assert found is not None and found.known and found.venue == venue

@@ -262,7 +262,7 @@ _VENUE_EXTRAS = frozenset(split_words("in the of on and international annual pro
 # A workshop, by the word or by the acronym of a workshop lists name after its conference (`NeurIPS-ENLSP`).
 _WORKSHOP_WORDS = frozenset(split_words("workshop workshops enlsp es-fomo srw sustainlp repl4nlp emc2 want wanf"))
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
-_TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
+_TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})-?[wW]$")  # `CVPRW`, `ICLR-W`
 _NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
 # Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
 SENTENCE_WORDS = frozenset(
@@ -287,7 +287,7 @@ def year_of(value: str) -> int:
 
 def known_short(name: str) -> str | None:
     """The usual spelling when `name` is a known short venue name, or one with a workshop, findings, track or
-    award after it (`CVPRW`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
+    award after it (`CVPRW`, `ICLR-W`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
     publisher before it (`IEEE TPAMI`)."""
     name = " ".join(name.split()).strip(" .,;:-")
     if not name:
