@@ -65,3 +65,17 @@ def test_a_journal_s_first_word_belongs_to_its_name() -> None:
 def test_a_workshop_written_with_a_w(text: str, venue: str) -> None:
     found = read_venue(text)
     assert found is not None and found.known and found.venue == venue
+
+
+def test_a_whole_citation_as_the_link_label() -> None:
+    doc = parse_text(
+        "- [__Compiling Array Programs via Tracing__. Ada Lovelace, Alan Turing. _MLSys 2018_.]"
+        "(https://mlsys.org/doc/2018/146.pdf) - White paper describing an early version.\n"
+        "- [Model compression as constrained optimization. Part II: quantization](https://arxiv.org/abs/1707.04319)\n"
+    )
+    cited, plain = doc.entries
+    assert cited.title == "Compiling Array Programs via Tracing"
+    assert (cited.authors, cited.venue, cited.year) == ("Ada Lovelace, Alan Turing", "MLSys", 2018)
+    assert [link.role for link in cited.links] == ["paper"]
+    assert plain.title == "Model compression as constrained optimization. Part II: quantization"
+    assert (plain.authors, plain.venue, plain.year) == (None, None, None)

@@ -724,6 +724,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         bool(collapse(tail).strip(" []\\|.,;:-")) and not _OWN_SEPARATOR.match(tail)
     )
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
+    if ". " in fields.title and fields.authors is None and fields.venue is None:
+        fields.title = _label_citation(fields.title, fields, template)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
             note_m = _PAREN_NOTE.match(p.text)
@@ -748,6 +750,19 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         )
     if prefix:
         fields.year = int(prefix.group("year"))
+
+
+def _label_citation(label: str, fields: Fields, template: Template) -> str:
+    """`[__Title__. Authors. _Venue Year_.](url)`: a link label that is a whole citation gives the title (what stands
+    before the authors), and the authors, venue and year; any other label is the title as it is."""
+    cited = Fields(kind="paper", title="")
+    cut = _title_end(label, cited, template)
+    year = cited.year or _last_year(label[cut:])
+    if cut >= len(label) or cited.authors is None or (cited.venue is None and year is None):
+        return label
+    fields.authors, fields.venue, fields.venue_raw, fields.year = cited.authors, cited.venue, cited.venue_raw, year
+    fields.asked, fields.votes = (*fields.asked, *cited.asked), (*fields.votes, *cited.votes)
+    return clean_title(label[:cut])
 
 
 def _prefix(before: str) -> re.Match[str] | None:
