@@ -261,3 +261,60 @@ def test_canonical_line_without_authors_and_with_a_note() -> None:
     assert got[2] == ("Only a note", None, None, None, ("Extended version",))
     assert got[3][2] is None
     assert [link.role for link in doc.entries[1].links] == ["paper", "code"]
+
+
+def test_venue_first_item_with_tag_bracket_and_badge_links() -> None:
+    e = one(
+        "- **[ICCV 2021]** Some Title About Data-Free Distillation\tSTD\t[**`KD`, `CNN`**] <br>\n"
+        "    [![arXiv](https://img.shields.io/badge/arXiv-2101.00001-b31b1b.svg)](https://arxiv.org/abs/2101.00001)"
+        " [![Code](https://img.shields.io/badge/code-github-A7594E.svg)](https://github.com/a/b)"
+        " [![No Link Code](https://img.shields.io/badge/code-no_link-FF0000.svg)]()"
+        " [![Star](https://img.shields.io/github/stars/a/b?style=social)](https://github.com/a/b)\n"
+    )
+    assert (e.title, e.venue, e.year, e.nickname) == ("Some Title About Data-Free Distillation", "ICCV", 2021, "STD")
+    assert e.tags == ("KD", "CNN")
+    assert [link.role for link in e.links] == ["paper", "code", "other", "other"]
+
+
+def test_badge_gives_no_venue_where_the_item_states_one() -> None:
+    e = one(
+        "- **[Neurocomputing 2021]** Some Title About Network Pruning <br> "
+        "[![arXiv](https://img.shields.io/badge/arXiv-2101.00001-b31b1b.svg)](https://arxiv.org/abs/2101.00001)\n"
+    )
+    assert (e.title, e.venue, e.nickname) == ("Some Title About Network Pruning", None, None)
+
+
+def test_bold_nickname_before_a_plain_citation() -> None:
+    e = one(
+        "- **3D Net**: Ann Lee, J.-Y. Kim, Bo G. M. Park. 3D Tracking with Transformers. In _ACMMM_, 2021. [Paper]"
+        " [[Code]](https://github.com/a/b)\n"
+    )
+    assert (e.kind, e.nickname, e.title) == ("paper", "3D Net", "3D Tracking with Transformers")
+    assert (e.authors, e.venue, e.year) == ("Ann Lee, J.-Y. Kim, Bo G. M. Park", "ACM MM", 2021)
+
+
+def test_bold_name_and_description_is_no_nickname() -> None:
+    e = one("- **Tracker**: A framework for object tracking. [[Code]](https://github.com/a/b)\n")
+    assert e.nickname is None and e.authors is None
+
+
+def test_paragraph_then_title_and_authors_list_is_one_paper() -> None:
+    doc = parse_text(
+        "# Detection\n\nMim. *CVPR 2017*.\n\\[[CVF](https://openaccess.thecvf.com/x.html)\\]\n"
+        "<[GitHub](https://github.com/a/b)>\n\\- A summary of the method.\n\n"
+        "- Imitating Some Network for Object Detection\n- Ann Lee and Bo Chen and Cy Dunn\n"
+    )
+    (e,) = doc.entries
+    assert (e.kind, e.block, e.span.line, e.nickname) == ("paper", "paragraph", 3, "Mim")
+    assert (e.title, e.authors) == ("Imitating Some Network for Object Detection", "Ann Lee and Bo Chen and Cy Dunn")
+    assert (e.venue, e.year) == ("CVPR", 2017)
+    assert [(link.role, link.url) for link in e.links] == [
+        ("paper", "https://openaccess.thecvf.com/x.html"),
+        ("code", "https://github.com/a/b"),
+    ]
+    assert e.title_span is not None and e.title_span.line == 8
+
+
+def test_paragraph_then_two_items_that_are_no_citation() -> None:
+    doc = parse_text("Some tips [here](https://example.org/tips).\n\n- Use a larger batch size\n- Train for longer\n")
+    assert [e.title for e in doc.entries] == ["Use a larger batch size", "Train for longer"]

@@ -27,7 +27,17 @@ from awesome_lint.model import (
     Span,
 )
 from awesome_lint.parse import infer
-from awesome_lint.parse.fields import NEUTRAL, Fields, Piece, Template, clean_title, code_role, collapse, recognise
+from awesome_lint.parse.fields import (
+    NEUTRAL,
+    Fields,
+    Piece,
+    Template,
+    clean_title,
+    code_role,
+    collapse,
+    recognise,
+    recognise_block,
+)
 from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
@@ -74,6 +84,9 @@ class _Item:
     """The source line where the item's own text starts (for a second citation on a later line)."""
     heading: bool = False
     """The item's own text is a heading (`- ### Pruning`): a label, never an entry with fields."""
+    parts: tuple[int, int] = ()
+    """A paper block (a paragraph and its `- Title` / `- Authors` list): where the title's and the authors' pieces
+    start in `pieces` (after the paragraph's)."""
 
 
 @dataclass(slots=True)
@@ -98,16 +111,24 @@ class _Builder:
     """Leaf blocks as (kind, start, end, holds only comments), text offsets."""
     inline_html: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, int]] = field(default_factory=list)
+    head: _Item | None = None
+    """The paragraph just walked, while it may open a paper block with the list that follows it."""
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
         for token in tokens:
             kind = token.get("type")
+            head, self.head = self.head, None
             if kind == "heading":
                 self.heading(token)
             elif kind == "list":
+                count = len(self.items)
                 for child in token.get("children", []):
                     self.item(child, token, depth, None)
+                if head is not None and len(token.get("children", [])) == 2:
+                    self.paper_block(head, count)
+            elif kind == "blank_line":
+                self.head = head
             elif kind == "block_quote":
                 self.walk(token.get("children", []), depth)
             elif kind == "block_code":
@@ -258,14 +279,33 @@ class _Builder:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
         shape = infer.paragraph_shape(pieces)
         content_end = len(token["_raw"].rstrip())
-        if not shape or content_end <= lead:
+        if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
             return
         start, end = bmap(lead), bmap(content_end - 1) + 1
         line = self.index.locate(start)[0]
+        if not shape:  # it may open a paper block with a `- Title` / `- Authors` list after it
+            self.head = _Item(start, end, pieces, "", None, 0, "", -1, None, "paragraph", first_line=line)
+            return
         text = collapse(self.index.text[start:end])
         item = _Item(start, end, pieces, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
         self.keys += 1
         self.paragraphs.append((item, shape))
+
+    def paper_block(self, head: _Item, count: int) -> None:
+        """Join a paragraph and the two-item list after it (`- Title` / `- Authors`) into one paper entry when they
+        read as one (see `infer.paper_block`); the list's items are then no entries of their own."""
+        items = self.items[count:]
+        if len(items) != 2 or not infer.paper_block(head.pieces, [item.pieces for item in items]):
+            return
+        del self.items[count:]
+        title, authors = items
+        pieces = [*head.pieces, *title.pieces, *authors.pieces]
+        parts = (len(head.pieces), len(head.pieces) + len(title.pieces))
+        text = collapse(self.index.text[head.start : authors.end])
+        block = _Item(head.start, authors.end, pieces, "", None, 0, text, self.keys, None, "paragraph")
+        block.first_line, block.parts = head.first_line, parts
+        self.keys += 1
+        self.items.append(block)
 
     def table(self, token: Token) -> None:
         """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
@@ -601,6 +641,12 @@ def _first_readings(
             return []
         pieces, fields = found
         return [_Reading(item, section, year, pieces, fields, item.start, item.end, item.text, "row")]
+    if item.parts:
+        head, title = item.parts
+        pieces, fields = recognise_block(
+            item.pieces[:head], item.pieces[head:title], item.pieces[title:], section, year
+        )
+        return [_Reading(item, section, year, pieces, fields, item.start, item.end, item.text, item.block)]
     fields = recognise(item.pieces, section, year, NEUTRAL)
     if item.heading:
         fields.kind = "other"
@@ -630,6 +676,8 @@ def _reread(reading: _Reading, builder: _Builder, template: Template) -> Fields:
         table = builder.tables[item.table]
         found = read_row(item.cells, table.roles, reading.section, reading.heading_year, template)
         return found[1] if found is not None else reading.fields
+    if item.parts:
+        return reading.fields  # a paper block asks the template nothing
     return recognise(reading.pieces, reading.section, reading.heading_year, template)
 
 

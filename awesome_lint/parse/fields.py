@@ -18,6 +18,7 @@ from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.shapes import (
     COUNT,
+    badge_kind,
     host,
     is_code_host,
     is_notes_file,
@@ -172,6 +173,8 @@ class Fields:
     venue_marked: bool = False
     """The venue stands in a field of its own (`- *Venue Year*.`): paper evidence a repository link does not
     outweigh."""
+    venue_unsure: bool = False
+    """The item states a venue the reader did not take (a name the table does not know): no badge stands in for it."""
     paper_evidence: bool = False
     resource_evidence: bool = False
     code_only: bool = False
@@ -234,9 +237,24 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
 
 
 def is_badge(pieces: list[Piece], index: int) -> bool:
-    """A link whose label is only an image (`[![Star](badge)](repo)`): decoration, not a paper or code link."""
+    """A link whose label is only an image (`[![Star](badge)](repo)`): decoration unless its alt text names a
+    paper or code link (see `badge_role`)."""
     piece = pieces[index]
     return not piece.text.strip() and index + 1 < len(pieces) and pieces[index + 1].image
+
+
+def badge_role(pieces: list[Piece], index: int) -> LinkRole:
+    """The role of a badge link by its image's alt text: `[![arXiv](badge)](abs)` and a publisher's or venue's badge
+    on a paper host are paper links, `[![Code](badge)](repo)` a code link; an empty target or a star is none."""
+    url = pieces[index].url
+    if not url or url.startswith("#"):
+        return "other"
+    kind = badge_kind(pieces[index + 1].text, pieces[index + 1].url)
+    if kind == "code":
+        return code_role(url)
+    if (kind == "paper" and not is_code_host(url)) or (kind == "venue" and is_paper_host(url)):
+        return "paper"
+    return "other"
 
 
 def _last_year(text: str) -> int | None:
@@ -447,18 +465,39 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
             continue
         if _PAREN_NOTE.match(text):
             continue
-        before = pieces[i - 1].text if i > 0 and not pieces[i - 1].link else ""
-        after = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].link else ""
-        bracketed = before.rstrip(" *_").endswith("[") and after.lstrip(" *_").startswith("]")
+        bracket = _tag_bracket(pieces, i)
         leading = not _plain(pieces[:i]).strip(" [*_") and not any(p.link for p in pieces[:i])
         if leading and fields.venue is None and _names_venue(text) and (found := read_venue(text)) is not None:
             _set_venue(fields, found, text)  # `` `NeurIPS'23` Title ``
             taken.add(i)
-        elif bracketed or piece.html == "table-tag":
+        elif bracket or piece.html == "table-tag":
             if text not in fields.tags:
                 fields.tags.append(text)
-            taken.add(i)
+            taken.update(bracket or (i,))
     return taken
+
+
+def _tag_bracket(pieces: list[Piece], index: int) -> range | None:
+    """The pieces inside a bracket that holds only code spans and separators around the code span at `index`
+    (`[**`bnn`**]`, `[**`QAT`, `CNN`**]`): a list of tags, never a title."""
+    first = last = index
+    while first > 0 and _tag_filler(pieces[first - 1]):
+        first -= 1
+    while last + 1 < len(pieces) and _tag_filler(pieces[last + 1]):
+        last += 1
+    if first == 0 or last + 1 == len(pieces):
+        return None
+    left, right = pieces[first - 1], pieces[last + 1]
+    if left.link or right.link or not left.text.rstrip(" *_").endswith("["):
+        return None
+    return range(first, last + 1) if right.text.lstrip(" *_").startswith("]") else None
+
+
+def _tag_filler(piece: Piece) -> bool:
+    """A piece that may stand between the tags of a bracket: a code span, a comma or blank (`, `)."""
+    if piece.link or piece.image or piece.brk or piece.newline:
+        return False
+    return piece.code or not piece.text.strip(" ,;/|*_")
 
 
 def _without(pieces: list[Piece], taken: set[int]) -> list[Piece]:
@@ -484,11 +523,15 @@ def recognise(
     plain_all = _plain(pieces)
 
     start = 0
+    nickname = None
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
         m = _NICKNAME.fullmatch(pieces[0].text)
-        if m and not _names_venue(m.group(1)):
+        if m and not _names_venue(m.group(1)) and not _venue_with_year(m.group(1)):
             fields.nickname = collapse(m.group(1))
             start = 1
+        elif (colon := _colon_nickname(pieces)) is not None:
+            nickname, pieces = colon
+            plain_all = _plain(pieces)
 
     lead = _lead_venue_link(pieces, links, start, fields, template)
     title_index = _title_link(pieces, links, lead, start, fields, template)
@@ -502,7 +545,7 @@ def recognise(
         if i == lead and pieces[i].url and not pieces[i].url.startswith("#"):
             fields.roles.append("paper")
         elif is_badge(pieces, i):
-            fields.roles.append("other")
+            fields.roles.append(badge_role(pieces, i))
         else:
             fields.roles.append(link_role(pieces[i].text, pieces[i].url, i == title_index))
     for badge in (p for p in pieces if p.image):
@@ -515,7 +558,58 @@ def recognise(
                 break
     _host_venue(pieces, links, (title_index, lead), fields, template)
     finish(fields, pieces, section, heading_year, plain_all)
+    if nickname is not None:
+        fields.nickname = nickname
     return fields
+
+
+def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
+    """`**OSTrack**: Authors. Title. In Venue, Year.`: a bold run and a colon before an author list is the item's
+    nickname, whatever it holds (`Cycle GAN`, `???`); returns it and the pieces without it."""
+    name = pieces[0].text.strip()
+    if len(pieces) < 2 or pieces[1].link or pieces[1].emphasis:
+        return None
+    rest = pieces[1].text.lstrip()
+    if name.endswith((":", "：")):
+        name = name[:-1].rstrip()
+    elif rest.startswith((":", "：")):
+        rest = rest[1:]
+    else:
+        return None
+    after = _text_only([Piece(rest), *pieces[2:]])
+    stop = _STRONG_SEP.search(after)
+    names = after[: stop.start()] if stop is not None and "." in stop.group() else ""
+    if not name or not looks_like_authors(names) or ("," not in names and " and " not in names):
+        return None
+    return collapse(name), [Piece(""), replace(pieces[1], text=rest), *pieces[2:]]
+
+
+def recognise_block(
+    head: list[Piece], title: list[Piece], authors: list[Piece], section: tuple[str, ...], heading_year: int | None
+) -> tuple[list[Piece], Fields]:
+    """A paper written as a paragraph of fields (`Nick. *Venue Year*.`, then its links a line) and, right after it,
+    a two-item list `- Title` / `- Authors`: the pieces of the three parts and the fields read from them."""
+    fields = Fields(kind="paper", title=clean_title(_text_only(title)), title_form="group")
+    fields.authors = collapse(_text_only(authors)).rstrip(" .,;") or None
+    first = next((n for n, p in enumerate(head) if p.brk or p.newline), len(head))
+    line = [p for p in head[:first] if not p.link and not p.image]
+    emphasised = collapse("".join(p.text for p in line if p.emphasis))
+    if emphasised and _names_venue_or_year(emphasised):
+        _venue_year(emphasised, fields)
+    nick = collapse("".join(p.text for p in line if not p.emphasis)).strip(" .,:;")
+    if nick and len(nick.split()) <= 3 and not looks_like_title(nick) and not _names_venue(nick):
+        fields.nickname = nick
+    pieces = [*head, Piece(" ", brk=True), *title, Piece(" ", brk=True), *authors]
+    for i, piece in enumerate(pieces):
+        if not piece.link:
+            continue
+        if is_badge(pieces, i):
+            fields.roles.append(badge_role(pieces, i))
+            continue
+        role = link_role(piece.text, piece.url, False)
+        fields.roles.append("paper" if role in ("other", "project") and is_paper_host(piece.url) else role)
+    finish(fields, pieces, section, heading_year)
+    return pieces, fields
 
 
 def _host_venue(
@@ -583,7 +677,7 @@ def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> 
 
 def _badge(piece: Piece, fields: Fields) -> None:
     """A shields.io badge whose text names a venue (`![Publish](https://img.shields.io/badge/Conference-ICML'24-blue)`)."""
-    if fields.venue is not None:
+    if fields.venue is not None or fields.venue_unsure:
         return
     texts = [piece.text]
     url = piece.url
@@ -822,6 +916,8 @@ def _read_plain(
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     head = _text_only(head_pieces)
     head = _take_tags(head, fields)
+    if "[" in head:
+        head = _BRACKETED.sub(_placeholder, head)
     bracketed = [
         b
         for b in _BRACKETED.findall(_text_only(pieces))
@@ -898,6 +994,15 @@ def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) 
     return tail[start + len(names) :]
 
 
+def _placeholder(m: re.Match[str]) -> str:
+    """A bracketed label without a link after the citation (`In ECCV, 2022. [Paper]`): a placeholder for a link the
+    list has not got, not part of the title."""
+    if label_kind(m.group(1)) not in ("paper", "code", "project"):
+        return m.group(0)
+    after_field = m.string[: m.start()].rstrip().endswith((".", "]", ")"))
+    return " " if after_field or not m.string[m.end() :].strip() else m.group(0)
+
+
 def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
@@ -952,6 +1057,12 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         text = text[lead_bracket.end() :]
+    elif lead_bracket and _venue_with_year(lead_bracket.group("inner")):
+        fields.venue_unsure = True  # `[Neurocomputing 2022] Title`: a venue the list has not confirmed, never the title
+        text = text[lead_bracket.end() :]
+    if "\t" in text:
+        text = _tab_nickname(text, fields)
+    text = _lead_authors(text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
@@ -985,6 +1096,36 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _lead_authors(text: str, fields: Fields) -> str:
+    """`Authors. Title. In Venue, Year.`: a first sentence that lists names (initials such as `W.`, `G. M.` or
+    `J.-Y.` do not end it) is the authors, and the title starts after it."""
+    if fields.authors is not None or ("," not in text[:200] and " and " not in text[:200]):
+        return text
+    stop = _STRONG_SEP.search(text)
+    if stop is None or "." not in stop.group() or not _has_letter(text[stop.end() :]):
+        return text
+    names = text[: stop.start()]
+    if ("," not in names and " and " not in names) or not looks_like_authors(names):
+        return text
+    fields.authors = collapse(names)
+    return text[stop.end() :]
+
+
+def _tab_nickname(text: str, fields: Fields) -> str:
+    """`Title<TAB>Nick<TAB>[tags]`: a one-word field set off by a TAB after the title, on its first line, is the
+    item's nickname (`AdaRound`), not part of the title."""
+    line, brk, rest = text.partition(_BR)
+    parts = [part.strip(" []*_") for part in line.split("\t")]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or fields.nickname is not None:
+        return text
+    nick = parts[-1]
+    if " " in nick or _names_venue(nick) or not _has_letter(nick) or not looks_like_title(parts[0]):
+        return text
+    fields.nickname = nick
+    return line[: line.rindex(nick)] + brk + rest
 
 
 def _leading_run(pieces: list[Piece], test: object) -> str:

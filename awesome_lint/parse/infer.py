@@ -238,6 +238,21 @@ def paragraph_shape(pieces: list[Piece]) -> str:
     return "bold" if seen_bold else ""
 
 
+def paper_block(head: list[Piece], items: list[list[Piece]]) -> bool:
+    """Whether a paragraph and the two-item list right after it are one paper: the paragraph carries links or a
+    venue/year in emphasis (`DML. *CVPR 2018*.`), the first item is a title and the second an author list
+    (`- Title` / `- A and B and C`), neither with a link."""
+    if len(items) != 2 or any(p.link or p.image for item in items for p in item):
+        return False
+    title, authors = ("".join(p.text for p in item).strip() for item in items)
+    if not looks_like_title(title) or not looks_like_authors(authors):
+        return False
+    return any(p.link for p in head) or any(
+        p.emphasis and (found := read_venue(p.text.strip(" .,"))) is not None and (found.known or found.year)
+        for p in head
+    )
+
+
 def paragraph_list(shapes: list[str]) -> bool:
     """Whether a document writes its entries as paragraph blocks: enough of its paragraphs are."""
     return sum(1 for shape in shapes if shape == "block") >= MIN_BLOCKS

@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
+from awesome_lint.regex import lazy_compile
 from awesome_lint.text import title_word_shares, word_stem
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
@@ -108,7 +109,7 @@ COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
 
 _OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.){1,3}$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")  # `J.-Y.`: a hyphenated initial
 _NAME_PARTICLES = frozenset(
     split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
 )
@@ -221,6 +222,46 @@ def label_kind(label: str) -> str:
     return "text"
 
 
+# Alt texts of badges that name where a paper is published (`[![thecvf](badge)](pdf)`), lower-cased, `_` as a space.
+_PUBLISHER_BADGES = frozenset(
+    (
+        "thecvf",
+        "cvf",
+        "ecva",
+        "acl",
+        "acl anthology",
+        "aclanthology",
+        "ieee xplore",
+        "ieeexplore",
+        "xplore",
+        "springer",
+        "acm dl",
+        "openreview",
+        "pmlr",
+        "proceedings",
+    )
+)
+# Badge images that show a count (stars, forks): decoration, whatever the badge's alt text says.
+_COUNT_BADGE = lazy_compile(r"/(?:stars|forks|watchers|contributors|issues|last-commit)/", re.IGNORECASE)
+
+
+def badge_kind(alt: str, image: str) -> str:
+    """What an image-only link is by its badge's alt text: `paper` (`arXiv`, `pdf`), `venue` (a publisher such as
+    `thecvf` or a venue such as `ICLR`), `code` (`Code`, `Unofficial Code`) or empty (stars, licences, avatars)."""
+    text = alt.strip()
+    if not text or "star" in text.lower() or _COUNT_BADGE.search(image):
+        return ""
+    kind = label_kind(text)
+    if kind in ("code", "paper"):
+        return kind
+    words = text.lower().replace("_", " ").replace("-", " ")
+    if "code" in words.split():
+        return "code"  # `No Link Code`, `Broken Code`: the word among others
+    if words in _PUBLISHER_BADGES or is_venue_label(text):
+        return "venue"
+    return ""
+
+
 def is_venue_label(label: str) -> bool:
     """A link label that names a known venue (`CVPR`, `NeurIPS'23`, `[ICLR]`) or only a year."""
     found = read_venue(label.strip().strip("[]"))
@@ -266,6 +307,8 @@ def looks_like_authors(text: str) -> bool:
     if text.count(",") >= 1:
         return names >= 2
     groups = [g.split() for g in _AND.split(text)]
+    if len(groups) > 2:  # `A B and C D and E F`: a chain of names joined by `and`
+        return all(2 <= len(g) <= 4 for g in groups)
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
 
 

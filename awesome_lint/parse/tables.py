@@ -16,6 +16,7 @@ from awesome_lint.parse.fields import (
     Fields,
     Piece,
     Template,
+    badge_role,
     code_role,
     collapse,
     finish,
@@ -210,6 +211,26 @@ def _links(cells: list[list[Piece]], kind: str) -> bool:
     return sum(1 for c in cells if any(p.link and label_kind(p.text) == kind for p in c)) >= 0.6 * len(cells)
 
 
+def _joined_title(cell: list[Piece]) -> list[Piece]:
+    """A title cell without a link whose `<br>` wraps the title (`Title with <br/>more words`): the break is a space,
+    unless authors, a venue or a year follow it (`Title <br> Authors`)."""
+    if not any(p.brk for p in cell) or any(p.link for p in cell):
+        return cell
+    out: list[Piece] = []
+    for number, piece in enumerate(cell):
+        if piece.brk:
+            rest = cell[number + 1 :]
+            stop = next((i for i, p in enumerate(rest) if p.brk), len(rest))
+            after = _cell_text(rest[:stop])
+            found = read_venue(after) if after else None
+            field = found is not None and (found.known or found.year is not None)
+            if after and not field and not looks_like_authors(after) and _cell_text(out):
+                out.append(Piece(" ", emphasis=piece.emphasis, html=piece.html))
+                continue
+        out.append(piece)
+    return out
+
+
 def read_row(
     cells: list[list[Piece]],
     roles: list[str],
@@ -224,7 +245,7 @@ def read_row(
     title_cell = cells[title_col]
     if not _cell_text(title_cell).strip(" -") and not any(p.link for p in title_cell):
         return None
-    fields = recognise(title_cell, section, None, template)
+    fields = recognise(_joined_title(title_cell), section, None, template)
     roles_by_piece: dict[int, str] = {}
     pieces: list[Piece] = []
     title_offset = 0
@@ -271,7 +292,7 @@ def read_row(
             continue
         role = roles_by_piece.get(i, "")
         if is_badge(pieces, i):
-            new_roles.append("other")
+            new_roles.append(badge_role(pieces, i))
         elif role == "code":
             new_roles.append(code_role(pieces[i].url))
         elif role == "paper":

@@ -40,7 +40,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"low power electronics and design|\bISLPED\b", "ISLPED"),
     (r"computer-aided design|\bICCAD\b", "ICCAD"),
     (r"acoustics,? speech,? and signal processing|\bICASSP\b", "ICASSP"),
-    (r"acm (?:on )?multimedia conference|\bACM MM\b", "ACM MM"),
+    (r"acm (?:on )?multimedia conference|\bACM ?MM\b", "ACM MM"),
     (r"mobile systems,? applications,? and services|\bMobiSys\b", "MobiSys"),
     (r"embedded network(?:ed)? sensor systems|\bSenSys\b", "SenSys"),
     (r"information processing in sensor networks|\bIPSN\b", "IPSN"),
@@ -105,7 +105,15 @@ SHORT_NAMES: dict[str, str] = {
     )
 }
 SHORT_NAMES.update(
-    {"acm mm": "ACM MM", "mm": "MM", "pami": "PAMI", "t-pami": "TPAMI", "aspdac": "ASP-DAC", "acm-mm": "ACM MM"}
+    {
+        "acm mm": "ACM MM",
+        "acmmm": "ACM MM",
+        "mm": "MM",
+        "pami": "PAMI",
+        "t-pami": "TPAMI",
+        "aspdac": "ASP-DAC",
+        "acm-mm": "ACM MM",
+    }
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
 
