@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_lint.parse import parse_text
-from awesome_lint.parse.venues import read_venue
+from awesome_lint.parse.venues import read_slot, read_venue
 
 
 def _italic_authors(line: str) -> str:
@@ -79,3 +79,45 @@ def test_a_whole_citation_as_the_link_label() -> None:
     assert [link.role for link in cited.links] == ["paper"]
     assert plain.title == "Model compression as constrained optimization. Part II: quantization"
     assert (plain.authors, plain.venue, plain.year) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("slot", "venue", "year"),
+    [
+        ("CVPR 21 Oral", "CVPR", 2021),
+        ("NeurIPS 21 spotlight", "NeurIPS", 2021),
+        ("ICRA 23 Best Paper", "ICRA", 2023),
+        ("3DV 21", "3DV", 2021),
+        ("3DIMPVT 12", "3DIMPVT", 2012),
+        ("RA-L 21", "RA-L", 2021),
+        ("RA-L&IROS 22", "RA-L", 2022),
+        ("RAL 23", "RA-L", 2023),
+        ("TIM 22", "TIM", 2022),
+    ],
+)
+def test_venue_slot_variants(slot: str, venue: str, year: int) -> None:
+    found = read_slot(slot)
+    assert found is not None and (found.venue, found.year) == (venue, year)
+
+
+@pytest.mark.parametrize("text", ["ResNet 50", "ICLR 21 Foo", "Deep Learning"])
+def test_text_that_is_no_venue_slot(text: str) -> None:
+    found = read_slot(text)
+    assert found is None or found.year is None
+
+
+def test_the_item_s_year_in_its_slot_beats_the_heading_s() -> None:
+    doc = parse_text(
+        "# Odometry\n\n## 2021\n"
+        "- **[CVPR 21 Oral]** Deep LiDAR Odometry in Point Clouds [[2012.00972]](https://arxiv.org/abs/2012.00972)\n"
+        "- **[3DV 20]** Registering Unbalanced Point Pairs [[2207.04221]](https://arxiv.org/abs/2207.04221)\n"
+        "- **[[TIM 22](https://ieeexplore.ieee.org/document/1)]** Residual Point Flow [[2109.04685]](https://arxiv.org/abs/2109.04685)\n"
+        "- **[[RAL 23](https://ieeexplore.ieee.org/document/2)]** Estimation and Propagation of Scene Flow\n"
+    )
+    got = [(e.title, e.nickname, e.venue, e.year) for e in doc.entries]
+    assert got == [
+        ("Deep LiDAR Odometry in Point Clouds", None, "CVPR", 2021),
+        ("Registering Unbalanced Point Pairs", None, "3DV", 2020),
+        ("Residual Point Flow", None, "TIM", 2022),
+        ("Estimation and Propagation of Scene Flow", None, "RA-L", 2023),
+    ]

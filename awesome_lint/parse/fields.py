@@ -33,7 +33,15 @@ from awesome_lint.parse.shapes import (
     looks_like_title,
     sentence_like,
 )
-from awesome_lint.parse.venues import HOST_VENUES, VenueField, read_venue, short_name, venue_from_citation, year_of
+from awesome_lint.parse.venues import (
+    HOST_VENUES,
+    VenueField,
+    read_slot,
+    read_venue,
+    short_name,
+    venue_from_citation,
+    year_of,
+)
 from awesome_lint.regex import lazy_compile
 
 _TAG = re.compile(r"【([^】]*)】")
@@ -302,7 +310,7 @@ def _set_venue(fields: Fields, found: VenueField, raw: str) -> None:
 
 def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bool:
     """Read one field as a venue (and year); unknown names count only in the list's venue slots."""
-    found = read_venue(text)
+    found = read_slot(text) if slot == "lead" else read_venue(text)
     if found is None:
         return False
     if found.venue is not None and not found.known and fields.venue is not None:
@@ -728,7 +736,7 @@ def _lead_venue_link(
     if not wrapped and not pieces[first].text.startswith("["):
         fields.vote("label_venue", False)
         return None
-    default = looks_like_title(after) and len(after.split()) >= 4
+    default = (looks_like_title(after) and len(after.split()) >= 4) or _venue_with_year(label)  # `[[TIM 22](url)]`
     return first if fields.ask(template, "label_venue", default) else None
 
 
@@ -1008,8 +1016,9 @@ def _has_letter(text: str) -> bool:
 
 
 def _venue_with_year(text: str) -> bool:
-    """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`): never a title."""
-    found = read_venue(text)
+    """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`, `[3DV 21]`): never a
+    title."""
+    found = read_slot(text)
     return found is not None and found.venue is not None and found.year is not None
 
 
@@ -1240,7 +1249,7 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             index -= 1
             continue
         if index > 0 and text[:part_start].rstrip().endswith("[") and _venue_with_year(part):
-            tail.years.append(read_venue(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
+            tail.years.append(read_slot(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
             cut = part_start
             index -= 1
             continue

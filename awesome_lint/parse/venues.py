@@ -80,6 +80,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"mobile computing and networking|\bMobiCom\b", "MobiCom"),
     (r"international conference on robotics and automation|\bICRA\b", "ICRA"),
     (r"intelligent robots and systems|\bIROS\b", "IROS"),
+    (r"robotics and automation letters|\bRA-L\b", "RA-L"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
     (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
 )
@@ -101,7 +102,7 @@ SHORT_NAMES: dict[str, str] = {
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
-        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV "
     )
 }
 SHORT_NAMES.update(
@@ -116,6 +117,7 @@ SHORT_NAMES.update(
     }
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
+SHORT_NAMES["ral"] = "RA-L"  # Robotics and Automation Letters, written without its hyphen
 
 # Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
 # a venue only in a list whose paper-link labels are venues.
@@ -444,3 +446,39 @@ def _venue_shaped(name: str) -> bool:
         return False
     lower = [w for w in words if w.lower() in SENTENCE_WORDS or w.lower() == "and"]
     return len(lower) <= max(1, len(words) // 3)
+
+
+# A venue slot (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`): a short name (digits first allowed), a two- or
+# four-digit year and award or track words.
+_SLOT = re.compile(
+    r"^(?P<name>[A-Za-z0-9][\w&.+/-]*(?:\s*&\s*[A-Za-z][\w.+/-]*|\s+[A-Za-z][\w&.+/-]*){0,2})\s*['’]?\s*"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?P<words>(?:\s+[A-Za-z]+){0,3})$"
+)
+_CAPITALS = re.compile(r"[A-Z].*[A-Z]|[0-9].*[A-Z]")
+
+
+@lru_cache(maxsize=1024)
+def read_slot(text: str) -> VenueField | None:
+    """A venue slot that opens an item (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`, `[RAL 23]`): the venue (the
+    first of names joined by `&`) and the year, award and track words dropped, the year never left in the name;
+    other text as `read_venue` reads it."""
+    found = read_venue(text)
+    if found is not None and found.venue is not None and (found.year is not None or found.known):
+        return found
+    m = _SLOT.match(" ".join(text.split()).strip(" ,;.[]*_"))
+    if m is None or not _CAPITALS.search(m.group("name")):
+        return found
+    if any(word.lower() not in _TRACK_WORDS for word in m.group("words").split()):
+        return found
+    year = year_of(m.group("year"))
+    if not 1980 <= year <= _this_year() + 1:
+        return found  # `[ResNet 50]` names no year
+    name = m.group("name").split("&")[0].strip()
+    short = known_short(name)
+    return VenueField(short or name, year, short is not None)
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).year
