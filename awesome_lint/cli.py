@@ -153,6 +153,7 @@ def merge_command(
         format_summary,
         load_taxonomy,
         merge_documents,
+        merge_input,
         merge_inputs,
         report_bytes,
         report_json,
@@ -175,8 +176,10 @@ def merge_command(
     _remote_inputs(paths, config)
     with Progress() as progress:
         files = merge_inputs(paths)
+        # Each list is read into the slim records the merge needs at once, so no parsed document outlives its turn.
         documents, skipped = skip_merged(
-            [parse_file(path, facts=False) for path in progress.files(files, "parsing")], paths
+            [merge_input(parse_file(path, facts=False), use_arxiv) for path in progress.files(files, "parsing")],
+            paths,
         )
         for item in skipped:
             click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
@@ -187,7 +190,8 @@ def merge_command(
             from awesome_lint.links.check import arxiv_metadata, options_from
 
             options = options_from(config.links, arxiv_api=arxiv_api, cache_path=cache_path, offline=offline)
-            records, requests = arxiv_metadata(documents, options)
+            ids = list(dict.fromkeys(i for doc in documents for i in doc.arxiv_ids))
+            records, requests = arxiv_metadata(ids, options)
             found = sum(1 for record in records.values() if record.exists)
             click.echo(f"arxiv: {found} of {len(records)} ids found ({requests} requests)", err=True)
         result = merge_documents(

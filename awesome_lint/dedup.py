@@ -20,9 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from awesome_lint.model import Entry
 from awesome_lint.regex import lazy_compile
 from awesome_lint.text import repair_mojibake
 from awesome_lint.urls import canonical_url
@@ -119,6 +118,28 @@ class Cluster:
 
     members: tuple[int, ...]
     edges: tuple[Edge, ...]
+
+
+class _Link(Protocol):
+    """What the matcher reads of a link: its URL and role."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+
+
+class Citation(Protocol):
+    """What the matcher reads of a paper: a parsed `Entry`, or the merge's slimmer record of one."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def arxiv_id(self) -> str | None: ...
+    @property
+    def venue(self) -> str | None: ...
+    @property
+    def links(self) -> Sequence[_Link]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +257,7 @@ def _published_at(venue: str | None) -> str | None:
     return None if name.casefold() in _PREPRINTS else name
 
 
-def _key(entry: Entry) -> _Key:
+def _key(entry: Citation) -> _Key:
     """The matcher's view of one entry."""
     norm = normalize_title(entry.title)
     evidence = is_title_evidence(norm)
@@ -643,7 +664,7 @@ class _Forest:
                     self.join(a, b, blocks[number][0], blocks[number][1])
 
 
-def cluster_entries(entries: Sequence[Entry], config: DedupConfig | None = None) -> list[Cluster]:
+def cluster_entries(entries: Sequence[Citation], config: DedupConfig | None = None) -> list[Cluster]:
     """Partition papers into clusters of the same paper (singletons included), ordered by first member."""
     config = config or DedupConfig()
     matcher = _Matcher(config)

@@ -263,12 +263,11 @@ def run_checks(
     )
 
 
-def arxiv_metadata(documents: Sequence[Document], options: LinkCheckOptions) -> tuple[dict[str, ArxivRecord], int]:
-    """arXiv records for every id the documents' papers link to or cite (cache first), and requests made."""
+def arxiv_metadata(ids: Sequence[str], options: LinkCheckOptions) -> tuple[dict[str, ArxivRecord], int]:
+    """arXiv records for `ids` (cache first; `arxiv_ids` of the papers to merge), and requests made."""
     from awesome_lint.links.arxiv import ArxivClient
     from awesome_lint.links.cache import LinkCache
 
-    ids = arxiv_ids(e for d in documents for e in d.entries if e.kind == "paper")
     with LinkCache(os.path.expanduser(options.cache_path) if options.cache_path else None) as cache:
         client = ArxivClient(options.arxiv_api, cache=cache, offline=options.offline, delay=options.arxiv_delay)
         records = client.lookup(ids)

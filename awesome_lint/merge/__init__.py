@@ -16,6 +16,7 @@ from awesome_lint.merge.core import (
     merge_inputs,
     skip_merged,
 )
+from awesome_lint.merge.inputs import MergeInput, PaperItem, PaperLink, ResourceItem, merge_input
 from awesome_lint.merge.placement import Placement, Vote, place
 from awesome_lint.merge.render import escape, link_destination, render_entry, resource_description
 from awesome_lint.merge.report import (
@@ -68,11 +69,15 @@ __all__ = [
     "ItemSource",
     "ListSummary",
     "Listed",
+    "MergeInput",
     "MergeReport",
     "MergeResult",
     "Overlap",
+    "PaperItem",
+    "PaperLink",
     "PaperSource",
     "Placement",
+    "ResourceItem",
     "ResourceRecord",
     "SkippedFile",
     "Summary",
@@ -87,6 +92,7 @@ __all__ = [
     "load_taxonomy",
     "match_arxiv",
     "merge_documents",
+    "merge_input",
     "merge_inputs",
     "parse_taxonomy",
     "place",

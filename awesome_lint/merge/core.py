@@ -6,12 +6,13 @@ import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from awesome_lint.dedup import Cluster, Edge, cluster_entries
 from awesome_lint.errors import UserError
 from awesome_lint.merge.authors import known_names
-from awesome_lint.merge.provenance import Source, document_sources, is_merged, marked_sources, marker
+from awesome_lint.merge.inputs import MergeInput, ResourceItem, merge_input
+from awesome_lint.merge.provenance import Source, document_sources, marked_sources, marker
 from awesome_lint.merge.render import escape, link_destination, merge_resources, render_entry, sort_key
 from awesome_lint.merge.report import (
     ArxivConflict,
@@ -27,10 +28,10 @@ from awesome_lint.merge.report import (
 )
 from awesome_lint.merge.resolve import Paper, Resolved, resolve_cluster, unshare_urls
 from awesome_lint.merge.summary import build_summary
-from awesome_lint.merge.taxonomy import FALLBACK_TOPIC, Taxonomy, entry_topic, list_title, load_taxonomy
+from awesome_lint.merge.taxonomy import FALLBACK_TOPIC, Taxonomy, entry_topic, load_taxonomy
 from awesome_lint.model import Document, Entry, Link, Span
 from awesome_lint.text import heading_anchor
-from awesome_lint.title_match import title_weights
+from awesome_lint.title_match import TitleWeights
 from awesome_lint.urls import canonical_url
 
 DEFAULT_TITLE = "Awesome Model Compression"
@@ -38,6 +39,7 @@ RESOURCES_HEADING = "Resources"
 CONTENTS_HEADING = "Contents"
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+D = TypeVar("D", Document, MergeInput)
 
 
 def _series(items: Sequence[str]) -> str:
@@ -63,17 +65,8 @@ def _credits(sources: Sequence[Source]) -> str:
     return f"Credits: the papers come from {named}; thanks to their maintainers."
 
 
-def _drop_reason(entry: Entry) -> str:
-    """Why an item of kind `other` is left out of the merged list."""
-    if entry.links and all(link.url.startswith("#") for link in entry.links):
-        return "table of contents entry"
-    if not entry.links:
-        return "no link and nothing that cites a paper: a label, a note or an instruction (other)"
-    return "not a paper or resource (other)"
-
-
 def merge_documents(
-    documents: Sequence[Document],
+    documents: Sequence[Document | MergeInput],
     taxonomy: Taxonomy | None = None,
     title: str = DEFAULT_TITLE,
     arxiv: Mapping[str, Any] | None = None,
@@ -87,6 +80,9 @@ def merge_documents(
 ) -> MergeResult:
     """Merge parsed lists into one canonical Markdown list and its report (a pure function of its input).
 
+    `documents` are parsed lists or their `merge_input` records (which let a caller free each parsed list as
+    soon as it is read).
+
     `arxiv` maps ids to links.types.ArxivRecord (from `merge --arxiv`; used for an entry only where title_match
     finds the record the same paper, else reported under `conflicts`); `dedup` is the matcher's DedupConfig.
     `description` replaces the generated paragraph under the title; the credits link each upstream list
@@ -98,27 +94,23 @@ def merge_documents(
     if taxonomy is None:
         taxonomy = load_taxonomy()
     title = " ".join(title.split()) or DEFAULT_TITLE
+    inputs = [doc if isinstance(doc, MergeInput) else merge_input(doc) for doc in documents]
     papers: list[Paper] = []
-    resources: list[tuple[Document, Entry]] = []
+    resources: list[ResourceItem] = []
     dropped: list[DroppedItem] = []
-    for doc in documents:
-        merged = is_merged(doc)
-        for entry in doc.entries:
-            if entry.kind == "paper":
-                topic, how = entry_topic(entry, taxonomy, list_title(doc))
-                papers.append(Paper(entry, doc.path, topic, how, merged))
-            elif entry.kind == "resource":
-                resources.append((doc, entry))
-            else:
-                span = entry.span
-                dropped.append(DroppedItem(doc.path, span.line, entry.title, _drop_reason(entry), span.column))
+    for item in inputs:
+        for paper in item.papers:
+            topic, how = entry_topic(paper, taxonomy, item.title)
+            papers.append(Paper(paper, item.path, topic, how, item.merged))
+        resources.extend(item.resources)
+        dropped.extend(item.dropped)
 
     report_progress = progress or (lambda phase, done, total: None)
     report_progress("finding duplicates", 0, len(papers))
     clusters = cluster_entries([p.entry for p in papers], dedup) if papers else []
     report_progress("finding duplicates", len(papers), len(papers))
     known = known_names(p.entry.authors for p in papers)
-    weights = title_weights(documents) if arxiv else None
+    weights = TitleWeights(p.entry.title for p in papers) if arxiv else None
     raw: list[Resolved] = []
     for number, cluster in enumerate(clusters, 1):
         raw.append(resolve_cluster(cluster, papers, taxonomy, arxiv, known, weights))
@@ -143,9 +135,8 @@ def merge_documents(
     links = {canonical_url(item.url) for item in resolved if item.url}
     merged_resources, left = merge_resources(resources, links)
     for reason, members in left:
-        for owner, entry in members:
-            dropped.append(DroppedItem(owner.path, entry.span.line, entry.title, reason, entry.span.column))
-    sources = document_sources(documents, link_base, source_urls, credits)
+        dropped.extend(DroppedItem(r.path, r.line, r.title, reason, r.column) for r in members)
+    sources = document_sources(inputs, link_base, source_urls, credits)
     topics = [name for name in taxonomy.names if by_topic.get(name) and name != FALLBACK_TOPIC]
     lines = [
         f"# {title} {BADGE}",
@@ -188,8 +179,8 @@ def merge_documents(
         lines += [f"## {RESOURCES_HEADING}", ""]
         for line, members in merged_resources:
             lines.append(line)
-            items = tuple(ItemSource(doc.path, e.span.line, e.span.column) for doc, e in members)
-            resource_reports.append(ResourceRecord(members[0][1].title, len(lines), items))
+            items = tuple(ItemSource(r.path, r.line, r.column) for r in members)
+            resource_reports.append(ResourceRecord(members[0].title, len(lines), items))
         lines.append("")
 
     markdown = "\n".join(lines).rstrip("\n") + "\n"
@@ -197,11 +188,11 @@ def merge_documents(
         entries=tuple(entry_reports),
         resources=tuple(resource_reports),
         dropped=tuple(dropped),
-        summary=build_summary(documents, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
+        summary=build_summary(inputs, papers, resolved, entry_reports, resource_reports, dropped, taxonomy),
         skipped=tuple(skipped),
         conflicts=tuple(conflicts),
     )
-    _check_accounted(documents, report)
+    _check_accounted(inputs, report)
     return MergeResult(markdown, report)
 
 
@@ -233,9 +224,13 @@ def settle(clusters: Sequence[Cluster], resolved: Sequence[Resolved], dedup: Any
     return sorted(out, key=lambda cluster: cluster.members[0])
 
 
-def _check_accounted(documents: Sequence[Document], report: MergeReport) -> None:
+def _check_accounted(inputs: Sequence[MergeInput], report: MergeReport) -> None:
     """Every input item is in exactly one place of the report: an entry's sources, a resource's, or dropped."""
-    given = Counter((doc.path, e.span.line, e.span.column) for doc in documents for e in doc.entries)
+    given = Counter(
+        [(item.path, p.line, p.column) for item in inputs for p in item.papers]
+        + [(r.path, r.line, r.column) for item in inputs for r in item.resources]
+        + [(d.path, d.line, d.column) for item in inputs for d in item.dropped]
+    )
     found = Counter(
         [(s.path, s.line, s.column) for e in report.entries for s in e.sources]
         + [(s.path, s.line, s.column) for r in report.resources for s in r.sources]
@@ -245,16 +240,16 @@ def _check_accounted(documents: Sequence[Document], report: MergeReport) -> None
         raise AssertionError(f"merge report does not account for every input item: {given - found} {found - given}")
 
 
-def skip_merged(documents: Sequence[Document], named: Sequence[str]) -> tuple[list[Document], list[SkippedFile]]:
-    """The inputs to merge, and the lists written by `awesome-lint merge` left out so nothing is read twice:
-    one found in a folder (such as the output of an earlier run; name the file to merge it), and one whose
-    upstream lists are inputs too."""
+def skip_merged(documents: Sequence[D], named: Sequence[str]) -> tuple[list[D], list[SkippedFile]]:
+    """The inputs to merge (parsed lists or their `merge_input` records), and the lists written by `awesome-lint
+    merge` left out so nothing is read twice: one found in a folder (such as the output of an earlier run; name
+    the file to merge it), and one whose upstream lists are inputs too."""
     given = {_key(path) for path in named}
-    plain = {os.path.basename(doc.path) for doc in documents if not is_merged(doc)}
-    kept: list[Document] = []
+    marks = [doc.sources if isinstance(doc, MergeInput) else marked_sources(doc.text) for doc in documents]
+    plain = {os.path.basename(doc.path) for doc, sources in zip(documents, marks, strict=True) if sources is None}
+    kept: list[D] = []
     skipped: list[SkippedFile] = []
-    for doc in documents:
-        sources = marked_sources(doc.text)
+    for doc, sources in zip(documents, marks, strict=True):
         reason = None
         if sources is not None:
             shared = sorted(plain & {s.name for s in sources})

@@ -11,9 +11,11 @@ import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from awesome_lint.model import Document
+if TYPE_CHECKING:
+    from awesome_lint.merge.inputs import MergeInput
 
 _MARKER = re.compile(r"<!--\s*awesome-lint merge:\s*sources=(?P<sources>[^\s]*)\s*-->")
 
@@ -45,11 +47,6 @@ def marked_sources(text: str) -> list[Source] | None:
     return out
 
 
-def is_merged(doc: Document) -> bool:
-    """True for a list written by `awesome-lint merge` (it carries the marker)."""
-    return marked_sources(doc.text) is not None
-
-
 def _is_url(link: str) -> bool:
     return bool(urlsplit(link).scheme)
 
@@ -60,7 +57,7 @@ def _relative(path: str, base: str) -> str:
 
 
 def document_sources(
-    documents: Sequence[Document],
+    documents: Sequence[MergeInput],
     base: str = ".",
     urls: Mapping[str, str] | None = None,
     credits: Mapping[str, tuple[str, str]] | None = None,
@@ -70,7 +67,7 @@ def document_sources(
     name. `urls` (name -> URL) overrides a link; the first source of a name wins."""
     found: dict[str, str] = {}
     for doc in documents:
-        marked = marked_sources(doc.text)
+        marked = doc.sources
         if marked is None:
             file_name = os.path.basename(doc.path)
             if credits and file_name in credits:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from awesome_lint.merge.resolve import Resolved, search_url
 from awesome_lint.model import Document, Entry
 from awesome_lint.text import starts_with_name
 from awesome_lint.urls import canonical_url, upgrade_https
+
+if TYPE_CHECKING:
+    from awesome_lint.merge.inputs import ResourceItem
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
 _DESCRIPTION_LEAD = re.compile(r"^(?:[\s\xa0:\-]|&nbsp;)+")
@@ -116,28 +120,26 @@ def tidy_description(name: str, description: str) -> str:
 
 
 def merge_resources(
-    resources: Sequence[tuple[Document, Entry]], taken: set[str] | None = None
-) -> tuple[list[tuple[str, list[tuple[Document, Entry]]]], list[tuple[str, list[tuple[Document, Entry]]]]]:
+    resources: Sequence[ResourceItem], taken: set[str] | None = None
+) -> tuple[list[tuple[str, list[ResourceItem]]], list[tuple[str, list[ResourceItem]]]]:
     """Resource lines, one per canonical URL of the first link, sorted by title; and the groups left out, with
     why: a resource whose link is a paper entry's (`taken`, which lists it already), or one without a link."""
-    groups: dict[str, list[tuple[Document, Entry]]] = {}
-    for doc, entry in resources:
-        url = entry.links[0].url.strip() if entry.links else ""
-        key = f"url:{canonical_url(url)}" if url else f"title:{' '.join(entry.title.casefold().split())}"
-        groups.setdefault(key, []).append((doc, entry))
-    out: list[tuple[str, str, str, list[tuple[Document, Entry]]]] = []
-    left: list[tuple[str, list[tuple[Document, Entry]]]] = []
+    groups: dict[str, list[ResourceItem]] = {}
+    for item in resources:
+        key = f"url:{canonical_url(item.url)}" if item.url else f"title:{' '.join(item.title.casefold().split())}"
+        groups.setdefault(key, []).append(item)
+    out: list[tuple[str, str, str, list[ResourceItem]]] = []
+    left: list[tuple[str, list[ResourceItem]]] = []
     for members in groups.values():
-        doc, first = members[0]
-        url = upgrade_https(first.links[0].url.strip()) if first.links else ""
+        first = members[0]
+        url = upgrade_https(first.url)
         if not url:
             left.append(("a resource without a link", members))
             continue
         if taken is not None and canonical_url(url) in taken:
             left.append(("a resource whose link is a paper entry's (listed there)", members))
             continue
-        descriptions = (resource_description(dc, e) for dc, e in members)
-        description = next((d for d in descriptions if d), "")
+        description = next((item.description for item in members if item.description), "")
         name = escape(first.title) or url
         head = f"- [{name}]({link_destination(url)})"
         description = tidy_description(first.title, description)

@@ -164,8 +164,7 @@ def entry_report(item: Resolved, papers: Sequence[Paper], line: int) -> EntryRec
     for index, joined in zip(item.members, item.joined_by, strict=True):
         paper = papers[index]
         signal, score = joined if joined else (None, None)
-        span = paper.entry.span
-        sources.append(PaperSource(paper.path, span.line, span.column, signal, score))
+        sources.append(PaperSource(paper.path, paper.entry.line, paper.entry.column, signal, score))
     match = item.arxiv_match
     return EntryRecord(
         item.title,
@@ -185,9 +184,7 @@ def arxiv_conflict(item: Resolved, papers: Sequence[Paper], line: int) -> ArxivC
     match = item.arxiv_match
     if match is None or match.verdict.decision == "same" or item.arxiv_id is None:
         return None
-    sources = tuple(
-        ItemSource(papers[i].path, papers[i].entry.span.line, papers[i].entry.span.column) for i in item.members
-    )
+    sources = tuple(ItemSource(papers[i].path, papers[i].entry.line, papers[i].entry.column) for i in item.members)
     verdict = match.verdict
     return ArxivConflict(
         item.arxiv_id, verdict.decision, item.title, match.arxiv_title, verdict.score, verdict.evidence, line, sources

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.arxiv_id import canonical_url as arxiv_url
 from awesome_lint.arxiv_id import submission_year
@@ -15,11 +15,13 @@ from awesome_lint.dedup import Cluster, is_truncation, normalize_title
 from awesome_lint.merge.authors import best_authors
 from awesome_lint.merge.placement import Vote, place
 from awesome_lint.merge.taxonomy import Taxonomy, TopicSource
-from awesome_lint.model import Entry
 from awesome_lint.parse.venues import venue_identity
 from awesome_lint.text import repair_mojibake, starts_with_name
 from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper
 from awesome_lint.urls import canonical_url, upgrade_https
+
+if TYPE_CHECKING:
+    from awesome_lint.merge.inputs import PaperItem
 
 _ARXIV = "arxiv"
 _QUALIFIER = re.compile(r"\s+workshops?$", re.IGNORECASE)
@@ -32,7 +34,7 @@ SEARCH_URL = "https://scholar.google.com/scholar?q="
 class Paper:
     """One input paper, where it came from, and the topic its upstream list files it under (if any)."""
 
-    entry: Entry
+    entry: PaperItem
     path: str
     topic: str | None
     topic_source: TopicSource
@@ -142,7 +144,7 @@ def is_search_url(url: str) -> bool:
     return url.startswith(SEARCH_URL)
 
 
-def resolve_url(arxiv: str | None, entries: Sequence[Entry]) -> str:
+def resolve_url(arxiv: str | None, entries: Sequence[PaperItem]) -> str:
     """arXiv's own link (`https://arxiv.org/abs/ID`) with an id, else the first https paper link, else the first
     paper link; a title search written by an earlier merge counts as no link."""
     if arxiv:
@@ -158,7 +160,7 @@ def venue_base(venue: str) -> str:
     return venue_identity(_QUALIFIER.sub("", venue)).casefold()
 
 
-def resolve_venue_year(entries: Sequence[Entry], arxiv: str | None = None) -> tuple[str | None, int | None]:
+def resolve_venue_year(entries: Sequence[PaperItem], arxiv: str | None = None) -> tuple[str | None, int | None]:
     """A peer-reviewed venue over arXiv (the venue most members name, ties by first seen; its most specific
     spelling, so `ICLR Workshop` over `ICLR`) and the year that goes with it.
 
@@ -188,7 +190,7 @@ def same_venue(a: str, b: str) -> bool:
     return venue_base(a) == venue_base(b)
 
 
-def resolve_notes(entries: Sequence[Entry]) -> tuple[str, ...]:
+def resolve_notes(entries: Sequence[PaperItem]) -> tuple[str, ...]:
     """Every member's notes (`Best Paper`), each once (case-insensitively), in first-seen order."""
     seen: dict[str, str] = {}
     for entry in entries:
@@ -199,13 +201,13 @@ def resolve_notes(entries: Sequence[Entry]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def resolve_authors(entries: Sequence[Entry], known: Iterable[str] = ()) -> str | None:
+def resolve_authors(entries: Sequence[PaperItem], known: Iterable[str] = ()) -> str | None:
     """The most complete and correct author list of the members, in one style (see `merge.authors`)."""
     found = best_authors([e.authors for e in entries], known)
     return found.render() if found else None
 
 
-def resolve_code(entries: Sequence[Entry]) -> tuple[str, ...]:
+def resolve_code(entries: Sequence[PaperItem]) -> tuple[str, ...]:
     """Every member's code links, deduplicated by canonical URL, in first-seen order."""
     seen: dict[str, str] = {}
     for entry in entries:

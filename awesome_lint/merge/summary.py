@@ -6,14 +6,14 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 
+from awesome_lint.merge.inputs import MergeInput
 from awesome_lint.merge.report import DroppedItem, EntryRecord, ListSummary, Overlap, ResourceRecord, Summary
 from awesome_lint.merge.resolve import Paper, Resolved
 from awesome_lint.merge.taxonomy import Taxonomy
-from awesome_lint.model import Document
 
 
 def build_summary(
-    documents: Sequence[Document],
+    documents: Sequence[MergeInput],
     papers: Sequence[Paper],
     resolved: Sequence[Resolved],
     entries: Sequence[EntryRecord],

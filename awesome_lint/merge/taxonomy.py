@@ -13,10 +13,13 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from awesome_lint.errors import UserError
 from awesome_lint.model import Document, Entry
+
+if TYPE_CHECKING:
+    from awesome_lint.merge.inputs import PaperItem
 
 FALLBACK_TOPIC = "Other"
 DEFAULT_WEIGHTS = {"heading": 0.5, "venue": 0.5, "arxiv": 0.5}
@@ -172,7 +175,9 @@ def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     return parse_taxonomy(source.text, source.path)
 
 
-def entry_topic(entry: Entry, taxonomy: Taxonomy, list_title: str | None = None) -> tuple[str | None, TopicSource]:
+def entry_topic(
+    entry: Entry | PaperItem, taxonomy: Taxonomy, list_title: str | None = None
+) -> tuple[str | None, TopicSource]:
     """Where an upstream list files one paper: the topic its 【tags】 name, else its headings (deepest first),
     else the list's `# title` (`list_title`, skipped among the headings); None when none names a topic."""
     for tag in entry.tags:

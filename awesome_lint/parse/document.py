@@ -42,14 +42,15 @@ from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import is_code_host, label_kind
 from awesome_lint.parse.tables import column_roles, read_row
+from awesome_lint.regex import lazy_compile
 from awesome_lint.text import find_collapsed
 
-_YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
-_MARKER = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
+_YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
+_MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
-_HTML_TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
+_HTML_TAG = lazy_compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
 Offset = Callable[[int], int]

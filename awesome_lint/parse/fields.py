@@ -44,52 +44,52 @@ from awesome_lint.parse.venues import (
 )
 from awesome_lint.regex import lazy_compile
 
-_TAG = re.compile(r"【([^】]*)】")
-_YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
-_BRACKET_VENUE = re.compile(
+_TAG = lazy_compile(r"【([^】]*)】")
+_YEAR = lazy_compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
+_BRACKET_VENUE = lazy_compile(
     r"\[\s*(?P<venue>[A-Za-z][A-Za-z0-9 .&/-]*?)\s*['’`]\s*(?P<year>\d{4}|\d{2})\s*(?:,[^\]]*)?\]\s*=?"
 )
-_PREFIX_VENUE = re.compile(
+_PREFIX_VENUE = lazy_compile(
     r"^\s*(?P<year>(?:19|20)\d\d)(?:(?:\s*-\s*|\s+)(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?"
     r"(?:\s*-\s*|\s*$))?)?\s*$"
 )
-_TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
-_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
-_CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
-_PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
-_QUOTED_AFTER = re.compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
-_QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
-_LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
-_LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
+_TITLE_VENUE_YEAR = lazy_compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
+_BRACKETED = lazy_compile(r"\[([^\[\]]+)\]")
+_CITATION_LEAD = lazy_compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
+_PAREN_NOTE = lazy_compile(r"^\s*\(([^()]*)\)\s*$")
+_QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
+_QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
+_LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
+_LEAD_BRACKET = lazy_compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
-_STRONG_SEP = re.compile(
+_STRONG_SEP = lazy_compile(
     r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
     r"\s*"
 )
-_APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
-_LETTER = re.compile(r"[A-Za-z]")
-_OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
-_CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
-_NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
-_YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
-_DASH_LEAD = re.compile(r"^\s*[-–—:]\s+")
-_YEAR_DASH_LEAD = re.compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
-_PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
-_COUNT = re.compile(COUNT)
+_APOSTROPHE_YEAR = lazy_compile(r"['’]\s?\d\d\b")
+_LETTER = lazy_compile(r"[A-Za-z]")
+_OPEN_BRACKET_END = lazy_compile(r"\[[\s*_]*$")
+_CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
+_NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
+_YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
+_DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
+_PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
+_COUNT = lazy_compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
-_NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
+_NAME_LIST_MARK = lazy_compile(r",|&|\bet\.?\s*al\b")
 # What only a list of names has: `et al` or an initial.
-_NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
-_COMMA = re.compile(r"(?<!\d),|,(?!\d)|[;，；]")
+_NAMES_FOR_SURE = lazy_compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
+_COMMA = lazy_compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
 # `EMNLP 2022 (Findings)`: a parenthesised qualifier of the venue before it, read as `EMNLP 2022 Findings`.
-_QUALIFIER_NOTE = re.compile(r"\s*\((findings|workshops?)\)", re.IGNORECASE)
-_DESCRIPTION_AFTER = re.compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
-_OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
-_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\\-，；：、]+$")
-_LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
+_QUALIFIER_NOTE = lazy_compile(r"\s*\((findings|workshops?)\)", re.IGNORECASE)
+_DESCRIPTION_AFTER = lazy_compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
+_OWN_SEPARATOR = lazy_compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
+_TRAILING_JUNK = lazy_compile(r"[\s,;:|\[(\\\-，；：、]+$")
+_LEADING_JUNK = lazy_compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
-_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?!(?:19|20)\d\d\s*\\?\])(?:{COUNT})?\s*\\?\])+\s*")
+_EMPTY_LEAD = lazy_compile(rf"^(?:\s*\\?\[\s*(?!(?:19|20)\d\d\s*\\?\])(?:{COUNT})?\s*\\?\])+\s*")
 
 
 def collapse(text: str) -> str:
@@ -363,8 +363,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         fields.year = year
 
 
-_CANONICAL_BEFORE = re.compile(r"\s*(?:[-–](?:\s+(?P<authors>.+?))?)?\s*\.?\s*")
-_VENUE_YEAR = re.compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*(?:\((?P<note>[^()]+)\))?\s*")
+_CANONICAL_BEFORE = lazy_compile(r"\s*(?:[-–](?:\s+(?P<authors>.+?))?)?\s*\.?\s*")
+_VENUE_YEAR = lazy_compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*(?:\((?P<note>[^()]+)\))?\s*")
 
 
 def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
@@ -1173,7 +1173,7 @@ class _Tail:
             fields.authors = self.authors
 
 
-_TRAILING_VENUE = re.compile(
+_TRAILING_VENUE = lazy_compile(
     r"(?:^|\s)(?P<venue>arxiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?|arxiv\s*:?\s*(?:19|20)\d\d|"
     r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,2}\s*['’]?\s*(?:(?:19|20)\d\d|\d\d)(?:\s*\([^()]*\))?)\s*$",
     re.IGNORECASE,

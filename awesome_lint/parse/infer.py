@@ -29,22 +29,23 @@ from awesome_lint.parse.shapes import (
     sentence_like,
 )
 from awesome_lint.parse.venues import read_venue
+from awesome_lint.regex import lazy_compile
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
 MIN_VOTES = 2
 MIN_SHARE = 0.6
 
-_RESOURCE_HEADING = re.compile(
+_RESOURCE_HEADING = lazy_compile(
     r"\b(projects?|tools?|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|references?|"
     r"reading lists?|blogs?|tutorials?|courses?|videos?|links?|repositories|repos?|software|packages?|"
     r"other lists|related lists|awesome lists?|implementations?|codes?|model analy[sz]ers?|"
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
 # A heading that names papers lists papers, whatever else it names (`Papers with code`).
-_PAPER_HEADING = re.compile(r"\bpapers?\b", re.IGNORECASE)
-_RESOURCE_TITLE = re.compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
+_PAPER_HEADING = lazy_compile(r"\bpapers?\b", re.IGNORECASE)
+_RESOURCE_TITLE = lazy_compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
 
 
 Votes = Counter[tuple[str, bool]]

@@ -14,6 +14,8 @@ from mistune.inline_parser import _INLINE_HTML_TAG, InlineParser
 from mistune.plugins.url import url as url_plugin
 from mistune.util import escape_url
 
+from awesome_lint.regex import lazy_compile
+
 Token = dict[str, Any]
 
 # The start offset of a link is only known to mistune while it closes the bracket.
@@ -25,7 +27,7 @@ _INLINE_STRIP = " \r\n\t\f"
 # anyway; a paragraph whose delimiter runs could open more than this many levels is read with its `*` and
 # `_` as plain text, which keeps the work linear.
 MAX_EMPHASIS_NESTING = 32
-_DELIMITER_RUN = re.compile(r"[*_]+")
+_DELIMITER_RUN = lazy_compile(r"[*_]+")
 
 
 def _punctuation(char: str) -> bool:
@@ -65,14 +67,14 @@ def emphasis_nesting_exceeds(tokens: list[Token], limit: int = MAX_EMPHASIS_NEST
 # The inline shapes read without mistune's inline parser (`fast_inline`): plain text, `[label](url)` links,
 # literal brackets, code spans, line breaks, HTML tags and emphasis that does not nest. Any other character
 # that starts inline syntax sends the text to mistune.
-_FAST_STOP = re.compile(r"[\\`*_!\[\]<&\n]|https?://")
+_FAST_STOP = lazy_compile(r"[\\`*_!\[\]<&\n]|https?://")
 # A label may hold one level of balanced brackets (`[[paper]](url)`) that are no link of their own.
-_FAST_LINK = re.compile(r"\[((?:[^\[\]\\`*_!<&\n]|\[[^\[\]\\`*_!<&\n]*\](?!\())+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
-_FAST_CODE = re.compile(r"`([^`\n]+)`(?!`)")
-_SPACE_RUN = re.compile(r"\s*")
-_RUN = {"*": re.compile(r"\*+"), "_": re.compile(r"_+")}
-_ANCHOR_TAG = re.compile(r"</?a[\s/>]", re.IGNORECASE)
-_TAG_START = re.compile(r"<[A-Za-z/!?]")  # what mistune tries as HTML or an autolink
+_FAST_LINK = lazy_compile(r"\[((?:[^\[\]\\`*_!<&\n]|\[[^\[\]\\`*_!<&\n]*\](?!\())+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
+_FAST_CODE = lazy_compile(r"`([^`\n]+)`(?!`)")
+_SPACE_RUN = lazy_compile(r"\s*")
+_RUN = {"*": lazy_compile(r"\*+"), "_": lazy_compile(r"_+")}
+_ANCHOR_TAG = lazy_compile(r"</?a[\s/>]", re.IGNORECASE)
+_TAG_START = lazy_compile(r"<[A-Za-z/!?]")  # what mistune tries as HTML or an autolink
 _OBJECT = "\ufffc"  # what mistune's emphasis pass sees in place of a link, code span or HTML tag
 
 

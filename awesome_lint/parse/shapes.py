@@ -100,25 +100,26 @@ _QUALIFIED = (
 )
 # Project labels of a page one reads (a blog post, a project page), not of media or files.
 _PAGE_WORDS = r"project|project page|page|website|web|site|homepage|home|blog|blog post|post|medium|article|report"
-PAGE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECASE)
-CODE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
-PAPER_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
-PROJECT_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+PAGE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECASE)
+CODE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+PAPER_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
+PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 # A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
-_COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
+_COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
-_OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")  # `J.-Y.`: a hyphenated initial
+_OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
+# A name's word or initials (`J.-Y.`: a hyphenated initial).
+_NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
 _NAME_PARTICLES = frozenset(
     split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
 )
 _JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
-_DIGIT = re.compile(r"\d")
-_PARENTHESES = re.compile(r"\([^()]*\)")
-_INITIAL = re.compile(r"\b[A-Z]\.")
-_AND = re.compile(r"\band\b")
-_ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+_DIGIT = lazy_compile(r"\d")
+_PARENTHESES = lazy_compile(r"\([^()]*\)")
+_INITIAL = lazy_compile(r"\b[A-Z]\.")
+_AND = lazy_compile(r"\band\b")
+_ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
 def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
@@ -126,7 +127,7 @@ def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
     suffixes = "|".join(re.escape(h) for h in hosts if not h.endswith("."))
     prefixes = "|".join(re.escape(h) for h in hosts if h.endswith("."))
     alternatives = [rf"(?:^|\.)(?:{suffixes})$"] + ([rf"^(?:{prefixes})"] if prefixes else [])
-    return re.compile("|".join(alternatives))
+    return lazy_compile("|".join(alternatives))
 
 
 _PAPER_HOST = _host_pattern(PAPER_HOSTS)
@@ -183,8 +184,8 @@ def is_repository(url: str, owner: bool = False) -> bool:
     return not rest or rest[0] not in _NOT_CODE_PAGES
 
 
-_DOCUMENT_FILE = re.compile(r"/[^/]+\.(?:md|markdown|rst)$")
-_README = re.compile(r"/readme\.[a-z]+$")
+_DOCUMENT_FILE = lazy_compile(r"/[^/]+\.(?:md|markdown|rst)$")
+_README = lazy_compile(r"/readme\.[a-z]+$")
 
 
 def is_notes_file(url: str) -> bool:
