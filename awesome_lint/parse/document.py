@@ -759,7 +759,9 @@ def _decide_kinds(readings: list[_Reading]) -> None:
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]
             fields.roles = [
-                role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
+                role
+                if (role == "code" and (piece is not own_link or fields.implementation)) or piece.url.startswith("#")
+                else "project"
                 for piece, role in zip(links, fields.roles, strict=True)
             ]
             if kind == "resource" and own_link is None and fields.title_form not in ("bold", "quoted"):

@@ -112,6 +112,8 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: in
         return "other"
     if not has_links and not fields.title:
         return "other"
+    if fields.implementation:
+        return "resource"  # `- [Name](repo) - Official implementation of [_Title_](url)`
     if resource_heading(section) and has_links and _bare_name(fields):
         return "resource"  # `## Resources` / `- Transformers [[Link](https://arxiv.org/abs/...)]`
     under_resources = resource_heading(section, part)

@@ -109,7 +109,7 @@ COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
 _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
-# `J.-Y.`: a hyphenated initial
+# A name's word or initials (`J.-Y.`: a hyphenated initial).
 _NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
 _NAME_PARTICLES = frozenset(
     split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
@@ -158,6 +158,30 @@ def is_paper_host(url: str) -> bool:
 def is_code_host(url: str) -> bool:
     """Whether a URL points at a code host (GitHub, GitLab, ...), not at a project site on it."""
     return host(url) in CODE_HOSTS
+
+
+# What follows `owner/repo` on a code host in a URL that is not the repository's code: its issues, pull requests,
+# discussions (GitLab writes them after a `-` segment); and the first path segments of GitHub's own pages.
+_NOT_CODE_PAGES = frozenset(("issues", "pull", "pulls", "merge_requests", "discussions"))
+_SITE_PAGES = frozenset(
+    split_words("topics orgs sponsors marketplace features collections search settings about apps enterprise explore")
+)
+
+
+def is_repository(url: str, owner: bool = False) -> bool:
+    """Whether a URL on a code host names a repository or a place in it (`owner/repo`, `/tree/`, `/blob/`,
+    releases), not an issue, a pull request, a discussion or a page of the host's own; with `owner`, an owner's
+    page (`github.com/owner`, what a `[code]` label may link) counts too."""
+    name, path = _split(url)
+    if name not in CODE_HOSTS:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if len(segments) < (1 if owner else 2) or segments[0] in _SITE_PAGES:
+        return False
+    rest = segments[2:]
+    if rest and rest[0] == "-":
+        rest = rest[1:]
+    return not rest or rest[0] not in _NOT_CODE_PAGES
 
 
 _DOCUMENT_FILE = lazy_compile(r"/[^/]+\.(?:md|markdown|rst)$")

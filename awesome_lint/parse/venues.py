@@ -82,6 +82,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"mobile computing and networking|\bMobiCom\b", "MobiCom"),
     (r"international conference on robotics and automation|\bICRA\b", "ICRA"),
     (r"intelligent robots and systems|\bIROS\b", "IROS"),
+    (r"robotics and automation letters|\bRA-L\b", "RA-L"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
     (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
 )
@@ -103,7 +104,7 @@ SHORT_NAMES: dict[str, str] = {
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
-        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV "
     )
 }
 SHORT_NAMES.update(
@@ -118,6 +119,7 @@ SHORT_NAMES.update(
     }
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
+SHORT_NAMES["ral"] = "RA-L"  # Robotics and Automation Letters, written without its hyphen
 
 # Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
 # a venue only in a list whose paper-link labels are venues.
@@ -244,9 +246,10 @@ _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
 _MONTH_YEAR = lazy_compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE
 )
-# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of".
+# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of" (but the
+# first word of "Journal of ..." or "Conference on ..." is the name's own).
 _FIELD_LEAD = lazy_compile(
-    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b[\s:-]*"
+    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b(?!\s+(?:of|on)\b)[\s:-]*"
     r"(?:(?:at|in|by|to)\b\s*)?|in\s+(?:the\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|proceedings\s+of\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
@@ -272,7 +275,8 @@ _VENUE_EXTRAS = frozenset(split_words("in the of on and international annual pro
 }
 # A workshop, by the word or by the acronym of a workshop lists name after its conference (`NeurIPS-ENLSP`).
 _WORKSHOP_WORDS = frozenset(split_words("workshop workshops enlsp es-fomo srw sustainlp repl4nlp emc2 want wanf"))
-_TRAILING_W = lazy_compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
+_ACRONYM = lazy_compile(r"^[A-Z][A-Z0-9]{1,7}$")
+_TRAILING_W = lazy_compile(r"^(?P<base>[A-Za-z]{3,})-?[wW]$")  # `CVPRW`, `ICLR-W`
 _NAME_CHARS = lazy_compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
 # Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
 SENTENCE_WORDS = frozenset(
@@ -297,7 +301,7 @@ def year_of(value: str) -> int:
 
 def known_short(name: str) -> str | None:
     """The usual spelling when `name` is a known short venue name, or one with a workshop, findings, track or
-    award after it (`CVPRW`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
+    award after it (`CVPRW`, `ICLR-W`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
     publisher before it (`IEEE TPAMI`)."""
     name = " ".join(name.split()).strip(" .,;:-")
     if not name:
@@ -417,6 +421,8 @@ def read_venue(text: str) -> VenueField | None:
             return VenueField(long_name, year, True, arxiv, note)
     if not _venue_shaped(name):
         return None
+    if len(words) == 2 and words[0].lower() in _PUBLISHERS and _ACRONYM.match(words[1]):
+        name = words[1]  # `IEEE SPM`: a publisher before a journal's acronym the table does not know
     return VenueField(name, year, False, arxiv, note)
 
 
@@ -444,3 +450,39 @@ def _venue_shaped(name: str) -> bool:
         return False
     lower = [w for w in words if w.lower() in SENTENCE_WORDS or w.lower() == "and"]
     return len(lower) <= max(1, len(words) // 3)
+
+
+# A venue slot (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`): a short name (digits first allowed), a two- or
+# four-digit year and award or track words.
+_SLOT = lazy_compile(
+    r"^(?P<name>[A-Za-z0-9][\w&.+/-]*(?:\s*&\s*[A-Za-z][\w.+/-]*|\s+[A-Za-z][\w&.+/-]*){0,2})\s*['’]?\s*"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?P<words>(?:\s+[A-Za-z]+){0,3})$"
+)
+_CAPITALS = lazy_compile(r"[A-Z].*[A-Z]|[0-9].*[A-Z]")
+
+
+@lru_cache(maxsize=1024)
+def read_slot(text: str) -> VenueField | None:
+    """A venue slot that opens an item (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`, `[RAL 23]`): the venue (the
+    first of names joined by `&`) and the year, award and track words dropped, the year never left in the name;
+    other text as `read_venue` reads it."""
+    found = read_venue(text)
+    if found is not None and found.venue is not None and (found.year is not None or found.known):
+        return found
+    m = _SLOT.match(" ".join(text.split()).strip(" ,;.[]*_"))
+    if m is None or not _CAPITALS.search(m.group("name")):
+        return found
+    if any(word.lower() not in _TRACK_WORDS for word in m.group("words").split()):
+        return found
+    year = year_of(m.group("year"))
+    if not 1980 <= year <= _this_year() + 1:
+        return found  # `[ResNet 50]` names no year
+    name = m.group("name").split("&")[0].strip()
+    short = known_short(name)
+    return VenueField(short or name, year, short is not None)
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).year
