@@ -9,8 +9,16 @@ from typing import Any
 
 import mistune
 from mistune._inline.emphasis import _can_close_emphasis, _can_open_emphasis
+from mistune.block_parser import BlockParser
 from mistune.core import BlockState, InlineState
 from mistune.inline_parser import _INLINE_HTML_TAG, InlineParser
+from mistune.list_parser import (
+    _create_list_marker,
+    _get_list_bullet,
+    _ListMarker,
+    _parse_list_item,
+    _transform_tight_list,
+)
 from mistune.plugins.url import url as url_plugin
 from mistune.util import escape_url
 
@@ -273,6 +281,88 @@ class PositionedInlineParser(InlineParser):
         return super().finalize_tokens(tokens, depth)
 
 
+def parse_list(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
+    """mistune's list rule, with the common item read without its machinery: a bullet item of one line
+    (`- text`, no indent, text that opens no block) followed by the end of the text or by another such item of
+    the same list. Any other item is mistune's; the tokens are the same either way."""
+    item = _create_list_marker(m, "list")
+    text = item.text
+    if not text.strip():
+        end_pos = state.append_paragraph()  # an empty item cannot interrupt a paragraph
+        if end_pos:
+            return end_pos
+    marker = item.marker
+    depth = state.depth()
+    token: dict[str, Any] = {
+        "type": "list",
+        "children": [],
+        "tight": True,
+        "bullet": item.bullet,
+        "attrs": {"depth": depth, "ordered": item.ordered},
+    }
+    if item.ordered:
+        start = int(marker[:-1])
+        if start != 1:
+            end_pos = state.append_paragraph()  # only a list that starts at 1 interrupts a paragraph
+            if end_pos:
+                return end_pos
+            token["attrs"]["start"] = start
+    state.cursor = m.end() + 1
+    if depth >= block.max_nested_level - 1:
+        rules = [rule for rule in block.list_rules if rule not in ("list", "block_quote")]
+    else:
+        rules = block.list_rules
+    bullet = _get_list_bullet(item.bullet)
+    simple = None if item.ordered else item.bullet
+    sc = block.compile_sc(rules)
+    item_or_none: _ListMarker | None = item
+    while item_or_none:
+        read = _simple_item(simple, item_or_none, token, state, sc) if simple else _NOT_SIMPLE
+        if read is _NOT_SIMPLE:
+            read = _parse_list_item(block, bullet, item_or_none, token, state, rules)
+        item_or_none = read  # type: ignore[assignment]
+    end_pos = token.pop("_end_pos", None)
+    _transform_tight_list(token)
+    if end_pos:
+        state.tokens.insert(token.pop("_tok_index"), token)
+        return end_pos  # type: ignore[no-any-return]
+    state.append_token(token)
+    return state.cursor
+
+
+_NOT_SIMPLE = object()
+_THEMATIC = " \t-*_"  # a line of only these may be a thematic break
+
+
+def _simple_item(bullet: str, item: _ListMarker, token: Token, state: BlockState, sc: re.Pattern[str]) -> Any:
+    """Read `item` as mistune would when it is one unindented line `- text` whose text opens no block, and what
+    follows it is the end of the text or the next such item of the list (not a thematic break): its token is
+    one paragraph of the line. The next item's marker, None at the end, or `_NOT_SIMPLE` for any other item."""
+    text = item.text
+    if item.spaces or len(text) < 2 or text[0] != " " or text[1].isspace():
+        return _NOT_SIMPLE
+    src = state.src
+    pos = state.cursor
+    following: _ListMarker | None = None
+    if pos < state.cursor_max:
+        line_end = src.find("\n", pos)
+        if line_end < 0:
+            line_end = len(src)
+        line = src[pos:line_end]
+        if len(line) < 3 or line[0] != bullet or line[1] != " " or line[2].isspace() or not line.strip(_THEMATIC):
+            return _NOT_SIMPLE
+        following = _ListMarker("", bullet, line[1:])
+        pos = min(line_end + 1, len(src))
+    # What mistune makes the item's source; its block rules start at a line start (`^`, multi-line), so in one
+    # line only a match at its start or at its very end (after the newline) would make it more than a paragraph.
+    body = text[1:] + "\n"
+    if sc.match(body) is not None or sc.match(body, len(body)) is not None:
+        return _NOT_SIMPLE
+    token["children"].append({"type": "list_item", "children": [{"type": "paragraph", "text": body}]})
+    state.cursor = pos
+    return following
+
+
 def _keep_block_text(md: mistune.Markdown, state: BlockState) -> None:
     """Before inline parsing, copy each text block's raw text and the offset mistune strips from it."""
     stack = list(state.tokens)
@@ -293,6 +383,7 @@ def create_parser(inline: InlineParser | None = None) -> mistune.Markdown:
 
     md = mistune.Markdown(renderer=None, inline=inline or PositionedInlineParser(), plugins=[url_plugin])
     md.block.register("table", TABLE_PATTERN, parse_table, before="paragraph")
+    md.block.register("list", None, parse_list)
     md.before_render_hooks.append(_keep_block_text)
     return md
 
