@@ -413,5 +413,18 @@ def iter_ast(text: str) -> Iterator[Token]:
         render_hook(parser, state)
     blocks = state.tokens
     blocks.reverse()
+    inline = parser.inline
+    env = state.env
     while blocks:  # each block is let go once the caller has it
-        yield from parser._iter_render([blocks.pop()], state)
+        block = blocks.pop()
+        _render_inline([block], inline, env)
+        yield block
+
+
+def _render_inline(tokens: list[Token], inline: InlineParser, env: Any) -> None:
+    """Give each text block its inline tokens in place, as mistune's renderer (with no renderer) does."""
+    for token in tokens:
+        if "children" in token:
+            _render_inline(token["children"], inline, env)
+        elif "text" in token:
+            token["children"] = inline(token.pop("text").strip(_INLINE_STRIP), env)
