@@ -94,7 +94,7 @@ def test_fast_list_items_are_mistune(lines: list[str], final_newline: bool) -> N
 
 
 def test_fast_list_items_read_the_common_list() -> None:
-    text = "## Papers\n- [A](u) - one.\n- **B** two\n- C three\n  - [code](v)\n- D four\n\nAfter.\n"
+    text = "## Papers\n- [A](u) - one.\n- **B** two\n- C three\n  - [code](v)\n- D four\n\n## Next\n- E\n\n- F\n  more\n"
     calls: list[bool] = []
     simple = markdown._simple_item
 
@@ -109,10 +109,13 @@ def test_fast_list_items_read_the_common_list() -> None:
     finally:
         markdown._simple_item = simple
     assert fast == _blocks(_SLOW, text)
-    # `C` has a sub-item, so mistune reads it (and the sub-item is read here); `D` is followed by a blank line.
-    assert calls == [True, True, False, True, False]
+    # `C` has a sub-item, so mistune reads it (and the sub-item is read here); `D` ends its list before a
+    # heading, `E` is followed by a blank line and a further item (a loose list), `F` by a continuation line.
+    assert calls == [True, True, False, True, True, True, False]
     texts = [item["children"][0]["text"] for item in fast[1]["children"]]
     assert texts == ["[A](u) - one.\n", "**B** two\n", "C three\n", "D four\n"]
+    assert [t["type"] for t in fast] == ["heading", "list", "heading", "list"]
+    assert fast[3]["tight"] is False
 
 
 def test_list_rules_start_at_a_line_start() -> None:

@@ -13,9 +13,12 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState, InlineState
 from mistune.inline_parser import _INLINE_HTML_TAG, InlineParser
 from mistune.list_parser import (
+    _compile_list_break_sc,
+    _compile_list_item_pattern,
     _create_list_marker,
     _get_list_bullet,
     _ListMarker,
+    _match_list_item_break,
     _parse_list_item,
     _transform_tight_list,
 )
@@ -317,7 +320,7 @@ def parse_list(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
     sc = block.compile_sc(rules)
     item_or_none: _ListMarker | None = item
     while item_or_none:
-        read = _simple_item(simple, item_or_none, token, state, sc) if simple else _NOT_SIMPLE
+        read = _simple_item(block, simple, item_or_none, token, state, sc) if simple else _NOT_SIMPLE
         if read is _NOT_SIMPLE:
             read = _parse_list_item(block, bullet, item_or_none, token, state, rules)
         item_or_none = read  # type: ignore[assignment]
@@ -334,32 +337,77 @@ _NOT_SIMPLE = object()
 _THEMATIC = " \t-*_"  # a line of only these may be a thematic break
 
 
-def _simple_item(bullet: str, item: _ListMarker, token: Token, state: BlockState, sc: re.Pattern[str]) -> Any:
-    """Read `item` as mistune would when it is one unindented line `- text` whose text opens no block, and what
-    follows it is the end of the text or the next such item of the list (not a thematic break): its token is
-    one paragraph of the line. The next item's marker, None at the end, or `_NOT_SIMPLE` for any other item."""
+def _simple_item(
+    block: BlockParser, bullet: str, item: _ListMarker, token: Token, state: BlockState, sc: re.Pattern[str]
+) -> Any:
+    """Read `item` as mistune would when it is one unindented line `- text` whose text opens no block: its token
+    is one paragraph of the line. What follows it must be the end of the text, the next such item of the list
+    (not a thematic break), or blank lines and then a line that starts in the first column (read as mistune's
+    list reads it: a further item of a loose list, the block that ends the list, or the end of it). The next
+    item's marker, None at the end of the list, or `_NOT_SIMPLE` for any other item, with nothing changed."""
     text = item.text
     if item.spaces or len(text) < 2 or text[0] != " " or text[1].isspace():
         return _NOT_SIMPLE
-    src = state.src
-    pos = state.cursor
-    following: _ListMarker | None = None
-    if pos < state.cursor_max:
-        line_end = src.find("\n", pos)
-        if line_end < 0:
-            line_end = len(src)
-        line = src[pos:line_end]
-        if len(line) < 3 or line[0] != bullet or line[1] != " " or line[2].isspace() or not line.strip(_THEMATIC):
-            return _NOT_SIMPLE
-        following = _ListMarker("", bullet, line[1:])
-        pos = min(line_end + 1, len(src))
     # What mistune makes the item's source; its block rules start at a line start (`^`, multi-line), so in one
     # line only a match at its start or at its very end (after the newline) would make it more than a paragraph.
     body = text[1:] + "\n"
     if sc.match(body) is not None or sc.match(body, len(body)) is not None:
         return _NOT_SIMPLE
+    src = state.src
+    pos = state.cursor
+    end = state.cursor_max
+    following: _ListMarker | None = None
+    if pos < end:
+        line_end = src.find("\n", pos)
+        line = src[pos:] if line_end < 0 else src[pos:line_end]
+        if len(line) >= 3 and line[0] == bullet and line[1] == " " and not line[2].isspace() and line.strip(_THEMATIC):
+            following = _ListMarker("", bullet, line[1:])
+            pos = len(src) if line_end < 0 else line_end + 1
+        else:
+            after = _after_blank_lines(src, pos, end)
+            if after == pos or (after < end and src[after] in " \t"):
+                return _NOT_SIMPLE
+            pos = after
+            if pos < end:
+                return _end_of_item(block, bullet, token, state, body, pos)
     token["children"].append({"type": "list_item", "children": [{"type": "paragraph", "text": body}]})
     state.cursor = pos
+    return following
+
+
+def _after_blank_lines(src: str, pos: int, end: int) -> int:
+    """Where the run of blank lines (as mistune's list reader counts them) that starts at `pos` ends."""
+    while pos < end:
+        line_end = src.find("\n", pos)
+        if line_end < 0 or src[pos:line_end].strip(" \t\v\f"):
+            break
+        pos = line_end + 1
+    return pos
+
+
+def _end_of_item(block: BlockParser, bullet: str, token: Token, state: BlockState, body: str, pos: int) -> Any:
+    """A one-line item followed by blank lines and, at `pos`, a line in the first column: what mistune's list
+    reader does there (`_match_list_item_break`), the item's paragraph added."""
+    src = state.src
+    line_end = src.find("\n", pos)
+    line = src[pos:] if line_end < 0 else src[pos : line_end + 1]
+    list_item_re = re.compile(_compile_list_item_pattern(_get_list_bullet(bullet), 1))
+    state.cursor = pos
+    found = _match_list_item_break(list_item_re, _compile_list_break_sc(block, 1), state, line)
+    following = None
+    if found is not None:
+        kind, m = found
+        if kind == "list_item":
+            following = _create_list_marker(m, "listitem")
+            token["tight"] = False
+            state.cursor = pos + len(line)
+        elif kind != "list":
+            index = len(state.tokens)
+            end_pos = block.parse_method(m, state)
+            if end_pos:
+                token["_tok_index"] = index
+                token["_end_pos"] = end_pos
+    token["children"].append({"type": "list_item", "children": [{"type": "paragraph", "text": body}]})
     return following
 
 
