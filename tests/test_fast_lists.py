@@ -94,7 +94,8 @@ def test_fast_list_items_are_mistune(lines: list[str], final_newline: bool) -> N
 
 
 def test_fast_list_items_read_the_common_list() -> None:
-    text = "## Papers\n- [A](u) - one.\n- **B** two\n- C three\n  - [code](v)\n- D four\n\n## Next\n- E\n\n- F\n  more\n"
+    text = "## Papers\n- [A](u) - one.\n- **B** two\n- C three\n  - [code](v)\n- D four\n\n"
+    text += "## Next\n- E\n\n- F\n  more\n"
     calls: list[bool] = []
     simple = markdown._simple_item
 
