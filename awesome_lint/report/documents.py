@@ -31,8 +31,8 @@ class _Encoder:
         """For each indent, what opens a dict's first key and what comes before each further key."""
 
     def encode(self, value: Any, indent: str) -> None:
-        """Append `value`'s JSON, indented as at `indent`; a container's strings, integers and nulls are written
-        in the container's own loop, each with what comes before it."""
+        """Append `value`'s JSON, indented as at `indent`; a container's strings and integers (a dict's constants
+        and empty lists too) are written in the container's own loop, each with what comes before it."""
         out = self.out
         kind = type(value)
         if kind is str:
@@ -68,6 +68,12 @@ class _Encoder:
                     out.append(prefix + int.__repr__(item))
                 elif item is None:
                     out.append(prefix + "null")
+                elif item_kind is list and not item:
+                    out.append(prefix + "[]")
+                elif item is False:
+                    out.append(prefix + "false")
+                elif item is True:
+                    out.append(prefix + "true")
                 else:
                     out.append(prefix)
                     self.encode(item, inner)
