@@ -63,6 +63,10 @@ _CITED_RE = lazy_compile(
     re.IGNORECASE | re.ASCII,
 )
 
+_ARXIV_WORD = lazy_compile("arxiv", re.IGNORECASE | re.ASCII)
+# How far before its `arxiv` a citation may start: a scheme and the longest host prefix (`https://export.`).
+_CITED_LEAD = len("https://") + max(host.index("arxiv") for host in HOSTS)
+
 URL_MEMO = 1 << 16
 """How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
 
@@ -169,16 +173,27 @@ def parse_link(url: str) -> ArxivId | None:
 
 
 def find_cited(text: str) -> list[ArxivId]:
-    """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
+    """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique.
+
+    Every citation holds the word `arxiv` at most `_CITED_LEAD` characters from its start, so the pattern is
+    tried only at those places, left to right, as a search would find its matches."""
     found: list[ArxivId] = []
     if "arxiv" not in text.lower():  # both forms hold the word (ASCII letters, as the pattern matches them)
         return found
     seen: set[str] = set()
-    for m in _CITED_RE.finditer(text):
-        aid = _from_match(m)
-        if aid.id not in seen:
-            seen.add(aid.id)
-            found.append(aid)
+    pos = 0
+    for word in _ARXIV_WORD.finditer(text):
+        at = word.start()
+        for start in range(max(pos, at - _CITED_LEAD), at + 1):
+            m = _CITED_RE.match(text, start)
+            if m is None:
+                continue
+            pos = m.end()
+            aid = _from_match(m)
+            if aid.id not in seen:
+                seen.add(aid.id)
+                found.append(aid)
+            break
     return found
 
 

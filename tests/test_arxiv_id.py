@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesome_lint import arxiv_id
 from awesome_lint.arxiv_id import (
     ArxivId,
     canonical_abs_url,
@@ -616,3 +617,54 @@ def test_ids_from_the_future_are_not_valid() -> None:
     assert not is_valid("9912.12345")
     next_year = f"{(today.year + 1) % 100:02d}01"
     assert not is_valid(f"{next_year}.00001")
+
+
+_CITED_PIECES = [
+    "arXiv",
+    "arxiv",
+    "ARXIV",
+    "arXiv:",
+    "arXiv: ",
+    " ",
+    "preprint ",
+    "e-print ",
+    "https://",
+    "http://",
+    "//",
+    "www.",
+    "export.",
+    "browse.",
+    "arxiv.org",
+    "/abs/",
+    "/pdf/",
+    "1707.01209",
+    "2101.00001v2",
+    "cs/0112017",
+    ".pdf",
+    "x",
+    "-",
+    ".",
+    "@",
+    "/",
+    "[",
+    "]",
+    "(",
+    ")",
+    "é",
+]
+
+
+def _cited_by_search(text: str) -> list[arxiv_id.ArxivId]:
+    found: list[arxiv_id.ArxivId] = []
+    for m in arxiv_id._CITED_RE.finditer(text):
+        aid = arxiv_id._from_match(m)
+        if all(f.id != aid.id for f in found):
+            found.append(aid)
+    return found
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CITED_PIECES), max_size=12))
+def test_find_cited_is_the_patterns_search(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert arxiv_id.find_cited(text) == _cited_by_search(text)
