@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
+from awesome_lint.regex import lazy_compile
 from awesome_lint.text import title_word_shares, word_stem
 
 CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"))
@@ -134,7 +135,7 @@ _RESOURCE_HOST = _host_pattern(RESOURCE_HOSTS)
 
 # An http(s) URL whose host is letters, digits, dots and hyphens (no user, port or whitespace anywhere): what
 # `urlsplit` gives as its host and path, read by one match.
-_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(/[^?#\s]*)?(?:[?#]\S*)?")
+_PLAIN_URL = lazy_compile(r"https?://([A-Za-z0-9.-]+)(/[^?#\s]*)?(?:[?#]\S*)?")
 
 
 @lru_cache(maxsize=8192)
