@@ -92,7 +92,7 @@ def parse_command(paths: tuple[str, ...], fmt: str, config_path: str | None) -> 
 
     _remote_inputs(paths, lambda: load_config(config_path))
     with Progress() as progress:
-        documents = [parse_file(path) for path in progress.files(expand_paths(paths), "parsing")]
+        documents = [parse_file(path, facts=False) for path in progress.files(expand_paths(paths), "parsing")]
     if fmt == "json":
         _echo_stream(lambda write: write_documents_json(documents, write))
     else:

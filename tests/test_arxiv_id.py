@@ -624,7 +624,7 @@ def test_ids_from_the_future_are_not_valid() -> None:
 _CITATION_PARTS = [
     "arXiv", "arxiv", "ARXIV", " ", ":", "https://", "//", "arxiv.org", "www.arxiv.org", "browse.arxiv.org",
     "/abs/", "/pdf/", "1404.00736", "1707.01209", "v2", ".pdf", "cs/0112017", " preprint", "x", "-", ".", "@",
-    "/", "1", "\n", "é", "İ", "_",
+    "/", "1", "\n", "é", "İ", "_", "[", "]", "(", ")", "export.arxiv.org", " e-print ", "2101.00001v2",
 ]  # fmt: skip
 
 

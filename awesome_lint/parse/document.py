@@ -114,6 +114,8 @@ class _Builder:
     comments: list[tuple[int, int]] = field(default_factory=list)
     head: _Item | None = None
     """The paragraph just walked, while it may open a paper block with the list that follows it."""
+    keep_facts: bool = True
+    """Record the block facts (leaf blocks, inline HTML, comments); without them only entries are read."""
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
@@ -158,7 +160,7 @@ class _Builder:
 
     def text_block(self, token: Token, bmap: BlockMap | None) -> None:
         """Record a paragraph or heading (its lines, a setext heading's underline included) and its inline HTML."""
-        if bmap is None:
+        if bmap is None or not self.keep_facts:
             return
         raw = token["_raw"]
         lead = token.get("_lead", 0)
@@ -197,7 +199,7 @@ class _Builder:
         """Record an HTML block and the comments in it."""
         raw = token.get("raw", "")
         bmap = self.aligner.align(raw)
-        if bmap is None:
+        if bmap is None or not self.keep_facts:
             return
         content_end = len(raw.rstrip())
         lead = len(raw) - len(raw.lstrip())
@@ -512,7 +514,7 @@ def build(
 
 def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool, comments: bool) -> Document:
     index = LineIndex(text, data, bom)
-    builder = _Builder(index, Aligner(index))
+    builder = _Builder(index, Aligner(index), keep_facts=facts or comments)
     for token in iter_ast(text):  # one top-level block's tokens at a time, freed once walked
         builder.walk([token])
     builder.aligner.release()

@@ -134,11 +134,20 @@ _PAPER_HOST = _host_pattern(PAPER_HOSTS)
 _RESOURCE_HOST = _host_pattern(RESOURCE_HOSTS)
 
 
+# An http(s) URL whose host is letters, digits, dots and hyphens (no user, port or whitespace anywhere): what
+# `urlsplit` gives as its host and path, read by one match.
+_PLAIN_URL = lazy_compile(r"https?://([A-Za-z0-9.-]+)(/[^?#\s]*)?(?:[?#]\S*)?")
+
+
 @lru_cache(maxsize=8192)
 def _split(url: str) -> tuple[str, str]:
     """(host without `www.`, lower-cased path) of a URL; empty strings when it has none."""
+    url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:
+        return plain.group(1).lower().removeprefix("www."), (plain.group(2) or "").lower()
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return "", ""
     return (parts.hostname or "").removeprefix("www."), parts.path.lower()
