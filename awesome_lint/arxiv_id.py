@@ -8,6 +8,8 @@ judges whether a normalised id could exist.
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +56,8 @@ _URL_RE = lazy_compile(
     rf"(?P<suffix>\.pdf)?(?P<slash>/)?(?P<tail>[?#].*)?\s*",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
+ARXIV_WORD = lazy_compile(r"[Aa][Rr][Xx][Ii][Vv]")
+"""The word `arXiv` in any case of its ASCII letters."""
 # In prose: an arxiv.org URL, or the word "arXiv" (optionally "arXiv preprint"/"arXiv e-print") followed by
 # ":" or whitespace, right before the id. A bare number is never taken.
 _CITED_RE = lazy_compile(
@@ -62,6 +66,9 @@ _CITED_RE = lazy_compile(
     rf"{_ID}(?:\.pdf)?(?![\w])",
     re.IGNORECASE | re.ASCII,
 )
+
+# How far before the word "arxiv" a citation may start: `https://browse.arxiv.org/abs/...`.
+_CITED_LEAD = len("https://") + max(host.index("arxiv") for host in HOSTS)
 
 URL_MEMO = 1 << 16
 """How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
@@ -171,10 +178,11 @@ def parse_link(url: str) -> ArxivId | None:
 def find_cited(text: str) -> list[ArxivId]:
     """Return the ids cited in prose (after an `arXiv` word or in an arxiv.org URL), in order, unique."""
     found: list[ArxivId] = []
-    if "arxiv" not in text.lower():  # both forms hold the word (ASCII letters, as the pattern matches them)
+    lower = text.lower()
+    if "arxiv" not in lower:  # both forms hold the word (ASCII letters, as the pattern matches them)
         return found
     seen: set[str] = set()
-    for m in _CITED_RE.finditer(text):
+    for m in _cited_matches(text, lower) if text.isascii() else _CITED_RE.finditer(text):
         aid = _from_match(m)
         if aid.id not in seen:
             seen.add(aid.id)
@@ -182,16 +190,28 @@ def find_cited(text: str) -> list[ArxivId]:
     return found
 
 
+def _cited_matches(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The matches `_CITED_RE.finditer` gives on ASCII `text` (`lower` is its lower case, position for position),
+    searched only from just before each "arxiv", the word every citation holds, instead of at every character."""
+    pos = 0
+    while (at := lower.find("arxiv", pos)) >= 0:
+        m = _CITED_RE.search(text, max(pos, at - _CITED_LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _latest_yymm() -> int:
     """The YYMM of the current month: new-style ids from later months cannot exist yet."""
-    import datetime
-
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    return (today.year % 100) * 100 + today.month
+    today = time.gmtime()
+    return (today.tm_year % 100) * 100 + today.tm_mon
 
 
+@lru_cache(maxsize=URL_MEMO)
 def is_valid(arxiv_id: str) -> bool:
-    """True when a normalised id (no version, no prefix) is structurally possible."""
+    """True when a normalised id (no version, no prefix) is structurally possible (remembered: the parser and
+    several rules ask about every id of a list)."""
     m = _VALID_NEW_RE.fullmatch(arxiv_id)
     if m is not None:
         yy, mm, num = m.groups()

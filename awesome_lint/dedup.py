@@ -30,10 +30,13 @@ T = TypeVar("T")
 
 _NON_WORD = lazy_compile(r"[^\w]+")
 _SEGMENTS = lazy_compile(r"\s*[:：]\s+|\s*[:：](?=[A-Z])|\s+[-–—]\s+")
+_SEGMENT_MARKS = ":：-–—"
+"""Every character `_SEGMENTS` needs: a title with none of them is one segment."""
 _DIGITS = lazy_compile(r"\d+")
 _NUMBER_WORD = lazy_compile(r"\d+(?:v\d+)?")
 _YEAR_WORD = lazy_compile(r"(?:19|20)\d\d")
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"}
+_NUMERAL_WORDS = frozenset({*_ROMAN, "i", "v"})
 _STOPWORDS = frozenset(
     [
         "a",
@@ -169,8 +172,12 @@ def content_words(normalized: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in normalized.split() if w not in _STOPWORDS))
 
 
+@lru_cache(maxsize=65536)
 def title_segments(title: str) -> tuple[str, ...]:
     """The normalised parts of a title split at colons and spaced dashes (`Name: Subtitle - Remark`)."""
+    if not any(mark in title for mark in _SEGMENT_MARKS):  # one part: skip the pattern's scan of every position
+        norm = normalize_title(title)
+        return (norm,) if norm else ()
     return tuple(seg for seg in (normalize_title(p) for p in _SEGMENTS.split(title)) if seg)
 
 
@@ -178,9 +185,10 @@ def distinguishing_tokens(normalized: str) -> tuple[str, ...]:
     """Numbers and Roman numerals that tell papers apart (V2, 8-bit, Part II), sorted."""
     words = normalized.split()
     found = _DIGITS.findall(normalized)
-    for i, word in enumerate(words):
-        if word in _ROMAN or (word in ("i", "v") and i > 0 and words[i - 1] == "part"):
-            found.append(word)
+    if not _NUMERAL_WORDS.isdisjoint(words):
+        for i, word in enumerate(words):
+            if word in _ROMAN or (word in ("i", "v") and i > 0 and words[i - 1] == "part"):
+                found.append(word)
     return tuple(sorted(found))
 
 
@@ -233,13 +241,16 @@ def names_nothing(normalized: str) -> bool:
     return _is_venue_name([w for w in normalized.split() if not _NUMBER_WORD.fullmatch(w)])
 
 
-def _content(normalized: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _content(normalized: str) -> tuple[str, ...]:
     """The words of a normalised title besides numbers, generic words and stopwords."""
-    return [
+    return tuple(
         w
         for w in normalized.split()
-        if not _NUMBER_WORD.fullmatch(w) and w not in _GENERIC_WORDS and w not in _STOPWORDS
-    ]
+        if w not in _GENERIC_WORDS
+        and w not in _STOPWORDS
+        and not (w[0].isdecimal() and _NUMBER_WORD.fullmatch(w))  # a number starts with a digit
+    )
 
 
 _SIGNAL_ORDER = {"arxiv-id": 0, "doi": 1, "url": 1, "title": 2, "title-truncated": 3, "subtitle": 4}
@@ -261,7 +272,6 @@ def _key(entry: Citation) -> _Key:
     """The matcher's view of one entry."""
     norm = normalize_title(entry.title)
     evidence = is_title_evidence(norm)
-    segments = title_segments(entry.title)
     urls = frozenset(
         key
         for link in entry.links
@@ -271,7 +281,7 @@ def _key(entry: Citation) -> _Key:
     )
     return _Key(
         norm,
-        segments if evidence else (),
+        title_segments(entry.title) if evidence else (),
         distinguishing_tokens(norm),
         entry.arxiv_id,
         urls,
@@ -492,20 +502,36 @@ def _shared_blocks(titles: list[_Key], config: DedupConfig) -> dict[tuple[str, .
             hashes.append(hash(block))
             owners.append(index)
     order = sorted(range(len(hashes)), key=hashes.__getitem__)
-    shared: dict[tuple[str, ...], list[int]] = {}
+    # Each hash held by two or more titles, and (title, its number) for each title holding it: every such title's
+    # blocks are made again once, in index order, to tell equal blocks from equal hashes.
+    wanted: list[int] = []
+    holders = array("q")
     start = 0
     while start < len(order):
         end = start + 1
         while end < len(order) and hashes[order[end]] == hashes[order[start]]:
             end += 1
         if end - start > 1:
-            found: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for index in dict.fromkeys(owners[k] for k in order[start:end]):
-                for block in _title_blocks(titles[index], frequency, config):
-                    if hash(block) == hashes[order[start]]:
-                        found[block].append(index)
-            shared.update((block, members) for block, members in found.items() if len(members) > 1)
+                holders.append(index)
+                holders.append(len(wanted))
+            wanted.append(hashes[order[start]])
         start = end
+    del order, hashes, owners
+    found: list[dict[tuple[str, ...], list[int]]] = [defaultdict(list) for _ in wanted]
+    pairs = sorted(range(0, len(holders), 2), key=holders.__getitem__)  # stable: each title's numbers in order
+    previous = -1
+    blocks: set[tuple[str, ...]] = set()
+    for k in pairs:
+        index, number = holders[k], holders[k + 1]
+        if index != previous:
+            blocks, previous = _title_blocks(titles[index], frequency, config), index
+        for block in blocks:
+            if hash(block) == wanted[number]:
+                found[number][block].append(index)
+    shared: dict[tuple[str, ...], list[int]] = {}
+    for blocks_of_hash in found:
+        shared.update((block, members) for block, members in blocks_of_hash.items() if len(members) > 1)
     return shared
 
 

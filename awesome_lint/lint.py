@@ -173,13 +173,14 @@ def lint_paths(
     return results
 
 
-def read_and_parse(paths: Iterable[str]) -> dict[str, tuple[Source, Document]]:
-    """Read and parse each file once, for a run that needs the documents before linting them (link checks)."""
+def read_and_parse(paths: Iterable[str], facts: bool = True) -> dict[str, tuple[Source, Document]]:
+    """Read and parse each file once, for a run that needs the documents before linting them (link checks);
+    without `facts`, for rules that read none of the block facts, the documents keep only their comments."""
     from awesome_lint.parse import parse_source
 
     parsed: dict[str, tuple[Source, Document]] = {}
     for path in paths:
         if path not in parsed:
             source = read_source(path)
-            parsed[path] = (source, parse_source(source, source.data))
+            parsed[path] = (source, parse_source(source, source.data, facts, comments=True))
     return parsed

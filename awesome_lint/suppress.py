@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint.model import Document
 from awesome_lint.regex import lazy_compile
@@ -18,8 +18,7 @@ BLANKET = -1
 """The name index that stands for a comment naming no rule (every rule)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A rule code, code prefix or name written in a comment: its text offsets and the codes it stands for."""
 
     text: str
@@ -28,8 +27,7 @@ class Name:
     codes: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """One `<!-- awesome-lint-... -->` comment: its 1-based line, text offsets, form, names and codes.
 
     `codes` are the rule codes of its names, or every rule's code when it names none.
@@ -82,8 +80,7 @@ def parse_directives(document: Document, resolve: Callable[[str], list[str]]) ->
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A comment `unused-suppression` reports: an unknown form, or names that are unknown or switch off nothing.
 
     `whole` is true when nothing in the comment is needed, so the whole comment can go.

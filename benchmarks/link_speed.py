@@ -8,12 +8,14 @@
 2. arXiv: `--ids` ids on `tests/fake_arxiv.py`, looked up by `ArxivClient` with `--arxiv-delay` seconds between
    requests (arXiv asks for 3 s), against the floor those pauses set; then again on the filled cache.
 3. Offline: `awesome-lint check-links --offline --no-cache` on a list `--offline-size` times the size of lists/
-   (100: about 10 MB) against parsing the same file alone in a fresh process (`parse_file`): wall and CPU time,
-   and the lines printed.
+   (100: about 10 MB) against parsing the same file alone in a fresh process (`parse_file`), taking turns for
+   `--runs` rounds: median wall and CPU time, and the lines printed.
 4. The goals, each MET or MISSED, and the command that produced the figures. Run from anywhere:
 
     python benchmarks/link_speed.py [--links 1000] [--latency 0.05] [--runs 3] [--ids 500] [--arxiv-delay 3]
         [--offline-size 100]
+
+`--links 0`, `--ids 0` or `--offline-size 0` skips that part (`--links 0 --ids 0`: the offline figure alone).
 """
 
 from __future__ import annotations
@@ -297,18 +299,23 @@ def bench_arxiv(count: int, delay: float, folder: Path) -> list[Row]:
     ]  # fmt: skip
 
 
-def bench_offline(size: int, folder: Path) -> list[Row]:
-    """check-links --offline on a synthetic list against parsing the same file alone (each in a fresh process)."""
+def bench_offline(size: int, runs: int, folder: Path) -> list[Row]:
+    """check-links --offline on a synthetic list against parsing the same file alone (each in a fresh process),
+    taking turns for `runs` rounds (medians are shown)."""
     big = folder / f"list-{size}x.md"
     big.write_text(synthesise([p.read_text(encoding="utf-8") for p in seed_paths()], size), encoding="utf-8")
     megabytes = big.stat().st_size / 1e6
     print(f"\ncheck-links --offline on a {size}x list ({megabytes:.1f} MB)", flush=True)
     check = [sys.executable, "-m", "awesome_lint", "check-links", "--offline", "--no-cache", str(big)]
-    ours = process_run(check)
-    print(f"  check-links: {ours.seconds:.1f} s ({ours.cpu:.1f} s CPU), {ours.note}", flush=True)
     code = "import sys; from awesome_lint.parse import parse_file; parse_file(sys.argv[1])"
-    parse = process_run([sys.executable, "-c", code, str(big)])
-    print(f"  parse alone: {parse.seconds:.1f} s ({parse.cpu:.1f} s CPU)", flush=True)
+    checks: list[Timing] = []
+    parses: list[Timing] = []
+    for n in range(runs):
+        checks.append(process_run(check))
+        parses.append(process_run([sys.executable, "-c", code, str(big)]))
+        print(f"  round {n + 1}: check-links {checks[-1].seconds:.1f} s ({checks[-1].cpu:.1f} s CPU),", end="")
+        print(f" parse alone {parses[-1].seconds:.1f} s ({parses[-1].cpu:.1f} s CPU)", flush=True)
+    ours, parse = median(checks), median(parses)
     met = ours.seconds < GOAL_OFFLINE
     return [
         Row(
@@ -340,10 +347,10 @@ def print_table(rows: list[Row]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks, print the table and the command; exit 1 when a goal is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--links", type=int, default=1000, help="distinct links on the local server")
+    parser.add_argument("--links", type=int, default=1000, help="distinct links on the local server (0: skip)")
     parser.add_argument("--latency", type=float, default=0.05, help="seconds the local server waits per answer")
-    parser.add_argument("--runs", type=int, default=3, help="rounds of the HTTP runs (medians are shown)")
-    parser.add_argument("--ids", type=int, default=500, help="arXiv ids on the fake API")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of the HTTP and offline runs (medians shown)")
+    parser.add_argument("--ids", type=int, default=500, help="arXiv ids on the fake API (0: skip)")
     parser.add_argument("--arxiv-delay", type=float, default=3.0, help="seconds between arXiv API requests")
     parser.add_argument("--offline-size", type=int, default=100, help="list size for --offline, x lists/ (0: skip)")
     parser.add_argument("--serve", type=float, default=None, help=argparse.SUPPRESS)
@@ -351,16 +358,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve is not None:
         serve(args.serve)
         return 0
-    if args.links < 1 or args.ids < 1 or args.runs < 1 or args.latency < 0 or args.arxiv_delay < 0:
-        parser.error("--links, --ids and --runs must be positive, --latency and --arxiv-delay not negative")
-    if args.offline_size < 0:
-        parser.error("--offline-size must not be negative")
+    if args.runs < 1 or args.latency < 0 or args.arxiv_delay < 0:
+        parser.error("--runs must be positive, --latency and --arxiv-delay not negative")
+    if args.links < 0 or args.ids < 0 or args.offline_size < 0:
+        parser.error("--links, --ids and --offline-size must not be negative")
     with tempfile.TemporaryDirectory(prefix="link-speed-") as tmp:
         folder = Path(tmp)
-        rows = bench_links(args.links, args.latency, args.runs, folder)
-        rows += bench_arxiv(args.ids, args.arxiv_delay, folder)
+        rows = bench_links(args.links, args.latency, args.runs, folder) if args.links else []
+        if args.ids:
+            rows += bench_arxiv(args.ids, args.arxiv_delay, folder)
         if args.offline_size:
-            rows += bench_offline(args.offline_size, folder)
+            rows += bench_offline(args.offline_size, args.runs, folder)
     print_table(rows)
     command = ["python", "benchmarks/link_speed.py", *(argv if argv is not None else sys.argv[1:])]
     print(f"\n`{shlex.join(command)}` on {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")

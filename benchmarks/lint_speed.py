@@ -14,7 +14,7 @@ varied, see parse_speed.py). `cold` runs use `--no-cache`; `cached` runs read th
 (the next run on an unchanged file). `--also SCRIPT` times another installed awesome-lint (say, the version
 before a change) the same way, cold, in the same rounds. Install with `pip install .` (compiled bytecode), then:
 
-    python benchmarks/lint_speed.py [--runs 7] [--big-runs 3] [--sizes 10,30] [--also OTHER/bin/awesome-lint]
+    python benchmarks/lint_speed.py [--runs 7] [--big-runs 3] [--sizes 10,30 (or '')] [--also OTHER/bin/awesome-lint]
 """
 
 from __future__ import annotations
@@ -155,12 +155,17 @@ def print_group(title: str, rows: list[Timed], yardstick: Timed, goals: dict[str
         print(f"  {row.label:<40} {wall:8.3f} {cpu:8.3f} {row.peak / MIB:8.1f} {ratio:7.2f}x{verdict}".rstrip())
 
 
+def _sizes(value: str) -> list[int]:
+    """The large lists' sizes (`10,30`); an empty value times none of them."""
+    return parse_sizes(value) if value.strip() else []
+
+
 def main(argv: list[str] | None = None) -> int:
     """Time awesome-lint and markdownlint-cli2 on each input, interleaved, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=positive, default=7, help="rounds on the small inputs (default: 7)")
     parser.add_argument("--big-runs", type=positive, default=3, help="rounds on the large lists (default: 3)")
-    parser.add_argument("--sizes", type=parse_sizes, default=[10, GOAL_LARGE_SIZE], help="large lists (10,30)")
+    parser.add_argument("--sizes", type=_sizes, default=[10, GOAL_LARGE_SIZE], help="large lists (10,30; '' for none)")
     parser.add_argument("--also", type=Path, help="another awesome-lint script to time, cold, in the same rounds")
     args = parser.parse_args(argv)
 

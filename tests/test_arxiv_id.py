@@ -423,6 +423,8 @@ def _ids(text: str) -> list[str]:
         ("see arxiv.org/pdf/1703.09746.pdf, p. 3", ["1703.09746"]),
         ("<https://www.arxiv.org/abs/hep-th/9901001v2>", ["hep-th/9901001"]),
         ("https://arxiv.org/abs/1806.10282?context=cs.LG", ["1806.10282"]),
+        ("İİ Pruning, https://browse.arxiv.org/abs/1711.01312", ["1711.01312"]),
+        ("Pruning (http://export.arxiv.org/pdf/1711.01312v2)", ["1711.01312"]),
         ("[[paper]](https://arxiv.org/pdf/1412.06115) .[J] arXiv preprint arXiv:1412.06115", ["1412.6115"]),
         (
             "[[paper]](https://arxiv.org/abs/1712.01312) arXiv preprint arXiv:1711.01312, 2017.",
@@ -452,6 +454,7 @@ def test_find_cited(text: str, expected: list[str]) -> None:
         "arXiv.1711.01312",
         "arXiv-1711.01312",
         "https://notarxiv.org/abs/1711.01312",
+        "x-https://browse.arxiv.org/abs/1711.01312",
         "https://arxiv-sanity.com/abs/1711.01312",
         "https://arxiv.org.evil.com/abs/1711.01312",
         "https://arxiv.org/list/cs.CV/recent 1711.01312",
@@ -616,3 +619,19 @@ def test_ids_from_the_future_are_not_valid() -> None:
     assert not is_valid("9912.12345")
     next_year = f"{(today.year + 1) % 100:02d}01"
     assert not is_valid(f"{next_year}.00001")
+
+
+_CITATION_PARTS = [
+    "arXiv", "arxiv", "ARXIV", " ", ":", "https://", "//", "arxiv.org", "www.arxiv.org", "browse.arxiv.org",
+    "/abs/", "/pdf/", "1404.00736", "1707.01209", "v2", ".pdf", "cs/0112017", " preprint", "x", "-", ".", "@",
+    "/", "1", "\n", "é", "İ", "_", "[", "]", "(", ")", "export.arxiv.org", " e-print ", "2101.00001v2",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CITATION_PARTS), max_size=14).map("".join))
+def test_citations_are_found_as_a_scan_at_every_character_finds_them(text: str) -> None:
+    from awesome_lint.arxiv_id import _CITED_RE, _from_match
+
+    everywhere = [_from_match(m) for m in _CITED_RE.finditer(text)]
+    expected = [found for i, found in enumerate(everywhere) if all(f.id != found.id for f in everywhere[:i])]
+    assert find_cited(text) == expected

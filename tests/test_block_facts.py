@@ -152,3 +152,15 @@ def test_a_parse_without_facts_has_the_same_entries_and_no_block_facts(path: Pat
     assert slim.entries == full.entries and slim.sections == full.sections and slim.title == full.title
     assert slim.source(slim.entries[0].span) == full.source(full.entries[0].span)
     assert (slim.blocks, slim.inline_html, slim.comments, slim.code_lines) == ((), (), (), frozenset())
+
+
+def test_a_parse_without_facts_can_keep_the_comments() -> None:
+    from awesome_lint.parse import parse_source
+    from awesome_lint.source import decode
+
+    data = b"# T\n\n<!-- a comment -->\n\n- [A](https://example.org/a) <!-- awesome-lint-disable-line AL304 -->\n"
+    full = parse_bytes(data, "list.md")
+    slim = parse_source(decode(data, "list.md"), data, facts=False, comments=True)
+    assert len(full.comments) == 2
+    assert slim.comments == full.comments and slim.entries == full.entries
+    assert (slim.blocks, slim.inline_html, slim.code_lines) == ((), (), frozenset())

@@ -561,6 +561,19 @@ def test_check_links_names_the_lint_command_that_applies_its_fixes(fast_config: 
     assert "fixable" not in run("check-links", "--offline", "--no-cache", *common, str(doc))[1]
 
 
+def test_check_links_honours_suppression_comments(fast_config: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(
+        "<!-- awesome-lint-disable-next-line AL304 -->\n"
+        "- [Exploiting Linear Structure](https://arxiv.org/pdf/1404.00736)\n"
+        "- [Compressing Deep Nets](https://arxiv.org/pdf/1412.06115) <!-- awesome-lint-disable-line -->\n"
+        "- [Speeding Up](https://arxiv.org/pdf/1405.03866)\n"
+    )
+    code, out, _err = run("check-links", "--offline", "--no-cache", "--config", str(fast_config), str(doc))
+    assert code == 1
+    assert re.findall(r"list\.md:(\d+):\d+: AL304", out) == ["4"]
+
+
 def test_the_plan_holds_each_url_and_arxiv_id_once(tmp_path: Path) -> None:
     from awesome_lint.links.check import plan_checks
     from awesome_lint.parse import parse_text

@@ -1,11 +1,13 @@
-"""The rules' source helpers against their plain definitions, on any text."""
+"""The rules' source helpers against their plain definitions (and difflib), on any text."""
 
 from __future__ import annotations
+
+from difflib import SequenceMatcher
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome_lint.rules._source import blank, label_end, mask_code_spans, unescaped
+from awesome_lint.rules._source import blank, changed_runs, label_end, mask_code_spans, unescaped
 
 TEXT = st.text(alphabet="[]\\ab\n ", max_size=30)
 
@@ -54,3 +56,29 @@ def test_mask_code_spans_keeps_length_and_lines(text: str) -> None:
     assert [i for i, ch in enumerate(masked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
     if "`" not in text:
         assert masked == text
+
+
+def difflib_runs(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """The non-equal opcodes of difflib's matcher with nothing junk, as (a, b, c, d)."""
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return [(a, b, c, d) for op, a, b, c, d in opcodes if op != "equal"]
+
+
+@given(st.text(alphabet="ab/.:", max_size=40), st.text(alphabet="ab/.:", max_size=40))
+def test_changed_runs_are_difflibs(old: str, new: str) -> None:
+    assert changed_runs(old, new) == difflib_runs(old, new)
+
+
+def test_changed_runs_examples() -> None:
+    for old, new in [
+        ("https://www.arxiv.org/pdf/1510.00149v2.pdf", "https://arxiv.org/abs/1510.00149v2"),
+        ("arxiv.org/ABS/1510.00149/", "https://arxiv.org/abs/1510.00149"),
+        ("http://export.arxiv.org/abs/1510.00149#", "http://arxiv.org/abs/1510.00149"),
+        ("aaaa" * 60, "aaba" * 60),
+    ]:
+        assert changed_runs(old, new) == difflib_runs(old, new)
+    assert changed_runs("https://arxiv.org/pdf/1510.00149.pdf", "https://arxiv.org/abs/1510.00149") == [
+        (18, 21, 18, 21),
+        (32, 36, 32, 32),
+    ]
+    assert changed_runs("same", "same") == []

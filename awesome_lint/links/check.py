@@ -9,7 +9,7 @@ from typing import Any
 
 from awesome_lint.links.arxiv import ARXIV_DELAY
 from awesome_lint.links.types import ArxivRecord, LinkResult, Outcome, Stats
-from awesome_lint.model import Document, Entry, Link
+from awesome_lint.model import Document, Entry
 from awesome_lint.title_match import Claim, TitleWeights, Verdict, same_paper, title_weights
 
 
@@ -85,10 +85,21 @@ class NetworkResults:
     gives (`pdf/1404.00736` leads nowhere, although arXiv knows 1404.0736)."""
     failing_days: dict[str, int] = field(default_factory=dict)
     dead_after: int = 1
-    weights: TitleWeights = field(default_factory=TitleWeights)
+    weights: TitleWeights | None = None
+    """None: made from the titles of `documents` when the first title check needs them."""
+    documents: tuple[Document, ...] = field(default=(), repr=False)
     http_stats: Stats = field(default_factory=Stats)
     arxiv_stats: Stats = field(default_factory=Stats)
     _verdicts: dict[tuple[Claim, str], Verdict | None] = field(default_factory=dict, repr=False)
+
+    def titled(self, arxiv_id: str) -> bool:
+        """Whether arXiv's record for the id has a title to check a claim against (else `verdict` is None)."""
+        record = self.arxiv.get(arxiv_id)
+        return record is not None and bool(record.exists) and bool(record.title)
+
+    def any_titled(self) -> bool:
+        """Whether any record has a title: without one, no title check has anything to judge."""
+        return any(record.exists and record.title for record in self.arxiv.values())
 
     def verdict(self, claim: Claim, arxiv_id: str) -> Verdict | None:
         """Whether arXiv's record for the id is the paper the claim names; None without a record with a title."""
@@ -97,6 +108,8 @@ class NetworkResults:
             record = self.arxiv.get(arxiv_id)
             found = None
             if record is not None and record.exists and record.title:
+                if self.weights is None:
+                    self.weights = title_weights(self.documents)
                 found = same_paper(claim, record.title, record.authors, record.year, self.weights)
             self._verdicts[key] = found
         return self._verdicts[key]
@@ -137,50 +150,42 @@ class NetworkResults:
         }
 
 
-def checkable_urls(entries: Iterable[Entry]) -> list[Link]:
-    """Links worth a request: http(s) links that are not arXiv pages (arXiv is asked through its API)."""
+def link_targets(entries: Iterable[Entry]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What the entries' links point at, each distinct one in first-seen order, read in one pass: the URLs worth a
+    request (http(s) links that are not arXiv pages, which are asked through arXiv's API), every arXiv id linked
+    or cited (normalised), and every arXiv link as written with every cited id no link of its entry carries."""
     from awesome_lint.arxiv_id import parse_url
 
-    out = []
-    for entry in entries:
-        for link in entry.links:
-            url = link.url.strip()
-            if url.lower().startswith(("http://", "https://")) and parse_url(url) is None:
-                out.append(link)
-    return out
-
-
-def arxiv_ids(entries: Iterable[Entry]) -> list[str]:
-    """Every arXiv id an entry links to or cites, normalised, in first-seen order."""
-    from awesome_lint.arxiv_id import parse_url
-
-    seen: dict[str, None] = {}
-    for entry in entries:
-        for link in entry.links:
-            found = parse_url(link.url)
-            if found is not None:
-                seen.setdefault(found.id, None)
-        for cited in entry.cited_arxiv_ids:
-            seen.setdefault(cited, None)
-    return list(seen)
-
-
-def arxiv_links(entries: Iterable[Entry]) -> tuple[str, ...]:
-    """Every arXiv link as written (its URL) and every cited id no link of its entry carries, in first-seen order."""
-    from awesome_lint.arxiv_id import parse_url
-
-    seen: dict[str, None] = {}
+    urls: dict[str, None] = {}
+    ids: dict[str, None] = {}
+    written: dict[str, None] = {}
     for entry in entries:
         linked = set()
         for link in entry.links:
             found = parse_url(link.url)
+            url = link.url.strip()
             if found is not None:
-                seen.setdefault(link.url.strip(), None)
+                ids.setdefault(found.id, None)
+                written.setdefault(url, None)
                 linked.add(found.id)
+            web = url.lower().startswith(("http://", "https://"))
+            if web and (found if url == link.url else parse_url(url)) is None:
+                urls.setdefault(url, None)
         for cited in entry.cited_arxiv_ids:
+            ids.setdefault(cited, None)
             if cited not in linked:
-                seen.setdefault(cited, None)
-    return tuple(seen)
+                written.setdefault(cited, None)
+    return tuple(urls), tuple(ids), tuple(written)
+
+
+def arxiv_ids(entries: Iterable[Entry]) -> list[str]:
+    """Every arXiv id an entry links to or cites, normalised, in first-seen order."""
+    return list(link_targets(entries)[1])
+
+
+def arxiv_links(entries: Iterable[Entry]) -> tuple[str, ...]:
+    """Every arXiv link as written (its URL) and every cited id no link of its entry carries, in first-seen order."""
+    return link_targets(entries)[2]
 
 
 @dataclass(frozen=True)
@@ -209,9 +214,8 @@ def plan_checks(documents: Sequence[Document], lines: dict[str, set[int] | None]
             return doc.entries
         return [e for e in doc.entries if any(line in keep for line in range(e.span.line, e.span.end_line + 1))]
 
-    entries = [entry for doc in documents for entry in wanted(doc)]
-    urls = tuple(dict.fromkeys(link.url.strip() for link in checkable_urls(entries)))
-    return LinkPlan(tuple(documents), urls, tuple(arxiv_ids(entries)), arxiv_links(entries))
+    urls, ids, written = link_targets(entry for doc in documents for entry in wanted(doc))
+    return LinkPlan(tuple(documents), urls, ids, written)
 
 
 def run_checks(
@@ -257,7 +261,7 @@ def run_checks(
         arxiv_links=plan.arxiv_links,
         failing_days=failing,
         dead_after=options.dead_after,
-        weights=title_weights(plan.documents),
+        documents=plan.documents,
         http_stats=http.stats,
         arxiv_stats=arxiv.stats,
     )

@@ -8,14 +8,15 @@ from awesome_lint.model import Document
 from awesome_lint.source import Source, decode, read_source
 
 
-def parse_source(source: Source, data: bytes | None = None, facts: bool = True) -> Document:
+def parse_source(source: Source, data: bytes | None = None, facts: bool = True, comments: bool = False) -> Document:
     """Parse a decoded source; `data` (the file's bytes) makes byte offsets exact for CRLF files. Without `facts`
-    the document has no block facts (what only the lint rules read), which saves memory."""
+    the document has no block facts (what only the lint rules read), which saves memory and time; `comments`
+    keeps its HTML comments all the same (what suppression comments need)."""
     from awesome_lint.parse.document import build
 
     if data is None:
         data = source.encode()
-    return build(source.path, source.text, data, source.bom, source.newline, facts)
+    return build(source.path, source.text, data, source.bom, source.newline, facts, comments)
 
 
 def parse_text(text: str, path: str = "<string>") -> Document:

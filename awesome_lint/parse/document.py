@@ -46,12 +46,12 @@ from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
 from awesome_lint.text import find_collapsed
 
-_YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
-_MARKER = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
+_YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
+_MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
-_HTML_TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
+_HTML_TAG = lazy_compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
 _FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
 _LABEL_ROLES = {
@@ -122,6 +122,8 @@ class _Builder:
     comments: list[tuple[int, int]] = field(default_factory=list)
     head: _Item | None = None
     """The paragraph just walked, while it may open a paper block with the list that follows it."""
+    keep_facts: bool = True
+    """Record the block facts (leaf blocks, inline HTML, comments); without them only entries are read."""
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
@@ -166,7 +168,7 @@ class _Builder:
 
     def text_block(self, token: Token, bmap: BlockMap | None) -> None:
         """Record a paragraph or heading (its lines, a setext heading's underline included) and its inline HTML."""
-        if bmap is None:
+        if bmap is None or not self.keep_facts:
             return
         raw = token["_raw"]
         lead = token.get("_lead", 0)
@@ -205,7 +207,7 @@ class _Builder:
         """Record an HTML block and the comments in it."""
         raw = token.get("raw", "")
         bmap = self.aligner.align(raw)
-        if bmap is None:
+        if bmap is None or not self.keep_facts:
             return
         content_end = len(raw.rstrip())
         lead = len(raw) - len(raw.lstrip())
@@ -495,25 +497,32 @@ def _raw_destination(raw: str) -> str | None:
 
 
 def build(
-    path: str, text: str, data: bytes | None = None, bom: bool = False, newline: str = "\n", facts: bool = True
+    path: str,
+    text: str,
+    data: bytes | None = None,
+    bom: bool = False,
+    newline: str = "\n",
+    facts: bool = True,
+    comments: bool = False,
 ) -> Document:
     """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets. Without
-    `facts` the document has no block facts (code lines, blocks, inline HTML, comments), which saves memory.
+    `facts` the document has no block facts (code lines, blocks, inline HTML, and comments unless `comments`),
+    which saves memory.
 
     The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until
     it ends and no cycles, so its collections would only walk them over and over."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(path, text, data, bom, newline, facts)
+        return _build(path, text, data, bom, newline, facts, comments)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool) -> Document:
+def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool, comments: bool) -> Document:
     index = LineIndex(text, data, bom)
-    builder = _Builder(index, Aligner(index))
+    builder = _Builder(index, Aligner(index), keep_facts=facts or comments)
     for token in iter_ast(text):  # one top-level block's tokens at a time, freed once walked
         builder.walk([token])
     builder.aligner.release()
@@ -521,7 +530,8 @@ def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, fa
         builder.code_lines.clear()
         builder.blocks.clear()
         builder.inline_html.clear()
-        builder.comments.clear()
+        if not comments:
+            builder.comments.clear()
     shapes = [shape for _item, shape in builder.paragraphs]
     blocks, citations = infer.paragraph_list(shapes), infer.citation_list(shapes)
     builder.items.extend(item for item, shape in builder.paragraphs if (citations if shape == "citation" else blocks))
@@ -761,7 +771,9 @@ def _decide_kinds(readings: list[_Reading]) -> None:
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None
             links = [p for p in reading.pieces if p.link]
             fields.roles = [
-                role if (role == "code" and piece is not own_link) or piece.url.startswith("#") else "project"
+                role
+                if (role == "code" and (piece is not own_link or fields.implementation)) or piece.url.startswith("#")
+                else "project"
                 for piece, role in zip(links, fields.roles, strict=True)
             ]
             if kind == "resource" and own_link is None and fields.title_form not in ("bold", "quoted"):

@@ -24,6 +24,7 @@ from awesome_lint.parse.shapes import (
     is_notes_file,
     is_owner_repo,
     is_paper_host,
+    is_repository,
     is_resource_host,
     is_venue_label,
     label_kind,
@@ -32,57 +33,65 @@ from awesome_lint.parse.shapes import (
     looks_like_title,
     sentence_like,
 )
-from awesome_lint.parse.venues import HOST_VENUES, VenueField, read_venue, short_name, venue_from_citation, year_of
+from awesome_lint.parse.venues import (
+    HOST_VENUES,
+    VenueField,
+    read_slot,
+    read_venue,
+    short_name,
+    venue_from_citation,
+    year_of,
+)
 from awesome_lint.regex import lazy_compile
 
-_TAG = re.compile(r"【([^】]*)】")
-_YEAR = re.compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
-_BRACKET_VENUE = re.compile(
+_TAG = lazy_compile(r"【([^】]*)】")
+_YEAR = lazy_compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
+_BRACKET_VENUE = lazy_compile(
     r"\[\s*(?P<venue>[A-Za-z][A-Za-z0-9 .&/-]*?)\s*['’`]\s*(?P<year>\d{4}|\d{2})\s*(?:,[^\]]*)?\]\s*=?"
 )
-_PREFIX_VENUE = re.compile(
+_PREFIX_VENUE = lazy_compile(
     r"^\s*(?P<year>(?:19|20)\d\d)(?:(?:\s*-\s*|\s+)(?:(?P<venue>[A-Za-z][A-Za-z0-9 ]*?)(?:\((?P<note>[^)]*)\))?"
     r"(?:\s*-\s*|\s*$))?)?\s*$"
 )
-_TITLE_VENUE_YEAR = re.compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
-_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
-_CITATION_LEAD = re.compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
-_PAREN_NOTE = re.compile(r"^\s*\(([^()]*)\)\s*$")
-_QUOTED_AFTER = re.compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
-_QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
-_LEAD_NOTE = re.compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
-_LEAD_BRACKET = re.compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
+_TITLE_VENUE_YEAR = lazy_compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^,]*?)\s+(?P<year>\d{4})\s*,?\s*$")
+_BRACKETED = lazy_compile(r"\[([^\[\]]+)\]")
+_CITATION_LEAD = lazy_compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
+_PAREN_NOTE = lazy_compile(r"^\s*\(([^()]*)\)\s*$")
+_QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
+_QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
+_LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
+_LEAD_BRACKET = lazy_compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
-_STRONG_SEP = re.compile(
+_STRONG_SEP = lazy_compile(
     r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
     r"\s*"
 )
 # A link target that is a path, not an address: no scheme, not a DOI, and no domain name before its first `/`.
 _LOCAL_TARGET = lazy_compile(r"(?!10\.\d)(?![^/?#]*\.[A-Za-z]{2,}(?:[/?#]|$))")
-_APOSTROPHE_YEAR = re.compile(r"['’]\s?\d\d\b")
-_LETTER = re.compile(r"[A-Za-z]")
-_OPEN_BRACKET_END = re.compile(r"\[[\s*_]*$")
-_CLOSE_BRACKET_START = re.compile(r"^[\s*_]*\]")
-_NICKNAME = re.compile(r"\s*\[([^\]]+)\]\s*")
-_YEAR_LEAD = re.compile(r"^\d{4}\s*-?\s*")
-_DASH_LEAD = re.compile(r"^\s*[-–—:]\s+")
-_YEAR_DASH_LEAD = re.compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
-_PIPE_FIELD = re.compile(r"\|\s*([^|\[\]]+)")
-_COUNT = re.compile(COUNT)
+_APOSTROPHE_YEAR = lazy_compile(r"['’]\s?\d\d\b")
+_LETTER = lazy_compile(r"[A-Za-z]")
+_OPEN_BRACKET_END = lazy_compile(r"\[[\s*_]*$")
+_CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
+_NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
+_YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
+_DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
+_PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
+_COUNT = lazy_compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
-_NAME_LIST_MARK = re.compile(r",|&|\bet\.?\s*al\b")
+_NAME_LIST_MARK = lazy_compile(r",|&|\bet\.?\s*al\b")
 # What only a list of names has: `et al` or an initial.
-_NAMES_FOR_SURE = re.compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
-_COMMA = re.compile(r"(?<!\d),|,(?!\d)|[;，；]")
+_NAMES_FOR_SURE = lazy_compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
+_COMMA = lazy_compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
 # `EMNLP 2022 (Findings)`: a parenthesised qualifier of the venue before it, read as `EMNLP 2022 Findings`.
-_QUALIFIER_NOTE = re.compile(r"\s*\((findings|workshops?)\)", re.IGNORECASE)
-_DESCRIPTION_AFTER = re.compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
-_OWN_SEPARATOR = re.compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
-_TRAILING_JUNK = re.compile(r"[\s,;:|\[(\\\-，；：、]+$")
-_LEADING_JUNK = re.compile(r"^[\s,;:|\])\\.-]+")
+_QUALIFIER_NOTE = lazy_compile(r"\s*\((findings|workshops?)\)", re.IGNORECASE)
+_DESCRIPTION_AFTER = lazy_compile(r"^[ \t]*(?:[-–—:][ \t]+)\S")
+_OWN_SEPARATOR = lazy_compile(r"^[ \t]*(?:[-–—][ \t]|\||\n)")
+_TRAILING_JUNK = lazy_compile(r"[\s,;:|\[(\\\-，；：、]+$")
+_LEADING_JUNK = lazy_compile(r"^[\s,;:|\])\\.-]+")
 # What a removed venue link or a star count leaves at the start of a plain title: `[] `, `[55:fire:] `.
-_EMPTY_LEAD = re.compile(rf"^(?:\s*\\?\[\s*(?!(?:19|20)\d\d\s*\\?\])(?:{COUNT})?\s*\\?\])+\s*")
+_EMPTY_LEAD = lazy_compile(rf"^(?:\s*\\?\[\s*(?!(?:19|20)\d\d\s*\\?\])(?:{COUNT})?\s*\\?\])+\s*")
 
 
 def collapse(text: str) -> str:
@@ -180,6 +189,9 @@ class Fields:
     resource_evidence: bool = False
     code_only: bool = False
     """Every link of the item (badges and anchors aside) goes to a code repository: an implementation."""
+    implementation: bool = False
+    """The item is led by a repository whose description cites a paper (`- [Name](repo) - Implementation of
+    [_Title_](url)`): an implementation of that paper, its repository the code."""
     asked: tuple[tuple[str, bool], ...] = ()
     """Template questions this reading depended on, with the answer it went by."""
     votes: tuple[tuple[str, bool], ...] = ()
@@ -206,8 +218,11 @@ def link_role(label: str, url: str, is_title: bool) -> LinkRole:
 
 
 def code_role(url: str) -> LinkRole:
-    """The role of a link in a code slot: `code`, or `other` for an anchor or notes in a repository."""
-    return "other" if url.startswith("#") or is_notes_file(url) else "code"
+    """The role of a link in a code slot: `code`, or `other` for an anchor, notes in a repository or a page of a code
+    host that is no repository (an issue, a pull request, a discussion)."""
+    if url.startswith("#") or is_notes_file(url) or (is_code_host(url) and not is_repository(url, owner=True)):
+        return "other"
+    return "code"
 
 
 def is_local_target(url: str) -> bool:
@@ -225,6 +240,8 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
         return "other"  # a path in the repository (`[blank](blank)`) is never a paper link
     if kind == "code":
         return "code"
+    if "arxiv" in url.lower() and arxiv_id.parse_link(url) is not None:
+        return "paper"  # an arXiv paper whatever its label says (`[[1912.01438]](https://arxiv.org/abs/1912.01438)`)
     if kind == "paper":
         return "paper"
     if kind == "project":
@@ -232,7 +249,7 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if is_title:
         return "paper"
     if is_code_host(url):
-        return "code"
+        return "code" if is_repository(url) else "other"
     if is_paper_host(url) and is_venue_label(label):
         return "paper"  # `[[TMLR](https://openreview.net/forum?id=...)]`
     return "other"
@@ -304,7 +321,7 @@ def _set_venue(fields: Fields, found: VenueField, raw: str) -> None:
 
 def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bool:
     """Read one field as a venue (and year); unknown names count only in the list's venue slots."""
-    found = read_venue(text)
+    found = read_slot(text) if slot == "lead" else read_venue(text)
     if found is None:
         return False
     if found.venue is not None and not found.known and fields.venue is not None:
@@ -357,8 +374,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         fields.year = year
 
 
-_CANONICAL_BEFORE = re.compile(r"\s*(?:[-–](?:\s+(?P<authors>.+?))?)?\s*\.?\s*")
-_VENUE_YEAR = re.compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*(?:\((?P<note>[^()]+)\))?\s*")
+_CANONICAL_BEFORE = lazy_compile(r"\s*(?:[-–](?:\s+(?P<authors>.+?))?)?\s*\.?\s*")
+_VENUE_YEAR = lazy_compile(r"\s*(?P<venue>.*?)\s*(?P<year>(?:19|20)\d\d)?\s*(?:\((?P<note>[^()]+)\))?\s*")
 
 
 def _split_emphasis(pieces: list[Piece]) -> tuple[str, str | None, str]:
@@ -647,6 +664,8 @@ def finish(
         for cited in arxiv_id.find_cited(text):
             if all(c.id != cited.id for c in fields.cited):
                 fields.cited.append(cited)
+    if fields.title_link is not None and "paper" in fields.roles:
+        _repository_title(fields, pieces, links)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         if role in ("paper", "other") and pieces[i].url:
@@ -661,6 +680,18 @@ def finish(
     if fields.year is None:
         fields.year = heading_year
     _evidence(fields, pieces, links, section)
+
+
+def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
+    """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`) links the
+    code: a repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
+    number = links.index(fields.title_link) if fields.title_link in links else -1
+    url = pieces[fields.title_link].url if number >= 0 else ""
+    if number < 0 or fields.roles[number] != "paper" or not is_repository(url) or is_paper_host(url):
+        return
+    if is_notes_file(url) or not any(role == "paper" for n, role in enumerate(fields.roles) if n != number):
+        return
+    fields.roles[number] = "code"
 
 
 def _badge(piece: Piece, fields: Fields) -> None:
@@ -716,7 +747,7 @@ def _lead_venue_link(
     if not wrapped and not pieces[first].text.startswith("["):
         fields.vote("label_venue", False)
         return None
-    default = looks_like_title(after) and len(after.split()) >= 4
+    default = (looks_like_title(after) and len(after.split()) >= 4) or _venue_with_year(label)  # `[[TIM 22](url)]`
     return first if fields.ask(template, "label_venue", default) else None
 
 
@@ -806,6 +837,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         bool(collapse(tail).strip(" []\\|.,;:-")) and not _OWN_SEPARATOR.match(tail)
     )
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
+    if ". " in fields.title and fields.authors is None and fields.venue is None:
+        fields.title = _label_citation(fields.title, fields, template)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
             note_m = _PAREN_NOTE.match(p.text)
@@ -830,6 +863,19 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         )
     if prefix:
         fields.year = int(prefix.group("year"))
+
+
+def _label_citation(label: str, fields: Fields, template: Template) -> str:
+    """`[__Title__. Authors. _Venue Year_.](url)`: a link label that is a whole citation gives the title (what stands
+    before the authors), and the authors, venue and year; any other label is the title as it is."""
+    cited = Fields(kind="paper", title="")
+    cut = _title_end(label, cited, template)
+    year = cited.year or _last_year(label[cut:])
+    if cut >= len(label) or cited.authors is None or (cited.venue is None and year is None):
+        return label
+    fields.authors, fields.venue, fields.venue_raw, fields.year = cited.authors, cited.venue, cited.venue_raw, year
+    fields.asked, fields.votes = (*fields.asked, *cited.asked), (*fields.votes, *cited.votes)
+    return clean_title(label[:cut])
 
 
 def _prefix(before: str) -> re.Match[str] | None:
@@ -938,9 +984,37 @@ def _read_plain(
     fields.title = title
     if title:
         fields.vote("text_title", True)
+    if fields.title_form == "bold" and any(p.emphasis == "em" for p in head_pieces):
+        tail = _after_author_emphasis(head_pieces, tail, fields)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
+
+
+_OTHERS = lazy_compile(r",?\s*(?:and|&)\s+others\W*$")
+
+
+def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) -> str:
+    """`**Title.**` / `*Authors.* Venue Year.`: an emphasised list of names that opens the text after a bold title is
+    the authors, and the venue is read only from the text after it (`*A, B and others.* 2018.` names none)."""
+    run: list[str] = []
+    bold = False
+    for piece in head_pieces:
+        if piece.emphasis == "strong" and not run:
+            bold = True
+        elif piece.emphasis == "em" and bold and not piece.link and not piece.code:
+            run.append(piece.text)
+        elif run or (bold and piece.text.strip()):
+            break
+    names = collapse("".join(run))
+    start = tail.find(names) if names else -1
+    if start < 0 or tail[:start].strip(" .,;:") or _names_venue_or_year(names):
+        return tail
+    listed = names.rstrip(" .,;")
+    if not looks_like_authors(_OTHERS.sub("", listed)):
+        return tail
+    fields.authors = fields.authors or listed
+    return tail[start + len(names) :]
 
 
 def _leading_authors(title: str) -> int:
@@ -976,8 +1050,9 @@ def _has_letter(text: str) -> bool:
 
 
 def _venue_with_year(text: str) -> bool:
-    """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`): never a title."""
-    found = read_venue(text)
+    """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`, `[3DV 21]`): never a
+    title."""
+    found = read_slot(text)
     return found is not None and found.venue is not None and found.year is not None
 
 
@@ -1132,7 +1207,7 @@ class _Tail:
             fields.authors = self.authors
 
 
-_TRAILING_VENUE = re.compile(
+_TRAILING_VENUE = lazy_compile(
     r"(?:^|\s)(?P<venue>arxiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?|arxiv\s*:?\s*(?:19|20)\d\d|"
     r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,2}\s*['’]?\s*(?:(?:19|20)\d\d|\d\d)(?:\s*\([^()]*\))?)\s*$",
     re.IGNORECASE,
@@ -1214,7 +1289,7 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             index -= 1
             continue
         if index > 0 and text[:part_start].rstrip().endswith("[") and _venue_with_year(part):
-            tail.years.append(read_venue(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
+            tail.years.append(read_slot(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
             cut = part_start
             index -= 1
             continue
@@ -1411,5 +1486,34 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         resource = any(role in ("code", "project") for role in fields.roles) and fields.venue is None
     fields.paper_evidence = paper
     fields.resource_evidence = resource
+    fields.implementation = fields.title_link is not None and _cites_paper(pieces, links, fields)
+    if fields.implementation:
+        fields.roles[0] = "code"  # the repository an implementation opens with is its code
     targets = [pieces[i].url for i in links if not is_badge(pieces, i) and not pieces[i].url.startswith("#")]
     fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)
+
+
+# What a description says right before the paper it cites: a word (`Implementation of [Title](url)`, `(see [arXiv
+# paper](url))`), not a field's end (`CVPR 2021. [[arXiv]](url)`).
+_CITING_WORD = lazy_compile(r"\w\s*\(?\s*$")
+
+
+def _cites_paper(pieces: list[Piece], links: list[int], fields: Fields) -> bool:
+    """`- [Name](repo) - Official implementation of [_Title_](url)`: the item opens with a link to a repository, a
+    description follows it, and a link in the description's running text is the paper (on any host)."""
+    first = links[0]
+    if fields.title_link != first or not is_repository(pieces[first].url) or _text_only(pieces[:first]).strip(" [\\"):
+        return False
+    if first + 1 >= len(pieces) or pieces[first + 1].link or not _DESCRIPTION_AFTER.match(pieces[first + 1].text):
+        return False
+    for number, i in enumerate(links[1:], 1):
+        gap = pieces[i - 1].text if not pieces[i - 1].link else ""
+        if not pieces[i].url or is_code_host(pieces[i].url) or not _CITING_WORD.search(gap):
+            continue
+        label, url = pieces[i].text, pieces[i].url
+        # A paper link, or a paper's title linking a page (`[_Putting Perception into Action_](journal page)`).
+        titled = label[:1].isupper() and len(label.split()) >= 4 and looks_like_title(label)
+        paper = fields.roles[number] == "paper" or (titled and not is_resource_host(url) and not _site_root(url))
+        if paper and sentence_like(_text_only(pieces[first + 1 : i])):
+            return True
+    return False

@@ -38,17 +38,17 @@ _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
 MIN_VOTES = 2
 MIN_SHARE = 0.6
 
-_RESOURCE_HEADING = re.compile(
+_RESOURCE_HEADING = lazy_compile(
     r"\b(projects?|tools?|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|references?|"
     r"reading lists?|blogs?|tutorials?|courses?|videos?|links?|repositories|repos?|software|packages?|"
     r"other lists|related lists|awesome lists?|implementations?|codes?|model analy[sz]ers?|"
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
 # A heading that names papers lists papers, whatever else it names (`Papers with code`).
-_PAPER_HEADING = re.compile(r"\bpapers?\b", re.IGNORECASE)
-_RESOURCE_TITLE = re.compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
+_PAPER_HEADING = lazy_compile(r"\bpapers?\b", re.IGNORECASE)
+_RESOURCE_TITLE = lazy_compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
 
 
 Votes = Counter[tuple[str, bool]]
@@ -115,6 +115,8 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: in
         return "other"
     if not has_links and not fields.title:
         return "other"
+    if fields.implementation:
+        return "resource"  # `- [Name](repo) - Official implementation of [_Title_](url)`
     if resource_heading(section) and has_links and _bare_name(fields):
         return "resource"  # `## Resources` / `- Transformers [[Link](https://arxiv.org/abs/...)]`
     under_resources = resource_heading(section, part)

@@ -9,10 +9,23 @@ from typing import Any
 
 import mistune
 from mistune._inline.emphasis import _can_close_emphasis, _can_open_emphasis
+from mistune.block_parser import BlockParser
 from mistune.core import BlockState, InlineState
 from mistune.inline_parser import _INLINE_HTML_TAG, InlineParser
+from mistune.list_parser import (
+    _compile_list_break_sc,
+    _compile_list_item_pattern,
+    _create_list_marker,
+    _get_list_bullet,
+    _ListMarker,
+    _match_list_item_break,
+    _parse_list_item,
+    _transform_tight_list,
+)
 from mistune.plugins.url import url as url_plugin
 from mistune.util import escape_url
+
+from awesome_lint.regex import lazy_compile
 
 Token = dict[str, Any]
 
@@ -25,7 +38,7 @@ _INLINE_STRIP = " \r\n\t\f"
 # anyway; a paragraph whose delimiter runs could open more than this many levels is read with its `*` and
 # `_` as plain text, which keeps the work linear.
 MAX_EMPHASIS_NESTING = 32
-_DELIMITER_RUN = re.compile(r"[*_]+")
+_DELIMITER_RUN = lazy_compile(r"[*_]+")
 
 
 def _punctuation(char: str) -> bool:
@@ -65,14 +78,14 @@ def emphasis_nesting_exceeds(tokens: list[Token], limit: int = MAX_EMPHASIS_NEST
 # The inline shapes read without mistune's inline parser (`fast_inline`): plain text, `[label](url)` links,
 # literal brackets, code spans, line breaks, HTML tags and emphasis that does not nest. Any other character
 # that starts inline syntax sends the text to mistune.
-_FAST_STOP = re.compile(r"[\\`*_!\[\]<&\n]|https?://")
+_FAST_STOP = lazy_compile(r"[\\`*_!\[\]<&\n]|https?://")
 # A label may hold one level of balanced brackets (`[[paper]](url)`) that are no link of their own.
-_FAST_LINK = re.compile(r"\[((?:[^\[\]\\`*_!<&\n]|\[[^\[\]\\`*_!<&\n]*\](?!\())+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
-_FAST_CODE = re.compile(r"`([^`\n]+)`(?!`)")
-_SPACE_RUN = re.compile(r"\s*")
-_RUN = {"*": re.compile(r"\*+"), "_": re.compile(r"_+")}
-_ANCHOR_TAG = re.compile(r"</?a[\s/>]", re.IGNORECASE)
-_TAG_START = re.compile(r"<[A-Za-z/!?]")  # what mistune tries as HTML or an autolink
+_FAST_LINK = lazy_compile(r"\[((?:[^\[\]\\`*_!<&\n]|\[[^\[\]\\`*_!<&\n]*\](?!\())+)\]\(([^\x00-\x20\x7f()<>\\]+)\)")
+_FAST_CODE = lazy_compile(r"`([^`\n]+)`(?!`)")
+_SPACE_RUN = lazy_compile(r"\s*")
+_RUN = {"*": lazy_compile(r"\*+"), "_": lazy_compile(r"_+")}
+_ANCHOR_TAG = lazy_compile(r"</?a[\s/>]", re.IGNORECASE)
+_TAG_START = lazy_compile(r"<[A-Za-z/!?]")  # what mistune tries as HTML or an autolink
 _OBJECT = "\ufffc"  # what mistune's emphasis pass sees in place of a link, code span or HTML tag
 
 
@@ -273,6 +286,133 @@ class PositionedInlineParser(InlineParser):
         return super().finalize_tokens(tokens, depth)
 
 
+def parse_list(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
+    """mistune's list rule, with the common item read without its machinery: a bullet item of one line
+    (`- text`, no indent, text that opens no block) followed by the end of the text or by another such item of
+    the same list. Any other item is mistune's; the tokens are the same either way."""
+    item = _create_list_marker(m, "list")
+    text = item.text
+    if not text.strip():
+        end_pos = state.append_paragraph()  # an empty item cannot interrupt a paragraph
+        if end_pos:
+            return end_pos
+    marker = item.marker
+    depth = state.depth()
+    token: dict[str, Any] = {
+        "type": "list",
+        "children": [],
+        "tight": True,
+        "bullet": item.bullet,
+        "attrs": {"depth": depth, "ordered": item.ordered},
+    }
+    if item.ordered:
+        start = int(marker[:-1])
+        if start != 1:
+            end_pos = state.append_paragraph()  # only a list that starts at 1 interrupts a paragraph
+            if end_pos:
+                return end_pos
+            token["attrs"]["start"] = start
+    state.cursor = m.end() + 1
+    if depth >= block.max_nested_level - 1:
+        rules = [rule for rule in block.list_rules if rule not in ("list", "block_quote")]
+    else:
+        rules = block.list_rules
+    bullet = _get_list_bullet(item.bullet)
+    simple = None if item.ordered else item.bullet
+    sc = block.compile_sc(rules)
+    item_or_none: _ListMarker | None = item
+    while item_or_none:
+        read = _simple_item(block, simple, item_or_none, token, state, sc) if simple else _NOT_SIMPLE
+        if read is _NOT_SIMPLE:
+            read = _parse_list_item(block, bullet, item_or_none, token, state, rules)
+        item_or_none = read  # type: ignore[assignment]
+    end_pos = token.pop("_end_pos", None)
+    _transform_tight_list(token)
+    if end_pos:
+        state.tokens.insert(token.pop("_tok_index"), token)
+        return end_pos  # type: ignore[no-any-return]
+    state.append_token(token)
+    return state.cursor
+
+
+_NOT_SIMPLE = object()
+_THEMATIC = " \t-*_"  # a line of only these may be a thematic break
+
+
+def _simple_item(
+    block: BlockParser, bullet: str, item: _ListMarker, token: Token, state: BlockState, sc: re.Pattern[str]
+) -> Any:
+    """Read `item` as mistune would when it is one unindented line `- text` whose text opens no block: its token
+    is one paragraph of the line. What follows it must be the end of the text, the next such item of the list
+    (not a thematic break), or blank lines and then a line that starts in the first column (read as mistune's
+    list reads it: a further item of a loose list, the block that ends the list, or the end of it). The next
+    item's marker, None at the end of the list, or `_NOT_SIMPLE` for any other item, with nothing changed."""
+    text = item.text
+    if item.spaces or len(text) < 2 or text[0] != " " or text[1].isspace():
+        return _NOT_SIMPLE
+    # What mistune makes the item's source; its block rules start at a line start (`^`, multi-line), so in one
+    # line only a match at its start or at its very end (after the newline) would make it more than a paragraph.
+    body = text[1:] + "\n"
+    if sc.match(body) is not None or sc.match(body, len(body)) is not None:
+        return _NOT_SIMPLE
+    src = state.src
+    pos = state.cursor
+    end = state.cursor_max
+    following: _ListMarker | None = None
+    if pos < end:
+        line_end = src.find("\n", pos)
+        line = src[pos:] if line_end < 0 else src[pos:line_end]
+        if len(line) >= 3 and line[0] == bullet and line[1] == " " and not line[2].isspace() and line.strip(_THEMATIC):
+            following = _ListMarker("", bullet, line[1:])
+            pos = len(src) if line_end < 0 else line_end + 1
+        else:
+            after = _after_blank_lines(src, pos, end)
+            if after == pos or (after < end and src[after] in " \t"):
+                return _NOT_SIMPLE
+            pos = after
+            if pos < end:
+                return _end_of_item(block, bullet, token, state, body, pos)
+    token["children"].append({"type": "list_item", "children": [{"type": "paragraph", "text": body}]})
+    state.cursor = pos
+    return following
+
+
+def _after_blank_lines(src: str, pos: int, end: int) -> int:
+    """Where the run of blank lines (as mistune's list reader counts them) that starts at `pos` ends."""
+    while pos < end:
+        line_end = src.find("\n", pos)
+        if line_end < 0 or src[pos:line_end].strip(" \t\v\f"):
+            break
+        pos = line_end + 1
+    return pos
+
+
+def _end_of_item(block: BlockParser, bullet: str, token: Token, state: BlockState, body: str, pos: int) -> Any:
+    """A one-line item followed by blank lines and, at `pos`, a line in the first column: what mistune's list
+    reader does there (`_match_list_item_break`), the item's paragraph added."""
+    src = state.src
+    line_end = src.find("\n", pos)
+    line = src[pos:] if line_end < 0 else src[pos : line_end + 1]
+    list_item_re = re.compile(_compile_list_item_pattern(_get_list_bullet(bullet), 1))
+    state.cursor = pos
+    found = _match_list_item_break(list_item_re, _compile_list_break_sc(block, 1), state, line)
+    following = None
+    if found is not None:
+        kind, m = found
+        if kind == "list_item":
+            following = _create_list_marker(m, "listitem")
+            token["tight"] = False
+            state.cursor = pos + len(line)
+        elif kind != "list":
+            index = len(state.tokens)
+            end_pos = block.parse_method(m, state)
+            if end_pos:
+                token["_tok_index"] = index
+                token["_end_pos"] = end_pos
+    token["children"].append({"type": "list_item", "children": [{"type": "paragraph", "text": body}]})
+    return following
+
+
 def _keep_block_text(md: mistune.Markdown, state: BlockState) -> None:
     """Before inline parsing, copy each text block's raw text and the offset mistune strips from it."""
     stack = list(state.tokens)
@@ -293,6 +433,7 @@ def create_parser(inline: InlineParser | None = None) -> mistune.Markdown:
 
     md = mistune.Markdown(renderer=None, inline=inline or PositionedInlineParser(), plugins=[url_plugin])
     md.block.register("table", TABLE_PATTERN, parse_table, before="paragraph")
+    md.block.register("list", None, parse_list)
     md.before_render_hooks.append(_keep_block_text)
     return md
 
@@ -322,5 +463,18 @@ def iter_ast(text: str) -> Iterator[Token]:
         render_hook(parser, state)
     blocks = state.tokens
     blocks.reverse()
+    inline = parser.inline
+    env = state.env
     while blocks:  # each block is let go once the caller has it
-        yield from parser._iter_render([blocks.pop()], state)
+        block = blocks.pop()
+        _render_inline([block], inline, env)
+        yield block
+
+
+def _render_inline(tokens: list[Token], inline: InlineParser, env: Any) -> None:
+    """Give each text block its inline tokens in place, as mistune's renderer (with no renderer) does."""
+    for token in tokens:
+        if "children" in token:
+            _render_inline(token["children"], inline, env)
+        elif "text" in token:
+            token["children"] = inline(token.pop("text").strip(_INLINE_STRIP), env)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, islice
 
 from awesome_lint.model import Span
+from awesome_lint.regex import lazy_compile
 
-_BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
+_BYTE_NEWLINE = lazy_compile(rb"\r\n|\r|\n")
 _MARK = 64
 # What may stand before a block text on its source line: indentation, quote and list markers, a heading.
 _WINDOW = 200
-_ONE_MARKER = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
-_PREFIX = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
+_ONE_MARKER = lazy_compile(r"^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_CLOSING_HASHES = lazy_compile(r"[ \t]+#+$")
+_PREFIX = lazy_compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$))*")
 
 
 class LineIndex:

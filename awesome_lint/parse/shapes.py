@@ -100,25 +100,26 @@ _QUALIFIED = (
 )
 # Project labels of a page one reads (a blog post, a project page), not of media or files.
 _PAGE_WORDS = r"project|project page|page|website|web|site|homepage|home|blog|blog post|post|medium|article|report"
-PAGE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECASE)
-CODE_LABEL = re.compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
-PAPER_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
-PROJECT_LABEL = re.compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+PAGE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECASE)
+CODE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+PAPER_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
+PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 # A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
-_COUNT_LABEL = re.compile(rf"^\s*{COUNT}\s*$")
+_COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
-_OWNER_REPO = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")  # `J.-Y.`: a hyphenated initial
+_OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
+# A name's word or initials (`J.-Y.`: a hyphenated initial).
+_NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
 _NAME_PARTICLES = frozenset(
     split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
 )
 _JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
-_DIGIT = re.compile(r"\d")
-_PARENTHESES = re.compile(r"\([^()]*\)")
-_INITIAL = re.compile(r"\b[A-Z]\.")
-_AND = re.compile(r"\band\b")
-_ET_AL = re.compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+_DIGIT = lazy_compile(r"\d")
+_PARENTHESES = lazy_compile(r"\([^()]*\)")
+_INITIAL = lazy_compile(r"\b[A-Z]\.")
+_AND = lazy_compile(r"\band\b")
+_ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
 def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
@@ -126,18 +127,27 @@ def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
     suffixes = "|".join(re.escape(h) for h in hosts if not h.endswith("."))
     prefixes = "|".join(re.escape(h) for h in hosts if h.endswith("."))
     alternatives = [rf"(?:^|\.)(?:{suffixes})$"] + ([rf"^(?:{prefixes})"] if prefixes else [])
-    return re.compile("|".join(alternatives))
+    return lazy_compile("|".join(alternatives))
 
 
 _PAPER_HOST = _host_pattern(PAPER_HOSTS)
 _RESOURCE_HOST = _host_pattern(RESOURCE_HOSTS)
 
 
+# An http(s) URL whose host is letters, digits, dots and hyphens (no user, port or whitespace anywhere): what
+# `urlsplit` gives as its host and path, read by one match.
+_PLAIN_URL = lazy_compile(r"https?://([A-Za-z0-9.-]+)(/[^?#\s]*)?(?:[?#]\S*)?")
+
+
 @lru_cache(maxsize=8192)
 def _split(url: str) -> tuple[str, str]:
     """(host without `www.`, lower-cased path) of a URL; empty strings when it has none."""
+    url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:
+        return plain.group(1).lower().removeprefix("www."), (plain.group(2) or "").lower()
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return "", ""
     return (parts.hostname or "").removeprefix("www."), parts.path.lower()
@@ -159,8 +169,32 @@ def is_code_host(url: str) -> bool:
     return host(url) in CODE_HOSTS
 
 
-_DOCUMENT_FILE = re.compile(r"/[^/]+\.(?:md|markdown|rst)$")
-_README = re.compile(r"/readme\.[a-z]+$")
+# What follows `owner/repo` on a code host in a URL that is not the repository's code: its issues, pull requests,
+# discussions (GitLab writes them after a `-` segment); and the first path segments of GitHub's own pages.
+_NOT_CODE_PAGES = frozenset(("issues", "pull", "pulls", "merge_requests", "discussions"))
+_SITE_PAGES = frozenset(
+    split_words("topics orgs sponsors marketplace features collections search settings about apps enterprise explore")
+)
+
+
+def is_repository(url: str, owner: bool = False) -> bool:
+    """Whether a URL on a code host names a repository or a place in it (`owner/repo`, `/tree/`, `/blob/`,
+    releases), not an issue, a pull request, a discussion or a page of the host's own; with `owner`, an owner's
+    page (`github.com/owner`, what a `[code]` label may link) counts too."""
+    name, path = _split(url)
+    if name not in CODE_HOSTS:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if len(segments) < (1 if owner else 2) or segments[0] in _SITE_PAGES:
+        return False
+    rest = segments[2:]
+    if rest and rest[0] == "-":
+        rest = rest[1:]
+    return not rest or rest[0] not in _NOT_CODE_PAGES
+
+
+_DOCUMENT_FILE = lazy_compile(r"/[^/]+\.(?:md|markdown|rst)$")
+_README = lazy_compile(r"/readme\.[a-z]+$")
 
 
 def is_notes_file(url: str) -> bool:

@@ -34,11 +34,11 @@ TABLE_PATTERN = (
     r"^ {0,3}(?P<table_head>[^\n]*\|[^\n]*)\n"
     r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)"
 )
-_HEADER_MARKUP = re.compile(r"[*_`:|]")
-_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_TAG_SEP = re.compile(r"[,;/]")
-_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t])")
+_HEADER_MARKUP = lazy_compile(r"[*_`:|]")
+_YEAR_CELL = lazy_compile(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*")
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
+_TAG_SEP = lazy_compile(r"[,;/]")
+_BLOCK_START = lazy_compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
 Token = dict[str, Any]
 
@@ -58,7 +58,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"images?|figures?|overview|tl;?dr|highlights?|contributions?|key contributions?|main idea|idea",
     ),
 )
-_HEADER_RES = tuple((role, re.compile(rf"^(?:{words})$", re.IGNORECASE)) for role, words in _HEADERS)
+_HEADER_RES = tuple((role, lazy_compile(rf"^(?:{words})$", re.IGNORECASE)) for role, words in _HEADERS)
 # Title headers that rank below Title/Paper: a name (1), then a method or model (2).
 _NAME_HEADER = lazy_compile(r"^(?:names?|projects?)$", re.IGNORECASE)
 _METHOD_HEADER = lazy_compile(r"^(?:methods?|models?)$", re.IGNORECASE)

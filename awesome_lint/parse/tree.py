@@ -4,7 +4,6 @@ definitions), as the ecosystem's remark-based linter sees the file."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +14,7 @@ from mistune.core import InlineState
 from awesome_lint.model import Document
 from awesome_lint.parse.markdown import _INLINE_STRIP, PositionedInlineParser, Token, create_parser
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
+from awesome_lint.regex import lazy_compile
 
 _INLINE_KINDS = {"codespan": "inlineCode", "inline_html": "html", "linebreak": "break"}
 _DELIMITERS = {"emphasis": 1, "strong": 2}
@@ -144,7 +144,7 @@ def _blocks(tokens: list[Token], aligner: Aligner) -> Iterator[Block]:
             yield Block("rule")
 
 
-_ITEM_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]*\Z")
+_ITEM_MARKER = lazy_compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]*\Z")
 
 
 def _item(children: tuple[Block, ...], text: str) -> Block:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from awesome_lint.regex import lazy_compile
+
 # (pattern searched case-insensitively in citation text, short name). First match wins, so the more
 # specific patterns (workshops, journals) stand before the general ones.
 VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -80,6 +82,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"mobile computing and networking|\bMobiCom\b", "MobiCom"),
     (r"international conference on robotics and automation|\bICRA\b", "ICRA"),
     (r"intelligent robots and systems|\bIROS\b", "IROS"),
+    (r"robotics and automation letters|\bRA-L\b", "RA-L"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
     (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
 )
@@ -101,7 +104,7 @@ SHORT_NAMES: dict[str, str] = {
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
-        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV "
     )
 }
 SHORT_NAMES.update(
@@ -116,13 +119,14 @@ SHORT_NAMES.update(
     }
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
+SHORT_NAMES["ral"] = "RA-L"  # Robotics and Automation Letters, written without its hyphen
 
 # Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
 # a venue only in a list whose paper-link labels are venues.
 HOST_VENUES: dict[str, str] = {"openreview": "OpenReview"}
 
 # Searched in lower-cased text (faster than case-insensitive matching); the patterns have no upper-case escapes.
-_COMPILED = tuple((re.compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
+_COMPILED = tuple((lazy_compile(pattern.lower()), short) for pattern, short in VENUE_PATTERNS)
 _QUANTIFIERS = "?*{"
 _SYNTAX = "\\[](){}?*+.^$|"
 
@@ -173,7 +177,7 @@ _CAPITAL_ACRONYMS = frozenset(
     for alternative in pattern.split("|")
     if re.fullmatch(r"\\b[A-Z]{2,}\\b", alternative)
 )
-_WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
+_WORKSHOP = lazy_compile(r"\bworkshops?\b", re.IGNORECASE)
 
 
 def short_name(name: str) -> str:
@@ -231,24 +235,27 @@ class VenueField:
     """A parenthesised remark after the venue (`(Survey Track)`, `(Best)`)."""
 
 
-_FIELD_ARXIV = re.compile(r"\barxiv\b\s*[:.]?\s*(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
-_ARXIV_YEAR = re.compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
-_BARE_SHORT_YEAR = re.compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
-_FIELD_NOTE = re.compile(r"\(([^()]*)\)")
-_FULL_YEAR = re.compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:])")
-_SHORT_YEAR = re.compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
-_DASH_YEAR = re.compile(r"-(\d\d)$")
-_GLUED_YEAR = re.compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
-_MONTH_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE)
-# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of".
-_FIELD_LEAD = re.compile(
-    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b[\s:-]*"
+_FIELD_ARXIV = lazy_compile(r"\barxiv\b\s*[:.]?\s*(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_YEAR = lazy_compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
+_BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
+_FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
+_FULL_YEAR = lazy_compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:])")
+_SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
+_DASH_YEAR = lazy_compile(r"-(\d\d)$")
+_GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
+_MONTH_YEAR = lazy_compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE
+)
+# Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of" (but the
+# first word of "Journal of ..." or "Conference on ..." is the name's own).
+_FIELD_LEAD = lazy_compile(
+    r"^(?:(?:publish(?:ed)?|conference|journal|venue|accepted|accept|oral|spotlight|poster)\b(?!\s+(?:of|on)\b)[\s:-]*"
     r"(?:(?:at|in|by|to)\b\s*)?|in\s+(?:the\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?|proceedings\s+of\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
-_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
-_NOT_A_NAME = re.compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
-_NAME_SEPARATOR = re.compile(r"[\s-]+")
+_TWO_LETTERS = lazy_compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
+_NOT_A_NAME = lazy_compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
+_NAME_SEPARATOR = lazy_compile(r"[\s-]+")
 _PUBLISHERS = frozenset(("ieee", "acm", "usenix", "springer", "elsevier", "aaai", "ieee/cvf", "cvf"))
 _JOINT_CONFERENCES = frozenset(("ijcnlp", "hlt", "coling", "naacl"))
 # What may follow a venue's name without being part of it: tracks, paper types, awards.
@@ -268,8 +275,9 @@ _VENUE_EXTRAS = frozenset(split_words("in the of on and international annual pro
 }
 # A workshop, by the word or by the acronym of a workshop lists name after its conference (`NeurIPS-ENLSP`).
 _WORKSHOP_WORDS = frozenset(split_words("workshop workshops enlsp es-fomo srw sustainlp repl4nlp emc2 want wanf"))
-_TRAILING_W = re.compile(r"^(?P<base>[A-Za-z]{3,})[wW]$")
-_NAME_CHARS = re.compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
+_ACRONYM = lazy_compile(r"^[A-Z][A-Z0-9]{1,7}$")
+_TRAILING_W = lazy_compile(r"^(?P<base>[A-Za-z]{3,})-?[wW]$")  # `CVPRW`, `ICLR-W`
+_NAME_CHARS = lazy_compile(r"^[A-Za-z][\w&.'’/+-]*(?:[ :,]+[\w&.'’/+()-]+)*$")
 # Words that make a phrase a sentence or a title rather than a name (of a venue or of a person).
 SENTENCE_WORDS = frozenset(
     split_words(
@@ -280,7 +288,7 @@ SENTENCE_WORDS = frozenset(
 
 
 # A sentence word written in lower case: a quick sign that a text is a title or a description.
-LOWER_SENTENCE_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SENTENCE_WORDS)) + r")(?![\w'’-])")
+LOWER_SENTENCE_WORD = lazy_compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SENTENCE_WORDS)) + r")(?![\w'’-])")
 
 
 def year_of(value: str) -> int:
@@ -293,7 +301,7 @@ def year_of(value: str) -> int:
 
 def known_short(name: str) -> str | None:
     """The usual spelling when `name` is a known short venue name, or one with a workshop, findings, track or
-    award after it (`CVPRW`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
+    award after it (`CVPRW`, `ICLR-W`, `EMNLP-Findings`, `NeurIPS-ENLSP`, `ACL-Short`, `MLSys Outstanding Award`) or a
     publisher before it (`IEEE TPAMI`)."""
     name = " ".join(name.split()).strip(" .,;:-")
     if not name:
@@ -338,7 +346,7 @@ def _joint_head(words: list[str]) -> tuple[str, list[str]] | None:
 
 
 # Words that a long venue name has (and a title rarely does): only such names go through the patterns.
-_LONG_NAME = re.compile(
+_LONG_NAME = lazy_compile(
     r"\b(?:conference|proceedings|transactions|journal|symposium|workshop|international|advances|annual|"
     r"meeting|letters|magazine|congress|computing|systems)\b",
     re.IGNORECASE,
@@ -413,6 +421,8 @@ def read_venue(text: str) -> VenueField | None:
             return VenueField(long_name, year, True, arxiv, note)
     if not _venue_shaped(name):
         return None
+    if len(words) == 2 and words[0].lower() in _PUBLISHERS and _ACRONYM.match(words[1]):
+        name = words[1]  # `IEEE SPM`: a publisher before a journal's acronym the table does not know
     return VenueField(name, year, False, arxiv, note)
 
 
@@ -440,3 +450,39 @@ def _venue_shaped(name: str) -> bool:
         return False
     lower = [w for w in words if w.lower() in SENTENCE_WORDS or w.lower() == "and"]
     return len(lower) <= max(1, len(words) // 3)
+
+
+# A venue slot (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`): a short name (digits first allowed), a two- or
+# four-digit year and award or track words.
+_SLOT = lazy_compile(
+    r"^(?P<name>[A-Za-z0-9][\w&.+/-]*(?:\s*&\s*[A-Za-z][\w.+/-]*|\s+[A-Za-z][\w&.+/-]*){0,2})\s*['’]?\s*"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?P<words>(?:\s+[A-Za-z]+){0,3})$"
+)
+_CAPITALS = lazy_compile(r"[A-Z].*[A-Z]|[0-9].*[A-Z]")
+
+
+@lru_cache(maxsize=1024)
+def read_slot(text: str) -> VenueField | None:
+    """A venue slot that opens an item (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`, `[RAL 23]`): the venue (the
+    first of names joined by `&`) and the year, award and track words dropped, the year never left in the name;
+    other text as `read_venue` reads it."""
+    found = read_venue(text)
+    if found is not None and found.venue is not None and (found.year is not None or found.known):
+        return found
+    m = _SLOT.match(" ".join(text.split()).strip(" ,;.[]*_"))
+    if m is None or not _CAPITALS.search(m.group("name")):
+        return found
+    if any(word.lower() not in _TRACK_WORDS for word in m.group("words").split()):
+        return found
+    year = year_of(m.group("year"))
+    if not 1980 <= year <= _this_year() + 1:
+        return found  # `[ResNet 50]` names no year
+    name = m.group("name").split("&")[0].strip()
+    short = known_short(name)
+    return VenueField(short or name, year, short is not None)
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).year

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from awesome_lint.findings import Finding
+if TYPE_CHECKING:
+    from awesome_lint.findings import Finding
 
 FORMATS = ("text", "json", "github", "sarif")
 """The output formats of findings (`--format`, `output-format`)."""

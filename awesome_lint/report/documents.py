@@ -27,9 +27,12 @@ class _Encoder:
     def __init__(self, write: Callable[[str], object]) -> None:
         self.out: list[str] = []
         self.write = write
+        self.keys: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        """For each indent, what opens a dict's first key and what comes before each further key."""
 
     def encode(self, value: Any, indent: str) -> None:
-        """Append `value`'s JSON, indented as at `indent`."""
+        """Append `value`'s JSON, indented as at `indent`; a container's strings and integers (a dict's constants
+        and empty lists too) are written in the container's own loop, each with what comes before it."""
         out = self.out
         kind = type(value)
         if kind is str:
@@ -47,21 +50,47 @@ class _Encoder:
                 out.append("{}")
                 return
             inner = indent + " "
-            separator = "{\n" + inner
+            keys = self.keys.get(inner)
+            if keys is None:
+                keys = self.keys[inner] = ({}, {})
+            first, rest = keys
+            before = first
             for key, item in value.items():
-                out.append(separator)
-                out.append(encode_basestring(key))
-                out.append(": ")
-                self.encode(item, inner)
-                separator = ",\n" + inner
+                prefix = before.get(key)
+                if prefix is None:
+                    opening = "{\n" if before is first else ",\n"
+                    prefix = before[key] = f"{opening}{inner}{encode_basestring(key)}: "
+                before = rest
+                item_kind = type(item)
+                if item_kind is str:
+                    out.append(prefix + encode_basestring(item))
+                elif item_kind is int:
+                    out.append(prefix + int.__repr__(item))
+                elif item is None:
+                    out.append(prefix + "null")
+                elif item_kind is list and not item:
+                    out.append(prefix + "[]")
+                elif item is False:
+                    out.append(prefix + "false")
+                elif item is True:
+                    out.append(prefix + "true")
+                else:
+                    out.append(prefix)
+                    self.encode(item, inner)
             out.append("\n" + indent + "}")
         elif kind is list or kind is tuple or hasattr(value, "__next__"):
             streamed = kind is not list and kind is not tuple
             inner = indent + " "
             separator = "[\n" + inner
             for item in value:
-                out.append(separator)
-                self.encode(item, inner)
+                item_kind = type(item)
+                if item_kind is str:
+                    out.append(separator + encode_basestring(item))
+                elif item_kind is int:
+                    out.append(separator + int.__repr__(item))
+                else:
+                    out.append(separator)
+                    self.encode(item, inner)
                 separator = ",\n" + inner
                 if streamed and len(out) > _PIECES_PER_WRITE:
                     self.write("".join(out))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 RULE_FORMATS = ("text", "json", "table", "markdown")
 
 
@@ -16,6 +14,8 @@ def render_rules(fmt: str) -> str:
     if fmt == "table":
         return rules_table().rstrip("\n")
     if fmt == "json":
+        import json
+
         listed = [
             {
                 "code": r.code,

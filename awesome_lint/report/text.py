@@ -17,6 +17,8 @@ _UNPRINTABLE = lazy_compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-
 
 def printable(text: str) -> str:
     """Text safe for a terminal: control characters shown as `\\x1b`-style escapes, never sent as they are."""
+    if text.isascii() and text.isprintable():  # no control character: nothing to escape
+        return text
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
@@ -30,8 +32,12 @@ def render_text(findings: Sequence[Finding], color: bool = False, fixed: int = 0
     """One line per finding with its severity, `[*]` marking the ones `--fix` repairs, then a summary line that
     names the command applying them (`fix_command`, by default this one's `--fix`)."""
     lines = []
+    paths: dict[str, str] = {}
     for f in findings:
-        where = f"{printable(f.path)}:{f.span.line}:{f.span.column}:"
+        path = paths.get(f.path)
+        if path is None:
+            path = paths[f.path] = printable(f.path)
+        where = f"{path}:{f.span.line}:{f.span.column}:"
         code = f.code
         mark = " [*]" if f.fixable else ""
         severity = f"{f.severity}:"

@@ -1,7 +1,7 @@
 """Lint rules, one module a rule (named after it); importing this package finds and registers them all."""
 
 import importlib
-import pkgutil
+import os
 
 from awesome_lint.rules._docs import ordered_rules, rule_doc, rule_markdown, rules_markdown, rules_table
 from awesome_lint.rules._registry import (
@@ -17,9 +17,10 @@ from awesome_lint.rules._registry import (
     selected,
 )
 
-for _module in pkgutil.iter_modules(__path__):
-    if not _module.name.startswith("_"):
-        importlib.import_module(f"{__name__}.{_module.name}")
+# The rule modules in file-name order (as pkgutil.iter_modules lists them, without importing pkgutil).
+for _file in sorted(os.listdir(__path__[0])):
+    if _file.endswith(".py") and not _file.startswith("_"):
+        importlib.import_module(f"{__name__}.{_file[:-3]}")
 
 __all__ = [
     "GROUPS",

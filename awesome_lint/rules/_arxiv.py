@@ -51,9 +51,14 @@ def link_style(ctx: Context, options: LinkStyleOptions | None = None) -> tuple[s
         if options.style == "abs":
             return "abs", "arXiv asks for links to the abstract page"
         return "pdf", "this list links arXiv PDFs"
-    counts = Counter(url.kind.lower() for _link, url in styled_links(ctx))
+    counts = ctx.derived(_style_counts)
     style = "pdf" if counts["pdf"] > counts["abs"] else "abs"
     return style, f"most of this list's arXiv links ({counts[style]} of {counts.total()}) use /{style}/"
+
+
+def _style_counts(ctx: Context) -> Counter[str]:
+    """How many of the list's styled arXiv links use each kind of page (counted once per document)."""
+    return Counter(url.kind.lower() for _link, url in styled_links(ctx))
 
 
 def suggested_link(ctx: Context, url: ArxivUrl) -> str:
@@ -95,15 +100,18 @@ def arxiv_places(entry: Entry) -> Iterator[tuple[str, Span, int | None]]:
 def verdicts(ctx: Context, decision: str) -> Iterator[tuple[str, Span, str, str]]:
     """(id, span, arXiv's title, evidence) of each arXiv id whose record the title check judges `decision`."""
     net = ctx.network
-    if net is None:
+    if net is None or not net.any_titled():
         return
     from awesome_lint.title_match import Claim
 
     for entry in ctx.document.entries:
-        if entry.kind != "paper" or not title_read(entry):
+        if entry.kind != "paper":
+            continue
+        places = [place for place in arxiv_places(entry) if net.titled(place[0])]
+        if not places or not title_read(entry):
             continue
         claim = Claim.of(entry)
-        for paper_id, span, _version in arxiv_places(entry):
+        for paper_id, span, _version in places:
             verdict = net.verdict(claim, paper_id)
             if verdict is not None and verdict.decision == decision:
                 yield paper_id, span, net.arxiv[paper_id].title, verdict.explain()

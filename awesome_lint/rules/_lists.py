@@ -41,7 +41,13 @@ def list_kind(entry: Entry) -> str:
 
 def list_runs(ctx: Context) -> list[list[Entry]]:
     """Items grouped into source lists: same depth and list type, with only blank lines, comments or nested
-    items between them. Unlike CommonMark, a change of bullet character does not start a new list."""
+    items between them. Unlike CommonMark, a change of bullet character does not start a new list. Made once
+    per document; callers must not change the lists."""
+    return ctx.derived(_list_runs)
+
+
+def _list_runs(ctx: Context) -> list[list[Entry]]:
+    """The runs of `list_runs`, made."""
     entries = ctx.document.entries
     runs: list[list[Entry]] = []
     open_runs: dict[int, list[Entry]] = {}

@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Edit, Fix, Severity
@@ -28,6 +28,8 @@ class Issue:
     """What the message tells the reader to write, where that is more than the fix writes (a safe fix leaves
     other rules' questions, such as a pinned version, to them)."""
 
+
+T = TypeVar("T")
 
 Check = Callable[..., Iterable[Issue]]
 """A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with an Options dataclass."""
@@ -174,9 +176,17 @@ class Context:
         self.dedup = dedup
         self.network = network
         """Link check results (links.check.NetworkResults) when the run checks links, else None."""
+        self._derived: dict[Callable[[Context], Any], Any] = {}
         self.suppressions: Any = None
         """The suppression comments and the findings they switched off (suppress.Suppressions), set by the lint
         run once every other rule has run; only for rules registered with `reads_suppressions`."""
+
+    def derived(self, make: Callable[[Context], T]) -> T:
+        """`make(self)`, made once per context: data derived from the document that several rules read (and
+        none changes)."""
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]  # type: ignore[no-any-return]
 
     @cached_property
     def papers(self) -> list[Entry]:

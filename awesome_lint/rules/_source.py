@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
 
 from awesome_lint.findings import Edit
 from awesome_lint.model import Document, Entry, Link, Section, Span
@@ -63,12 +62,47 @@ def url_offset(doc: Document, link: Link) -> int | None:
 def rewrite(doc: Document, start: int, old: str, new: str) -> tuple[Edit, ...]:
     """Edits turning `old`, written at text offset `start`, into `new`, touching only the characters that change
     (so fixes of different rules on one link do not overlap)."""
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return tuple(
-        Edit.replace(doc.span(start + a, start + b), new[c:d])
-        for op, a, b, c, d in matcher.get_opcodes()
-        if op != "equal"
-    )
+    return tuple(Edit.replace(doc.span(start + a, start + b), new[c:d]) for a, b, c, d in changed_runs(old, new))
+
+
+def changed_runs(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """(a, b, c, d) for each run where `old[a:b]` becomes `new[c:d]`: the non-equal opcodes of difflib's
+    `SequenceMatcher(None, old, new, autojunk=False)`, found with substring searches instead of its tables."""
+    blocks: list[tuple[int, int, int]] = []
+    queue = [(0, len(old), 0, len(new))]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = _longest_match(old, new, alo, ahi, blo, bhi)
+        if k:
+            blocks.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    blocks.sort()
+    blocks.append((len(old), len(new), 0))
+    runs = []
+    a = c = 0
+    for i, j, k in blocks:
+        if a < i or c < j:
+            runs.append((a, i, c, j))
+        a, c = i + k, j + k
+    return runs
+
+
+def _longest_match(old: str, new: str, alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+    """The longest common run of `old[alo:ahi]` and `new[blo:bhi]` as (i, j, size): the earliest in `old`, then
+    in `new`, as difflib's `find_longest_match` picks it when nothing is junk."""
+    best_i, best_j, size = alo, blo, 0
+    for i in range(alo, ahi):
+        if i + size >= ahi:
+            break
+        while i + size < ahi:
+            j = new.find(old[i : i + size + 1], blo, bhi)
+            if j < 0:
+                break
+            best_i, best_j, size = i, j, size + 1
+    return best_i, best_j, size
 
 
 def mask_code_spans(text: str) -> str:

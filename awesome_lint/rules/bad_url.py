@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from awesome_lint.arxiv_id import split_url
@@ -31,6 +32,7 @@ def _meant(ctx: Context, url: str) -> str:
     return "https://" + url if found is None else suggested_link(ctx, found)
 
 
+@lru_cache(maxsize=4096)
 def _url_problem(url: str, meant: str) -> str | None:
     """What is wrong with a link target (`meant` is what a `www.` target was meant to be), or None when it looks
     well-formed."""
@@ -113,9 +115,10 @@ def bad_url(ctx: Context) -> Iterator[Issue]:
         for link in entry.links:
             if not link.url or link.url.startswith("#"):
                 continue
-            a, b = ctx.document.offsets(link.span)
-            if any(x <= a and b <= y for x, y, _message in broken):
-                continue
+            if broken:
+                a, b = ctx.document.offsets(link.span)
+                if any(x <= a and b <= y for x, y, _message in broken):
+                    continue
             meant = _meant(ctx, link.url) if link.url.lower().startswith("www.") else ""
             problem = _url_problem(link.url, meant)
             if problem is None:

@@ -17,6 +17,8 @@ from awesome_lint.rules._source import (
 from awesome_lint.text import find_collapsed
 
 _ODD_SPACE = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # no-break and other Unicode spaces
+_ANY_SPACES = lazy_compile(rf"[ \t][ \t]|[{_ODD_SPACE}]")
+"""What every run `_INNER_SPACES` finds holds."""
 _INNER_SPACES = lazy_compile(rf"(?<=\S)(?:[ \t]{{2,}}|[ \t]*[{_ODD_SPACE}][ \t{_ODD_SPACE}]*)(?=\S)")
 
 
@@ -65,6 +67,8 @@ def double_space(ctx: Context) -> Iterator[Issue]:
     """
     regions: list[tuple[int, str, str]] = []
     for entry in ctx.document.entries:
+        if not _ANY_SPACES.search(ctx.document.source(entry.span)):
+            continue  # neither its title nor its authors (both inside its source) can hold a run
         for found, what in ((_title_region(ctx, entry), "title"), (_authors_region(ctx, entry), "author list")):
             if found is not None:
                 regions.append((found[0], ctx.document.text[found[0] : found[1]], what))

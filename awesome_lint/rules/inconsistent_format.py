@@ -118,22 +118,20 @@ def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issu
         for entry, shape in zip(papers, shapes, strict=True)
         if all(getattr(shape, f) == value for f, (value, _count) in dominant.items())
     ]
+    example = f' (e.g. line {typical[0].span.line}: "{brief(typical[0].text, 40)}")' if typical else ""
     for entry, shape in zip(papers, shapes, strict=True):
-        if not title_read(entry):
-            continue  # its shape is unknown: the parser did not read its title
         differences = [
             field
             for field, (value, _count) in dominant.items()
             if getattr(shape, field) != value and not (field == "title" and "unlinked" in (shape.title, value))
         ]
-        if not differences:
-            continue
+        if not differences or not title_read(entry):
+            continue  # no difference, or its shape is unknown: the parser did not read its title
         has = "; ".join(_SHAPE_TEXT[field][getattr(shape, field)] for field in differences)
         want = "; ".join(
             f"{dominant[field][1]} of {len(papers)} papers have {_SHAPE_TEXT[field][dominant[field][0]]}"
             for field in differences
         )
-        example = f' (e.g. line {typical[0].span.line}: "{brief(typical[0].text, 40)}")' if typical else ""
         yield Issue(
             entry.span,
             f'entry "{brief(entry.text, 40)}" has {has}, but {want}{example}; rewrite it in that format',

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from awesome_lint import arxiv_id
 from awesome_lint.arxiv_id import ArxivId
 from awesome_lint.findings import Edit, Fix
-from awesome_lint.model import Span
+from awesome_lint.model import Entry, Span
 from awesome_lint.rules._arxiv import arxiv_url, id_base
 from awesome_lint.rules._registry import Context, Issue, rule
-from awesome_lint.rules._source import masked_entry_text, url_offset
+from awesome_lint.rules._source import masked_entry_text, source_text, url_offset
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -22,6 +22,17 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         if not (before.isalnum() or before == ".") and not after.isdigit():
             yield pos
         pos = text.find(needle, pos + 1)
+
+
+def _cited_outside_links(ctx: Context, entry: Entry) -> bool:
+    """Whether the word `arXiv` occurs in an entry's source outside its links (else no id is cited in prose)."""
+    start, text = source_text(ctx.document, entry.span)
+    links = [ctx.document.offsets(link.span) for link in entry.links]
+    for m in arxiv_id.ARXIV_WORD.finditer(text):
+        a, b = start + m.start(), start + m.end()
+        if not any(x <= a and b <= y for x, y in links):
+            return True
+    return False
 
 
 def _malformed_issue(ctx: Context, found: ArxivId, start: int | None, where: Span) -> Issue:
@@ -63,7 +74,7 @@ def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
                 continue
             url_start = url_offset(ctx.document, link)
             yield _malformed_issue(ctx, found, None if url_start is None else url_start + pos, link.span)
-        if "arxiv" not in entry.text.lower():
+        if "arxiv" not in entry.text.lower() or not _cited_outside_links(ctx, entry):
             continue
         start, text = masked_entry_text(ctx.document, entry)
         for found in arxiv_id.find_cited(text):

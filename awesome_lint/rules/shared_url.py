@@ -65,22 +65,27 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
         - [Binaryconnect: Training deep neural networks](http://papers.nips.cc/paper/5647-binaryconnect.pdf)
         - [Deepburning: automatic generation of fpga-based learning accelerators](https://doi.org/10.1145/2897937.2898003)
     """
-    from rapidfuzz import fuzz
-
-    from awesome_lint.dedup import normalize_title
-
     threshold = options.min_title_similarity
     groups: dict[str, list[tuple[Entry, Link]]] = defaultdict(list)
     for entry in ctx.papers:
         seen: set[str] = set()
+        read: bool | None = None  # title_read(entry), asked once, when the entry has a paper URL
         for link in entry.paper_links:
             key = canonical_url(link.url) if link.url else ""
-            if key and key not in seen and title_read(entry):
+            if key and key not in seen:
+                if read is None:
+                    read = title_read(entry)
+                if not read:
+                    break
                 seen.add(key)
                 groups[key].append((entry, link))
     for members in groups.values():
         if len(members) < 2:
             continue
+        from rapidfuzz import fuzz  # imported only for a URL that two entries cite
+
+        from awesome_lint.dedup import normalize_title
+
         titles = [normalize_title(entry.title) for entry, _link in members]
         distinct = list(dict.fromkeys(titles))
         if len(distinct) < 2:

@@ -56,6 +56,8 @@ def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
             last = block.span.end_line - (block.kind == "heading")
             continued.update(range(block.span.line, last))
     for number, line in enumerate(lines, start=1):
+        if not line.endswith((" ", "\t")):
+            continue  # (lines hold no newline, so the pattern's `$` is their end)
         m = _TRAILING.search(line)
         if m is None:
             continue

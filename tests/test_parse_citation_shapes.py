@@ -1,0 +1,123 @@
+"""Venue, year and title of citation shapes: italic author lists, a citation as a link label, venue slots."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.parse import parse_text
+from awesome_lint.parse.venues import read_slot, read_venue
+
+
+def _italic_authors(line: str) -> str:
+    """A list of numbered `**Title.**` items with the italic author list on the next line, `line` the last one."""
+    known = "".join(
+        f"1. **Graph Paper Number {n} on Networks.**\n*Ada Lovelace, Alan Turing.* ICLR 201{n}. "
+        f"[paper](https://arxiv.org/pdf/1609.0290{n}.pdf)\n\n"
+        for n in range(3)
+    )
+    return f"# Graphs\n\n{known}1. **Relational Inductive Biases.**\n{line} [paper](https://arxiv.org/pdf/1806.01261.pdf)\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "year"),
+    [
+        ("*Battaglia, Peter W and Hamrick, Jessica B and Faulkner, Ryan and others.* 2018.", None, 2018),
+        ("*Caglar Gulcehre, Misha Denil, Nando de Freitas* 2018.", None, 2018),
+        (
+            "*Steven Kearnes, Kevin McCloskey, Patrick Riley.* Journal of computer-aided molecular design 2016.",
+            "Journal of computer-aided molecular design",
+            2016,
+        ),
+        ("*Franco Scarselli, Marco Gori.* IEEE TNN 2009.", "TNN", 2009),
+        ("*Thomas N. Kipf, Max Welling.* ICLR 2017.", "ICLR", 2017),
+    ],
+)
+def test_the_venue_is_read_after_the_author_emphasis(line: str, venue: str | None, year: int) -> None:
+    entry = parse_text(_italic_authors(line)).entries[-1]
+    assert entry.title == "Relational Inductive Biases"
+    assert (entry.venue, entry.year) == (venue, year)
+    assert entry.authors is not None and not entry.authors.endswith(".")
+
+
+def test_an_emphasised_venue_after_a_bold_title_is_still_the_venue() -> None:
+    (entry,) = parse_text(
+        "- **Learning Efficient Convolutional Networks** *CVPR 2019*. [[paper]](https://arxiv.org/abs/1708.06519)\n"
+    ).entries
+    assert (entry.venue, entry.year) == ("CVPR", 2019)
+
+
+def test_a_journal_s_first_word_belongs_to_its_name() -> None:
+    found = read_venue("Journal of Chemical Information and Modeling 2019")
+    assert found is not None and found.venue == "Journal of Chemical Information and Modeling" and found.year == 2019
+    badge = read_venue("Journal: TPAMI")
+    assert badge is not None and badge.venue == "TPAMI"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("ICLR-W", "ICLR Workshop"),
+        ("NeurIPS-W", "NeurIPS Workshop"),
+        ("ICML-w 2019", "ICML Workshop"),
+        ("CVPRW", "CVPR Workshop"),
+    ],
+)
+def test_a_workshop_written_with_a_w(text: str, venue: str) -> None:
+    found = read_venue(text)
+    assert found is not None and found.known and found.venue == venue
+
+
+def test_a_whole_citation_as_the_link_label() -> None:
+    doc = parse_text(
+        "- [__Compiling Array Programs via Tracing__. Ada Lovelace, Alan Turing. _MLSys 2018_.]"
+        "(https://mlsys.org/doc/2018/146.pdf) - White paper describing an early version.\n"
+        "- [Model compression as constrained optimization. Part II: quantization](https://arxiv.org/abs/1707.04319)\n"
+    )
+    cited, plain = doc.entries
+    assert cited.title == "Compiling Array Programs via Tracing"
+    assert (cited.authors, cited.venue, cited.year) == ("Ada Lovelace, Alan Turing", "MLSys", 2018)
+    assert [link.role for link in cited.links] == ["paper"]
+    assert plain.title == "Model compression as constrained optimization. Part II: quantization"
+    assert (plain.authors, plain.venue, plain.year) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("slot", "venue", "year"),
+    [
+        ("CVPR 21 Oral", "CVPR", 2021),
+        ("NeurIPS 21 spotlight", "NeurIPS", 2021),
+        ("ICRA 23 Best Paper", "ICRA", 2023),
+        ("3DV 21", "3DV", 2021),
+        ("3DIMPVT 12", "3DIMPVT", 2012),
+        ("RA-L 21", "RA-L", 2021),
+        ("RA-L&IROS 22", "RA-L", 2022),
+        ("RAL 23", "RA-L", 2023),
+        ("TIM 22", "TIM", 2022),
+    ],
+)
+def test_venue_slot_variants(slot: str, venue: str, year: int) -> None:
+    found = read_slot(slot)
+    assert found is not None and (found.venue, found.year) == (venue, year)
+
+
+@pytest.mark.parametrize("text", ["ResNet 50", "ICLR 21 Foo", "Deep Learning"])
+def test_text_that_is_no_venue_slot(text: str) -> None:
+    found = read_slot(text)
+    assert found is None or found.year is None
+
+
+def test_the_item_s_year_in_its_slot_beats_the_heading_s() -> None:
+    doc = parse_text(
+        "# Odometry\n\n## 2021\n"
+        "- **[CVPR 21 Oral]** Deep LiDAR Odometry in Point Clouds [[2012.00972]](https://arxiv.org/abs/2012.00972)\n"
+        "- **[3DV 20]** Registering Unbalanced Point Pairs [[2207.04221]](https://arxiv.org/abs/2207.04221)\n"
+        "- **[[TIM 22](https://ieeexplore.ieee.org/document/1)]** Residual Point Flow [[2109.04685]](https://arxiv.org/abs/2109.04685)\n"
+        "- **[[RAL 23](https://ieeexplore.ieee.org/document/2)]** Estimation and Propagation of Scene Flow\n"
+    )
+    got = [(e.title, e.nickname, e.venue, e.year) for e in doc.entries]
+    assert got == [
+        ("Deep LiDAR Odometry in Point Clouds", None, "CVPR", 2021),
+        ("Registering Unbalanced Point Pairs", None, "3DV", 2020),
+        ("Residual Point Flow", None, "TIM", 2022),
+        ("Estimation and Propagation of Scene Flow", None, "RA-L", 2023),
+    ]
