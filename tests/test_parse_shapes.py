@@ -318,3 +318,46 @@ def test_paragraph_then_title_and_authors_list_is_one_paper() -> None:
 def test_paragraph_then_two_items_that_are_no_citation() -> None:
     doc = parse_text("Some tips [here](https://example.org/tips).\n\n- Use a larger batch size\n- Train for longer\n")
     assert [e.title for e in doc.entries] == ["Use a larger batch size", "Train for longer"]
+
+
+def test_a_path_in_the_repository_is_never_a_paper_link() -> None:
+    doc = parse_text(
+        "- [Deep Compression: Compressing Deep Neural Networks](papers/deep-compression.pdf), ICLR 2016\n"
+        "- [A Placeholder](blank)\n"
+        "- [Scheme-less Address](bmvc2021-virtualconference.com/assets/papers/1445.pdf), BMVC 2021\n"
+        "- [Code Kept](https://arxiv.org/abs/1510.00149) [[code]](./src/prune)\n"
+    )
+    assert [[(link.role, link.url) for link in e.links] for e in doc.entries] == [
+        [("other", "papers/deep-compression.pdf")],
+        [("other", "blank")],
+        [("paper", "bmvc2021-virtualconference.com/assets/papers/1445.pdf")],
+        [("paper", "https://arxiv.org/abs/1510.00149"), ("code", "./src/prune")],
+    ]
+
+
+def test_paper_field_sublist_gives_fields_not_entries() -> None:
+    doc = parse_text(
+        "- [Dream to Control: Learning Behaviors by Latent Imagination](https://arxiv.org/abs/1912.01603)\n"
+        "  - Danijar Hafner, Timothy Lillicrap, Jimmy Ba, Mohammad Norouzi\n"
+        "  - Publisher: ICLR 2020\n"
+        "  - Code: [official](https://github.com/danijar/dreamer), [mirror]()\n"
+        "  - ExpEnv: [DMC](https://github.com/deepmind/dm_control)\n"
+    )
+    (e,) = doc.entries
+    assert (e.venue, e.year, e.authors) == (
+        "ICLR",
+        2020,
+        "Danijar Hafner, Timothy Lillicrap, Jimmy Ba, Mohammad Norouzi",
+    )
+    assert [link.url for link in e.code_links] == ["https://github.com/danijar/dreamer"]
+
+
+def test_a_result_table_beside_a_linked_title_table_gives_no_entries() -> None:
+    doc = parse_text(
+        "| Year | Paper | Method |\n| --- | --- | --- |\n"
+        "| 2021 | [Training data-efficient image transformers](https://arxiv.org/abs/2012.12877) | DeiT |\n\n"
+        "| Model | Params | Top-1 |\n| --- | --- | --- |\n| DeiT-S | 22M | 79.8 |\n"
+    )
+    assert [(e.title, e.year, e.tags) for e in doc.entries] == [
+        ("Training data-efficient image transformers", 2021, ("DeiT",))
+    ]

@@ -40,8 +40,9 @@ from awesome_lint.parse.fields import (
 )
 from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
-from awesome_lint.parse.shapes import is_code_host, label_kind
+from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors
 from awesome_lint.parse.tables import column_roles, read_row
+from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
 from awesome_lint.text import find_collapsed
 
@@ -51,6 +52,13 @@ _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _HTML_TAG = lazy_compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
+# A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
+_FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
+_LABEL_ROLES = {
+    **dict.fromkeys(("publisher", "venue", "conference", "published in", "journal", "published"), "venue"),
+    **dict.fromkeys(("code", "github", "implementation", "official code", "repo", "source code"), "code"),
+    **dict.fromkeys(("authors", "author"), "authors"),
+}
 _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
 Offset = Callable[[int], int]
@@ -280,7 +288,7 @@ class _Builder:
         _flatten(token.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
         for piece in pieces:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
-        shape = infer.paragraph_shape(pieces)
+        shape = infer.paragraph_shape(pieces) or ("citation" if infer.citation_paragraph(pieces) else "")
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
             return
@@ -524,8 +532,9 @@ def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, fa
         builder.inline_html.clear()
         if not comments:
             builder.comments.clear()
-    if infer.paragraph_list([shape for _item, shape in builder.paragraphs]):
-        builder.items.extend(item for item, _shape in builder.paragraphs)
+    shapes = [shape for _item, shape in builder.paragraphs]
+    blocks, citations = infer.paragraph_list(shapes), infer.citation_list(shapes)
+    builder.items.extend(item for item, shape in builder.paragraphs if (citations if shape == "citation" else blocks))
     return _assemble(path, text, index, builder, bom, newline)
 
 
@@ -588,6 +597,7 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
 
     _apply_templates(readings, builder)
     _attach_field_items(readings)
+    _attach_labelled_items(readings, owner)
     _decide_kinds(readings)
     _attach_code_items(readings)
 
@@ -799,6 +809,61 @@ def _attach_field_items(readings: list[_Reading]) -> None:
         ):
             target.year = fields.year
         target.paper_evidence = target.paper_evidence or fields.venue is not None or fields.authors is not None
+
+
+def _field_label(reading: _Reading) -> tuple[str, str] | None:
+    """A sub-item that opens with `Label:`: the label (lower-cased) and the rest of its first piece."""
+    first = reading.pieces[0] if reading.pieces else None
+    if first is None or first.link or first.image or (":" not in first.text and "：" not in first.text):
+        return None
+    m = _FIELD_LABEL.match(first.text)
+    return (collapse(m.group(1)).lower(), first.text[m.end() :]) if m else None
+
+
+def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
+    """A paper's field sub-list (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`, `  - Key: ...`): each
+    labelled sub-item is a field of the titled item above it, never an entry; Publisher/Venue give venue and year,
+    Code/GitHub code links, Authors the authors, any other label nothing. Its plain author line goes with it."""
+    by_key = {r.item.key: r for r in readings if r.block == "item"}
+    children: dict[int, list[tuple[_Reading, tuple[str, str] | None]]] = {}
+    for reading in readings:
+        parent_key = reading.item.parent
+        if parent_key is not None and reading.block == "item" and parent_key in by_key:
+            children.setdefault(parent_key, []).append((reading, _field_label(reading)))
+    dropped: set[int] = set()
+    for parent_key, subs in children.items():
+        parent = by_key[parent_key]
+        labels = [label[0] for _r, label in subs if label]
+        if not parent.fields.title or not (len(labels) >= 2 or any(label in _LABEL_ROLES for label in labels)):
+            continue  # one sub-item with an unknown label (`- Note: ...`) is no field sub-list
+        target = parent.fields
+        for reading, label in subs:
+            if label is None:
+                if any(p.link for p in reading.pieces) or reading.fields.title:
+                    continue  # not a field line: a sub-item of its own
+                dropped.add(id(reading))
+                continue
+            dropped.add(id(reading))
+            role = _LABEL_ROLES.get(label[0])
+            rest = reading.pieces[1:]
+            value = collapse(label[1] + "".join(p.text for p in rest if not p.link and not p.image))
+            if role == "venue":
+                found = read_venue(value) if value else None
+                if found is not None and found.venue is not None and target.venue is None:
+                    target.venue, target.venue_raw = found.venue, value
+                    target.paper_evidence = True
+                if found is not None and found.year is not None and target.year in (None, parent.heading_year):
+                    target.year = found.year
+            elif role == "authors" and target.authors is None and looks_like_authors(value):
+                target.authors = value
+            elif role == "code":
+                for piece in rest:
+                    if piece.link and piece.url and not piece.image:
+                        parent.extra.append((piece, "code" if not is_code_host(piece.url) else code_role(piece.url)))
+    if dropped:
+        kept = [n for n, reading in enumerate(readings) if id(reading) not in dropped]
+        readings[:] = [readings[n] for n in kept]
+        owner[:] = [owner[n] for n in kept]
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:

@@ -66,6 +66,8 @@ _STRONG_SEP = lazy_compile(
     r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
     r"\s*"
 )
+# A link target that is a path, not an address: no scheme, not a DOI, and no domain name before its first `/`.
+_LOCAL_TARGET = lazy_compile(r"(?!10\.\d)(?![^/?#]*\.[A-Za-z]{2,}(?:[/?#]|$))")
 _APOSTROPHE_YEAR = lazy_compile(r"['’]\s?\d\d\b")
 _LETTER = lazy_compile(r"[A-Za-z]")
 _OPEN_BRACKET_END = lazy_compile(r"\[[\s*_]*$")
@@ -223,10 +225,19 @@ def code_role(url: str) -> LinkRole:
     return "code"
 
 
+def is_local_target(url: str) -> bool:
+    """A link target that is a path, not an address (`blank`, `./notes/x`): no scheme, not a DOI, no domain."""
+    if not url or ":" in url or url.startswith("#"):
+        return False  # an address with a scheme (the usual case), or an anchor
+    return _in_repository(url) and _LOCAL_TARGET.match(url.strip()) is not None
+
+
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     if url.startswith("#"):
         return "other"
     kind = label_kind(label)
+    if kind != "code" and is_local_target(url):
+        return "other"  # a path in the repository (`[blank](blank)`) is never a paper link
     if kind == "code":
         return "code"
     if "arxiv" in url.lower() and arxiv_id.parse_link(url) is not None:
@@ -341,8 +352,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
     note = _PAREN_NOTE.match(tail)
     if note:
         found = read_venue(note.group(1))
-        if found is not None and found.known:
-            _set_venue(fields, found, note.group(1))
+        if found is not None and (found.known or (found.venue is None and found.year is not None)):
+            _set_venue(fields, found, note.group(1))  # `[Title](url) (ICRA 2002)`, a bare `(2002)` the year
         else:
             fields.notes.append(collapse(note.group(1)))
         return
@@ -966,6 +977,10 @@ def _read_plain(
         tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
     elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
         fields.authors, title = title, ""  # nor is a list of names
+    elif title and fields.authors is None and "," in title and (fields.year is not None or fields.venue is not None):
+        cut = _leading_authors(title)  # `Authors, Title, Venue, Year.`: the names before the title are the authors
+        if cut:
+            fields.authors, title = title[:cut].strip(" ,"), title[cut:].strip(" ,")
     fields.title = title
     if title:
         fields.vote("text_title", True)
@@ -1000,6 +1015,25 @@ def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) 
         return tail
     fields.authors = fields.authors or listed
     return tail[start + len(names) :]
+
+
+def _leading_authors(title: str) -> int:
+    """Where a comma-separated author list that opens a plain-text citation ends (`A B, C D. E, Title`): the
+    longest run of leading comma fields that reads as a list of names and leaves a title; 0 when there is none."""
+    best = 0
+    comma = title.find(",")
+    while comma > 0:
+        rest = title[comma + 1 :].strip()
+        field = title[title.rfind(",", 0, comma) + 1 : comma].strip(" .")
+        if len(field.split()) < 2 and field.lower() != "et al":
+            break  # every name has two words or more (`Permute, Quantize, and Fine-tune` is a title)
+        if not looks_like_authors(title[:comma]):
+            if best:
+                break
+        elif rest[:1].isupper() and looks_like_title(rest) and not _names_venue_or_year(rest):
+            best = comma + 1
+        comma = title.find(",", comma + 1)
+    return best
 
 
 def _placeholder(m: re.Match[str]) -> str:
@@ -1185,7 +1219,8 @@ def _classify(
 ) -> bool:
     """Whether a part after the title is one of the entry's fields (a venue and/or year, an arXiv id, authors, a
     count); what it is goes into `tail`. A venue name the table does not know counts only in a list whose
-    template says the tail holds the venue, with a year of its own or right after it, and not in parentheses."""
+    template says the tail holds the venue, with a year of its own or right after it; in parentheses
+    (`Title (JAIR 2002)`) it ends the title, and the tail read after the title gives the venue."""
     found = read_venue(part)
     if found is not None:
         if found.venue is None or found.known:
@@ -1204,6 +1239,9 @@ def _classify(
                 tail.venues.append((found, part))
                 if found.year is not None:
                     tail.years.append(found.year)
+                return True
+            if accepted and found.year is not None and len(found.venue.split()) <= 2:
+                tail.years.append(found.year)  # `Title (JAIR 2002)`: the title ends here; the tail gives the venue
                 return True
             return False
     if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
@@ -1243,6 +1281,8 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             index -= 1
             continue
         parenthesised = text[:part_start].rstrip().endswith("(")
+        if parenthesised and index > 0 and len(part) <= 3 and text[:part_start].rstrip()[:-1][-1:].isalpha():
+            break  # `TD(λ)`, `f(x)`: a short parenthesis glued to the word before it is part of the title
         if index > 0 and _classify(part, tail, fields, template, year_after, parenthesised):
             year_after = _is_year(part)
             cut = part_start

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from awesome_lint.model import EntryKind, LinkRole
-from awesome_lint.parse.fields import Fields, Piece, Template, is_badge
+from awesome_lint.parse.fields import Fields, Piece, Template, is_badge, is_local_target
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
     is_paper_host,
@@ -30,6 +30,9 @@ from awesome_lint.parse.shapes import (
 )
 from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
+
+_GLUED_SLOT = lazy_compile(r"[A-Z][A-Za-z-]{1,15}(?:19|20)\d\d$")  # a name glued to its year: `ACML2022`
+_PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
 MIN_VOTES = 2
@@ -198,6 +201,8 @@ def _page(pieces: list[Piece], index: int) -> bool:
     piece = pieces[index]
     if is_badge(pieces, index) or looks_like_authors(piece.text) or looks_like_name(piece.text):
         return False
+    if is_local_target(piece.url):
+        return False
     return is_paper_host(piece.url) or bool(PAGE_LABEL.match(piece.text)) or label_kind(piece.text) == "text"
 
 
@@ -257,3 +262,35 @@ def paper_block(head: list[Piece], items: list[list[Piece]]) -> bool:
 def paragraph_list(shapes: list[str]) -> bool:
     """Whether a document writes its entries as paragraph blocks: enough of its paragraphs are."""
     return sum(1 for shape in shapes if shape == "block") >= MIN_BLOCKS
+
+
+def citation_list(shapes: list[str]) -> bool:
+    """Whether a document writes its entries as one-line citation paragraphs: enough of its paragraphs are."""
+    return sum(1 for shape in shapes if shape == "citation") >= MIN_BLOCKS
+
+
+def citation_paragraph(pieces: list[Piece]) -> bool:
+    """A one-line paragraph shaped like a citation: title text, a venue-year slot in bold or parentheses, then
+    links labelled paper or code (`Title (**CVPR2024**) [[paper](url)] [[code](url)]`)."""
+    if not pieces or pieces[0].link or pieces[0].image or pieces[0].emphasis:
+        return False
+    first = next((n for n, p in enumerate(pieces) if p.link), -1)
+    if first < 0 or label_kind(pieces[first].text) not in ("paper", "code") or any(p.newline for p in pieces):
+        return False
+    head = pieces[:first]
+    if any(p.link and label_kind(p.text) not in ("paper", "code", "project") for p in pieces[first:]):
+        return False
+    plain = "".join(p.text for p in head if not p.emphasis)
+    title = plain.split("(")[0] if "(" in plain else plain
+    if not looks_like_title(title):
+        return False
+    slots = [p.text for p in head if p.emphasis] + _PAREN_SLOT.findall("".join(p.text for p in head).rstrip(" ["))
+    return any(
+        _GLUED_SLOT.match(slot.strip(" ()[]"))
+        or (
+            (found := read_venue(slot.strip(" ()[]"))) is not None
+            and found.year is not None
+            and found.venue is not None
+        )
+        for slot in slots
+    )

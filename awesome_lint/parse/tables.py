@@ -3,7 +3,9 @@
 Each body row of a table with a title column is an entry. Columns are mapped from the header (Title/Paper/
 Name, Venue/Conference/Publication, Year/Date, Code/GitHub/Implementation, Authors, Type/Topic as tags,
 Paper/PDF/Link as the paper link) and, where the header says nothing known, from what the column's cells
-hold (mostly venues, mostly years, mostly code links).
+hold (mostly venues, mostly years, mostly code links). The title column is chosen by content first (a column of
+linked titles), then by header word: Title/Paper, then Name/Project, then Method/Model; a title-named column of short
+comma-separated tags beside it is tags.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ _HEADERS: tuple[tuple[str, str], ...] = (
     ),
 )
 _HEADER_RES = tuple((role, lazy_compile(rf"^(?:{words})$", re.IGNORECASE)) for role, words in _HEADERS)
+# Title headers that rank below Title/Paper: a name (1), then a method or model (2).
+_NAME_HEADER = lazy_compile(r"^(?:names?|projects?)$", re.IGNORECASE)
+_METHOD_HEADER = lazy_compile(r"^(?:methods?|models?)$", re.IGNORECASE)
 
 
 def parse_table(block: Any, m: re.Match[str], state: Any) -> int | None:
@@ -138,22 +143,49 @@ def _escaped(text: str, pos: int) -> bool:
 
 def header_role(text: str) -> str | None:
     """The role a header names (`Title`, `Venue`, `Code`, ...), or None for a header not known."""
-    text = collapse(_HEADER_MARKUP.sub(" ", text)).strip(" .")
+    text = _header_text(text)
     for role, pattern in _HEADER_RES:
         if pattern.match(text):
             return role
     return None
 
 
+def _header_text(text: str) -> str:
+    return collapse(_HEADER_MARKUP.sub(" ", text)).strip(" .")
+
+
+def _title_rank(header: str) -> int:
+    """How strongly a title header names the title: Title/Paper 0, Name/Project 1, Method/Model 2."""
+    text = _header_text(header)
+    if _METHOD_HEADER.match(text):
+        return 2
+    return 1 if _NAME_HEADER.match(text) else 0
+
+
 def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
     """Each column's role: from its header, else from what most of its cells hold."""
     roles = [header_role(h) or "" for h in header]
     entry_table = any(role in ("title", "paper", "venue", "year", "code", "authors") for role in roles)
+    columns = [[row[col] for row in rows if col < len(row)] for col in range(len(roles))]
+    # The title column by content first (linked titles), then by header word (Title/Paper, Name, Method/Model).
+    candidates = [
+        col
+        for col, role in enumerate(roles)
+        if role in ("title", "paper")
+        and (_titles(columns[col]) or (role == "title" and _title_rank(header[col]) == 1 and _named(columns[col])))
+    ]
+    best = (
+        min(candidates, key=lambda col: (not _linked_titles(columns[col]), _title_rank(header[col])))
+        if candidates
+        else -1
+    )
     for col, role in enumerate(roles):
-        cells = [row[col] for row in rows if col < len(row)]
-        if role == "paper" and "title" not in roles and _titles(cells):
+        cells = columns[col]
+        if col == best:
             roles[col] = "title"
-        elif role == "title" and not _titles(cells):
+        elif role == "title" and _tag_cells(cells):
+            roles[col] = "tags"
+        elif role == "title":
             roles[col] = "paper" if _links(cells, "paper") else "ignore"
     for col, role in enumerate(roles):
         if role:
@@ -194,6 +226,29 @@ def _titles(cells: list[list[Piece]]) -> bool:
         if looks_like_title(text) or (labels and text):
             found += 1
     return bool(cells) and found >= 0.6 * len(cells)
+
+
+def _linked_titles(cells: list[list[Piece]]) -> bool:
+    """Most cells open with a link whose label reads as a title (`[Title](url)`)."""
+    found = sum(
+        1 for cell in cells if any(p.link and label_kind(p.text) == "text" and looks_like_title(p.text) for p in cell)
+    )
+    return bool(cells) and found >= 0.6 * len(cells)
+
+
+def _named(cells: list[list[Piece]]) -> bool:
+    """Every cell names something in a few words of text."""
+    return bool(cells) and all(0 < len(_cell_text(cell).split()) <= 4 for cell in cells)
+
+
+def _tag_cells(cells: list[list[Piece]]) -> bool:
+    """Every non-empty cell is short comma-separated tags without a link (`Reward Model, GRPO`)."""
+    texts = [(cell, _cell_text(cell)) for cell in cells]
+    texts = [(cell, text) for cell, text in texts if text.strip(" -")]
+    return bool(texts) and all(
+        not any(p.link for p in cell) and all(len(part.split()) <= 3 for part in _TAG_SEP.split(text))
+        for cell, text in texts
+    )
 
 
 def _linked_names(cells: list[list[Piece]]) -> bool:
