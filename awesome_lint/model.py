@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 SCHEMA_VERSION = 1
 
 EntryKind = Literal["paper", "resource", "other"]
 LinkRole = Literal["paper", "code", "project", "other"]
+
+
+class _Roled(Protocol):
+    """Anything with a link role (a parsed `Link`, a merge input's link)."""
+
+    @property
+    def role(self) -> LinkRole: ...
+
+
+_L = TypeVar("_L", bound=_Roled)
+
+
+def with_role(links: tuple[_L, ...], role: LinkRole) -> tuple[_L, ...]:
+    """The links of one role, in order: what an entry's `paper_links` and `code_links` are."""
+    return tuple(link for link in links if link.role == role)
+
+
 LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
 EntryBlock = Literal["item", "row", "citation", "paragraph"]
 BlockKind = Literal["paragraph", "heading", "code", "html", "table"]
@@ -91,12 +108,12 @@ class Entry:
     @property
     def paper_links(self) -> tuple[Link, ...]:
         """Links whose role is `paper`."""
-        return tuple(link for link in self.links if link.role == "paper")
+        return with_role(self.links, "paper")
 
     @property
     def code_links(self) -> tuple[Link, ...]:
         """Links whose role is `code`."""
-        return tuple(link for link in self.links if link.role == "code")
+        return with_role(self.links, "code")
 
     def to_json(self) -> dict[str, Any]:
         """Return the entry as a JSON object (schema 1)."""

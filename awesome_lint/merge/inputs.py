@@ -14,7 +14,7 @@ from awesome_lint.merge.provenance import Source, marked_sources
 from awesome_lint.merge.render import resource_description
 from awesome_lint.merge.report import DroppedItem
 from awesome_lint.merge.taxonomy import list_title
-from awesome_lint.model import Document, Entry, LinkRole
+from awesome_lint.model import Document, Entry, LinkRole, with_role
 
 _MERGED_ROLES = ("paper", "code")
 T = TypeVar("T")
@@ -50,12 +50,12 @@ class PaperItem:
     @property
     def paper_links(self) -> tuple[PaperLink, ...]:
         """Links whose role is `paper`."""
-        return tuple(link for link in self.links if link.role == "paper")
+        return with_role(self.links, "paper")
 
     @property
     def code_links(self) -> tuple[PaperLink, ...]:
         """Links whose role is `code`."""
-        return tuple(link for link in self.links if link.role == "code")
+        return with_role(self.links, "code")
 
 
 @dataclass(frozen=True, slots=True)
