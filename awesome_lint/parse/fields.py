@@ -21,12 +21,15 @@ from awesome_lint.parse.shapes import (
     badge_kind,
     host,
     is_code_host,
+    is_media_host,
     is_notes_file,
     is_owner_repo,
     is_paper_host,
     is_repository,
     is_resource_host,
+    is_shop,
     is_venue_label,
+    is_venue_page,
     label_kind,
     looks_like_authors,
     looks_like_name,
@@ -813,6 +816,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         before = before[lead_bracket.end() :]
+    elif lead_bracket and not before[lead_bracket.end() :].strip():
+        before = _lead_tag(lead_bracket.group("inner"), fields)  # `[UCL] [Title](url)`: a tag, not authors
     prefix = _prefix(before)
     short = before.strip(" ()[]\\")
     if not prefix and lead is None and short and len(short.split()) <= 6 and _names_venue(short):
@@ -937,10 +942,17 @@ def _read_plain(
     head = _take_tags(head, fields)
     if "[" in head:
         head = _BRACKETED.sub(_placeholder, head)
+    # A bracket that opens the item with text after it is a venue slot or a tag (`[UC Berkeley] CS188 ...`), never
+    # a bracketed title.
+    opening = _LEAD_BRACKET.match(head) if lead is None else None
+    opening_tag = opening.group("inner") if opening and head[opening.end() :].strip() else None
     bracketed = [
         b
         for b in _BRACKETED.findall(_text_only(pieces))
-        if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b) and not _venue_with_year(b)
+        if (len(b.split()) > 1 or len(b) > 12)
+        and not _names_venue(b)
+        and not _venue_with_year(b)
+        and b.strip() != opening_tag
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
@@ -1100,9 +1112,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
         text = text[lead_bracket.end() :]
-    elif lead_bracket and _venue_with_year(lead_bracket.group("inner")):
-        fields.venue_unsure = True  # `[Neurocomputing 2022] Title`: a venue the list has not confirmed, never the title
-        text = text[lead_bracket.end() :]
+    elif lead_bracket and (text[lead_bracket.end() :].strip() or _venue_with_year(lead_bracket.group("inner"))):
+        text = _lead_tag(lead_bracket.group("inner"), fields) + text[lead_bracket.end() :]
     if "\t" in text:
         text = _tab_nickname(text, fields)
     text = _lead_authors(text, fields)
@@ -1139,6 +1150,16 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _lead_tag(inner: str, fields: Fields) -> str:
+    """A bracket that opens an item and is no venue the list confirms: `[Neurocomputing 2022]` names a venue the
+    reader does not take, `[UC Berkeley]` or `[UCL]` is a tag; never the title or the authors. Returns no text."""
+    if _venue_with_year(inner):
+        fields.venue_unsure = True
+    elif collapse(inner) not in fields.tags:
+        fields.tags.append(collapse(inner))
+    return ""
 
 
 def _lead_authors(text: str, fields: Fields) -> str:
@@ -1454,12 +1475,21 @@ def _in_repository(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+def _placeholder_link(piece: Piece) -> bool:
+    """A link whose label is its own target, a path rather than an address (`[blank](blank)`): a placeholder."""
+    return is_local_target(piece.url) and collapse(piece.text).lower() == piece.url.strip().lower()
+
+
 def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
     """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
     if fields.kind == "other":
         return
     if links and pieces[links[0]].url.startswith("#") and all(_in_repository(pieces[i].url) for i in links[1:]):
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
+        return
+    citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
+    if links and not citation and all(_placeholder_link(pieces[i]) for i in links):
+        fields.kind = "other"  # `[blank](blank)`: a placeholder, no citation
         return
     paper = (
         fields.arxiv is not None
@@ -1472,7 +1502,9 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         )
     )
     resource = False
-    if fields.arxiv is not None or (paper and fields.title_link is None):
+    if not citation and _no_article(fields, pieces, links):
+        paper, resource = False, True  # a book, a journal's page, a lecture, a project's repository
+    elif fields.arxiv is not None or (paper and fields.title_link is None):
         pass
     elif fields.title_link is not None:
         piece = pieces[fields.title_link]
@@ -1491,6 +1523,36 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         fields.roles[0] = "code"  # the repository an implementation opens with is its code
     targets = [pieces[i].url for i in links if not is_badge(pieces, i) and not pieces[i].url.startswith("#")]
     fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)
+
+
+# A venue's name as an item's title: `Journal of Field Robotics`, `Robotics and Automation Letters (RA-L)`.
+_VENUE_TITLE = lazy_compile(r"\b(?:Journal|Transactions|Letters|Magazine|Proceedings|Conference|Symposium|Annals)\b")
+_PUBLICATIONS_PAGE = lazy_compile(r"^https?://[^/?#]+/publications?/[\w-]+/?$", re.IGNORECASE)
+# A link labelled as a book (`[[Book]]`, `[[Book (Amazon)]]`, `[[Book Chapter]]`, `[eBook]`).
+_BOOK_LABEL = lazy_compile(r"^\s*\[?\s*(?:e-?book|book|textbook)\b", re.IGNORECASE)
+
+
+def _no_article(fields: Fields, pieces: list[Piece], links: list[int]) -> bool:
+    """An item none of whose links can be a paper: it links a shop, a journal's or conference's own page, a video or
+    a course (no label says paper), a page labelled as a book, only a repository by its title with nothing else that
+    could be the paper (`[Flappy Bird RL](repo) [[Video]](url)`), or, for an item named like a venue, that venue's
+    site (`[Journal of X](https://x.org)`)."""
+    shown = [i for i in links if not is_badge(pieces, i) and pieces[i].url and not pieces[i].url.startswith("#")]
+    if not shown or any(label_kind(pieces[i].text) == "paper" for i in shown):
+        return False
+    if any(_BOOK_LABEL.match(pieces[i].text) for i in shown):
+        return True
+    venue_named = bool(_VENUE_TITLE.search(fields.title))
+
+    def not_article(i: int) -> bool:
+        url = pieces[i].url
+        if is_shop(url) or is_venue_page(url) or is_media_host(url):
+            return True
+        if i == fields.title_link and is_repository(url) and not is_paper_host(url):
+            return True  # a project's repository: the paper link only where the item reads as a citation
+        return venue_named and (_site_root(url) or bool(_PUBLICATIONS_PAGE.match(url.strip())))
+
+    return all(not_article(i) for i in shown)
 
 
 # What a description says right before the paper it cites: a word (`Implementation of [Title](url)`, `(see [arXiv
