@@ -18,6 +18,7 @@ from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.shapes import (
     COUNT,
+    VENUE_WORD,
     badge_kind,
     host,
     is_code_host,
@@ -730,7 +731,7 @@ def _lead_venue_link(
     if _text_only(pieces[start:first]).strip(" [\\") or pieces[first].style == "bare":
         return None
     following = links[1] if len(links) > 1 else len(pieces)
-    after = _text_only(pieces[first + 1 : following]).strip(" ]\\.,:-")
+    after = _text_only(pieces[first + 1 : following]).strip(" ]\\.,:-|")  # `[Venue](url) | *Publisher*`: no title
     label = pieces[first].text.strip("[] ")
     if len(after.split()) < 2 or not label:
         return None
@@ -814,7 +815,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     if lead is not None:
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
-    if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
+    if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         before = before[lead_bracket.end() :]
     elif lead_bracket and not before[lead_bracket.end() :].strip():
         before = _lead_tag(lead_bracket.group("inner"), fields)  # `[UCL] [Title](url)`: a tag, not authors
@@ -1110,7 +1111,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`
         text = text[year_lead.end() :]
     lead_bracket = _LEAD_BRACKET.match(text)
-    if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
+    if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         text = text[lead_bracket.end() :]
     elif lead_bracket and (text[lead_bracket.end() :].strip() or _venue_with_year(lead_bracket.group("inner"))):
         text = _lead_tag(lead_bracket.group("inner"), fields) + text[lead_bracket.end() :]
@@ -1150,6 +1151,16 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _lead_slot(inner: str, fields: Fields, template: Template) -> bool:
+    """A bracket that opens an item read as its venue slot: a venue the table knows, or a name with a year (`[CVPR
+    2019]`, `[Neurocomputing 2022]` where the list's slots hold venues); a name alone the table does not know
+    (`[UCL]`, `[Survey]`) is no venue, whatever the list's other slots hold."""
+    found = read_slot(inner)
+    if found is None or (found.venue is not None and not found.known and found.year is None):
+        return False
+    return _venue_field(inner, fields, template, "lead")
 
 
 def _lead_tag(inner: str, fields: Fields) -> str:
@@ -1525,9 +1536,6 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
     fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)
 
 
-# A venue's name as an item's title: `Journal of Field Robotics`, `Robotics and Automation Letters (RA-L)`.
-_VENUE_TITLE = lazy_compile(r"\b(?:Journal|Transactions|Letters|Magazine|Proceedings|Conference|Symposium|Annals)\b")
-_PUBLICATIONS_PAGE = lazy_compile(r"^https?://[^/?#]+/publications?/[\w-]+/?$", re.IGNORECASE)
 # A link labelled as a book (`[[Book]]`, `[[Book (Amazon)]]`, `[[Book Chapter]]`, `[eBook]`).
 _BOOK_LABEL = lazy_compile(r"^\s*\[?\s*(?:e-?book|book|textbook)\b", re.IGNORECASE)
 
@@ -1535,22 +1543,21 @@ _BOOK_LABEL = lazy_compile(r"^\s*\[?\s*(?:e-?book|book|textbook)\b", re.IGNORECA
 def _no_article(fields: Fields, pieces: list[Piece], links: list[int]) -> bool:
     """An item none of whose links can be a paper: it links a shop, a journal's or conference's own page, a video or
     a course (no label says paper), a page labelled as a book, only a repository by its title with nothing else that
-    could be the paper (`[Flappy Bird RL](repo) [[Video]](url)`), or, for an item named like a venue, that venue's
-    site (`[Journal of X](https://x.org)`)."""
+    could be the paper (`[Flappy Bird RL](repo) [[Video]](url)`), or, for an item named like a venue, a page of
+    that venue's site (`[Journal of X](https://x.org)`)."""
     shown = [i for i in links if not is_badge(pieces, i) and pieces[i].url and not pieces[i].url.startswith("#")]
     if not shown or any(label_kind(pieces[i].text) == "paper" for i in shown):
         return False
     if any(_BOOK_LABEL.match(pieces[i].text) for i in shown):
         return True
-    venue_named = bool(_VENUE_TITLE.search(fields.title))
+    venue_named = bool(VENUE_WORD.search(fields.title))
 
     def not_article(i: int) -> bool:
         url = pieces[i].url
-        if is_shop(url) or is_venue_page(url) or is_media_host(url):
+        if is_shop(url) or is_venue_page(url, venue_named) or is_media_host(url):
             return True
-        if i == fields.title_link and is_repository(url) and not is_paper_host(url):
-            return True  # a project's repository: the paper link only where the item reads as a citation
-        return venue_named and (_site_root(url) or bool(_PUBLICATIONS_PAGE.match(url.strip())))
+        # A project's repository: the paper link only where the item reads as a citation.
+        return i == fields.title_link and is_repository(url) and not is_paper_host(url)
 
     return all(not_article(i) for i in shown)
 

@@ -135,6 +135,8 @@ PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
+# A word of a venue's name that is no person's name: `Journal of Field Robotics`, `Robotics & Automation Magazine`.
+VENUE_WORD = lazy_compile(r"\b(?:Journal|Transactions|Letters|Magazine|Proceedings|Conference|Symposium|Annals)\b")
 _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 # A name's word or initials (`J.-Y.`: a hyphenated initial).
 _NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
@@ -203,16 +205,19 @@ def is_shop(url: str) -> bool:
     return bool(_SHOP_HOST.search(host(url)))
 
 
-def is_venue_page(url: str) -> bool:
+def is_venue_page(url: str, named: bool = False) -> bool:
     """Whether a URL points at a journal's or a conference's own page, not at one of its articles:
-    `springer.com/…/journal/10514`, `journals.sagepub.com/home/ijr`, `ieeexplore.ieee.org/xpl/RecentIssue.jsp`."""
+    `springer.com/…/journal/10514`, `journals.sagepub.com/home/ijr`, `ieeexplore.ieee.org/xpl/RecentIssue.jsp`;
+    with `named` (the item is named like a venue: `Journal of …`), also any page at a short path (`jmlr.org`,
+    `bmva.org/bmvc`, `ieee-ras.org/publications/ra-l`)."""
     name, path = _split(url)
     if not name or (_ARTICLE_PATH.search(path) and not path.startswith("/xpl/")):
         return False
     if _VENUE_PAGE_PATH.search(path):
         return True
+    segments = len([s for s in path.split("/") if s])
     # A journals host (`journals.elsevier.com/mechatronics`, `journals.sagepub.com/home/ijr`) at a short path.
-    return name.startswith(("journals.", "journal.")) and 1 <= len([s for s in path.split("/") if s]) <= 2
+    return segments <= 2 and (named or (segments >= 1 and name.startswith(("journals.", "journal."))))
 
 
 def is_code_host(url: str) -> bool:
@@ -339,6 +344,8 @@ def looks_like_authors(text: str) -> bool:
     text = text.strip().strip(".,;")
     if not text or ":" in text or "?" in text or _DIGIT.search(text) or LOWER_SENTENCE_WORD.search(text):
         return False
+    if VENUE_WORD.search(text):
+        return False  # `Robotics & Automation Magazine`
     tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
     if not tokens:
         return False
