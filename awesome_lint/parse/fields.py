@@ -818,7 +818,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         before = before[lead_bracket.end() :]
     elif lead_bracket and not before[lead_bracket.end() :].strip():
-        before = _lead_tag(lead_bracket.group("inner"), fields)  # `[UCL] [Title](url)`: a tag, not authors
+        before = _lead_tag(lead_bracket.group("inner"), fields)  # `[MIT] [Course](url)`: a tag, not authors
     prefix = _prefix(before)
     short = before.strip(" ()[]\\")
     if not prefix and lead is None and short and len(short.split()) <= 6 and _names_venue(short):
@@ -943,7 +943,7 @@ def _read_plain(
     head = _take_tags(head, fields)
     if "[" in head:
         head = _BRACKETED.sub(_placeholder, head)
-    # A bracket that opens the item with text after it is a venue slot or a tag (`[UC Berkeley] CS188 ...`), never
+    # A bracket that opens the item with text after it is a venue slot or a tag (`[Stanford] CS231n ...`), never
     # a bracketed title.
     opening = _LEAD_BRACKET.match(head) if lead is None else None
     opening_tag = opening.group("inner") if opening and head[opening.end() :].strip() else None
@@ -1156,7 +1156,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
 def _lead_slot(inner: str, fields: Fields, template: Template) -> bool:
     """A bracket that opens an item read as its venue slot: a venue the table knows, or a name with a year (`[CVPR
     2019]`, `[Neurocomputing 2022]` where the list's slots hold venues); a name alone the table does not know
-    (`[UCL]`, `[Survey]`) is no venue, whatever the list's other slots hold."""
+    (`[MIT]`, `[Survey]`) is no venue, whatever the list's other slots hold."""
     found = read_slot(inner)
     if found is None or (found.venue is not None and not found.known and found.year is None):
         return False
@@ -1165,7 +1165,7 @@ def _lead_slot(inner: str, fields: Fields, template: Template) -> bool:
 
 def _lead_tag(inner: str, fields: Fields) -> str:
     """A bracket that opens an item and is no venue the list confirms: `[Neurocomputing 2022]` names a venue the
-    reader does not take, `[UC Berkeley]` or `[UCL]` is a tag; never the title or the authors. Returns no text."""
+    reader does not take, `[Stanford]` or `[MIT]` is a tag; never the title or the authors. Returns no text."""
     if _venue_with_year(inner):
         fields.venue_unsure = True
     elif collapse(inner) not in fields.tags:
@@ -1543,7 +1543,7 @@ _BOOK_LABEL = lazy_compile(r"^\s*\[?\s*(?:e-?book|book|textbook)\b", re.IGNORECA
 def _no_article(fields: Fields, pieces: list[Piece], links: list[int]) -> bool:
     """An item none of whose links can be a paper: it links a shop, a journal's or conference's own page, a video or
     a course (no label says paper), a page labelled as a book, only a repository by its title with nothing else that
-    could be the paper (`[Flappy Bird RL](repo) [[Video]](url)`), or, for an item named like a venue, a page of
+    could be the paper (`[Snake DQN Agent](repo) [[Video]](url)`), or, for an item named like a venue, a page of
     that venue's site (`[Journal of X](https://x.org)`)."""
     shown = [i for i in links if not is_badge(pieces, i) and pieces[i].url and not pieces[i].url.startswith("#")]
     if not shown or any(label_kind(pieces[i].text) == "paper" for i in shown):

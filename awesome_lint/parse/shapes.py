@@ -102,7 +102,7 @@ _ARTICLE_PATH = lazy_compile(
     r"/(?:doi|article|articles|abs|abstract|full|fulltext|pdf|epdf|content|document|chapter|papers?|view|"
     r"download|stamp|citation)\b|/10\.\d{4,}/|\.(?:pdf|html?|php|aspx?)$"
 )
-# A journal's or a conference's own page at its publisher: `/journal/10514`, `/core/journals/robotica`,
+# A journal's or a conference's own page at its publisher: `/journal/11263`, `/core/journals/name`,
 # `/conference/kdd`, IEEE Xplore's issue and conference pages.
 _VENUE_PAGE_PATH = lazy_compile(
     r"/(?:journal|journals|conference)/[\w-]+/?$|^/xpl/(?:recentissue|mostrecentissue|conhome|aboutjournal)\b"
@@ -135,7 +135,7 @@ PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
-# A word of a venue's name that is no person's name: `Journal of Field Robotics`, `Robotics & Automation Magazine`.
+# A word of a venue's name that is no person's name: `Journal of Imaging`, `Signal Processing Magazine`.
 VENUE_WORD = lazy_compile(r"\b(?:Journal|Transactions|Letters|Magazine|Proceedings|Conference|Symposium|Annals)\b")
 _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 # A name's word or initials (`J.-Y.`: a hyphenated initial).
@@ -207,16 +207,16 @@ def is_shop(url: str) -> bool:
 
 def is_venue_page(url: str, named: bool = False) -> bool:
     """Whether a URL points at a journal's or a conference's own page, not at one of its articles:
-    `springer.com/…/journal/10514`, `journals.sagepub.com/home/ijr`, `ieeexplore.ieee.org/xpl/RecentIssue.jsp`;
+    `link.springer.com/journal/11263`, `journals.sagepub.com/home/name`, `ieeexplore.ieee.org/xpl/RecentIssue.jsp`;
     with `named` (the item is named like a venue: `Journal of …`), also any page at a short path (`jmlr.org`,
-    `bmva.org/bmvc`, `ieee-ras.org/publications/ra-l`)."""
+    `bmva.org/bmvc`, `x.org/publications/name`)."""
     name, path = _split(url)
     if not name or (_ARTICLE_PATH.search(path) and not path.startswith("/xpl/")):
         return False
     if _VENUE_PAGE_PATH.search(path):
         return True
     segments = len([s for s in path.split("/") if s])
-    # A journals host (`journals.elsevier.com/mechatronics`, `journals.sagepub.com/home/ijr`) at a short path.
+    # A journals host (`journals.elsevier.com/pattern-recognition`, `journals.sagepub.com/home/name`) at a short path.
     return segments <= 2 and (named or (segments >= 1 and name.startswith(("journals.", "journal."))))
 
 
@@ -345,7 +345,7 @@ def looks_like_authors(text: str) -> bool:
     if not text or ":" in text or "?" in text or _DIGIT.search(text) or LOWER_SENTENCE_WORD.search(text):
         return False
     if VENUE_WORD.search(text):
-        return False  # `Robotics & Automation Magazine`
+        return False  # `Signal Processing & Control Magazine`
     tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
     if not tokens:
         return False
