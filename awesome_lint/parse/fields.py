@@ -943,10 +943,11 @@ def _read_plain(
     head = _take_tags(head, fields)
     if "[" in head:
         head = _BRACKETED.sub(_placeholder, head)
-    # A bracket that opens the item with text after it is a venue slot or a tag (`[Stanford] CS231n ...`), never
-    # a bracketed title.
+    # A bracket that opens the item and is followed by a title of its own is a venue slot or a tag (`[Stanford]
+    # CS231n ...`), never a bracketed title (as it is before fields: `[Title] - Authors.`, `[Title] *2015*.`).
     opening = _LEAD_BRACKET.match(head) if lead is None else None
-    opening_tag = opening.group("inner") if opening and head[opening.end() :].strip() else None
+    rest = head[opening.end() :].strip() if opening else ""
+    opening_tag = opening.group("inner") if opening and rest[:1].isalnum() and looks_like_title(rest) else None
     bracketed = [
         b
         for b in _BRACKETED.findall(_text_only(pieces))
