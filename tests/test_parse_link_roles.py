@@ -6,7 +6,7 @@ import pytest
 
 from awesome_lint.parse import parse_text
 from awesome_lint.parse.fields import code_role, link_role
-from awesome_lint.parse.shapes import is_repository
+from awesome_lint.parse.shapes import is_media_host, is_repository, is_shop, is_venue_page
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,80 @@ def test_id_labelled_arxiv_link_after_a_linked_venue_slot() -> None:
         ("paper", "http://arxiv.org/abs/1912.01438"),
         ("code", "https://github.com/o/r"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "named", "venue_page"),
+    [
+        ("https://link.springer.com/journal/11263", False, True),
+        ("https://www.cambridge.org/core/journals/name", False, True),
+        ("https://www.journals.elsevier.com/pattern-recognition", False, True),
+        ("https://journals.sagepub.com/home/name", False, True),
+        ("https://ieeexplore.ieee.org/xpl/RecentIssue.jsp?punumber=34", False, True),
+        ("https://ieeexplore.ieee.org/xpl/conhome/1000149/all-proceedings", False, True),
+        ("https://www.jmlr.org", True, True),
+        ("https://www.bmva.org/bmvc", True, True),
+        # An article's page is never its venue's, named like a venue or not.
+        ("https://www.jmlr.org", False, False),
+        ("https://link.springer.com/article/10.1007/s11263-019-01247-4", False, False),
+        ("https://journals.sagepub.com/doi/10.1177/0278364913495721", True, False),
+        ("https://ieeexplore.ieee.org/document/9716741", True, False),
+        ("https://www.nature.com/nature/journal/v521/n7553/full/nature14540.html", False, False),
+        ("https://www.jmlr.org/papers/v21/20-074.html", True, False),
+    ],
+)
+def test_venue_pages(url: str, named: bool, venue_page: bool) -> None:
+    assert is_venue_page(url, named) is venue_page
+
+
+def test_shops_and_media_hosts() -> None:
+    assert is_shop("https://www.amazon.com/Some-Book/dp/0262015358/")
+    assert is_shop("https://www.amazon.co.uk/Some-Book/dp/0387310738")
+    assert not is_shop("https://aws.amazon.com/dynamodb/")  # a subdomain of the shop's name is no shop
+    assert not is_shop("https://www.amazon.science/publications/some-paper")
+    assert is_media_host("https://youtu.be/abc") and is_media_host("https://www.coursera.org/learn/x")
+    assert not is_media_host("https://arxiv.org/abs/2101.01169")
+
+
+def test_journal_pages_books_and_lectures_are_resources_whatever_the_section_holds() -> None:
+    doc = parse_text(
+        "## Reading\n"
+        "- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)\n"
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+        "- [International Journal of Computer Vision](https://link.springer.com/journal/11263) | *Springer*\n"
+        "- [Pattern Recognition and Machine Learning](https://www.amazon.com/dp/0387310738)\n"
+        "- [MIT] [Introduction to Deep Learning](https://www.youtube.com/watch?v=abc)\n"
+        "- [Snake Game Deep Q-Learning Agent](https://github.com/owner/snake) [[Video]](https://youtu.be/abc)\n"
+        "- [Dueling Network Architectures for Deep RL](https://github.com/owner/duel) - *ICML 2016*.\n"
+    )
+    kinds = [(e.kind, e.title) for e in doc.entries]
+    assert kinds == [
+        ("paper", "Deep Residual Learning for Image Recognition"),
+        ("paper", "Attention Is All You Need"),
+        ("resource", "International Journal of Computer Vision"),
+        ("resource", "Pattern Recognition and Machine Learning"),
+        ("resource", "Introduction to Deep Learning"),
+        ("resource", "Snake Game Deep Q-Learning Agent"),
+        ("paper", "Dueling Network Architectures for Deep RL"),
+    ]
+    assert doc.entries[4].tags == ("MIT",) and doc.entries[4].authors is None
+    assert [link.role for link in doc.entries[6].links] == ["paper"]
+
+
+def test_a_lead_bracket_without_a_year_is_a_venue_only_when_known() -> None:
+    doc = parse_text(
+        "## Papers\n"
+        "- [CoRL 2021] [Learning to Walk in Minutes Using Massively Parallel Deep RL](https://arxiv.org/abs/2109.11978)\n"
+        "- [CoRL 2018] [QT-Opt: Scalable Deep RL for Vision-Based Robotic Manipulation](https://arxiv.org/abs/1806.10293)\n"
+        "- [Survey] [A Survey on Sim-to-Real Transfer for Robot Learning](https://arxiv.org/abs/2009.13303)\n"
+        "- [Neurocomputing 2022] [A Study of Quantised Networks on Small Devices](https://example.org/q.pdf)\n"
+        "## Demos\n"
+        "- [blank](blank)\n"
+    )
+    assert [(e.venue, e.year, e.tags) for e in doc.entries[:4]] == [
+        ("CoRL", 2021, ()),
+        ("CoRL", 2018, ()),
+        (None, None, ("Survey",)),
+        ("Neurocomputing", 2022, ()),  # a name with a year, where the list's slots hold venues
+    ]
+    assert (doc.entries[4].kind, [link.role for link in doc.entries[4].links]) == ("other", ["project"])

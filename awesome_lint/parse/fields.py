@@ -18,15 +18,19 @@ from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.shapes import (
     COUNT,
+    VENUE_WORD,
     badge_kind,
     host,
     is_code_host,
+    is_media_host,
     is_notes_file,
     is_owner_repo,
     is_paper_host,
     is_repository,
     is_resource_host,
+    is_shop,
     is_venue_label,
+    is_venue_page,
     label_kind,
     looks_like_authors,
     looks_like_name,
@@ -727,7 +731,7 @@ def _lead_venue_link(
     if _text_only(pieces[start:first]).strip(" [\\") or pieces[first].style == "bare":
         return None
     following = links[1] if len(links) > 1 else len(pieces)
-    after = _text_only(pieces[first + 1 : following]).strip(" ]\\.,:-")
+    after = _text_only(pieces[first + 1 : following]).strip(" ]\\.,:-|")  # `[Venue](url) | *Publisher*`: no title
     label = pieces[first].text.strip("[] ")
     if len(after.split()) < 2 or not label:
         return None
@@ -811,8 +815,10 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     if lead is not None:
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     lead_bracket = _LEAD_BRACKET.match(before) if lead is None else None
-    if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
+    if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         before = before[lead_bracket.end() :]
+    elif lead_bracket and not before[lead_bracket.end() :].strip():
+        before = _lead_tag(lead_bracket.group("inner"), fields)  # `[MIT] [Course](url)`: a tag, not authors
     prefix = _prefix(before)
     short = before.strip(" ()[]\\")
     if not prefix and lead is None and short and len(short.split()) <= 6 and _names_venue(short):
@@ -937,10 +943,18 @@ def _read_plain(
     head = _take_tags(head, fields)
     if "[" in head:
         head = _BRACKETED.sub(_placeholder, head)
+    # A bracket that opens the item and is followed by a title of its own is a venue slot or a tag (`[Stanford]
+    # CS231n ...`), never a bracketed title (as it is before fields: `[Title] - Authors.`, `[Title] *2015*.`).
+    opening = _LEAD_BRACKET.match(head) if lead is None else None
+    rest = head[opening.end() :].strip() if opening else ""
+    opening_tag = opening.group("inner") if opening and rest[:1].isalnum() and looks_like_title(rest) else None
     bracketed = [
         b
         for b in _BRACKETED.findall(_text_only(pieces))
-        if (len(b.split()) > 1 or len(b) > 12) and not _names_venue(b) and not _venue_with_year(b)
+        if (len(b.split()) > 1 or len(b) > 12)
+        and not _names_venue(b)
+        and not _venue_with_year(b)
+        and b.strip() != opening_tag
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
@@ -1098,11 +1112,10 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`
         text = text[year_lead.end() :]
     lead_bracket = _LEAD_BRACKET.match(text)
-    if lead_bracket and _venue_field(lead_bracket.group("inner"), fields, template, "lead"):
+    if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         text = text[lead_bracket.end() :]
-    elif lead_bracket and _venue_with_year(lead_bracket.group("inner")):
-        fields.venue_unsure = True  # `[Neurocomputing 2022] Title`: a venue the list has not confirmed, never the title
-        text = text[lead_bracket.end() :]
+    elif lead_bracket and (text[lead_bracket.end() :].strip() or _venue_with_year(lead_bracket.group("inner"))):
+        text = _lead_tag(lead_bracket.group("inner"), fields) + text[lead_bracket.end() :]
     if "\t" in text:
         text = _tab_nickname(text, fields)
     text = _lead_authors(text, fields)
@@ -1139,6 +1152,26 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _lead_slot(inner: str, fields: Fields, template: Template) -> bool:
+    """A bracket that opens an item read as its venue slot: a venue the table knows, or a name with a year (`[CVPR
+    2019]`, `[Neurocomputing 2022]` where the list's slots hold venues); a name alone the table does not know
+    (`[MIT]`, `[Survey]`) is no venue, whatever the list's other slots hold."""
+    found = read_slot(inner)
+    if found is None or (found.venue is not None and not found.known and found.year is None):
+        return False
+    return _venue_field(inner, fields, template, "lead")
+
+
+def _lead_tag(inner: str, fields: Fields) -> str:
+    """A bracket that opens an item and is no venue the list confirms: `[Neurocomputing 2022]` names a venue the
+    reader does not take, `[Stanford]` or `[MIT]` is a tag; never the title or the authors. Returns no text."""
+    if _venue_with_year(inner):
+        fields.venue_unsure = True
+    elif collapse(inner) not in fields.tags:
+        fields.tags.append(collapse(inner))
+    return ""
 
 
 def _lead_authors(text: str, fields: Fields) -> str:
@@ -1454,12 +1487,21 @@ def _in_repository(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+def _placeholder_link(piece: Piece) -> bool:
+    """A link whose label is its own target, a path rather than an address (`[blank](blank)`): a placeholder."""
+    return is_local_target(piece.url) and collapse(piece.text).lower() == piece.url.strip().lower()
+
+
 def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
     """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
     if fields.kind == "other":
         return
     if links and pieces[links[0]].url.startswith("#") and all(_in_repository(pieces[i].url) for i in links[1:]):
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
+        return
+    citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
+    if links and not citation and all(_placeholder_link(pieces[i]) for i in links):
+        fields.kind = "other"  # `[blank](blank)`: a placeholder, no citation
         return
     paper = (
         fields.arxiv is not None
@@ -1472,7 +1514,9 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         )
     )
     resource = False
-    if fields.arxiv is not None or (paper and fields.title_link is None):
+    if not citation and _no_article(fields, pieces, links):
+        paper, resource = False, True  # a book, a journal's page, a lecture, a project's repository
+    elif fields.arxiv is not None or (paper and fields.title_link is None):
         pass
     elif fields.title_link is not None:
         piece = pieces[fields.title_link]
@@ -1491,6 +1535,32 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         fields.roles[0] = "code"  # the repository an implementation opens with is its code
     targets = [pieces[i].url for i in links if not is_badge(pieces, i) and not pieces[i].url.startswith("#")]
     fields.code_only = bool(targets) and all(is_code_host(url) and not is_notes_file(url) for url in targets)
+
+
+# A link labelled as a book (`[[Book]]`, `[[Book (Amazon)]]`, `[[Book Chapter]]`, `[eBook]`).
+_BOOK_LABEL = lazy_compile(r"^\s*\[?\s*(?:e-?book|book|textbook)\b", re.IGNORECASE)
+
+
+def _no_article(fields: Fields, pieces: list[Piece], links: list[int]) -> bool:
+    """An item none of whose links can be a paper: it links a shop, a journal's or conference's own page, a video or
+    a course (no label says paper), a page labelled as a book, only a repository by its title with nothing else that
+    could be the paper (`[Snake DQN Agent](repo) [[Video]](url)`), or, for an item named like a venue, a page of
+    that venue's site (`[Journal of X](https://x.org)`)."""
+    shown = [i for i in links if not is_badge(pieces, i) and pieces[i].url and not pieces[i].url.startswith("#")]
+    if not shown or any(label_kind(pieces[i].text) == "paper" for i in shown):
+        return False
+    if any(_BOOK_LABEL.match(pieces[i].text) for i in shown):
+        return True
+    venue_named = bool(VENUE_WORD.search(fields.title))
+
+    def not_article(i: int) -> bool:
+        url = pieces[i].url
+        if is_shop(url) or is_venue_page(url, venue_named) or is_media_host(url):
+            return True
+        # A project's repository: the paper link only where the item reads as a citation.
+        return i == fields.title_link and is_repository(url) and not is_paper_host(url)
+
+    return all(not_article(i) for i in shown)
 
 
 # What a description says right before the paper it cites: a word (`Implementation of [Title](url)`, `(see [arXiv

@@ -40,7 +40,8 @@ MIN_SHARE = 0.6
 
 _RESOURCE_HEADING = lazy_compile(
     r"\b(projects?|tools?|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|references?|"
-    r"reading lists?|blogs?|tutorials?|courses?|videos?|links?|repositories|repos?|software|packages?|"
+    r"reading lists?|blogs?|tutorials?|courses?|lectures?|lecture notes|books?|textbooks?|videos?|links?|"
+    r"repositories|repos?|software|packages?|"
     r"other lists|related lists|awesome lists?|implementations?|codes?|model analy[sz]ers?|"
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
     re.IGNORECASE,

@@ -80,6 +80,33 @@ RESOURCE_HOSTS = (
     "packagist.org",
     "nuget.org",
 )
+# Hosts of videos and online courses: a lecture or a course, never a paper unless a label says so.
+MEDIA_HOSTS = (
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+    "bilibili.com",
+    "coursera.org",
+    "udacity.com",
+    "edx.org",
+    "udemy.com",
+)
+# A shop's own host (`amazon.com`, `amazon.co.uk`, `amzn.to`): a link there sells a book, it is never a paper (a
+# subdomain such as `aws.amazon.com` or another name such as `amazon.science` is no shop).
+_SHOP_HOST = lazy_compile(
+    r"^(?:smile\.)?amazon\.(?:com|co\.[a-z]{2}|com\.[a-z]{2}|[a-z]{2})$|^amzn\.[a-z]{2,3}$|"
+    r"(?:^|\.)(?:barnesandnoble\.com|bookdepository\.com)$"
+)
+# An article's page, not its venue's: a DOI, an article, abstract or full-text path, a document file.
+_ARTICLE_PATH = lazy_compile(
+    r"/(?:doi|article|articles|abs|abstract|full|fulltext|pdf|epdf|content|document|chapter|papers?|view|"
+    r"download|stamp|citation)\b|/10\.\d{4,}/|\.(?:pdf|html?|php|aspx?)$"
+)
+# A journal's or a conference's own page at its publisher: `/journal/11263`, `/core/journals/name`,
+# `/conference/kdd`, IEEE Xplore's issue and conference pages.
+_VENUE_PAGE_PATH = lazy_compile(
+    r"/(?:journal|journals|conference)/[\w-]+/?$|^/xpl/(?:recentissue|mostrecentissue|conhome|aboutjournal)\b"
+)
 
 # Link labels that name what a link is, not the entry: `[code]`, `[PDF]`, `[PyTorch(Author)]`, `[Project]`.
 _CODE_WORDS = (
@@ -108,6 +135,8 @@ PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
+# A word of a venue's name that is no person's name: `Journal of Imaging`, `Signal Processing Magazine`.
+VENUE_WORD = lazy_compile(r"\b(?:Journal|Transactions|Letters|Magazine|Proceedings|Conference|Symposium|Annals)\b")
 _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 # A name's word or initials (`J.-Y.`: a hyphenated initial).
 _NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
@@ -132,6 +161,7 @@ def _host_pattern(hosts: tuple[str, ...]) -> re.Pattern[str]:
 
 _PAPER_HOST = _host_pattern(PAPER_HOSTS)
 _RESOURCE_HOST = _host_pattern(RESOURCE_HOSTS)
+_MEDIA_HOST = _host_pattern(MEDIA_HOSTS)
 
 
 # An http(s) URL whose host is letters, digits, dots and hyphens (no user, port or whitespace anywhere): what
@@ -162,6 +192,32 @@ def is_paper_host(url: str) -> bool:
     """Whether a URL points at a paper: a publisher, proceedings or preprint host, or a PDF file."""
     name, path = _split(url)
     return bool(name) and (bool(_PAPER_HOST.search(name)) or path.endswith(".pdf"))
+
+
+def is_media_host(url: str) -> bool:
+    """Whether a URL points at a video or an online course (YouTube, Coursera, edX, ...)."""
+    name = host(url)
+    return bool(name) and bool(_MEDIA_HOST.search(name))
+
+
+def is_shop(url: str) -> bool:
+    """Whether a URL points at a shop's page (`amazon.com/…/dp/…`): a book on sale, never a paper."""
+    return bool(_SHOP_HOST.search(host(url)))
+
+
+def is_venue_page(url: str, named: bool = False) -> bool:
+    """Whether a URL points at a journal's or a conference's own page, not at one of its articles:
+    `link.springer.com/journal/11263`, `journals.sagepub.com/home/name`, `ieeexplore.ieee.org/xpl/RecentIssue.jsp`;
+    with `named` (the item is named like a venue: `Journal of …`), also any page at a short path (`jmlr.org`,
+    `bmva.org/bmvc`, `x.org/publications/name`)."""
+    name, path = _split(url)
+    if not name or (_ARTICLE_PATH.search(path) and not path.startswith("/xpl/")):
+        return False
+    if _VENUE_PAGE_PATH.search(path):
+        return True
+    segments = len([s for s in path.split("/") if s])
+    # A journals host (`journals.elsevier.com/pattern-recognition`, `journals.sagepub.com/home/name`) at a short path.
+    return segments <= 2 and (named or (segments >= 1 and name.startswith(("journals.", "journal."))))
 
 
 def is_code_host(url: str) -> bool:
@@ -288,6 +344,8 @@ def looks_like_authors(text: str) -> bool:
     text = text.strip().strip(".,;")
     if not text or ":" in text or "?" in text or _DIGIT.search(text) or LOWER_SENTENCE_WORD.search(text):
         return False
+    if VENUE_WORD.search(text):
+        return False  # `Signal Processing & Control Magazine`
     tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
     if not tokens:
         return False
