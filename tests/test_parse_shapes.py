@@ -361,3 +361,21 @@ def test_a_result_table_beside_a_linked_title_table_gives_no_entries() -> None:
     assert [(e.title, e.year, e.tags) for e in doc.entries] == [
         ("Training data-efficient image transformers", 2021, ("DeiT",))
     ]
+
+
+def test_link_only_sub_items_are_fields_of_their_parent() -> None:
+    doc = parse_text(
+        "- **Isolation Forest**, _F. T. Liu, K. M. Ting_, ICDM, 2008.\n"
+        "  - [code](https://github.com/o/iforest)\n"
+        "  - [paper](https://arxiv.org/abs/1809.04356)\n"
+        "- [Contents](#contents)\n"
+        "  - [arXiv](#arxiv)\n",
+        "x.md",
+    )
+    entry = doc.entries[0]
+    assert [(link.role, link.url) for link in entry.links] == [
+        ("code", "https://github.com/o/iforest"),
+        ("paper", "https://arxiv.org/abs/1809.04356"),
+    ]
+    assert entry.arxiv_id == "1809.04356"
+    assert [e.title for e in doc.entries] == ["Isolation Forest", "Contents", "arXiv"]
