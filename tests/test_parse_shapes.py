@@ -379,3 +379,16 @@ def test_link_only_sub_items_are_fields_of_their_parent() -> None:
     ]
     assert entry.arxiv_id == "1809.04356"
     assert [e.title for e in doc.entries] == ["Isolation Forest", "Contents", "arXiv"]
+
+
+def test_bold_title_after_authors_even_when_glued_and_venue_slot_without_full_stop() -> None:
+    entry = one(
+        "1. Le Wu, Peijie Sun, Meng Wang**A Neural Influence Diffusion Model** KDD2019. [paper](https://x.org/p)"
+    )
+    assert (entry.title, entry.authors) == ("A Neural Influence Diffusion Model", "Le Wu, Peijie Sun, Meng Wang")
+    assert (entry.venue, entry.year) == ("KDD", 2019)
+
+
+def test_bold_word_inside_a_plain_title_is_not_the_title() -> None:
+    entry = one("- Learning with a **very** deep network for segmentation, CVPR 2019. [paper](https://x.org/p)")
+    assert (entry.title, entry.authors) == ("Learning with a very deep network for segmentation", None)

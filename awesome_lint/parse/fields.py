@@ -1124,6 +1124,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         if index >= 0 and not text[:index].strip(" [\\"):
             fields.title_form = "bold"
             return clean_title(bold), text[index + len(bold.strip()) :]
+    if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
+        return after_names
     group = next((p for p in head_pieces if p.html and p.text.strip()), None)
     if group is not None:
         grouped = "".join(p.text for p in head_pieces if p.html == group.html)
@@ -1139,6 +1141,27 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     cut = _title_end(text, fields, template)
     fields.title_form = "citation" if _has_letter(text[cut:]) else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _bold_after_authors(head_pieces: list[Piece], text: str, fields: Fields) -> tuple[str, str] | None:
+    """`Authors. **Title** VENUE YEAR.`: the one bold span after a list of names is the title, even glued to the
+    last name (`Dahua Lin**Title**`), and what follows it the venue slot; None when the item is not so written."""
+    strong = [p for p in head_pieces if p.emphasis == "strong" and p.text.strip()]
+    if len(strong) != 1 or strong[0].link:
+        return None
+    bold = strong[0].text.strip()
+    index = text.find(bold)
+    if index < 0 or not looks_like_title(bold) or _names_venue(bold):
+        return None
+    names = text[:index].strip(" .,;:")
+    if names:
+        if fields.authors is not None or not looks_like_authors(names):
+            return None
+        fields.authors = collapse(names)
+    elif fields.authors is None:
+        return None
+    fields.title_form = "bold"
+    return clean_title(bold), text[index + len(bold) :]
 
 
 def _lead_authors(text: str, fields: Fields) -> str:
