@@ -36,6 +36,7 @@ from awesome_lint.parse.shapes import (
 from awesome_lint.parse.venues import (
     HOST_VENUES,
     VenueField,
+    name_in_year,
     read_slot,
     read_venue,
     short_name,
@@ -986,6 +987,8 @@ def _read_plain(
         fields.vote("text_title", True)
     if fields.title_form == "bold" and any(p.emphasis == "em" for p in head_pieces):
         tail = _after_author_emphasis(head_pieces, tail, fields)
+    if "[" in tail:
+        tail = _gbt_tail(tail, fields)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
@@ -1126,6 +1129,13 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             return clean_title(bold), text[index + len(bold.strip()) :]
     if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
         return after_names
+    if "[" in text and (code := _GBT_CODE.search(text)) is not None and _has_letter(text[: code.start()]):
+        fields.title_form = "citation"  # `Title[J]. Venue, 2024.`: a document-type code ends the title
+        title = text[: code.start()]
+        names, stop, rest = title.partition(". ")
+        if fields.authors is None and stop and _has_letter(rest) and looks_like_authors(names):
+            fields.authors, title = collapse(names), rest  # `Levine S. Title[C]`: GB/T initials carry no full stop
+        return clean_title(title), text[code.start() :]
     group = next((p for p in head_pieces if p.html and p.text.strip()), None)
     if group is not None:
         grouped = "".join(p.text for p in head_pieces if p.html == group.html)
@@ -1162,6 +1172,34 @@ def _bold_after_authors(head_pieces: list[Piece], text: str, fields: Fields) -> 
         return None
     fields.title_form = "bold"
     return clean_title(bold), text[index + len(bold) :]
+
+
+# A GB/T 7714 document-type code after a title (`Title[J]. Nature, 2024, 632: 768-774.`, `Title[C]//Proceedings of
+# X. Publisher, 2023: 1-9.`, `[EB/OL]`), and the year that follows the venue (`, 2024`, `. 2025.`).
+_GBT_CODE = lazy_compile(r"\[(?:[JCMDRAPSNZ]|EB/OL|[JCM]/OL)\](?=\s*(?://|[.,:]|$))")
+_GBT_YEAR = lazy_compile(r"(?:^|[,.])\s*((?:19|20)\d\d)(?=\s*(?:[,.:;(]|$))")
+
+
+def _gbt_tail(text: str, fields: Fields) -> str:
+    """The venue slot after a GB/T 7714 document-type code: `[J]. Venue, YEAR, vol: pages.` or `[C]//Proceedings.
+    Publisher, YEAR: pages.` (`arXiv preprint arXiv:ID, YEAR` names arXiv); the text it did not read."""
+    code = _GBT_CODE.match(text.lstrip(" .,"))
+    if code is None:
+        return text
+    rest = text.lstrip(" .,")[code.end() :].lstrip(" /.,:")
+    name = re.split(r",|\.(?:\s|$)", rest, maxsplit=1)[0]
+    year = _GBT_YEAR.search(rest, len(name))
+    found = read_venue(name) if name.strip() else None
+    if found is None or found.venue is None:
+        if year is not None and fields.year is None:
+            fields.year = int(year.group(1))
+        return rest
+    venue = found.venue
+    if not found.known and "workshop" in venue.lower() and (short := venue_from_citation(venue, cased=True)):
+        venue = f"{short} Workshop"  # `Deep Reinforcement Learning Workshop NeurIPS 2022`
+    when = int(year.group(1)) if year is not None else found.year
+    _set_venue(fields, replace(found, venue=name_in_year(venue, when), year=when), name)
+    return ""
 
 
 def _lead_authors(text: str, fields: Fields) -> str:
