@@ -1365,14 +1365,19 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             continue
         trailing = _TRAILING_VENUE.search(part)
         if trailing and len(part[: trailing.start()].split()) >= 1:
-            venue = read_venue(trailing.group("venue"))
-            if venue is not None and (venue.known or venue.arxiv):
-                tail.venues.append((venue, trailing.group("venue")))
+            named, start = trailing.group("venue"), trailing.start("venue")
+            venue = read_venue(named)
+            while (venue is None or not (venue.known or venue.arxiv)) and " " in named.strip():
+                word = len(named) - len(named.split(None, 1)[1])  # `… Graph Embedding KDD 2020`: the shorter ends
+                named, start = named[word:], start + word
+                venue = read_venue(named)
+            if venue is not None and (venue.known or venue.arxiv) and _has_letter(part[:start]):
+                tail.venues.append((venue, named))
                 if venue.year is not None:
                     tail.years.append(venue.year)
                 offset = part_start + (len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip()))
-                bounds[index] = (part_start, offset + trailing.start())
-                cut = offset + trailing.start()
+                bounds[index] = (part_start, offset + start)
+                cut = offset + start
                 continue
         run_start = _authors_run(text, bounds, index)
         if index > 0 and run_start is not None and run_start > 0:
