@@ -361,3 +361,55 @@ def test_a_result_table_beside_a_linked_title_table_gives_no_entries() -> None:
     assert [(e.title, e.year, e.tags) for e in doc.entries] == [
         ("Training data-efficient image transformers", 2021, ("DeiT",))
     ]
+
+
+def test_link_only_sub_items_are_fields_of_their_parent() -> None:
+    doc = parse_text(
+        "- **Isolation Forest**, _F. T. Liu, K. M. Ting_, ICDM, 2008.\n"
+        "  - [code](https://github.com/o/iforest)\n"
+        "  - [paper](https://arxiv.org/abs/1809.04356)\n"
+        "- [Contents](#contents)\n"
+        "  - [arXiv](#arxiv)\n",
+        "x.md",
+    )
+    entry = doc.entries[0]
+    assert [(link.role, link.url) for link in entry.links] == [
+        ("code", "https://github.com/o/iforest"),
+        ("paper", "https://arxiv.org/abs/1809.04356"),
+    ]
+    assert entry.arxiv_id == "1809.04356"
+    assert [e.title for e in doc.entries] == ["Isolation Forest", "Contents", "arXiv"]
+
+
+def test_bold_title_after_authors_even_when_glued_and_venue_slot_without_full_stop() -> None:
+    entry = one(
+        "1. Le Wu, Peijie Sun, Meng Wang**A Neural Influence Diffusion Model** KDD2019. [paper](https://x.org/p)"
+    )
+    assert (entry.title, entry.authors) == ("A Neural Influence Diffusion Model", "Le Wu, Peijie Sun, Meng Wang")
+    assert (entry.venue, entry.year) == ("KDD", 2019)
+
+
+def test_bold_word_inside_a_plain_title_is_not_the_title() -> None:
+    entry = one("- Learning with a **very** deep network for segmentation, CVPR 2019. [paper](https://x.org/p)")
+    assert (entry.title, entry.authors) == ("Learning with a very deep network for segmentation", None)
+
+
+def test_gbt_document_type_code_ends_the_title_and_the_venue_slot_follows() -> None:
+    entry = one(
+        "- Kostrikov I, Nair A, Levine S. Offline learning with implicit Q-learning[C]//The Tenth International "
+        "Conference on Learning Representations. 2022.[[Paper]](https://openreview.net/forum?id=x)"
+    )
+    assert (entry.title, entry.authors) == (
+        "Offline learning with implicit Q-learning",
+        "Kostrikov I, Nair A, Levine S",
+    )
+    assert (entry.venue, entry.year) == ("ICLR", 2022)
+    journal = one("- Silver D, Huang A, et al. **Mastering Go**[J]. Nature, 2016, 529(7587): 484-489.")
+    assert (journal.title, journal.venue, journal.year) == ("Mastering Go", "Nature", 2016)
+    preprint = one("- Levine S, et al. **Offline RL: a review**[J]. arXiv preprint arXiv:2005.01643, 2020.")
+    assert (preprint.venue, preprint.year, preprint.arxiv_id) == ("arXiv", 2020, "2005.01643")
+
+
+def test_a_bracketed_letter_that_is_no_document_type_code_stays_in_the_title() -> None:
+    entry = one("- A B, C D. **Idioms of the [C] language**. ICSE 2019. [paper](https://x.org/p)")
+    assert (entry.title, entry.year) == ("Idioms of the [C] language", 2019)

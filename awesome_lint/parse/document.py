@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from awesome_lint import arxiv_id
 from awesome_lint.model import (
     BlockKind,
     Document,
@@ -58,6 +59,7 @@ _LABEL_ROLES = {
     **dict.fromkeys(("publisher", "venue", "conference", "published in", "journal", "published"), "venue"),
     **dict.fromkeys(("code", "github", "implementation", "official code", "repo", "source code"), "code"),
     **dict.fromkeys(("authors", "author"), "authors"),
+    **dict.fromkeys(("paper", "pdf", "arxiv"), "paper"),
 }
 _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
@@ -820,6 +822,18 @@ def _field_label(reading: _Reading) -> tuple[str, str] | None:
     return (collapse(m.group(1)).lower(), first.text[m.end() :]) if m else None
 
 
+def _link_label(reading: _Reading) -> tuple[str, str] | None:
+    """A sub-item that is only links labelled by their role (`  - [paper](url)`, `  - [code](url)`): read as the
+    field `Paper:` / `Code:` of the item above it (a table of contents' `[arXiv](#arxiv)` is none)."""
+    kinds = set()
+    for piece in reading.pieces:
+        if piece.link and not piece.image and piece.url and not piece.url.startswith("#"):
+            kinds.add(label_kind(collapse(piece.text)))
+        elif piece.link or piece.text.strip():
+            return None
+    return (kinds.pop(), "") if len(kinds) == 1 and kinds <= {"paper", "code"} else None
+
+
 def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     """A paper's field sub-list (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`, `  - Key: ...`): each
     labelled sub-item is a field of the titled item above it, never an entry; Publisher/Venue give venue and year,
@@ -829,7 +843,8 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     for reading in readings:
         parent_key = reading.item.parent
         if parent_key is not None and reading.block == "item" and parent_key in by_key:
-            children.setdefault(parent_key, []).append((reading, _field_label(reading)))
+            label = _field_label(reading) or _link_label(reading)
+            children.setdefault(parent_key, []).append((reading, label))
     dropped: set[int] = set()
     for parent_key, subs in children.items():
         parent = by_key[parent_key]
@@ -845,7 +860,7 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                 continue
             dropped.add(id(reading))
             role = _LABEL_ROLES.get(label[0])
-            rest = reading.pieces[1:]
+            rest = reading.pieces[1:] if label[1] or not reading.pieces[0].link else reading.pieces
             value = collapse(label[1] + "".join(p.text for p in rest if not p.link and not p.image))
             if role == "venue":
                 found = read_venue(value) if value else None
@@ -860,6 +875,14 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                 for piece in rest:
                     if piece.link and piece.url and not piece.image:
                         parent.extra.append((piece, "code" if not is_code_host(piece.url) else code_role(piece.url)))
+            elif role == "paper":
+                for piece in rest:
+                    if piece.link and piece.url and not piece.image:
+                        parent.extra.append((piece, "paper"))
+                        target.paper_evidence = True
+                        found = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None
+                        if found is not None and target.arxiv is None:
+                            target.arxiv = found
     if dropped:
         kept = [n for n, reading in enumerate(readings) if id(reading) not in dropped]
         readings[:] = [readings[n] for n in kept]

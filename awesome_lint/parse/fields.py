@@ -40,6 +40,7 @@ from awesome_lint.parse.shapes import (
 from awesome_lint.parse.venues import (
     HOST_VENUES,
     VenueField,
+    name_in_year,
     read_slot,
     read_venue,
     short_name,
@@ -1000,6 +1001,8 @@ def _read_plain(
         fields.vote("text_title", True)
     if fields.title_form == "bold" and any(p.emphasis == "em" for p in head_pieces):
         tail = _after_author_emphasis(head_pieces, tail, fields)
+    if "[" in tail:
+        tail = _gbt_tail(tail, fields)
     tail += " " + _text_only(rest_pieces)
     if fields.venue is None or fields.year is None or fields.authors is None:
         _plain_tail(tail, fields, template)
@@ -1137,6 +1140,15 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         if index >= 0 and not text[:index].strip(" [\\"):
             fields.title_form = "bold"
             return clean_title(bold), text[index + len(bold.strip()) :]
+    if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
+        return after_names
+    if "[" in text and (code := _GBT_CODE.search(text)) is not None and _has_letter(text[: code.start()]):
+        fields.title_form = "citation"  # `Title[J]. Venue, 2024.`: a document-type code ends the title
+        title = text[: code.start()]
+        names, stop, rest = title.partition(". ")
+        if fields.authors is None and stop and _has_letter(rest) and looks_like_authors(names):
+            fields.authors, title = collapse(names), rest  # `Levine S. Title[C]`: GB/T initials carry no full stop
+        return clean_title(title), text[code.start() :]
     group = next((p for p in head_pieces if p.html and p.text.strip()), None)
     if group is not None:
         grouped = "".join(p.text for p in head_pieces if p.html == group.html)
@@ -1171,6 +1183,55 @@ def _lead_tag(inner: str, fields: Fields) -> str:
         fields.venue_unsure = True
     elif collapse(inner) not in fields.tags:
         fields.tags.append(collapse(inner))
+    return ""
+
+
+def _bold_after_authors(head_pieces: list[Piece], text: str, fields: Fields) -> tuple[str, str] | None:
+    """`Authors. **Title** VENUE YEAR.`: the one bold span after a list of names is the title, even glued to the
+    last name (`Dahua Lin**Title**`), and what follows it the venue slot; None when the item is not so written."""
+    strong = [p for p in head_pieces if p.emphasis == "strong" and p.text.strip()]
+    if len(strong) != 1 or strong[0].link:
+        return None
+    bold = strong[0].text.strip()
+    index = text.find(bold)
+    if index < 0 or not looks_like_title(bold) or _names_venue(bold):
+        return None
+    names = text[:index].strip(" .,;:")
+    if names:
+        if fields.authors is not None or not looks_like_authors(names):
+            return None
+        fields.authors = collapse(names)
+    elif fields.authors is None:
+        return None
+    fields.title_form = "bold"
+    return clean_title(bold), text[index + len(bold) :]
+
+
+# A GB/T 7714 document-type code after a title (`Title[J]. Nature, 2024, 632: 768-774.`, `Title[C]//Proceedings of
+# X. Publisher, 2023: 1-9.`, `[EB/OL]`), and the year that follows the venue (`, 2024`, `. 2025.`).
+_GBT_CODE = lazy_compile(r"\[(?:[JCMDRAPSNZ]|EB/OL|[JCM]/OL)\](?=\s*(?://|[.,:]|$))")
+_GBT_YEAR = lazy_compile(r"(?:^|[,.])\s*((?:19|20)\d\d)(?=\s*(?:[,.:;(]|$))")
+
+
+def _gbt_tail(text: str, fields: Fields) -> str:
+    """The venue slot after a GB/T 7714 document-type code: `[J]. Venue, YEAR, vol: pages.` or `[C]//Proceedings.
+    Publisher, YEAR: pages.` (`arXiv preprint arXiv:ID, YEAR` names arXiv); the text it did not read."""
+    code = _GBT_CODE.match(text.lstrip(" .,"))
+    if code is None:
+        return text
+    rest = text.lstrip(" .,")[code.end() :].lstrip(" /.,:")
+    name = re.split(r",|\.(?:\s|$)", rest, maxsplit=1)[0]
+    year = _GBT_YEAR.search(rest, len(name))
+    found = read_venue(name) if name.strip() else None
+    if found is None or found.venue is None:
+        if year is not None and fields.year is None:
+            fields.year = int(year.group(1))
+        return rest
+    venue = found.venue
+    if not found.known and "workshop" in venue.lower() and (short := venue_from_citation(venue, cased=True)):
+        venue = f"{short} Workshop"  # `Deep Reinforcement Learning Workshop NeurIPS 2022`
+    when = int(year.group(1)) if year is not None else found.year
+    _set_venue(fields, replace(found, venue=name_in_year(venue, when), year=when), name)
     return ""
 
 
@@ -1337,14 +1398,19 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             continue
         trailing = _TRAILING_VENUE.search(part)
         if trailing and len(part[: trailing.start()].split()) >= 1:
-            venue = read_venue(trailing.group("venue"))
-            if venue is not None and (venue.known or venue.arxiv):
-                tail.venues.append((venue, trailing.group("venue")))
+            named, start = trailing.group("venue"), trailing.start("venue")
+            venue = read_venue(named)
+            while (venue is None or not (venue.known or venue.arxiv)) and " " in named.strip():
+                word = len(named) - len(named.split(None, 1)[1])  # `… Graph Embedding KDD 2020`: the shorter ends
+                named, start = named[word:], start + word
+                venue = read_venue(named)
+            if venue is not None and (venue.known or venue.arxiv) and _has_letter(part[:start]):
+                tail.venues.append((venue, named))
                 if venue.year is not None:
                     tail.years.append(venue.year)
                 offset = part_start + (len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip()))
-                bounds[index] = (part_start, offset + trailing.start())
-                cut = offset + trailing.start()
+                bounds[index] = (part_start, offset + start)
+                cut = offset + start
                 continue
         run_start = _authors_run(text, bounds, index)
         if index > 0 and run_start is not None and run_start > 0:

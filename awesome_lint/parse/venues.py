@@ -81,6 +81,9 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bEuroSys\b", "EuroSys"),
     (r"mobile computing and networking|\bMobiCom\b", "MobiCom"),
     (r"international conference on robotics and automation|\bICRA\b", "ICRA"),
+    (r"conference on robot learning|\bCoRL\b", "CoRL"),
+    (r"conference on lifelong learning agents|\bCoLLAs\b", "CoLLAs"),
+    (r"journal of artificial intelligence research|\bJAIR\b", "JAIR"),
     (r"intelligent robots and systems|\bIROS\b", "IROS"),
     (r"robotics and automation letters|\bRA-L\b", "RA-L"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
@@ -104,7 +107,7 @@ SHORT_NAMES: dict[str, str] = {
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
-        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR "
     )
 }
 SHORT_NAMES.update(
@@ -215,6 +218,11 @@ def venue_from_citation(text: str, cased: bool = False) -> str | None:
 _RENAMED = {"NeurIPS": "NIPS"}
 
 
+def name_in_year(short: str, year: int | None) -> str:
+    """The name a venue had in a year: a long name read as `NIPS` is `NeurIPS` from 2018, when it was renamed."""
+    return "NeurIPS" if short == "NIPS" and year is not None and year >= 2018 else short
+
+
 def venue_identity(short: str) -> str:
     """The one name a venue has across its renames (`NeurIPS` and `NIPS` alike), for comparing two venues."""
     return _RENAMED.get(short, short)
@@ -236,6 +244,7 @@ class VenueField:
 
 
 _FIELD_ARXIV = lazy_compile(r"\barxiv\b\s*[:.]?\s*(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_PREPRINT = lazy_compile(r"^arxiv\s+preprint(?:\s+arxiv)?\b", re.IGNORECASE)
 _ARXIV_YEAR = lazy_compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
 _BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
@@ -394,6 +403,8 @@ def read_venue(text: str) -> VenueField | None:
     text = _MONTH_YEAR.sub(" ", text) if year else text
     name = " ".join(text.split()).strip(" ,;:.-/'’()")
     name = _FIELD_LEAD.sub("", name).strip(" ,;:.-/")
+    if "preprint" in name:
+        name = _ARXIV_PREPRINT.sub("arXiv", name)  # `arXiv preprint arXiv:2506.21899`
     glued = _GLUED_YEAR.match(name) if year is None else None
     if glued and known_short(glued.group("name")):
         name, year = glued.group("name"), int(glued.group("year"))  # `NAACL-HLT2022`, `CVPR2019`
@@ -430,7 +441,7 @@ def _names_only_venue(name: str, short: str) -> bool:
     """Whether a long name is the venue itself ("IEEE Transactions on Neural Networks and Learning Systems"),
     not a title that happens to contain a venue word."""
     lowered = name.lower()
-    if any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium")):
+    if any(w in lowered for w in ("conference", "proceedings", "transactions", "journal", "symposium", "advances in")):
         return True
     words = [w.strip(".,;:()[]") for w in lowered.replace("-", " ").split()]
     # Besides the short name only a venue's usual extras (`IEEE CVPR Workshops`), never a list of names.
