@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
 import click
 
 from awesome_lint import __version__
+from awesome_lint.collector import paused_collection
 from awesome_lint.errors import UserError
 from awesome_lint.report import FORMATS
 from awesome_lint.report.rules import RULE_FORMATS
@@ -411,7 +410,7 @@ def _run(
         from awesome_lint.lint_cache import open_cache
 
         cache = open_cache(config.cache, config.root)
-    with _no_cycle_collection():
+    with paused_collection(freeze=True):  # parsing and linting: millions of objects living to the end, no cycles
         if network_flags is not None:
             from awesome_lint.lint import read_and_parse
 
@@ -468,24 +467,6 @@ def _run(
     if fail_on_unknown and network is not None and network.summary()["unknown"]:
         failing = True
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off for a lint run: parsing and linting make millions of objects that live to the
-    end and almost no reference cycles (about 70 objects a list), so its passes over them cost a fifth of the time
-    on a 3 MB list and find nothing; reference counting frees everything else as usual. The objects made meanwhile
-    go straight to the oldest generation (freeze, unfreeze), so the first collection after it does not walk them all
-    (half a second on a 10 MB list)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _link_options(config: Any, flags: dict[str, Any]) -> Any:

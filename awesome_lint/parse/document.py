@@ -8,13 +8,13 @@ paper on a line of its own gives a second entry.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_lint import arxiv_id
+from awesome_lint.collector import paused_collection
 from awesome_lint.model import (
     BlockKind,
     Document,
@@ -513,13 +513,8 @@ def build(
 
     The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until
     it ends and no cycles, so its collections would only walk them over and over."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collection():
         return _build(path, text, data, bom, newline, facts, comments)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool, comments: bool) -> Document:
