@@ -55,3 +55,12 @@ def test_each_pattern_has_the_literal_its_matches_start_with() -> None:
     assert needles["DATE"] == ("design", "date")  # `design,? automation`: the optional comma is left out
     assert needles["FPGA"] == ("symposium on field", "fpga ")
     assert venue_from_citation("Proc. Design, Automation & Test in Europe") == "DATE"
+
+
+def test_each_needle_leads_to_every_pattern_it_stands_for() -> None:
+    for number, needles in enumerate(venues._NEEDLES):
+        assert needles, VENUE_PATTERNS[number]  # no pattern is searched in every text
+        for needle in needles:
+            assert number in venues._BY_NEEDLE[needle]
+    assert sum(len(numbers) for numbers in venues._BY_NEEDLE.values()) == sum(map(len, venues._NEEDLES))
+    assert venues._UNFILTERED == ()

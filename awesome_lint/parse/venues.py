@@ -172,6 +172,20 @@ def _needles(pattern: str) -> tuple[str, ...]:
 # For each pattern of the table, the literal text one of its alternatives starts with: a pattern is searched
 # for only in text that holds one of them (`in` costs far less than a search).
 _NEEDLES = tuple(_needles(pattern.lower()) for pattern, _short in VENUE_PATTERNS)
+
+
+def _patterns_by_needle() -> dict[str, tuple[int, ...]]:
+    """Each needle with the table positions of the patterns it stands for."""
+    found: dict[str, list[int]] = {}
+    for number, needles in enumerate(_NEEDLES):
+        for needle in needles:
+            found.setdefault(needle, []).append(number)
+    return {needle: tuple(numbers) for needle, numbers in found.items()}
+
+
+_BY_NEEDLE = _patterns_by_needle()
+# The patterns without needles: searched for in any text.
+_UNFILTERED = tuple(number for number, needles in enumerate(_NEEDLES) if not needles)
 # The acronyms the patterns spell in capitals (`\bDAC\b`): in running text only their capital spelling is a
 # venue (`Viet Dac Lai` names a person).
 _CAPITAL_ACRONYMS = frozenset(
@@ -200,9 +214,10 @@ def venue_from_citation(text: str, cased: bool = False) -> str | None:
     """The short name of the venue a free-text citation names, or None when none is recognised. With `cased`,
     an acronym the table spells in capitals counts only where the text does too (`DAC`, not `Dac`)."""
     lowered = text.lower()
-    for (pattern, short), needles in zip(_COMPILED, _NEEDLES, strict=True):
-        if needles and not any(map(lowered.__contains__, needles)):
-            continue
+    # The patterns one of whose needles the text holds, in table order (one pass over the needles, not the patterns).
+    candidates = {number for needle, numbers in _BY_NEEDLE.items() if needle in lowered for number in numbers}
+    for number in sorted(candidates.union(_UNFILTERED)):
+        pattern, short = _COMPILED[number]
         m = pattern.search(lowered)
         if m is None:
             continue
@@ -378,13 +393,14 @@ def read_venue(text: str) -> VenueField | None:
     if not text or len(text) > 90:
         return None
     arxiv = None
-    m = _FIELD_ARXIV.search(text)
+    m = _FIELD_ARXIV.search(text) if "." in text else None  # (each pattern has a character the text must hold)
     if m:
         arxiv = m.group(1)
         text = (text[: m.start()] + " arXiv " + text[m.end() :]).strip()
-    text = _ARXIV_YEAR.sub(r"\1 ", text)
+    if ":" in text:
+        text = _ARXIV_YEAR.sub(r"\1 ", text)
     note = None
-    notes = _FIELD_NOTE.findall(text)
+    notes = _FIELD_NOTE.findall(text) if "(" in text else []
     if notes:
         inner = " ".join(n.strip() for n in notes if n.strip())
         stripped = _FIELD_NOTE.sub(" ", text).strip()
