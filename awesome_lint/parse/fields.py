@@ -299,6 +299,8 @@ def _take_tags(text: str, fields: Fields) -> str:
 
 
 def _strip_tags(text: str) -> tuple[str, list[str]]:
+    if "【" not in text:
+        return text, []  # (most items have no tags)
     tags = [collapse(t) for t in _TAG.findall(text)]
     return _TAG.sub(" ", text), [t for t in tags if t]
 
@@ -361,6 +363,11 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             _set_venue(fields, found, note.group(1))  # `[Title](url) (ICRA 2002)`, a bare `(2002)` the year
         else:
             fields.notes.append(collapse(note.group(1)))
+        return
+    if not _LETTER.search(tail):  # no venue, only perhaps a year (`[[code]](url)` leaves ` []`)
+        year = _last_year(tail)
+        if year:
+            fields.year = year
         return
     citation = collapse(_CITATION_LEAD.sub("", collapse(tail), count=1))
     citation = citation.lstrip("/ ").strip()
@@ -467,12 +474,12 @@ def _venue_year(text: str, fields: Fields) -> None:
 
 
 def _plain(pieces: list[Piece]) -> str:
-    return "".join(_BR if p.brk else p.text for p in pieces if not p.image)
+    return "".join([_BR if p.brk else p.text for p in pieces if not p.image])
 
 
 def _text_only(pieces: list[Piece]) -> str:
     """The item's text without links and images (link labels dropped), `<br>` kept as a line break."""
-    return "".join(_BR if p.brk else p.text for p in pieces if not p.link and not p.image)
+    return "".join([_BR if p.brk else p.text for p in pieces if not p.link and not p.image])
 
 
 def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
@@ -691,10 +698,10 @@ def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> 
     """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`) links the
     code: a repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
     number = links.index(fields.title_link) if fields.title_link in links else -1
-    url = pieces[fields.title_link].url if number >= 0 else ""
-    if number < 0 or fields.roles[number] != "paper" or not is_repository(url) or is_paper_host(url):
-        return
-    if is_notes_file(url) or not any(role == "paper" for n, role in enumerate(fields.roles) if n != number):
+    if number < 0 or fields.roles[number] != "paper" or fields.roles.count("paper") < 2:
+        return  # (no other paper link: the usual case, settled without looking at the address)
+    url = pieces[fields.title_link].url
+    if not is_repository(url) or is_paper_host(url) or is_notes_file(url):
         return
     fields.roles[number] = "code"
 
@@ -836,7 +843,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue = short_name(venue)
             raw = collapse(before).strip().rstrip("-").strip()
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
-    elif collapse(before).strip(" []\\") and not collapse(before).rstrip(" *_").endswith((":", "：")):
+    elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
     # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
     # Authors.`), not where the next field has a separator of its own (`[Title.](url) - Authors.`).
@@ -860,10 +867,11 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         tail_text = tail
         for note in fields.notes:
             tail_text = tail_text.replace(f"({note})", " ")
-        if _BRACKET_VENUE.search(tail_text) or not _delimited_fields(after_pieces, fields, template, known_only=True):
+        delimited = _delimited_parts(after_pieces, tail)
+        if _BRACKET_VENUE.search(tail_text) or not _delimited_fields(delimited, fields, template, known_only=True):
             _venue_from_tail(tail_text, fields)
             if fields.venue is None:
-                _delimited_fields(after_pieces, fields, template, known_only=False)
+                _delimited_fields(delimited, fields, template, known_only=False)
     if fields.authors is None and _BR in tail:
         fields.authors = next(
             (collapse(part) for part in tail.split(_BR) if looks_like_authors(part.strip(" .,;|"))), None
@@ -896,20 +904,23 @@ def _prefix(before: str) -> re.Match[str] | None:
     return m
 
 
-def _delimited_fields(pieces: list[Piece], fields: Fields, template: Template, known_only: bool) -> bool:
-    """A venue in a delimited field of the tail: `[**CVPR 2019**]`, `| [2019/04]`, `**ICLR 2017**`.
+def _delimited_parts(pieces: list[Piece], text: str) -> list[str]:
+    """The delimited fields of a tail (`text` is its text, `_text_only(pieces)`): bracketed, after a `|`, emphasised;
+    blank ones dropped."""
+    parts = [m.group(1) for m in _BRACKETED.finditer(text)] if "[" in text else []
+    parts += [m.group(1) for m in _PIPE_FIELD.finditer(text)] if "|" in text else []
+    parts += [p.text for p in pieces if p.emphasis and not p.link and not p.code and p.text.strip()]
+    return [stripped for part in parts if (stripped := part.strip(" .,;:*_"))]
+
+
+def _delimited_fields(parts: list[str], fields: Fields, template: Template, known_only: bool) -> bool:
+    """A venue in a delimited field of the tail (see `_delimited_parts`): `[**CVPR 2019**]`, `| [2019/04]`,
+    `**ICLR 2017**`.
 
     Known venue names count anywhere; an unknown name counts when the list's template says its tail field
     is the venue (and `known_only` is False).
     """
-    text = _text_only(pieces)
-    parts = [m.group(1) for m in _BRACKETED.finditer(text)] if "[" in text else []
-    parts += [m.group(1) for m in _PIPE_FIELD.finditer(text)] if "|" in text else []
-    parts += [p.text for p in pieces if p.emphasis and not p.link and not p.code and p.text.strip()]
     for part in parts:
-        part = part.strip(" .,;:*_")
-        if not part:
-            continue
         found = read_venue(part)
         if found is None or (found.venue is None and found.year is None):
             continue
@@ -1102,7 +1113,9 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     In order: a lead `[Venue'YY]`, a quoted title, a bold title, the text before a `<br>` or an `<ins>`
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
-    text = _QUALIFIER_NOTE.sub(r" \1", head.lstrip())
+    text = head.lstrip()
+    if "(" in text:
+        text = _QUALIFIER_NOTE.sub(r" \1", text)
     lead_note = _LEAD_NOTE.match(text)
     if lead_note and _names_venue(lead_note.group("note")):
         _venue_field(lead_note.group("note"), fields, template, "lead")  # `(CVPR 2020) Title`
@@ -1396,7 +1409,8 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             cut = part_start  # `Title. Smith et al. Some Venue`: a name the table does not know after sure authors
             index -= 1
             continue
-        trailing = _TRAILING_VENUE.search(part)
+        # (the pattern ends with a year, an arXiv id or a parenthesis)
+        trailing = _TRAILING_VENUE.search(part) if part[-1].isdigit() or part[-1] == ")" else None
         if trailing and len(part[: trailing.start()].split()) >= 1:
             named, start = trailing.group("venue"), trailing.start("venue")
             venue = read_venue(named)
@@ -1482,7 +1496,9 @@ def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> i
 
 def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
-    text = _QUALIFIER_NOTE.sub(r" \1", _LEADING_JUNK.sub("", text))
+    text = _LEADING_JUNK.sub("", text)
+    if "(" in text:
+        text = _QUALIFIER_NOTE.sub(r" \1", text)
     if not text.strip():
         return
     m = _BRACKET_VENUE.search(text)
