@@ -166,6 +166,8 @@ def parse_url(url: str) -> ArxivId | None:
 def parse_link(url: str) -> ArxivId | None:
     """The id a link to a paper gives: an arxiv.org URL as `parse_url` reads it, one whose version was cut to a
     bare `v` (`abs/1911.02972v`), or an arXiv DOI (`https://doi.org/10.48550/arXiv.2305.18403`)."""
+    if "arxiv" not in url.lower():
+        return None  # every form names arXiv (in ASCII letters, as the patterns match them): most links are not arXiv's
     found = parse_url(url)
     if found is None and url.rstrip().endswith("v"):
         found = parse_url(url.rstrip()[:-1])

@@ -635,3 +635,19 @@ def test_citations_are_found_as_a_scan_at_every_character_finds_them(text: str) 
     everywhere = [_from_match(m) for m in _CITED_RE.finditer(text)]
     expected = [found for i, found in enumerate(everywhere) if all(f.id != found.id for f in everywhere[:i])]
     assert find_cited(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("HTTPS://ARXIV.ORG/ABS/2402.00858", "2402.00858"),
+        ("https://arxiv.org/abs/1911.02972v", "1911.02972"),
+        ("https://doi.org/10.48550/arXiv.2305.18403", "2305.18403"),
+        ("https://doi.org/10.48550/ARXIV.2305.18403", "2305.18403"),
+        ("https://doi.org/10.1109/5.771073", None),
+        ("https://github.com/arxiv/arxiv-browse", None),
+    ],
+)
+def test_parse_link_reads_arxiv_addresses_in_any_case_and_nothing_else(url: str, expected: str | None) -> None:
+    found = parse_link(url)
+    assert (found.id if found is not None else None) == expected
