@@ -418,6 +418,8 @@ def _canonical_tail(after_title: list[Piece]) -> tuple[str | None, str | None] |
     before, emphasised, after = _split_emphasis(after_title)
     if after.strip(" .") or (emphasised is not None and not emphasised.strip()):
         return None
+    if emphasised is None and "-" not in before and "–" not in before:
+        return None  # no venue run, and no dash for authors to follow (the usual tail: links alone)
     m = _CANONICAL_BEFORE.fullmatch(before)
     if m is None or (emphasised is None and not m.group("authors")):
         return None
