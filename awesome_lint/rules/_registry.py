@@ -30,7 +30,7 @@ class Issue(NamedTuple):
 T = TypeVar("T")
 
 Check = Callable[..., Iterable[Issue]]
-"""A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with an Options dataclass."""
+"""A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with Options (see `_options`)."""
 FixKind = Literal["safe", "unsafe"]
 
 
