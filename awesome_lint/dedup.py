@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from awesome_lint.regex import lazy_compile
 from awesome_lint.text import repair_mojibake
@@ -105,8 +105,7 @@ class DedupConfig:
     entry joining a cluster with at most this many of its distinct entries (the earliest ones)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """Why two entries were joined: indices into the input, the signal and its score."""
 
     a: int
@@ -115,8 +114,7 @@ class Edge:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class Cluster:
+class Cluster(NamedTuple):
     """Entries that cite one paper (sorted indices into the input) and the edges that joined them."""
 
     members: tuple[int, ...]
@@ -145,8 +143,7 @@ class Citation(Protocol):
     def links(self) -> Sequence[_Link]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
+class _Key(NamedTuple):
     """What the matcher needs of one entry, computed once; entries with equal keys are interchangeable."""
 
     norm: str

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from awesome_lint.model import Span
 
@@ -16,8 +15,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace bytes [start, end) of the file with `text` (LF newlines; the engine keeps the file's style)."""
 
     start: int
@@ -30,8 +28,7 @@ class Edit:
         return cls(span.start, span.end, text)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A set of edits that together repair one finding; only safe fixes are applied by `--fix`."""
 
     edits: tuple[Edit, ...]
@@ -39,8 +36,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place, as a rule reported it."""
 
     path: str

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awesome_lint.config import Config
 from awesome_lint.errors import UserError
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 MAX_FIX_PASSES = 10
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """Findings for one file, and after `--fix`, its new bytes and how many fixes went in."""
 
     path: str

@@ -6,8 +6,8 @@ import contextlib
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from awesome_lint.errors import UserError
 
@@ -21,8 +21,7 @@ GITHUB = "github:"
 _UTF32_BOMS = {b"\xff\xfe\x00\x00": "UTF-32 (little-endian)", b"\x00\x00\xfe\xff": "UTF-32 (big-endian)"}
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A decoded Markdown file: text with LF newlines, plus what is needed to write it back byte-exact."""
 
     path: str

@@ -98,6 +98,13 @@ def test_text_output_shows_terminal_escapes_escaped(tmp_path) -> None:  # type: 
     assert "\x1b[2J" not in line and "\x07" not in line  # only click's own colour codes remain
 
 
+def test_printable_keeps_printable_text_and_escapes_controls() -> None:
+    from awesome_lint.report.text import printable
+
+    assert printable("Über “quotes” … 模型") == "Über “quotes” … 模型"  # printable non-ASCII text stays as it is
+    assert printable("a\u200fb\x85c\u2066") == "a\\u200fb\\x85c\\u2066"  # bidi marks and C1 controls escaped
+
+
 def test_error_lines_stay_one_escaped_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
 

@@ -17,7 +17,7 @@ _UNPRINTABLE = lazy_compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-
 
 def printable(text: str) -> str:
     """Text safe for a terminal: control characters shown as `\\x1b`-style escapes, never sent as they are."""
-    if text.isascii() and text.isprintable():  # no control character: nothing to escape
+    if text.isprintable():  # every character the pattern escapes is unprintable: nothing to escape
         return text
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 

@@ -5,27 +5,27 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal, NamedTuple
 
 from awesome_lint.arxiv_id import ArxivId, ArxivUrl, split_url
 from awesome_lint.model import Entry, Link, Span
-from awesome_lint.rules._options import option
+from awesome_lint.rules._options import Option
 from awesome_lint.rules._registry import Context
 from awesome_lint.rules._shared import all_links, title_read
 
 STYLE_RULE = "arxiv-link-style"
 
 
-@dataclass(frozen=True)
-class LinkStyleOptions:
+class LinkStyleOptions(NamedTuple):
     """Options of `arxiv-link-style`."""
 
-    style: Literal["auto", "abs", "pdf"] = option(
-        "abs",
-        '"abs": abstract pages, as arXiv asks; "pdf": PDFs; "auto": whichever most of the list\'s arXiv links use'
-        ' (a tie counts as "abs")',
-    )
+    style: Annotated[
+        Literal["auto", "abs", "pdf"],
+        Option(
+            '"abs": abstract pages, as arXiv asks; "pdf": PDFs; "auto": whichever most of the list\'s arXiv links'
+            ' use (a tie counts as "abs")'
+        ),
+    ] = "abs"
 
 
 def arxiv_url(link: Link) -> ArxivUrl | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Edit, Fix, Severity
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from awesome_lint.parse.tree import Tree
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     """What a rule yields: where, what, and optionally how to fix it; the engine adds code and severity."""
 
     span: Span
@@ -32,12 +30,11 @@ class Issue:
 T = TypeVar("T")
 
 Check = Callable[..., Iterable[Issue]]
-"""A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with an Options dataclass."""
+"""A rule's check: `check(ctx)`, or `check(ctx, options)` for a rule with Options (see `_options`)."""
 FixKind = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A registered rule: stable code and name, default severity, one-line summary, docs, fix and options."""
 
     code: str

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import Annotated, NamedTuple, TypeVar
 
 from awesome_lint.model import Entry, Link, Section
 from awesome_lint.regex import lazy_compile
-from awesome_lint.rules._options import option
+from awesome_lint.rules._options import Option
 from awesome_lint.rules._registry import Context
 
 QUOTE_PREFIX = lazy_compile(r"^[ \t]*(?:>[ \t]?)*")
@@ -64,12 +63,11 @@ def heading_text(section: Section) -> str:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class MajorityOptions:
+class MajorityOptions(NamedTuple):
     """When a convention of the list is checked: the list has enough papers and enough of them agree."""
 
-    min_share: float = option(0.8, "the share of papers that must agree on a convention", low=0, high=1)
-    min_papers: int = option(5, "lists with fewer papers are not checked", low=0)
+    min_share: Annotated[float, Option("the share of papers that must agree on a convention", low=0, high=1)] = 0.8
+    min_papers: Annotated[int, Option("lists with fewer papers are not checked", low=0)] = 5
 
 
 def dominant_value(values: list[T], options: MajorityOptions) -> tuple[T, int] | None:

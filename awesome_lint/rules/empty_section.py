@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Annotated, NamedTuple
 
 from awesome_lint.model import Document, LeafBlock, Section, Span
 from awesome_lint.regex import lazy_compile
-from awesome_lint.rules._options import option
+from awesome_lint.rules._options import Option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import QUOTE_PREFIX, brief, heading_text, ordered_sections
 from awesome_lint.rules._source import blank
@@ -16,14 +16,12 @@ from awesome_lint.rules._source import blank
 _NON_WORD = lazy_compile(r"[\W_]+")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Options of `empty-section`."""
 
-    placeholders: tuple[str, ...] = option(
-        ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO"),
-        "texts that stand for missing content (compared ignoring case and punctuation)",
-    )
+    placeholders: Annotated[
+        tuple[str, ...], Option("texts that stand for missing content (compared ignoring case and punctuation)")
+    ] = ("Waiting for update...", "To be updated.", "TBD", "Coming soon", "TODO")
 
 
 def _normalise_placeholder(text: str) -> str:

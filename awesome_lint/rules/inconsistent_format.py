@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from awesome_lint.model import Entry
 from awesome_lint.regex import lazy_compile
@@ -15,8 +14,7 @@ _LEAD = lazy_compile(r"^(?:19|20)\d\d\s*-\s*(?:(\[)|[^\[\]\s][^\[\]]*?-\s*\[)")
 _CITATION = lazy_compile(r"\[[JCMAD]\]")
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
+class Shape(NamedTuple):
     """How a paper entry is written, ignoring optional parts (nickname, code links, notes)."""
 
     marker: str

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Annotated, NamedTuple
 from urllib.parse import urlsplit
 
 from awesome_lint.findings import Edit, Fix
-from awesome_lint.rules._options import option
+from awesome_lint.rules._options import Option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import all_links
 from awesome_lint.rules._source import url_offset
 from awesome_lint.urls import DEFAULT_HTTPS_HOSTS, serves_https
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Options of `insecure-link`."""
 
-    https_hosts: tuple[str, ...] = option(
-        DEFAULT_HTTPS_HOSTS, "hosts known to serve https; `*.` matches every subdomain"
+    https_hosts: Annotated[tuple[str, ...], Option("hosts known to serve https; `*.` matches every subdomain")] = (
+        DEFAULT_HTTPS_HOSTS
     )
 
 

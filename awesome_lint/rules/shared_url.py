@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Annotated, NamedTuple
 from urllib.parse import urlsplit
 
 from awesome_lint.model import Entry, Link
-from awesome_lint.rules._options import option
+from awesome_lint.rules._options import Option
 from awesome_lint.rules._registry import Context, Issue, rule
 from awesome_lint.rules._shared import brief, title_read
 from awesome_lint.urls import canonical_url
@@ -30,13 +30,12 @@ _CANDIDATES = 20
 """In a group of more distinct titles, the reference title is chosen among the ones cited most often."""
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Options of `shared-url`."""
 
-    min_title_similarity: float = option(
-        60, "token_set_ratio (0-100) below which two titles are different papers", low=0, high=100
-    )
+    min_title_similarity: Annotated[
+        float, Option("token_set_ratio (0-100) below which two titles are different papers", low=0, high=100)
+    ] = 60
 
 
 @rule(

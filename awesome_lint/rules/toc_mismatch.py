@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from urllib.parse import unquote
@@ -111,6 +110,8 @@ def toc_mismatch(ctx: Context) -> Iterator[Issue]:
                     if entry.depth == top:
                         targets.append(section)
                     continue
+                import difflib  # only for a link to no heading
+
                 close = difflib.get_close_matches(fragment, list(anchors), n=1, cutoff=0.6)
                 if close and entry.depth == top:
                     targets.append(anchors[close[0]])

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Annotated, NamedTuple
 
 from awesome_lint.findings import Edit, Fix
 from awesome_lint.regex import lazy_compile
-from awesome_lint.rules._options import option
+from awesome_lint.rules._options import Option
 from awesome_lint.rules._registry import Context, Issue, rule
 
 _TRAILING = lazy_compile(r"[ \t]+$")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Options of `trailing-whitespace`."""
 
-    br_spaces: int = option(2, "trailing spaces that make a hard line break; 0 reports every trailing space", low=0)
+    br_spaces: Annotated[
+        int, Option("trailing spaces that make a hard line break; 0 reports every trailing space", low=0)
+    ] = 2
 
 
 @rule(
