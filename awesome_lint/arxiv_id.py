@@ -8,11 +8,11 @@ judges whether a normalised id could exist.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from awesome_lint.clock import utc_month
 from awesome_lint.regex import lazy_compile
 
 __all__ = [
@@ -206,8 +206,8 @@ def _cited_matches(text: str, lower: str) -> Iterator[re.Match[str]]:
 
 def _latest_yymm() -> int:
     """The YYMM of the current month: new-style ids from later months cannot exist yet."""
-    today = time.gmtime()
-    return (today.tm_year % 100) * 100 + today.tm_mon
+    year, month = utc_month()
+    return (year % 100) * 100 + month
 
 
 @lru_cache(maxsize=URL_MEMO)

@@ -16,12 +16,12 @@ import hashlib
 import json
 import os
 import sys
-import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from awesome_lint.clock import utc_month
 from awesome_lint.config import Config
 from awesome_lint.errors import UserError
 from awesome_lint.findings import Edit, Finding, Fix
@@ -75,8 +75,8 @@ def fingerprint_of(package: str) -> str:
     for name in LIBRARIES:
         spec = PathFinder.find_spec(name)
         libraries.append(_stat_key(spec.origin) if spec is not None and spec.origin else [name, None])
-    month = time.strftime("%Y-%m", time.gmtime())
-    facts = [FORMAT, __version__, sys.version, sys.implementation.cache_tag, month, files, libraries]
+    year, month = utc_month()  # arXiv ids of a month to come are malformed until it comes
+    facts = [FORMAT, __version__, sys.version, sys.implementation.cache_tag, [year, month], files, libraries]
     return hashlib.sha256(json.dumps(facts).encode()).hexdigest()[:_FINGERPRINT_LENGTH]
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from awesome_lint.clock import utc_month
 from awesome_lint.regex import lazy_compile
 
 # (pattern searched case-insensitively in citation text, short name). First match wins, so the more
@@ -502,14 +503,8 @@ def read_slot(text: str) -> VenueField | None:
     if any(word.lower() not in _TRACK_WORDS for word in m.group("words").split()):
         return found
     year = year_of(m.group("year"))
-    if not 1980 <= year <= _this_year() + 1:
+    if not 1980 <= year <= utc_month()[0] + 1:
         return found  # `[ResNet 50]` names no year
     name = m.group("name").split("&")[0].strip()
     short = known_short(name)
     return VenueField(short or name, year, short is not None)
-
-
-def _this_year() -> int:
-    import datetime
-
-    return datetime.datetime.now(datetime.timezone.utc).year
