@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,12 +15,17 @@ from awesome_lint.source import Source, decode, read_source, write_atomic
 
 if TYPE_CHECKING:
     from awesome_lint.lint_cache import LintCache
-    from awesome_lint.rules import Issue, Rule
+    from awesome_lint.rules import Context, Issue, Rule
 
 # The parser, the rules and the fix engine are imported where they are first needed: a file the lint cache
 # answers for needs none of them.
 
 MAX_FIX_PASSES = 10
+SPLIT_ENTRIES = 2000
+"""Entries from which a document's rules are split between this process and a forked child: below it (every
+list a pre-commit hook sees), forking and sending the findings back cost more than the half of the rules saves."""
+ENV_JOBS = "AWESOME_LINT_JOBS"
+"""Set to 1, every rule runs in this process, however large the document."""
 
 
 @dataclass(frozen=True)
@@ -57,13 +63,17 @@ def select_rules(config: Config, path: str | None = None) -> list[Rule]:
     return [RULES[code] for code in sorted(chosen)]
 
 
-def lint_document(document: Document, config: Config, network: Any = None) -> list[Finding]:
+def lint_document(
+    document: Document, config: Config, network: Any = None, split_from: int = SPLIT_ENTRIES
+) -> list[Finding]:
     """Run the configured rules on a parsed document; findings switched off by comments are dropped.
 
     `network` carries link check results (links.check.NetworkResults) for the network rules. Rules that judge
-    the suppression comments run last, once every other rule's findings have been matched against them.
+    the suppression comments run last, once every other rule's findings have been matched against them. A
+    document of `split_from` entries or more has its rules split between this process and a forked child
+    (unless AWESOME_LINT_JOBS is 1); the findings are the same.
     """
-    from awesome_lint.rules import Context, run_rules
+    from awesome_lint.rules import Context
     from awesome_lint.suppress import Suppressions, parse_directives
 
     rules = select_rules(config, document.path)
@@ -72,16 +82,56 @@ def lint_document(document: Document, config: Config, network: Any = None) -> li
     directives = parse_directives(document, _rule_codes)
     judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
     suppressions = Suppressions(directives, judged)
+    split = len(document.entries) >= split_from and os.environ.get(ENV_JOBS, "").strip() != "1"
     found: list[tuple[Rule, Issue]] = []
     for late in (False, True):
         context.suppressions = suppressions if late else None
         phase = [r for r in rules if r.reads_suppressions == late]
-        found += [(r, i) for r, i in run_rules(context, phase) if not suppressions.suppressed(i.span.line, r.code)]
+        issues = _issues(context, phase, split)
+        found += [(r, i) for r in phase for i in issues[r.code] if not suppressions.suppressed(i.span.line, r.code)]
     findings = [
         Finding(document.path, issue.span, r.code, r.name, r.severity, issue.message, issue.fix) for r, issue in found
     ]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def split_rules(rules: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """The rules in two shares of similar cost (`Rule.cost`), those that share derived data in the same one: this
+    process's share (with every rule of no cost, and the link and suppression rules) and a child's (empty when
+    one share would have no cost)."""
+    families: dict[str, list[Rule]] = {}
+    for r in rules:
+        if r.cost and not r.links and not r.reads_suppressions:
+            families.setdefault(r.shares or r.code, []).append(r)
+    loads = [0, 0]
+    moved: set[str] = set()
+    for family in sorted(families.values(), key=lambda f: -sum(r.cost for r in f)):
+        side = 1 if loads[1] <= loads[0] else 0
+        loads[side] += sum(r.cost for r in family)
+        if side:
+            moved.update(r.code for r in family)
+    if not min(loads):
+        return rules, []
+    return [r for r in rules if r.code not in moved], [r for r in rules if r.code in moved]
+
+
+def _issues(context: Context, rules: list[Rule], split: bool) -> dict[str, list[Issue]]:
+    """Each rule's issues, by code; with `split`, a share of the rules runs in a forked child meanwhile."""
+    from awesome_lint.workers import Forked
+
+    here, there = split_rules(rules) if split else (rules, [])
+    if not there:
+        return _run(context, rules)
+    with Forked(lambda: _run(context, there)) as child:
+        issues = _run(context, here)
+        issues.update(child.result())
+    return issues
+
+
+def _run(context: Context, rules: list[Rule]) -> dict[str, list[Issue]]:
+    """Each rule's issues on the context's document, by code."""
+    return {r.code: list(r.run(context)) for r in rules}
 
 
 def _rule_codes(selector: str) -> list[str]:

@@ -30,6 +30,7 @@ class Options:
     "`http://` to a host on the https allow-list",
     fix="safe",
     options=Options,
+    cost=1,
 )
 def insecure_link(ctx: Context, options: Options) -> Iterator[Issue]:
     """An `http://` link to a site known to serve the same page over https. Plain-http links are downgraded by
