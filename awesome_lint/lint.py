@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,8 +25,11 @@ MAX_FIX_PASSES = 10
 SPLIT_ENTRIES = 2000
 """Entries from which a document's rules are split between this process and a forked child: below it (every
 list a pre-commit hook sees), forking and sending the findings back cost more than the half of the rules saves."""
+SPLIT_BYTES = 400_000
+"""Bytes of files to lint (not answered by the cache) from which two or more are shared out between this process
+and a forked child: about the size of a list of SPLIT_ENTRIES entries."""
 ENV_JOBS = "AWESOME_LINT_JOBS"
-"""Set to 1, every rule runs in this process, however large the document."""
+"""Set to 1, every file and rule is linted in this process, however large."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def lint_document(
     directives = parse_directives(document, _rule_codes)
     judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
     suppressions = Suppressions(directives, judged)
-    split = len(document.entries) >= split_from and os.environ.get(ENV_JOBS, "").strip() != "1"
+    split = len(document.entries) >= split_from and _may_split()
     found: list[tuple[Rule, Issue]] = []
     for late in (False, True):
         context.suppressions = suppressions if late else None
@@ -100,20 +104,22 @@ def split_rules(rules: list[Rule]) -> tuple[list[Rule], list[Rule]]:
     """The rules in two shares of similar cost (`Rule.cost`), those that share derived data in the same one: this
     process's share (with every rule of no cost, and the link and suppression rules) and a child's (empty when
     one share would have no cost)."""
+    from awesome_lint.workers import halves
+
     families: dict[str, list[Rule]] = {}
     for r in rules:
         if r.cost and not r.links and not r.reads_suppressions:
             families.setdefault(r.shares or r.code, []).append(r)
-    loads = [0, 0]
-    moved: set[str] = set()
-    for family in sorted(families.values(), key=lambda f: -sum(r.cost for r in f)):
-        side = 1 if loads[1] <= loads[0] else 0
-        loads[side] += sum(r.cost for r in family)
-        if side:
-            moved.update(r.code for r in family)
-    if not min(loads):
+    _, moved = halves({key: sum(r.cost for r in family) for key, family in families.items()})
+    if not moved or len(moved) == len(families):
         return rules, []
-    return [r for r in rules if r.code not in moved], [r for r in rules if r.code in moved]
+    there = {r.code for key in moved for r in families[key]}
+    return [r for r in rules if r.code not in there], [r for r in rules if r.code in there]
+
+
+def _may_split() -> bool:
+    """Whether the environment lets work be shared with a child (AWESOME_LINT_JOBS is not 1)."""
+    return os.environ.get(ENV_JOBS, "").strip() != "1"
 
 
 def _issues(context: Context, rules: list[Rule], split: bool) -> dict[str, list[Issue]]:
@@ -147,9 +153,11 @@ def lint_source(
     network: Any = None,
     document: Document | None = None,
     cache: LintCache | None = None,
+    split_from: int = SPLIT_ENTRIES,
 ) -> list[Finding]:
     """Parse and lint one decoded file (`document`: the source parsed already); with a `cache`, findings of
-    bytes linted before with the same settings come from it (never when `network` holds link check results)."""
+    bytes linted before with the same settings come from it (never when `network` holds link check results).
+    `split_from`: as for lint_document."""
     cache = cache if network is None else None
     if cache is not None:
         cached = cache.get(source.path, source.data, config)
@@ -159,7 +167,7 @@ def lint_source(
         from awesome_lint.parse import parse_source
 
         document = parse_source(source, source.data)
-    findings = lint_document(document, config, network)
+    findings = lint_document(document, config, network, split_from)
     if cache is not None:
         cache.put(source.path, source.data, config, findings)
     return findings
@@ -209,6 +217,8 @@ def lint_paths(
     written only if it still holds the bytes that were read (an edit made meanwhile is never overwritten), and a
     read-only file only with `write_read_only`.
     """
+    if not fix and not parsed:
+        return _lint_files(list(paths), config, network, cache)
     results: list[FileResult] = []
     for path in paths:
         source, document = parsed[path] if parsed and path in parsed else (read_source(path), None)
@@ -221,6 +231,48 @@ def lint_paths(
             findings = lint_source(source, config, network, document, cache)
             results.append(FileResult(path, tuple(findings), source.data))
     return results
+
+
+def _lint_files(paths: list[str], config: Config, network: Any, cache: LintCache | None) -> list[FileResult]:
+    """Lint files without fixing them; when two or more the cache does not answer for make SPLIT_BYTES together
+    and can be shared out evenly, a forked child lints about half of them meanwhile (neither splits rules)."""
+    from awesome_lint.workers import Forked
+
+    sources = [read_source(path) for path in paths]  # every file read first: an unreadable one stops the run
+    cache = cache if network is None else None
+    found: list[list[Finding] | None] = [cache.get(s.path, s.data, config) if cache else None for s in sources]
+    here, there = _file_shares({i: len(sources[i].data) for i, findings in enumerate(found) if findings is None})
+
+    def lint(share: list[int], split_from: int) -> dict[int, list[Finding]]:
+        return {i: lint_source(sources[i], config, network, split_from=split_from) for i in share}
+
+    if there:
+        with Forked(lambda: lint(there, sys.maxsize)) as child:
+            done = lint(here, sys.maxsize)
+            done.update(child.result())
+    else:
+        done = lint(here, SPLIT_ENTRIES)
+    for i in sorted(done):
+        found[i] = done[i]
+        if cache is not None:
+            cache.put(sources[i].path, sources[i].data, config, done[i])
+    return [
+        FileResult(path, tuple(findings or ()), source.data)
+        for path, source, findings in zip(paths, sources, found, strict=True)
+    ]
+
+
+def _file_shares(sizes: dict[int, int]) -> tuple[list[int], list[int]]:
+    """The files (by index, with their sizes) this process and a child lint: about half the bytes each when two or
+    more files make SPLIT_BYTES together and neither share outweighs the other three to one; else all here."""
+    from awesome_lint.workers import halves
+
+    total = sum(sizes.values())
+    if len(sizes) >= 2 and total >= SPLIT_BYTES and _may_split():
+        here, there = halves(sizes)
+        if max(sum(sizes[i] for i in share) for share in (here, there)) <= 0.75 * total:
+            return here, there
+    return list(sizes), []  # one file outweighs the rest: its rules are split instead
 
 
 def read_and_parse(paths: Iterable[str], facts: bool = True) -> dict[str, tuple[Source, Document]]:

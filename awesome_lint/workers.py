@@ -14,11 +14,25 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from types import TracebackType
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+
+def halves(weights: Mapping[K, int]) -> tuple[list[K], list[K]]:
+    """The keys in two groups of similar total weight (the heaviest first, each to the lighter group; a tie to the
+    second), each group in the mapping's order."""
+    loads = [0, 0]
+    second: set[K] = set()
+    for key in sorted(weights, key=lambda k: -weights[k]):
+        side = 1 if loads[1] <= loads[0] else 0
+        loads[side] += weights[key]
+        if side:
+            second.add(key)
+    return [k for k in weights if k not in second], [k for k in weights if k in second]
 
 
 def can_fork() -> bool:

@@ -1,7 +1,9 @@
-"""A large document's rules split between the process and a forked child: the same findings as one process."""
+"""A large document's rules, or several large files, shared out between the process and a forked child: the same
+findings as one process."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import replace
@@ -16,7 +18,7 @@ from awesome_lint import workers
 from awesome_lint.cli import main
 from awesome_lint.config import Config
 from awesome_lint.findings import Finding
-from awesome_lint.lint import ENV_JOBS, SPLIT_ENTRIES, lint_document, split_rules
+from awesome_lint.lint import ENV_JOBS, SPLIT_BYTES, SPLIT_ENTRIES, _file_shares, lint_document, split_rules
 from awesome_lint.model import Document
 from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES
@@ -134,3 +136,25 @@ def test_the_cli_prints_the_same_bytes(
     assert split.exit_code == serial.exit_code == 0
     assert split.stdout_bytes == serial.stdout_bytes
     assert split.stdout_bytes.count(b"\n") > 1000
+
+
+def test_several_files_are_shared_out_and_print_the_same_bytes(
+    tmp_path: Path, children: list[int | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted((DATA / "real-lists").glob("*__*.md"))
+    assert sum(path.stat().st_size for path in files) >= SPLIT_BYTES
+    args = ["lint", "--no-cache", "--exit-zero", "--format", "json", *map(str, files)]
+    split = CliRunner().invoke(main, args)
+    assert children and None not in children
+    monkeypatch.setenv(ENV_JOBS, "1")
+    serial = CliRunner().invoke(main, args)
+    assert split.exit_code == serial.exit_code == 0
+    assert split.stdout_bytes == serial.stdout_bytes
+    assert len({finding["path"] for finding in json.loads(split.stdout)["findings"]}) >= len(files) - 1
+
+
+def test_files_are_shared_out_only_when_large_and_even() -> None:
+    assert _file_shares({0: 300_000, 1: 200_000, 2: 100_000}) == ([1, 2], [0])
+    assert _file_shares({0: 3_000_000, 1: 100_000}) == ([0, 1], [])  # the large file's rules are split instead
+    assert _file_shares({0: 100_000, 1: 100_000}) == ([0, 1], [])  # too small to be worth a fork
+    assert _file_shares({0: SPLIT_BYTES}) == ([0], [])
