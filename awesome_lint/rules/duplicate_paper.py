@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     "duplicate-paper",
     "warning",
     "the same paper twice in one list (the duplicate matcher; both places named)",
-    cost=14,
+    cost=15,
     shares="titles",
 )
 def duplicate_paper(ctx: Context) -> Iterator[Issue]:
