@@ -35,10 +35,16 @@ def halves(weights: Mapping[K, int]) -> tuple[list[K], list[K]]:
     return [k for k in weights if k not in second], [k for k in weights if k in second]
 
 
+def platform_forks() -> bool:
+    """Whether the platform has a usable fork: it has one, and it is not macOS (whose system libraries may crash in
+    a forked child)."""
+    return hasattr(os, "fork") and sys.platform != "darwin"
+
+
 def can_fork() -> bool:
-    """Whether a child may be forked here: the platform has fork, it is not macOS (whose system libraries may
-    crash in a forked child) and no other thread is alive (a lock it holds would stay locked in the child)."""
-    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
+    """Whether a child may be forked now: the platform forks and no other thread is alive (a lock it holds would
+    stay locked in the child)."""
+    return platform_forks() and threading.active_count() == 1
 
 
 class Forked(Generic[T]):

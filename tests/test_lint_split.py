@@ -23,7 +23,7 @@ from awesome_lint.model import Document
 from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES
 
-pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="fork is not available here")
+pytestmark = pytest.mark.skipif(not workers.platform_forks(), reason="no fork here")
 
 SUPPRESSED = b"""
 ## Suppressed
@@ -56,7 +56,7 @@ def serial(document: Document) -> list[Finding]:
 
 
 @pytest.fixture
-def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int | None]]:
+def children(monkeypatch: pytest.MonkeyPatch, only_thread: None) -> Iterator[list[int | None]]:
     """The pid of the child that gave each split phase's result (None: computed in this process)."""
     pids: list[int | None] = []
 

@@ -8,9 +8,13 @@ import threading
 
 import pytest
 
+from awesome_lint import workers
 from awesome_lint.workers import Forked, can_fork
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="fork is not available here")
+pytestmark = [
+    pytest.mark.skipif(not workers.platform_forks(), reason="no fork here"),
+    pytest.mark.usefixtures("only_thread"),
+]
 
 
 def pid_and(value: object) -> tuple[int, object]:
