@@ -123,19 +123,24 @@ def test_small_documents_and_the_environment_switch_never_fork(
     assert children == []
 
 
-def test_the_cli_prints_the_same_bytes(
-    tmp_path: Path, children: list[int | None], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "large.md"
-    path.write_bytes(large_list())
-    args = ["lint", "--no-cache", "--exit-zero", str(path)]
+def same_bytes_both_ways(args: list[str], children: list[int | None], monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """What `awesome-lint ARGS` prints with a child (which must have run) and in one process: the same bytes."""
     split = CliRunner().invoke(main, args)
     assert children and None not in children
     monkeypatch.setenv(ENV_JOBS, "1")
     serial = CliRunner().invoke(main, args)
     assert split.exit_code == serial.exit_code == 0
     assert split.stdout_bytes == serial.stdout_bytes
-    assert split.stdout_bytes.count(b"\n") > 1000
+    return split.stdout_bytes
+
+
+def test_the_cli_prints_the_same_bytes(
+    tmp_path: Path, children: list[int | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "large.md"
+    path.write_bytes(large_list())
+    printed = same_bytes_both_ways(["lint", "--no-cache", "--exit-zero", str(path)], children, monkeypatch)
+    assert printed.count(b"\n") > 1000
 
 
 def test_several_files_are_shared_out_and_print_the_same_bytes(
@@ -144,13 +149,8 @@ def test_several_files_are_shared_out_and_print_the_same_bytes(
     files = sorted((DATA / "real-lists").glob("*__*.md"))
     assert sum(path.stat().st_size for path in files) >= SPLIT_BYTES
     args = ["lint", "--no-cache", "--exit-zero", "--format", "json", *map(str, files)]
-    split = CliRunner().invoke(main, args)
-    assert children and None not in children
-    monkeypatch.setenv(ENV_JOBS, "1")
-    serial = CliRunner().invoke(main, args)
-    assert split.exit_code == serial.exit_code == 0
-    assert split.stdout_bytes == serial.stdout_bytes
-    assert len({finding["path"] for finding in json.loads(split.stdout)["findings"]}) >= len(files) - 1
+    printed = same_bytes_both_ways(args, children, monkeypatch)
+    assert len({finding["path"] for finding in json.loads(printed)["findings"]}) >= len(files) - 1
 
 
 def test_files_are_shared_out_only_when_large_and_even() -> None:
