@@ -81,6 +81,16 @@ def seed_list(request: pytest.FixtureRequest) -> Path:
     return request.param
 
 
+@pytest.fixture
+def only_thread() -> None:
+    """Wait until this is the process's only thread (one an earlier test left, a link check's deadline watchdog,
+    ends by itself), so that a test may fork."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread():
+            thread.join(120.0)
+    assert threading.active_count() == 1
+
+
 class LocalServer(HTTPServer):
     """pytest-httpserver's server that knows how many requests it is still answering."""
 

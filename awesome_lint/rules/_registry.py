@@ -49,6 +49,12 @@ class Rule(NamedTuple):
     """Its findings come from link check results (`--links`), so they differ from run to run."""
     reads_suppressions: bool = False
     """It judges the suppression comments (Context.suppressions), so it runs after every other rule."""
+    cost: int = 0
+    """Its rough time on a large list, in tenths of a second on the 30x synthetic list; the lint run splits the
+    rules that have one between two processes (0: too cheap to be worth moving)."""
+    shares: str | None = None
+    """What it shares with other rules (a Context.derived value, a memo of parsed titles or URLs): rules that
+    name the same run in the same process, so it is made once."""
 
     @property
     def opt_in(self) -> bool:
@@ -111,16 +117,20 @@ def rule(
     group: str | None = None,
     links: bool = False,
     reads_suppressions: bool = False,
+    cost: int = 0,
+    shares: str | None = None,
 ) -> Callable[[Check], Check]:
     """Register a rule function under a code (AL101) and a kebab-case name (skipped-heading-level); a rule of a
-    `group` (one of GROUPS) is opt-in."""
+    `group` (one of GROUPS) is opt-in; `cost` and `shares` say how the lint run may split the rules."""
 
     def register(check: Check) -> Check:
         if code in RULES or any(r.name == name for r in RULES.values()) or name in GROUPS:
             raise ValueError(f"rule {code} {name} registered twice")
         if group is not None and group not in GROUPS:
             raise ValueError(f"rule {code} {name}: unknown group {group}")
-        RULES[code] = Rule(code, name, severity, summary, check, fix, options, group, links, reads_suppressions)
+        RULES[code] = Rule(
+            code, name, severity, summary, check, fix, options, group, links, reads_suppressions, cost, shares
+        )
         return check
 
     return register

@@ -48,6 +48,8 @@ def _differences(url: ArxivUrl, style: str, why: str) -> list[str]:
     "an arXiv paper link not in arXiv's own form `https://arxiv.org/abs/ID` (or the configured style)",
     fix="safe",
     options=LinkStyleOptions,
+    cost=4,
+    shares="arxiv-links",
 )
 def arxiv_link_style(ctx: Context, options: LinkStyleOptions) -> Iterator[Issue]:
     """arXiv paper links that are not written the way arXiv writes them. arXiv asks that links point at the

@@ -91,7 +91,14 @@ def _unparsed_links(ctx: Context, entry: Entry) -> Iterator[tuple[int, int, str]
         yield start + open_bracket, start + end, message
 
 
-@rule("AL308", "bad-url", "error", "whitespace or unbalanced parentheses in a URL, no host, odd scheme")
+@rule(
+    "AL308",
+    "bad-url",
+    "error",
+    "whitespace or unbalanced parentheses in a URL, no host, odd scheme",
+    cost=1,
+    shares="arxiv-links",
+)
 def bad_url(ctx: Context) -> Iterator[Issue]:
     """A link target that is not a usable web URL, or link syntax that did not become a link. Reported:
     whitespace inside a target, unbalanced parentheses, a scheme other than http, https, mailto or ftp

@@ -49,6 +49,7 @@ def _authors_region(ctx: Context, entry: Entry) -> tuple[int, int] | None:
     "info",
     "doubled or no-break spaces inside a title, author list or heading",
     fix="safe",
+    cost=2,
 )
 def double_space(ctx: Context) -> Iterator[Issue]:
     """Two or more spaces, or a no-break (or other Unicode) space, inside a title, an author list or a heading.

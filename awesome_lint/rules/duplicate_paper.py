@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     "duplicate-paper",
     "warning",
     "the same paper twice in one list (the duplicate matcher; both places named)",
+    cost=15,
+    shares="titles",
 )
 def duplicate_paper(ctx: Context) -> Iterator[Issue]:
     """Reports a paper that the list already cites: the same arXiv id, DOI or paper URL, or the same title

@@ -10,7 +10,7 @@ from awesome_lint.rules._shared import brief
 from awesome_lint.urls import canonical_url
 
 
-@rule("AL306", "duplicate-url", "warning", "the same URL twice in one entry")
+@rule("AL306", "duplicate-url", "warning", "the same URL twice in one entry", cost=1)
 def duplicate_url(ctx: Context) -> Iterator[Issue]:
     """The same URL linked twice in one entry (compared by canonical form). A repeated code or paper link is
     usually a copy-paste slip where a second, different link (another implementation, the project page) was

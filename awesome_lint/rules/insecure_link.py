@@ -29,6 +29,7 @@ class Options(NamedTuple):
     "`http://` to a host on the https allow-list",
     fix="safe",
     options=Options,
+    cost=1,
 )
 def insecure_link(ctx: Context, options: Options) -> Iterator[Issue]:
     """An `http://` link to a site known to serve the same page over https. Plain-http links are downgraded by

@@ -10,11 +10,7 @@ from awesome_lint.rules._registry import Context, Issue, rule
 
 
 @rule(
-    "AL206",
-    "mixed-bullets",
-    "warning",
-    "one bullet list mixing `-`, `*`, `+`",
-    fix="safe",
+    "AL206", "mixed-bullets", "warning", "one bullet list mixing `-`, `*`, `+`", fix="safe", cost=1, shares="list-runs"
 )
 def mixed_bullets(ctx: Context) -> Iterator[Issue]:
     """Reports items of one bullet list (same depth, with nothing but blank lines, comments or nested items

@@ -24,7 +24,7 @@ def _regions(ctx: Context) -> Iterator[tuple[int, str]]:
         yield source_text(ctx.document, section.span)
 
 
-@rule("AL401", "mojibake", "warning", "mis-decoded UTF-8 (`Uniï¬ed`)", fix="safe")
+@rule("AL401", "mojibake", "warning", "mis-decoded UTF-8 (`Uniï¬ed`)", fix="safe", cost=1)
 def mojibake(ctx: Context) -> Iterator[Issue]:
     """Text garbled by mis-decoded UTF-8 ("mojibake"), such as `Uniï¬ed` for `Unified`. It appears when text
     is copied from a PDF or a page that was read in the wrong encoding. It makes titles unreadable and

@@ -33,6 +33,8 @@ def _has_children(entries: tuple[Entry, ...]) -> set[int]:
     "warning",
     "ordered list numbers that restart or jump",
     fix="safe",
+    cost=1,
+    shares="list-runs",
 )
 def ordered_list_numbering(ctx: Context) -> Iterator[Issue]:
     """Checks the numbers of each ordered list: either every item has the same number (`1.` `1.` `1.`, lazy

@@ -44,6 +44,8 @@ class Options(NamedTuple):
     "warning",
     "one paper URL cited for two different papers (a copy-paste slip)",
     options=Options,
+    cost=1,
+    shares="titles",
 )
 def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
     """One paper URL cited by entries whose titles are clearly different papers. Two different papers cannot

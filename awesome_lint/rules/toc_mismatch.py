@@ -60,12 +60,7 @@ def tables_of_contents(ctx: Context) -> list[list[Entry]]:
     return [toc for toc in tocs if len(toc) >= 2]
 
 
-@rule(
-    "AL104",
-    "toc-mismatch",
-    "warning",
-    "a table of contents linking to a missing heading or leaving one out",
-)
+@rule("AL104", "toc-mismatch", "warning", "a table of contents linking to a missing heading or leaving one out", cost=1)
 def toc_mismatch(ctx: Context) -> Iterator[Issue]:
     """Checks a table of contents (list items whose links are all in-page `#anchors`, in one section, with no item
     linking elsewhere between them: parts under bold labels or nested under items without links are one table)

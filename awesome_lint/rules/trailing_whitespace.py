@@ -28,6 +28,7 @@ class Options(NamedTuple):
     "trailing spaces (a Markdown hard break of exactly `br-spaces` spaces is kept)",
     fix="safe",
     options=Options,
+    cost=1,
 )
 def trailing_whitespace(ctx: Context, options: Options) -> Iterator[Issue]:
     """Spaces or tabs at the end of a line, and lines that hold only whitespace. Invisible whitespace causes noisy

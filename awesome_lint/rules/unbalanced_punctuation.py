@@ -90,12 +90,7 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
-@rule(
-    "AL402",
-    "unbalanced-punctuation",
-    "warning",
-    "unbalanced brackets, parentheses or double quotes",
-)
+@rule("AL402", "unbalanced-punctuation", "warning", "unbalanced brackets, parentheses or double quotes", cost=2)
 def unbalanced_punctuation(ctx: Context) -> Iterator[Issue]:
     """An opening bracket or double quote without its partner (or the reverse) in one entry or heading. A lost
     `)` or `]` usually means a truncated title, a broken note such as `(Workshop` or a link label like
