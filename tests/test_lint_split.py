@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +106,7 @@ def test_a_failed_child_gives_the_same_findings(
     document: Document, serial: list[Finding], children: list[int | None], monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     heavy = RULES["AL203"]
-    monkeypatch.setitem(RULES, "AL203", replace(heavy, check=dies_in_child(os.getpid(), how, heavy.check)))
+    monkeypatch.setitem(RULES, "AL203", heavy._replace(check=dies_in_child(os.getpid(), how, heavy.check)))
     assert lint_document(document, Config(), split_from=0) == serial
     assert children and None in children
 
