@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import MARKDOWN_FILES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,14 +16,7 @@ from awesome_lint.parse import markdown, parse_file
 from awesome_lint.parse.markdown import PositionedInlineParser, Token, fast_inline
 from awesome_lint.report.documents import write_documents_json
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted(
-    [
-        *ROOT.joinpath("lists").glob("*.md"),
-        *ROOT.joinpath("tests", "data", "more-lists").glob("*.md"),
-        *ROOT.joinpath("tests", "fixtures").glob("*.md"),
-    ]
-)
+FILES = MARKDOWN_FILES
 
 PIECES = [
     "a",

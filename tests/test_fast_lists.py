@@ -3,9 +3,8 @@ tokens mistune's own list rule gives: on generated lists and on every Markdown f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import mistune
+from conftest import MARKDOWN_FILES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mistune.list_parser import parse_list as mistune_parse_list
@@ -13,14 +12,7 @@ from mistune.list_parser import parse_list as mistune_parse_list
 from awesome_lint.parse import markdown
 from awesome_lint.parse.markdown import Token, create_parser
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted(
-    [
-        *ROOT.joinpath("lists").glob("*.md"),
-        *ROOT.joinpath("tests", "data", "more-lists").glob("*.md"),
-        *ROOT.joinpath("tests", "fixtures").rglob("*.md"),
-    ]
-)
+FILES = MARKDOWN_FILES
 
 # Lines (and line starts) that make lists, end them, nest in them or continue their items.
 LINES = [
