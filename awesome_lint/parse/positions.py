@@ -30,7 +30,10 @@ class LineIndex:
         if data is None:
             data = text.encode("utf-8")
         byte_starts = [3 if bom else 0]
-        byte_starts.extend(m.end() for m in _BYTE_NEWLINE.finditer(data))
+        if b"\r" in data:
+            byte_starts.extend(m.end() for m in _BYTE_NEWLINE.finditer(data))
+        else:  # LF newlines only: each line starts one byte after the previous one's bytes
+            byte_starts.extend(accumulate(len(line) + 1 for line in data.split(b"\n")[:-1]))
         self.byte_starts = byte_starts[: len(starts)]
         self._ascii = [line.isascii() for line in self.lines]
         self._marks: dict[int, list[int]] = {}
@@ -98,6 +101,8 @@ class Aligner:
         self.by_content: dict[str, list[int]] = {}
         for number, line in enumerate(index.lines):
             source = line.rstrip()
+            if not source:
+                continue
             greedy = source[_PREFIX.match(source).end() :]  # type: ignore[union-attr]
             single = source[_ONE_MARKER.match(source).end() :]  # type: ignore[union-attr]
             contents = {greedy, single}
