@@ -753,15 +753,14 @@ def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
     part = infer.part_level(r.section for r in readings)
-    for reading in readings:
-        has_links = any(p.link for p in reading.pieces)
+    linked = [any(p.link for p in reading.pieces) for reading in readings]
+    for reading, has_links in zip(readings, linked, strict=True):
         reading.own = infer.own_kind(reading.fields, reading.section, has_links, part)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
     form = infer.paper_form((r.fields, r.own) for r in readings)  # type: ignore[misc]
-    for reading in readings:
-        has_links = any(p.link for p in reading.pieces)
+    for reading, has_links in zip(readings, linked, strict=True):
         prior = priors.get(reading.section) or list_prior
         kind = infer.decide_kind(reading.own, reading.fields, has_links, prior, form)  # type: ignore[arg-type]
         fields = reading.fields
