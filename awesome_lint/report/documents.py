@@ -94,14 +94,8 @@ class _Encoder:
         separator = "[" + inner
         following = "," + inner
         for item in value:
-            item_kind = type(item)
-            if item_kind is str:
+            if type(item) is str:
                 out.append(separator + encode_basestring(item))
-            elif item_kind is int:
-                out.append(separator + int.__repr__(item))
-            elif item_kind is dict:
-                out.append(separator)
-                self.encode_dict(item, depth + 1)
             else:
                 out.append(separator)
                 self.encode(item, depth + 1)
