@@ -27,3 +27,21 @@ def test_no_documents() -> None:
     chunks: list[str] = []
     write_documents_json([], chunks.append)
     assert "".join(chunks) == json.dumps(documents_to_json([]), ensure_ascii=False, indent=1)
+
+
+def test_the_encoder_matches_json_dumps_on_odd_values() -> None:
+    from awesome_lint.report.documents import _Encoder
+
+    value = {
+        "a%d": {"x": 1, "y%": -2, "z": 10**30},
+        "flags": {"t": True, "f": False, "n": None},
+        "mixed": [1, '\u00e9\n"', None, [], {}, (), [[]], {"k": 1.5}],
+        "ints": {"only": 3},
+        "empty": {},
+    }
+    chunks: list[str] = []
+    encoder = _Encoder(chunks.append)
+    encoder.encode(value, 0)
+    encoder.encode(iter([{"s": 1}, {"s": 2}]), 0)  # the same shape again, and an iterator
+    expected = json.dumps(value, ensure_ascii=False, indent=1) + json.dumps([{"s": 1}, {"s": 2}], indent=1)
+    assert "".join(chunks + encoder.out) == expected

@@ -234,29 +234,32 @@ class _Builder:
     def item(self, token: Token, parent: Token, depth: int, parent_key: int | None) -> None:
         key = self.keys
         self.keys += 1
-        own = [t for t in token.get("children", []) if "_raw" in t]
+        own = False  # whether the item has text of its own, not only nested blocks
         pieces: list[Piece] = []
         start = end = -1
+        index = self.index
         for block in token.get("children", []):
-            if "_raw" not in block:
-                if block.get("type") == "list":
+            raw = block.get("_raw")
+            if raw is None:
+                kind = block.get("type")
+                if kind == "list":
                     for child in block.get("children", []):
                         self.item(child, block, depth + 1, key)
-                elif block.get("type") == "block_code":
+                elif kind == "block_code":
                     self.code(block)
-                elif block.get("type") == "table":
+                elif kind == "table":
                     self.table(block)
-                elif block.get("type") == "block_html":
+                elif kind == "block_html":
                     self.html(block)
-                elif block.get("type") == "block_quote":
+                elif kind == "block_quote":
                     self.facts(block.get("children", []))
                 continue
-            bmap = self.aligner.align(block["_raw"])
+            own = True
+            bmap = self.aligner.align(raw)
             self.text_block(block, bmap)
             if bmap is None:
                 continue
             lead = block["_lead"]
-            raw = block["_raw"]
             content_end = len(raw.rstrip())
             if start < 0:
                 start = bmap(lead)
@@ -265,17 +268,17 @@ class _Builder:
                 pieces.append(Piece(" "))
             if block.get("type") in _FENCE_RULES:
                 continue
-            _flatten(block.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
+            _flatten(block.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), index.text)
         if start < 0 or not own:
             return
-        line, col, _ = self.index.locate(start)
-        prefix = self.index.lines[line][:col]
+        line, col, _ = index.locate(start)
+        prefix = index.lines[line][:col]
         m = _MARKER.search(prefix)
         marker_col = m.start() if m else len(prefix) - len(prefix.lstrip())
         marker = (m.group(1)[-1] if m else parent.get("bullet", "-")) or "-"
         number = int(m.group(2)) if m and m.group(2) else None
-        item_start = self.index.char_starts[line] + marker_col
-        text = collapse(self.index.text[start:end])
+        item_start = index.char_starts[line] + marker_col
+        text = collapse(index.text[start:end])
         self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, key, parent_key, first_line=line))
 
     def paragraph(self, token: Token) -> None:
@@ -392,6 +395,8 @@ class _Builder:
 
 
 def _plain(tokens: list[Token]) -> str:
+    if len(tokens) == 1 and tokens[0].get("type") == "text":  # most links' labels
+        return tokens[0].get("raw", "")  # type: ignore[no-any-return]
     out: list[str] = []
     for token in tokens:
         kind = token.get("type")
@@ -748,15 +753,14 @@ def _decide_kinds(readings: list[_Reading]) -> None:
     """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
     part = infer.part_level(r.section for r in readings)
-    for reading in readings:
-        has_links = any(p.link for p in reading.pieces)
+    linked = [any(p.link for p in reading.pieces) for reading in readings]
+    for reading, has_links in zip(readings, linked, strict=True):
         reading.own = infer.own_kind(reading.fields, reading.section, has_links, part)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]
     priors = {section: infer.majority(kinds) for section, kinds in by_section.items()}  # type: ignore[arg-type]
     form = infer.paper_form((r.fields, r.own) for r in readings)  # type: ignore[misc]
-    for reading in readings:
-        has_links = any(p.link for p in reading.pieces)
+    for reading, has_links in zip(readings, linked, strict=True):
         prior = priors.get(reading.section) or list_prior
         kind = infer.decide_kind(reading.own, reading.fields, has_links, prior, form)  # type: ignore[arg-type]
         fields = reading.fields
@@ -926,23 +930,19 @@ def _entry(reading: _Reading, index: LineIndex) -> Entry:
     links = []
     link_pieces = [p for p in reading.pieces if p.link]
     pairs = [*zip(link_pieces, fields.roles, strict=True), *reading.extra]
+    title_piece = reading.pieces[fields.title_link] if fields.title_link is not None else None
+    title_span = None
     for piece, role in pairs:
         if piece.start < 0:
             continue
+        span = index.span(piece.start, piece.end)
+        if piece is title_piece:
+            title_span = span  # the title's link: one span for both
         style: LinkStyle = "empty" if not piece.url and piece.style == "inline" else piece.style  # type: ignore[assignment]
-        links.append(
-            Link(
-                url=piece.url,
-                label=piece.text,
-                role=role,
-                span=index.span(piece.start, piece.end),
-                style=style,
-            )
-        )
-    title_span = None
-    if fields.title_link is not None and reading.pieces[fields.title_link].start >= 0:
-        piece = reading.pieces[fields.title_link]
-        title_span = index.span(piece.start, piece.end)
+        links.append(Link(url=piece.url, label=piece.text, role=role, span=span, style=style))
+    if title_piece is not None and title_piece.start >= 0:
+        if title_span is None:
+            title_span = index.span(title_piece.start, title_piece.end)
     elif fields.title:
         title_span = _find_title(fields.title, reading.start, reading.end, index)
     return Entry(
@@ -960,7 +960,7 @@ def _entry(reading: _Reading, index: LineIndex) -> Entry:
         tags=tuple(fields.tags),
         arxiv_id=fields.arxiv.id if fields.arxiv else None,
         arxiv_id_malformed=bool(fields.arxiv and fields.arxiv.malformed),
-        cited_arxiv_ids=tuple(c.id for c in fields.cited),
+        cited_arxiv_ids=tuple([c.id for c in fields.cited]),
         links=tuple(links),
         text=reading.text,
         marker=item.marker,

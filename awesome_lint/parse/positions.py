@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from awesome_lint.model import Span
 from awesome_lint.regex import lazy_compile
@@ -30,7 +30,10 @@ class LineIndex:
         if data is None:
             data = text.encode("utf-8")
         byte_starts = [3 if bom else 0]
-        byte_starts.extend(m.end() for m in _BYTE_NEWLINE.finditer(data))
+        if b"\r" in data:
+            byte_starts.extend(m.end() for m in _BYTE_NEWLINE.finditer(data))
+        else:  # LF newlines only: each line starts one byte after the previous one's bytes
+            byte_starts.extend(accumulate(len(line) + 1 for line in data.split(b"\n")[:-1]))
         self.byte_starts = byte_starts[: len(starts)]
         self._ascii = [line.isascii() for line in self.lines]
         self._marks: dict[int, list[int]] = {}
@@ -98,6 +101,8 @@ class Aligner:
         self.by_content: dict[str, list[int]] = {}
         for number, line in enumerate(index.lines):
             source = line.rstrip()
+            if not source:
+                continue
             greedy = source[_PREFIX.match(source).end() :]  # type: ignore[union-attr]
             single = source[_ONE_MARKER.match(source).end() :]  # type: ignore[union-attr]
             contents = {greedy, single}
@@ -109,10 +114,9 @@ class Aligner:
 
     def align(self, block_text: str, heading: bool = False) -> BlockMap | None:
         """Map the lines of `block_text` to the source, or None if they cannot be found."""
-        pieces = block_text.split("\n")
-        first = next((p.strip() for p in pieces if p.strip()), None)
-        if first is None:
+        if not block_text.strip():
             return None
+        pieces = block_text.split("\n")
         total = len(self.index.lines)
         here = self.pointer
         back, ahead = max(0, here - _WINDOW), min(total, here + _WINDOW)
@@ -124,7 +128,7 @@ class Aligner:
                 offsets, leads, used = result
                 self.claimed.update(used)
                 self.pointer = max(self.pointer, used[-1] + 1)
-                return BlockMap(block_text, _fill_blank_lines(offsets), leads)
+                return BlockMap(pieces, _fill_blank_lines(offsets), leads)
         return None
 
     def release(self) -> None:
@@ -140,41 +144,37 @@ class Aligner:
     def _align_from(
         self, pieces: list[str], heading: bool, start: int, stop: int
     ) -> tuple[list[int], list[int], list[int]] | None:
-        lines = self.index.lines
+        lines, starts, claimed, by_content = self.index.lines, self.index.char_starts, self.claimed, self.by_content
         offsets: list[int] = []
         leads: list[int] = []
         used: list[int] = []
         pointer = start
         for piece in pieces:
             key = piece.strip()
-            lead = len(piece) - len(piece.lstrip())
-            leads.append(lead)
+            leads.append(len(piece) - len(piece.lstrip()))
             if not key:
                 offsets.append(-1)
                 continue
-            found = -1
-            for number in self._candidates(key, heading, pointer, stop):
-                if number in self.claimed:
+            numbers = by_content.get(key)
+            # The lines in [pointer, stop) indexed under the key, or all of them for a key not indexed.
+            if numbers:
+                candidates: Iterable[int] = numbers[bisect_left(numbers, pointer) : bisect_left(numbers, stop)]
+            else:
+                candidates = range(pointer, stop)
+            for number in candidates:
+                if number in claimed:
                     continue
                 source = lines[number].rstrip()
                 col = _find_key(source, key, heading)
                 if col < 0 or _PREFIX.fullmatch(source, 0, col) is None:
                     continue
-                found = self.index.offset(number, col)
+                offsets.append(starts[number] + col)
                 used.append(number)
                 pointer = number + 1
                 break
-            if found < 0:
+            else:
                 return None
-            offsets.append(found)
         return offsets, leads, used
-
-    def _candidates(self, key: str, heading: bool, start: int, stop: int) -> Iterable[int]:
-        """Line numbers in [start, stop) that may hold `key`: the indexed ones, or a scan for unindexed keys."""
-        numbers = self.by_content.get(key)
-        if numbers:
-            return (n for n in islice(numbers, bisect_left(numbers, start), None) if n < stop)
-        return range(start, stop)
 
 
 def _find_key(source: str, key: str, heading: bool) -> int:
@@ -199,9 +199,11 @@ def _fill_blank_lines(offsets: list[int]) -> list[int]:
 class BlockMap:
     """Maps an offset in one block's text to an offset in the normalised source text."""
 
-    def __init__(self, block_text: str, line_offsets: list[int], leads: list[int]) -> None:
+    def __init__(self, pieces: list[str], line_offsets: list[int], leads: list[int]) -> None:
+        """`pieces` are the block text's lines; `line_offsets` and `leads` say where each starts in the source
+        and how much indentation it kept."""
         starts = [0]
-        for piece in block_text.split("\n")[:-1]:
+        for piece in pieces[:-1]:
             starts.append(starts[-1] + len(piece) + 1)
         self.starts = starts
         self.line_offsets = line_offsets

@@ -17,8 +17,11 @@ def write_documents_json(documents: Sequence[Document], write: Callable[[str], o
     """Write parsed lists as the documented JSON, byte for byte as `json.dumps(..., ensure_ascii=False, indent=1)`
     prints it, in chunks: each entry is made and encoded only when the output reaches it."""
     encoder = _Encoder(write)
-    encoder.encode(documents_to_json(list(documents), lazy=True), "")
+    encoder.encode(documents_to_json(list(documents), lazy=True), 0)
     write("".join(encoder.out))
+
+
+_INTEGERS = {int}
 
 
 class _Encoder:
@@ -27,77 +30,96 @@ class _Encoder:
     def __init__(self, write: Callable[[str], object]) -> None:
         self.out: list[str] = []
         self.write = write
-        self.keys: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
-        """For each indent, what opens a dict's first key and what comes before each further key."""
+        self.shapes: dict[tuple[int, tuple[str, ...]], tuple[list[str], str, str]] = {}
+        """For each depth and sequence of keys: what comes before each key's value, what closes the object, and
+        the whole object as a %-template for when every value is an integer (a span)."""
 
-    def encode(self, value: Any, indent: str) -> None:
-        """Append `value`'s JSON, indented as at `indent`; a container's strings and integers (a dict's constants
-        and empty lists too) are written in the container's own loop, each with what comes before it."""
-        out = self.out
+    def encode(self, value: Any, depth: int) -> None:
+        """Append `value`'s JSON, indented as at `depth`."""
         kind = type(value)
-        if kind is str:
-            out.append(encode_basestring(value))
-        elif value is None:
-            out.append("null")
-        elif value is True:
-            out.append("true")
-        elif value is False:
-            out.append("false")
-        elif kind is int:
-            out.append(int.__repr__(value))
-        elif kind is dict:
-            if not value:
-                out.append("{}")
-                return
-            inner = indent + " "
-            keys = self.keys.get(inner)
-            if keys is None:
-                keys = self.keys[inner] = ({}, {})
-            first, rest = keys
-            before = first
-            for key, item in value.items():
-                prefix = before.get(key)
-                if prefix is None:
-                    opening = "{\n" if before is first else ",\n"
-                    prefix = before[key] = f"{opening}{inner}{encode_basestring(key)}: "
-                before = rest
-                item_kind = type(item)
-                if item_kind is str:
-                    out.append(prefix + encode_basestring(item))
-                elif item_kind is int:
-                    out.append(prefix + int.__repr__(item))
-                elif item is None:
-                    out.append(prefix + "null")
-                elif item_kind is list and not item:
-                    out.append(prefix + "[]")
-                elif item is False:
-                    out.append(prefix + "false")
-                elif item is True:
-                    out.append(prefix + "true")
-                else:
-                    out.append(prefix)
-                    self.encode(item, inner)
-            out.append("\n" + indent + "}")
+        if kind is dict:
+            self.encode_dict(value, depth)
         elif kind is list or kind is tuple or hasattr(value, "__next__"):
-            streamed = kind is not list and kind is not tuple
-            inner = indent + " "
-            separator = "[\n" + inner
-            for item in value:
-                item_kind = type(item)
-                if item_kind is str:
-                    out.append(separator + encode_basestring(item))
-                elif item_kind is int:
-                    out.append(separator + int.__repr__(item))
-                else:
-                    out.append(separator)
-                    self.encode(item, inner)
-                separator = ",\n" + inner
-                if streamed and len(out) > _PIECES_PER_WRITE:
-                    self.write("".join(out))
-                    out.clear()
-            out.append("[]" if separator[0] == "[" else "\n" + indent + "]")
+            self.encode_list(value, depth, streamed=kind is not list and kind is not tuple)
         else:
-            out.append(json.dumps(value, ensure_ascii=False))
+            self.out.append(_scalar(value))
+
+    def encode_dict(self, value: dict[str, Any], depth: int) -> None:
+        """Append an object's JSON; its strings and integers (and empty lists) are written in this loop, each with
+        what comes before it."""
+        out = self.out
+        if not value:
+            out.append("{}")
+            return
+        keys = tuple(value)
+        shape = self.shapes.get((depth, keys))
+        if shape is None:
+            inner = "\n" + " " * (depth + 1)
+            prefixes = [f",{inner}{encode_basestring(key)}: " for key in keys]
+            prefixes[0] = "{" + prefixes[0][1:]
+            closing = "\n" + " " * depth + "}"
+            template = "".join(prefix.replace("%", "%%") + "%d" for prefix in prefixes) + closing
+            shape = self.shapes[depth, keys] = (prefixes, closing, template)
+        prefixes, closing, template = shape
+        values = value.values()
+        if set(map(type, values)) == _INTEGERS:
+            out.append(template % tuple(values))
+            return
+        for prefix, item in zip(prefixes, values, strict=True):
+            item_kind = type(item)
+            if item_kind is str:
+                out.append(prefix + encode_basestring(item))
+            elif item_kind is int:
+                out.append(prefix + int.__repr__(item))
+            elif item is None:
+                out.append(prefix + "null")
+            elif item_kind is list and not item:
+                out.append(prefix + "[]")
+            elif item_kind is dict:
+                out.append(prefix)
+                self.encode_dict(item, depth + 1)
+            elif item is False:
+                out.append(prefix + "false")
+            elif item is True:
+                out.append(prefix + "true")
+            else:
+                out.append(prefix)
+                self.encode(item, depth + 1)
+        out.append(closing)
+
+    def encode_list(self, value: Any, depth: int, streamed: bool) -> None:
+        """Append an array's JSON; a `streamed` one (an iterator) is written out every so many pieces."""
+        out = self.out
+        inner = "\n" + " " * (depth + 1)
+        separator = "[" + inner
+        following = "," + inner
+        for item in value:
+            if type(item) is str:
+                out.append(separator + encode_basestring(item))
+            else:
+                out.append(separator)
+                self.encode(item, depth + 1)
+            separator = following
+            if streamed and len(out) > _PIECES_PER_WRITE:
+                self.write("".join(out))
+                out.clear()
+        out.append("[]" if separator is not following else "\n" + " " * depth + "]")
+
+
+def _scalar(value: Any) -> str:
+    """The JSON of a value that is no container."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)  # type: ignore[no-any-return]
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def render_documents(documents: Sequence[Document], fmt: str) -> str:
