@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations, pairwise
 from typing import NamedTuple, Protocol, TypeVar
 
 from awesome_lint.regex import lazy_compile
@@ -475,13 +476,19 @@ class _Blocks:
 def _title_blocks(key: _Key, frequency: Mapping[str, int], config: DedupConfig) -> set[tuple[str, ...]]:
     """The blocks of a title: each pair of its rarest tokens and its prefix, with its distinguishing numbers
     (title and truncation matches need equal numbers), and each long subtitle."""
-    tokens = sorted({w for w in key.norm.split() if w not in _STOPWORDS and frequency[w] <= config.block_max})
+    words = key.norm.split()
+    block_max = config.block_max
+    tokens = sorted({w for w in words if w not in _STOPWORDS and frequency[w] <= block_max})
     rare = sorted(tokens, key=frequency.__getitem__)[: config.block_tokens]  # by frequency, then alphabetically
     numbers = " ".join(key.numbers)
-    own = {("tok", numbers, rare[0])} if len(rare) == 1 else set()
-    own.update(("tok", numbers, min(x, y), max(x, y)) for n, x in enumerate(rare) for y in rare[n + 1 :])
-    own.add(("pre", numbers, " ".join(key.norm.split()[: config.segment_min_words])))
-    own.update(("seg", seg) for seg in key.segments if len(seg.split()) >= config.segment_min_words)
+    if len(rare) == 1:
+        own = {("tok", numbers, rare[0])}
+    else:
+        own = {("tok", numbers, x, y) if x < y else ("tok", numbers, y, x) for x, y in combinations(rare, 2)}
+    min_words = config.segment_min_words
+    own.add(("pre", numbers, " ".join(words[:min_words])))
+    # A segment is normalised (single spaces), so its words are one more than its spaces.
+    own.update(("seg", seg) for seg in key.segments if seg.count(" ") >= min_words - 1)
     return own
 
 
@@ -493,43 +500,24 @@ def _shared_blocks(titles: list[_Key], config: DedupConfig) -> dict[tuple[str, .
         for token in dict.fromkeys(w for w in norm.split() if w not in _STOPWORDS):
             frequency[token] += 1
     hashes = array("q")
-    owners = array("q")
-    for index, key in enumerate(titles):
-        for block in _title_blocks(key, frequency, config):
-            hashes.append(hash(block))
-            owners.append(index)
-    order = sorted(range(len(hashes)), key=hashes.__getitem__)
-    # Each hash held by two or more titles, and (title, its number) for each title holding it: every such title's
-    # blocks are made again once, in index order, to tell equal blocks from equal hashes.
-    wanted: list[int] = []
-    holders = array("q")
+    ends = array("q")  # where each title's hashes end
+    for key in titles:
+        hashes.extend(map(hash, _title_blocks(key, frequency, config)))
+        ends.append(len(hashes))
+    ordered = sorted(hashes)
+    wanted = {h for h, following in pairwise(ordered) if h == following}  # hashes held twice or more
+    del ordered
+    # The blocks of each title holding such a hash are made again, in index order, to tell equal blocks from
+    # equal hashes.
+    found: dict[tuple[str, ...], list[int]] = defaultdict(list)
     start = 0
-    while start < len(order):
-        end = start + 1
-        while end < len(order) and hashes[order[end]] == hashes[order[start]]:
-            end += 1
-        if end - start > 1:
-            for index in dict.fromkeys(owners[k] for k in order[start:end]):
-                holders.append(index)
-                holders.append(len(wanted))
-            wanted.append(hashes[order[start]])
+    for index, end in enumerate(ends):
+        if not wanted.isdisjoint(hashes[start:end]):
+            for block in _title_blocks(titles[index], frequency, config):
+                if hash(block) in wanted:
+                    found[block].append(index)
         start = end
-    del order, hashes, owners
-    found: list[dict[tuple[str, ...], list[int]]] = [defaultdict(list) for _ in wanted]
-    pairs = sorted(range(0, len(holders), 2), key=holders.__getitem__)  # stable: each title's numbers in order
-    previous = -1
-    blocks: set[tuple[str, ...]] = set()
-    for k in pairs:
-        index, number = holders[k], holders[k + 1]
-        if index != previous:
-            blocks, previous = _title_blocks(titles[index], frequency, config), index
-        for block in blocks:
-            if hash(block) == wanted[number]:
-                found[number][block].append(index)
-    shared: dict[tuple[str, ...], list[int]] = {}
-    for blocks_of_hash in found:
-        shared.update((block, members) for block, members in blocks_of_hash.items() if len(members) > 1)
-    return shared
+    return {block: members for block, members in found.items() if len(members) > 1}
 
 
 def _title_candidates(titles: list[_Key], config: DedupConfig) -> Iterator[tuple[int, list[int]]]:

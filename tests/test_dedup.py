@@ -10,11 +10,14 @@ from rulecheck import check
 
 from awesome_lint.dedup import (
     _SIGNAL_ORDER,
+    _STOPWORDS,
     Cluster,
     DedupConfig,
     Edge,
     _key,
     _Matcher,
+    _shared_blocks,
+    _title_blocks,
     _title_candidates,
     cluster_entries,
     distinguishing_tokens,
@@ -306,6 +309,32 @@ def test_titles_that_are_not_evidence_still_match_by_id_and_url() -> None:
     assert [c.members for c in clusters] == [(0, 1, 2), (3, 4)]
     assert [(e.a, e.b, e.signal) for e in clusters[0].edges] == [(0, 1, "arxiv-id"), (0, 2, "title")]
     assert [(e.a, e.b, e.signal) for e in clusters[1].edges] == [(3, 4, "url")]
+
+
+def test_shared_blocks_are_the_blocks_two_titles_hold() -> None:
+    """Every block that two or more titles hold, with its titles in order, and no block of one title."""
+    titles = [
+        "Deep Compression: Compressing Deep Neural Networks with Pruning",
+        "Learning both Weights and Connections for Efficient Neural Networks",
+        "Deep compression: compressing deep neural networks",
+        "ShuffleNet V2: Practical Guidelines for Efficient CNN Architecture Design",
+        "ShuffleNet: An Extremely Efficient Convolutional Neural Network for Mobile Devices",
+        "Learning both weights and connections for efficient neural network",
+        "Practical Guidelines for Efficient CNN Architecture Design",
+    ]
+    keys = list(dict.fromkeys(_key(paper(title)) for title in titles))
+    config = DedupConfig()
+    frequency: dict[str, int] = {}
+    for norm in dict.fromkeys(key.norm for key in keys):
+        for word in dict.fromkeys(w for w in norm.split() if w not in _STOPWORDS):
+            frequency[word] = frequency.get(word, 0) + 1
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for index, key in enumerate(keys):
+        for block in _title_blocks(key, frequency, config):
+            holders.setdefault(block, []).append(index)
+    expected = {block: members for block, members in holders.items() if len(members) > 1}
+    assert expected
+    assert _shared_blocks(keys, config) == expected
 
 
 # ------------------------------------------------------- the clustering equals plain Kruskal over all pairs

@@ -83,7 +83,7 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        from rapidfuzz import fuzz  # imported only for a URL that two entries cite
+        from rapidfuzz import fuzz, process  # imported only for a URL that two entries cite
 
         from awesome_lint.dedup import normalize_title
 
@@ -95,7 +95,15 @@ def shared_url(ctx: Context, options: Options) -> Iterator[Issue]:
         # Each candidate's support: how many members have a title similar to it. The candidates are every title,
         # or in a large group the titles cited most often, so the work grows with the group, not its square.
         candidates = sorted(distinct, key=lambda t: -copies[t])[:_CANDIDATES]
-        similar = {c: {t for t in distinct if fuzz.token_set_ratio(c, t) >= threshold} for c in candidates}
+        similar = {
+            c: {
+                t
+                for t, _score, _i in process.extract(
+                    c, distinct, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=threshold
+                )
+            }
+            for c in candidates
+        }
         if len(similar[candidates[0]]) == len(distinct):
             continue  # every title is close to the one cited most: copies of one paper
         slug = _slug_words(members[0][1].url)
