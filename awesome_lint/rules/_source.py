@@ -94,14 +94,21 @@ def _longest_match(old: str, new: str, alo: int, ahi: int, blo: int, bhi: int) -
     """The longest common run of `old[alo:ahi]` and `new[blo:bhi]` as (i, j, size): the earliest in `old`, then
     in `new`, as difflib's `find_longest_match` picks it when nothing is junk."""
     best_i, best_j, size = alo, blo, 0
-    for i in range(alo, ahi):
-        if i + size >= ahi:
-            break
-        while i + size < ahi:
-            j = new.find(old[i : i + size + 1], blo, bhi)
-            if j < 0:
-                break
-            best_i, best_j, size = i, j, size + 1
+    find = new.find
+    i = alo
+    while i + size < ahi and size < bhi - blo:
+        if find(old[i : i + size + 1], blo, bhi) < 0:
+            i += 1  # no longer run starts here; one found later must beat `size` too
+            continue
+        low, high = size + 1, min(ahi - i, bhi - blo)  # old[i:i+low] is in new; gallop to the longest that is
+        while low < high:
+            mid = (low + high + 1) // 2
+            if find(old[i : i + mid], blo, bhi) < 0:
+                high = mid - 1
+            else:
+                low = mid
+        best_i, best_j, size = i, find(old[i : i + low], blo, bhi), low
+        i += 1
     return best_i, best_j, size
 
 
