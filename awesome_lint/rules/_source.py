@@ -119,10 +119,12 @@ def mask_code_spans(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: blanked(m.group(0)), text)
 
 
-def masked_entry_text(doc: Document, entry: Entry) -> tuple[int, str]:
-    """An entry's source text (start offset, text) with its links and code spans blanked out."""
+def masked_entry_text(doc: Document, entry: Entry, links: list[tuple[int, int]] | None = None) -> tuple[int, str]:
+    """An entry's source text (start offset, text) with its links and code spans blanked out (`links`: the text
+    offsets of its links, when the caller has them)."""
     start, text = source_text(doc, entry.span)
-    links = [doc.offsets(link.span) for link in entry.links]
+    if links is None:
+        links = [doc.offsets(link.span) for link in entry.links]
     return start, blank(mask_code_spans(text), [(a - start, b - start) for a, b in links])
 
 
