@@ -98,7 +98,8 @@ def _longest_match(old: str, new: str, alo: int, ahi: int, blo: int, bhi: int) -
     i = alo
     while i + size < ahi and size < bhi - blo:
         if find(old[i : i + size + 1], blo, bhi) < 0:
-            i += 1  # no longer run starts here; one found later must beat `size` too
+            # no longer run starts here; when its last character is nowhere in `new`, none starts up to it either
+            i += size + 1 if find(old[i + size], blo, bhi) < 0 else 1
             continue
         low, high = size + 1, min(ahi - i, bhi - blo)  # old[i:i+low] is in new; gallop to the longest that is
         while low < high:
