@@ -73,7 +73,7 @@ def shape_of(entry: Entry) -> Shape:
     "warning",
     "an entry that breaks the list's own dominant entry format",
     options=MajorityOptions,
-    cost=3,
+    cost=1,
 )
 def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
     """Learns the list's own entry format and reports paper entries written differently. Each paper entry

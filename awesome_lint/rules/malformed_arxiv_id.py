@@ -48,7 +48,7 @@ def _malformed_issue(ctx: Context, found: ArxivId, start: int | None, where: Spa
     return Issue(where, f"arXiv id `{base}` cannot exist (bad month or digit count); check the paper's real id")
 
 
-@rule("AL304", "malformed-arxiv-id", "error", "`1404.00736` for `1404.0736`, or an impossible id", fix="safe", cost=3)
+@rule("AL304", "malformed-arxiv-id", "error", "`1404.00736` for `1404.0736`, or an impossible id", fix="safe", cost=2)
 def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
     """An arXiv id that is malformed or cannot exist, in a link or in the citation text. Ids before 2015 have
     four digits after the dot (`1404.0736`); lists copied from some citation exports write them with a leading
