@@ -8,6 +8,7 @@ judges whether a normalised id could exist.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,6 +70,9 @@ _CITED_RE = lazy_compile(
 
 # How far before the word "arxiv" a citation may start: `https://browse.arxiv.org/abs/...`.
 _CITED_LEAD = len("https://") + max(host.index("arxiv") for host in HOSTS)
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+"""Lower case for ASCII letters only, as the patterns' IGNORECASE with ASCII matches them."""
 
 URL_MEMO = 1 << 16
 """How many URLs `split_url` remembers: several rules and the parser ask about every link of a list."""
@@ -184,7 +188,7 @@ def find_cited(text: str) -> list[ArxivId]:
     if "arxiv" not in lower:  # both forms hold the word (ASCII letters, as the pattern matches them)
         return found
     seen: set[str] = set()
-    for m in _cited_matches(text, lower) if text.isascii() else _CITED_RE.finditer(text):
+    for m in _cited_matches(text, lower if text.isascii() else text.translate(_ASCII_LOWER)):
         aid = _from_match(m)
         if aid.id not in seen:
             seen.add(aid.id)
@@ -193,8 +197,9 @@ def find_cited(text: str) -> list[ArxivId]:
 
 
 def _cited_matches(text: str, lower: str) -> Iterator[re.Match[str]]:
-    """The matches `_CITED_RE.finditer` gives on ASCII `text` (`lower` is its lower case, position for position),
-    searched only from just before each "arxiv", the word every citation holds, instead of at every character."""
+    """The matches `_CITED_RE.finditer` gives on `text` (`lower` is it with ASCII letters in lower case, position
+    for position), searched only from just before each "arxiv", the word every citation holds, instead of at
+    every character."""
     pos = 0
     while (at := lower.find("arxiv", pos)) >= 0:
         m = _CITED_RE.search(text, max(pos, at - _CITED_LEAD))

@@ -94,14 +94,22 @@ def _longest_match(old: str, new: str, alo: int, ahi: int, blo: int, bhi: int) -
     """The longest common run of `old[alo:ahi]` and `new[blo:bhi]` as (i, j, size): the earliest in `old`, then
     in `new`, as difflib's `find_longest_match` picks it when nothing is junk."""
     best_i, best_j, size = alo, blo, 0
-    for i in range(alo, ahi):
-        if i + size >= ahi:
-            break
-        while i + size < ahi:
-            j = new.find(old[i : i + size + 1], blo, bhi)
-            if j < 0:
-                break
-            best_i, best_j, size = i, j, size + 1
+    find = new.find
+    i = alo
+    while i + size < ahi and size < bhi - blo:
+        if find(old[i : i + size + 1], blo, bhi) < 0:
+            # no longer run starts here; when its last character is nowhere in `new`, none starts up to it either
+            i += size + 1 if find(old[i + size], blo, bhi) < 0 else 1
+            continue
+        low, high = size + 1, min(ahi - i, bhi - blo)  # old[i:i+low] is in new; gallop to the longest that is
+        while low < high:
+            mid = (low + high + 1) // 2
+            if find(old[i : i + mid], blo, bhi) < 0:
+                high = mid - 1
+            else:
+                low = mid
+        best_i, best_j, size = i, find(old[i : i + low], blo, bhi), low
+        i += 1
     return best_i, best_j, size
 
 
@@ -112,10 +120,12 @@ def mask_code_spans(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: blanked(m.group(0)), text)
 
 
-def masked_entry_text(doc: Document, entry: Entry) -> tuple[int, str]:
-    """An entry's source text (start offset, text) with its links and code spans blanked out."""
+def masked_entry_text(doc: Document, entry: Entry, links: list[tuple[int, int]] | None = None) -> tuple[int, str]:
+    """An entry's source text (start offset, text) with its links and code spans blanked out (`links`: the text
+    offsets of its links, when the caller has them)."""
     start, text = source_text(doc, entry.span)
-    links = [doc.offsets(link.span) for link in entry.links]
+    if links is None:
+        links = [doc.offsets(link.span) for link in entry.links]
     return start, blank(mask_code_spans(text), [(a - start, b - start) for a, b in links])
 
 

@@ -48,7 +48,7 @@ def _differences(url: ArxivUrl, style: str, why: str) -> list[str]:
     "an arXiv paper link not in arXiv's own form `https://arxiv.org/abs/ID` (or the configured style)",
     fix="safe",
     options=LinkStyleOptions,
-    cost=4,
+    cost=2,
     shares="arxiv-links",
 )
 def arxiv_link_style(ctx: Context, options: LinkStyleOptions) -> Iterator[Issue]:

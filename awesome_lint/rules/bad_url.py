@@ -19,6 +19,8 @@ from awesome_lint.rules._source import masked_entry_text, url_offset
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 _SCHEME = lazy_compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SPACE = lazy_compile(r"\s")
+_PLAIN_HOST = lazy_compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[A-Za-z0-9.\-]+(?:[/?#]|\Z)")
+"""A URL whose host is plain ASCII letters, digits, dots and hyphens: `urlsplit` finds that host, and no error."""
 
 
 # How a link target that was meant as a URL starts: a scheme, `www.`, a path, or an anchor.
@@ -50,7 +52,7 @@ def _url_problem(url: str, meant: str) -> str | None:
         return f"link target `{brief(url)}` is a local file path; link a web URL instead"
     if scheme not in _ALLOWED_SCHEMES:
         return f"link target `{brief(url)}` uses the `{scheme}:` scheme; link an http(s) URL instead"
-    if scheme == "mailto":
+    if scheme == "mailto" or _PLAIN_HOST.match(url):
         return None
     try:
         parts = urlsplit(url)

@@ -68,7 +68,7 @@ def double_space(ctx: Context) -> Iterator[Issue]:
     """
     regions: list[tuple[int, str, str]] = []
     for entry in ctx.document.entries:
-        if not _ANY_SPACES.search(ctx.document.source(entry.span)):
+        if not _ANY_SPACES.search(ctx.document.text, *ctx.document.offsets(entry.span)):
             continue  # neither its title nor its authors (both inside its source) can hold a run
         for found, what in ((_title_region(ctx, entry), "title"), (_authors_region(ctx, entry), "author list")):
             if found is not None:

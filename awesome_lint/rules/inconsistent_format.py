@@ -73,7 +73,7 @@ def shape_of(entry: Entry) -> Shape:
     "warning",
     "an entry that breaks the list's own dominant entry format",
     options=MajorityOptions,
-    cost=3,
+    cost=1,
 )
 def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issue]:
     """Learns the list's own entry format and reports paper entries written differently. Each paper entry
@@ -104,25 +104,21 @@ def inconsistent_format(ctx: Context, options: MajorityOptions) -> Iterator[Issu
     """
     papers = ctx.papers
     shapes = [shape_of(entry) for entry in papers]
-    fields = ("marker", "title", "lead", "tail", "tags", "citation")
+    columns = dict(zip(Shape._fields, zip(*shapes, strict=True), strict=False))  # empty when there are no papers
     dominant: dict[str, tuple[Any, int]] = {}
-    for field in fields:
-        found = dominant_value([getattr(shape, field) for shape in shapes], options)
+    for field in Shape._fields:
+        found = dominant_value(list(columns.get(field, ())), options)
         if found is not None:
             dominant[field] = found
     if not dominant:
         return
-    typical = [
-        entry
-        for entry, shape in zip(papers, shapes, strict=True)
-        if all(getattr(shape, f) == value for f, (value, _count) in dominant.items())
-    ]
+    checks = [(field, Shape._fields.index(field), value) for field, (value, _count) in dominant.items()]
+    differing = [[field for field, i, value in checks if shape[i] != value] for shape in shapes]
+    typical = [entry for entry, fields in zip(papers, differing, strict=True) if not fields]
     example = f' (e.g. line {typical[0].span.line}: "{brief(typical[0].text, 40)}")' if typical else ""
-    for entry, shape in zip(papers, shapes, strict=True):
+    for entry, shape, fields in zip(papers, shapes, differing, strict=True):
         differences = [
-            field
-            for field, (value, _count) in dominant.items()
-            if getattr(shape, field) != value and not (field == "title" and "unlinked" in (shape.title, value))
+            field for field in fields if not (field == "title" and "unlinked" in (shape.title, dominant[field][0]))
         ]
         if not differences or not title_read(entry):
             continue  # no difference, or its shape is unknown: the parser did not read its title

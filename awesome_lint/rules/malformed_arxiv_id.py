@@ -24,10 +24,10 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         pos = text.find(needle, pos + 1)
 
 
-def _cited_outside_links(ctx: Context, entry: Entry) -> bool:
-    """Whether the word `arXiv` occurs in an entry's source outside its links (else no id is cited in prose)."""
+def _cited_outside_links(ctx: Context, entry: Entry, links: list[tuple[int, int]]) -> bool:
+    """Whether the word `arXiv` occurs in an entry's source outside its links (at text offsets `links`), else no
+    id is cited in prose."""
     start, text = source_text(ctx.document, entry.span)
-    links = [ctx.document.offsets(link.span) for link in entry.links]
     for m in arxiv_id.ARXIV_WORD.finditer(text):
         a, b = start + m.start(), start + m.end()
         if not any(x <= a and b <= y for x, y in links):
@@ -48,7 +48,7 @@ def _malformed_issue(ctx: Context, found: ArxivId, start: int | None, where: Spa
     return Issue(where, f"arXiv id `{base}` cannot exist (bad month or digit count); check the paper's real id")
 
 
-@rule("AL304", "malformed-arxiv-id", "error", "`1404.00736` for `1404.0736`, or an impossible id", fix="safe", cost=3)
+@rule("AL304", "malformed-arxiv-id", "error", "`1404.00736` for `1404.0736`, or an impossible id", fix="safe", cost=2)
 def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
     """An arXiv id that is malformed or cannot exist, in a link or in the citation text. Ids before 2015 have
     four digits after the dot (`1404.0736`); lists copied from some citation exports write them with a leading
@@ -74,9 +74,12 @@ def malformed_arxiv_id(ctx: Context) -> Iterator[Issue]:
                 continue
             url_start = url_offset(ctx.document, link)
             yield _malformed_issue(ctx, found, None if url_start is None else url_start + pos, link.span)
-        if "arxiv" not in entry.text.lower() or not _cited_outside_links(ctx, entry):
+        if "arxiv" not in entry.text.lower():
             continue
-        start, text = masked_entry_text(ctx.document, entry)
+        links = [ctx.document.offsets(link.span) for link in entry.links]
+        if not _cited_outside_links(ctx, entry, links):
+            continue
+        start, text = masked_entry_text(ctx.document, entry, links)
         for found in arxiv_id.find_cited(text):
             if not found.malformed and arxiv_id.is_valid(found.id):
                 continue

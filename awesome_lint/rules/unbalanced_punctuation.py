@@ -22,8 +22,9 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
-def _prose(ctx: Context, entry: Entry) -> tuple[int, str]:
-    """An entry's source with link syntax, URLs, code spans and the list marker blanked; labels are kept."""
+def _prose(ctx: Context, entry: Entry) -> tuple[int, str] | None:
+    """An entry's source with link syntax, URLs, code spans and the list marker blanked; labels are kept. None
+    when that prose, having no code span, is plainly balanced (so it need not be blanked to be checked)."""
     start, text = source_text(ctx.document, entry.span)
     ranges: list[tuple[int, int]] = []
     marker = _LIST_MARKER.match(text)
@@ -35,7 +36,22 @@ def _prose(ctx: Context, entry: Entry) -> tuple[int, str]:
         b -= start
         close = label_end(text[a:b])
         ranges += [(a, b)] if close < 0 else [(a, a + 1), (a + close, b)]
+    if "`" not in text and _balanced(_kept(text, ranges)):
+        return None
     return start, blank(mask_code_spans(text), ranges)
+
+
+def _kept(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The characters of `text` that `blank(text, ranges)` keeps, joined: the same brackets and quotes, in order."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(ranges):
+        start, end = max(start, done), min(end, len(text))
+        if start < end:
+            pieces.append(text[done:start])
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _NOT_PUNCTUATION = lazy_compile('[^()\\[\\]{}（）【】“”"\\\\]+')
@@ -107,7 +123,7 @@ def unbalanced_punctuation(ctx: Context) -> Iterator[Issue]:
 
         - [Deep Learning](https://arxiv.org/abs/1510.00149) (ICLR 2016)
     """
-    regions = [_prose(ctx, entry) for entry in ctx.document.entries]
+    regions = [prose for entry in ctx.document.entries if (prose := _prose(ctx, entry)) is not None]
     regions += [heading_prose(ctx.document, section) for section in ctx.document.iter_sections()]
     for start, text in regions:
         for pos, what in _unbalanced(text):
