@@ -122,11 +122,11 @@ def _may_split() -> bool:
 
 def _issues(context: Context, rules: list[Rule], split: bool) -> dict[str, list[Issue]]:
     """Each rule's issues, by code; with `split`, a share of the rules runs in a forked child meanwhile."""
-    from awesome_lint.workers import Forked
-
     here, there = split_rules(rules) if split else (rules, [])
     if not there:
         return _run(context, rules)
+    from awesome_lint.workers import Forked
+
     with Forked(lambda: _run(context, there)) as child:
         issues = _run(context, here)
         issues.update(child.result())
@@ -234,8 +234,6 @@ def lint_paths(
 def _lint_files(paths: list[str], config: Config, network: Any, cache: LintCache | None) -> list[FileResult]:
     """Lint files without fixing them; when two or more the cache does not answer for make SPLIT_BYTES together
     and can be shared out evenly, a forked child lints about half of them meanwhile (neither splits rules)."""
-    from awesome_lint.workers import Forked
-
     sources = [read_source(path) for path in paths]  # every file read first: an unreadable one stops the run
     cache = cache if network is None else None
     found: list[list[Finding] | None] = [cache.get(s.path, s.data, config) if cache else None for s in sources]
@@ -245,6 +243,8 @@ def _lint_files(paths: list[str], config: Config, network: Any, cache: LintCache
         return {i: lint_source(sources[i], config, network, split_from=split_from) for i in share}
 
     if there:
+        from awesome_lint.workers import Forked
+
         with Forked(lambda: lint(there, sys.maxsize)) as child:
             done = lint(here, sys.maxsize)
             done.update(child.result())
@@ -263,10 +263,10 @@ def _lint_files(paths: list[str], config: Config, network: Any, cache: LintCache
 def _file_shares(sizes: dict[int, int]) -> tuple[list[int], list[int]]:
     """The files (by index, with their sizes) this process and a child lint: about half the bytes each when two or
     more files make SPLIT_BYTES together and neither share outweighs the other three to one; else all here."""
-    from awesome_lint.workers import halves
-
     total = sum(sizes.values())
     if len(sizes) >= 2 and total >= SPLIT_BYTES and _may_split():
+        from awesome_lint.workers import halves
+
         here, there = halves(sizes)
         if max(sum(sizes[i] for i in share) for share in (here, there)) <= 0.75 * total:
             return here, there

@@ -69,6 +69,20 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert proc.stdout.strip() == "[]"
 
 
+def test_a_small_lint_run_imports_only_what_it_needs() -> None:
+    """One list (far below the size a second process pays for) imports no worker machinery, JSON or difflib."""
+    unneeded = "('awesome_lint.workers', 'pickle', 'json', 'difflib', 'requests', 'arxiv')"
+    code = (
+        "import sys; from awesome_lint.cli import main\n"
+        f"try: main(['lint', '--no-cache', '--exit-zero', {str(SEED_LISTS[0])!r}])\n"
+        "except SystemExit: pass\n"
+        f"print(sorted(m for m in {unneeded} if m in sys.modules), file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert f"{SEED_LISTS[0].name}:" in proc.stdout  # it did lint the list
+    assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_dupes_json_shape_and_explain() -> None:
     result = CliRunner().invoke(main, ["dupes", "--format", "json", str(LISTS)])
     assert result.exit_code == 0, result.output
