@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from awesome_lint.rules._source import blank, changed_runs, label_end, mask_code_spans, unescaped
 from awesome_lint.rules.bad_url import _PLAIN_HOST
-from awesome_lint.rules.unbalanced_punctuation import _balanced, _kept
 
 TEXT = st.text(alphabet="[]\\ab\n ", max_size=30)
 
@@ -85,17 +84,6 @@ def test_changed_runs_examples() -> None:
         (32, 36, 32, 32),
     ]
     assert changed_runs("same", "same") == []
-
-
-RANGES = st.lists(st.tuples(st.integers(0, 32), st.integers(0, 32)), max_size=4)
-
-
-@given(st.text(alphabet='()[]{}“”"\\ab\n ', max_size=30), RANGES)
-def test_kept_text_has_the_blanked_texts_punctuation(text: str, ranges: list[tuple[int, int]]) -> None:
-    marks = '()[]{}“”"\\'
-    kept = _kept(text, ranges)
-    assert [ch for ch in kept if ch in marks] == [ch for ch in blank(text, ranges) if ch in marks]
-    assert _balanced(kept) == _balanced(blank(text, ranges))
 
 
 @given(st.from_regex(r"(?:https?|ftp)://[A-Za-z0-9.\-]{1,12}(?:[/?#][!-~]{0,8})?", fullmatch=True))

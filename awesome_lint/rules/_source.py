@@ -134,10 +134,11 @@ def blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
     text), keeping newlines so positions and lines stay put."""
     pieces: list[str] = []
     done = 0
+    lines = "\n" in text
     for start, end in sorted(ranges):
         start, end = max(start, done), min(end, len(text))
         if start < end:
-            pieces += (text[done:start], blanked(text[start:end]))
+            pieces += (text[done:start], blanked(text[start:end]) if lines else " " * (end - start))
             done = end
     return "".join(pieces) + text[done:] if pieces else text
 

@@ -24,7 +24,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 def _prose(ctx: Context, entry: Entry) -> tuple[int, str] | None:
     """An entry's source with link syntax, URLs, code spans and the list marker blanked; labels are kept. None
-    when that prose, having no code span, is plainly balanced (so it need not be blanked to be checked)."""
+    when that prose is plainly balanced."""
     start, text = source_text(ctx.document, entry.span)
     ranges: list[tuple[int, int]] = []
     marker = _LIST_MARKER.match(text)
@@ -36,22 +36,8 @@ def _prose(ctx: Context, entry: Entry) -> tuple[int, str] | None:
         b -= start
         close = label_end(text[a:b])
         ranges += [(a, b)] if close < 0 else [(a, a + 1), (a + close, b)]
-    if "`" not in text and _balanced(_kept(text, ranges)):
-        return None
-    return start, blank(mask_code_spans(text), ranges)
-
-
-def _kept(text: str, ranges: list[tuple[int, int]]) -> str:
-    """The characters of `text` that `blank(text, ranges)` keeps, joined: the same brackets and quotes, in order."""
-    pieces: list[str] = []
-    done = 0
-    for start, end in sorted(ranges):
-        start, end = max(start, done), min(end, len(text))
-        if start < end:
-            pieces.append(text[done:start])
-            done = end
-    pieces.append(text[done:])
-    return "".join(pieces)
+    prose = blank(mask_code_spans(text), ranges)
+    return None if _balanced(prose) else (start, prose)
 
 
 _NOT_PUNCTUATION = lazy_compile('[^()\\[\\]{}（）【】“”"\\\\]+')
