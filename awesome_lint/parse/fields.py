@@ -1115,9 +1115,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     In order: a lead `[Venue'YY]`, a quoted title, a bold title, the text before a `<br>` or an `<ins>`
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
-    text = head.lstrip()
-    if "(" in text:
-        text = _QUALIFIER_NOTE.sub(r" \1", text)
+    text = _unbracket_qualifiers(head.lstrip())
     lead_note = _LEAD_NOTE.match(text)
     if lead_note and _names_venue(lead_note.group("note")):
         _venue_field(lead_note.group("note"), fields, template, "lead")  # `(CVPR 2020) Title`
@@ -1496,11 +1494,14 @@ def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> i
     return cut
 
 
+def _unbracket_qualifiers(text: str) -> str:
+    """`EMNLP 2022 (Findings)` as `EMNLP 2022 Findings` (text without a parenthesis has no such qualifier)."""
+    return _QUALIFIER_NOTE.sub(r" \1", text) if "(" in text else text
+
+
 def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
-    text = _LEADING_JUNK.sub("", text)
-    if "(" in text:
-        text = _QUALIFIER_NOTE.sub(r" \1", text)
+    text = _unbracket_qualifiers(_LEADING_JUNK.sub("", text))
     if not text.strip():
         return
     m = _BRACKET_VENUE.search(text)
