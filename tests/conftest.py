@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, settings
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from awesome_lint.workers import platform_forks
+
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
 DATA = Path(__file__).resolve().parent / "data"
@@ -83,6 +85,11 @@ def list_changed_since_head(folder: Path) -> Path:
 def seed_list(request: pytest.FixtureRequest) -> Path:
     """Each of the five upstream lists in lists/."""
     return request.param
+
+
+needs_fork = pytest.mark.skipif(not platform_forks(), reason="the platform has no fork the lint run uses")
+"""For a test of work done in a forked child: where the platform forks none (Windows, macOS), the lint run does
+that work in the process itself, which the tests without this mark cover."""
 
 
 @pytest.fixture

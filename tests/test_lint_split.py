@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, SEED_LISTS
+from conftest import DATA, SEED_LISTS, needs_fork
 
 from awesome_lint import workers
 from awesome_lint.cli import main
@@ -21,8 +21,6 @@ from awesome_lint.lint import ENV_JOBS, SPLIT_BYTES, SPLIT_ENTRIES, _file_shares
 from awesome_lint.model import Document
 from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES
-
-pytestmark = pytest.mark.skipif(not workers.platform_forks(), reason="no fork here")
 
 SUPPRESSED = b"""
 ## Suppressed
@@ -70,6 +68,7 @@ def children(monkeypatch: pytest.MonkeyPatch, only_thread: None) -> Iterator[lis
     yield pids
 
 
+@needs_fork
 def test_split_findings_are_the_serial_ones(
     document: Document, serial: list[Finding], children: list[int | None]
 ) -> None:
@@ -101,6 +100,7 @@ def dies_in_child(parent: int, how: str, check: Any) -> Any:
     return check_here
 
 
+@needs_fork
 @pytest.mark.parametrize("how", ["exit", "raise"])
 def test_a_failed_child_gives_the_same_findings(
     document: Document, serial: list[Finding], children: list[int | None], monkeypatch: pytest.MonkeyPatch, how: str
@@ -133,6 +133,7 @@ def same_bytes_both_ways(args: list[str], children: list[int | None], monkeypatc
     return split.stdout_bytes
 
 
+@needs_fork
 def test_the_cli_prints_the_same_bytes(
     tmp_path: Path, children: list[int | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +143,7 @@ def test_the_cli_prints_the_same_bytes(
     assert printed.count(b"\n") > 1000
 
 
+@needs_fork
 def test_several_files_are_shared_out_and_print_the_same_bytes(
     tmp_path: Path, children: list[int | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,20 +7,19 @@ import signal
 import threading
 
 import pytest
+from conftest import needs_fork
 
 from awesome_lint import workers
 from awesome_lint.workers import Forked, can_fork
 
-pytestmark = [
-    pytest.mark.skipif(not workers.platform_forks(), reason="no fork here"),
-    pytest.mark.usefixtures("only_thread"),
-]
+pytestmark = pytest.mark.usefixtures("only_thread")
 
 
 def pid_and(value: object) -> tuple[int, object]:
     return os.getpid(), value
 
 
+@needs_fork
 def test_the_value_comes_from_a_child() -> None:
     with Forked(lambda: pid_and(["a", 1])) as child:
         pid, value = child.result()
@@ -53,6 +52,7 @@ def unpicklable_in_child(parent: int) -> object:
     return 7
 
 
+@needs_fork
 @pytest.mark.parametrize("work", [exits_in_child, raises_in_child, killed_in_child, unpicklable_in_child])
 def test_a_failed_child_means_the_work_runs_here(work: object) -> None:
     parent = os.getpid()
@@ -61,6 +61,7 @@ def test_a_failed_child_means_the_work_runs_here(work: object) -> None:
     assert child.child_pid is None
 
 
+@needs_fork
 def test_no_fork_while_another_thread_is_alive() -> None:
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -77,6 +78,7 @@ def test_no_fork_while_another_thread_is_alive() -> None:
     assert can_fork()
 
 
+@needs_fork
 def test_a_child_not_asked_is_killed_and_reaped() -> None:
     parent = os.getpid()
     never = threading.Event()
@@ -85,3 +87,11 @@ def test_a_child_not_asked_is_killed_and_reaped() -> None:
     assert pid is not None
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped already: no such child
+
+
+def test_without_a_platform_fork_the_work_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "platform_forks", lambda: False)
+    assert not can_fork()
+    with Forked(lambda: pid_and("here")) as child:
+        assert child.result() == (os.getpid(), "here")
+    assert child.child_pid is None
