@@ -156,7 +156,7 @@ def lint_source(
     """Parse and lint one decoded file (`document`: the source parsed already); with a `cache`, findings of
     bytes linted before with the same settings come from it (never when `network` holds link check results).
     `split_from`: as for lint_document."""
-    cache = cache if network is None else None
+    cache = _usable_cache(cache, network)
     if cache is not None:
         cached = cache.get(source.path, source.data, config)
         if cached is not None:
@@ -169,6 +169,12 @@ def lint_source(
     if cache is not None:
         cache.put(source.path, source.data, config, findings)
     return findings
+
+
+def _usable_cache(cache: LintCache | None, network: Any) -> LintCache | None:
+    """The lint cache a run may read and write: none when the rules see link check results (`network`), which
+    the cache key does not hold."""
+    return cache if network is None else None
 
 
 def fix_source(
@@ -235,7 +241,7 @@ def _lint_files(paths: list[str], config: Config, network: Any, cache: LintCache
     """Lint files without fixing them; when two or more the cache does not answer for make SPLIT_BYTES together
     and can be shared out evenly, a forked child lints about half of them meanwhile (neither splits rules)."""
     sources = [read_source(path) for path in paths]  # every file read first: an unreadable one stops the run
-    cache = cache if network is None else None
+    cache = _usable_cache(cache, network)
     found: list[list[Finding] | None] = [cache.get(s.path, s.data, config) if cache else None for s in sources]
     here, there = _file_shares({i: len(sources[i].data) for i, findings in enumerate(found) if findings is None})
 

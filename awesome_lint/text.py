@@ -95,8 +95,8 @@ def reference_label(label: str) -> str:
 def title_word_shares() -> dict[str, float]:
     """Stem -> share of paper titles it occurs in, for the words common in titles (`title_words.txt`)."""
     # Read next to this module rather than through importlib.resources, whose import costs more than the read.
-    with open(os.path.join(os.path.dirname(__file__), "title_words.txt"), encoding="utf-8") as words:
-        text = words.read()
+    with open(os.path.join(os.path.dirname(__file__), "title_words.txt"), encoding="utf-8") as listing:
+        text = listing.read()
     shares: dict[str, float] = {}
     for line in text.splitlines():
         share, *words = line.split("#", 1)[0].split() or ("",)

@@ -66,6 +66,16 @@ _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "ma
 Offset = Callable[[int], int]
 
 
+def _shifted(bmap: BlockMap, lead: int) -> Offset:
+    """Source offsets of a block's text that starts `lead` characters into what `bmap` maps."""
+    return lambda offset: bmap(offset + lead)
+
+
+def _after(start: int) -> Offset:
+    """Source offsets of a text that starts at source offset `start`."""
+    return lambda offset: start + offset
+
+
 @dataclass(slots=True)
 class _Heading:
     start: int
@@ -95,7 +105,7 @@ class _Item:
     """The source line where the item's own text starts (for a second citation on a later line)."""
     heading: bool = False
     """The item's own text is a heading (`- ### Pruning`): a label, never an entry with fields."""
-    parts: tuple[int, int] = ()
+    parts: tuple[int, int] | None = None
     """A paper block (a paragraph and its `- Title` / `- Authors` list): where the title's and the authors' pieces
     start in `pieces` (after the paragraph's)."""
 
@@ -191,7 +201,7 @@ class _Builder:
                 start = self.index.char_starts[line] + len(before.rstrip("#"))
             end = self.index.char_starts[line] + len(self.index.lines[line].rstrip())
         self.blocks.append(("heading" if heading else "paragraph", start, end, False))
-        self.inline(token.get("children", []), lambda o, b=bmap, d=lead: b(o + d))
+        self.inline(token.get("children", []), _shifted(bmap, lead))
 
     def inline(self, tokens: list[Token], offset: Offset) -> None:
         """Record the inline HTML among `tokens` (links' text included), and which of it is comments."""
@@ -268,7 +278,7 @@ class _Builder:
                 pieces.append(Piece(" "))
             if block.get("type") in _FENCE_RULES:
                 continue
-            _flatten(block.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), index.text)
+            _flatten(block.get("children", []), pieces, _shifted(bmap, lead), index.text)
         if start < 0 or not own:
             return
         line, col, _ = index.locate(start)
@@ -290,7 +300,7 @@ class _Builder:
             return
         pieces: list[Piece] = []
         lead = token["_lead"]
-        _flatten(token.get("children", []), pieces, lambda o, b=bmap, d=lead: b(o + d), self.index.text)
+        _flatten(token.get("children", []), pieces, _shifted(bmap, lead), self.index.text)
         for piece in pieces:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
         shape = infer.paragraph_shape(pieces) or ("citation" if infer.citation_paragraph(pieces) else "")
@@ -336,7 +346,7 @@ class _Builder:
         self.blocks.append(("table", bmap(0), bmap(line_starts[-1] + len(lines[-1].rstrip()) - 1) + 1, False))
         for head_cell in head["children"]:
             head_start = bmap(head_cell["_col"])
-            self.inline(head_cell.get("children", []), lambda o, s=head_start: s + o)
+            self.inline(head_cell.get("children", []), _after(head_start))
         header = [collapse(_plain(cell.get("children", []))) for cell in head["children"]]
         table = _Table(header)
         number = len(self.tables)
@@ -348,8 +358,8 @@ class _Builder:
             for cell in row["children"]:
                 cell_start = bmap(base + cell["_col"])
                 pieces: list[Piece] = []
-                _flatten(cell.get("children", []), pieces, lambda o, s=cell_start: s + o, self.index.text)
-                self.inline(cell.get("children", []), lambda o, s=cell_start: s + o)
+                _flatten(cell.get("children", []), pieces, _after(cell_start), self.index.text)
+                self.inline(cell.get("children", []), _after(cell_start))
                 cells.append(pieces)
                 spans.append((cell_start, cell_start + len(cell.get("_raw", ""))))
             line, _col, _byte = self.index.locate(bmap(base + (row["children"][0]["_col"] if row["children"] else 0)))
@@ -575,7 +585,7 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             while stack and stack[-1]["level"] >= event.level:
                 stack.pop()
             path_ = (*(n["heading"] for n in stack), event.text)
-            node = {
+            node: dict[str, Any] = {
                 "heading": event.text,
                 "level": event.level,
                 "path": path_,
@@ -614,9 +624,9 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
     while readings:
         entry = _entry(readings.pop(), index)
         entries.append(entry)
-        node = owner.pop()
-        if node is not None:
-            node["entries"].append(entry)
+        section_node = owner.pop()
+        if section_node is not None:
+            section_node["entries"].append(entry)
 
     def freeze(node: dict[str, Any]) -> Section:
         return Section(
@@ -879,9 +889,9 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                     if piece.link and piece.url and not piece.image:
                         parent.extra.append((piece, "paper"))
                         target.paper_evidence = True
-                        found = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None
-                        if found is not None and target.arxiv is None:
-                            target.arxiv = found
+                        linked = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None
+                        if linked is not None and target.arxiv is None:
+                            target.arxiv = linked
     if dropped:
         kept = [n for n, reading in enumerate(readings) if id(reading) not in dropped]
         readings[:] = [readings[n] for n in kept]

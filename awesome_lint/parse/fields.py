@@ -699,10 +699,11 @@ def finish(
 def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
     """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`) links the
     code: a repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
-    number = links.index(fields.title_link) if fields.title_link in links else -1
-    if number < 0 or fields.roles[number] != "paper" or fields.roles.count("paper") < 2:
+    title_link = fields.title_link
+    number = links.index(title_link) if title_link is not None and title_link in links else -1
+    if title_link is None or number < 0 or fields.roles[number] != "paper" or fields.roles.count("paper") < 2:
         return  # (no other paper link: the usual case, settled without looking at the address)
-    url = pieces[fields.title_link].url
+    url = pieces[title_link].url
     if not is_repository(url) or is_paper_host(url) or is_notes_file(url):
         return
     fields.roles[number] = "code"
@@ -761,7 +762,9 @@ def _lead_venue_link(
     if not wrapped and not pieces[first].text.startswith("["):
         fields.vote("label_venue", False)
         return None
-    default = (looks_like_title(after) and len(after.split()) >= 4) or _venue_with_year(label)  # `[[TIM 22](url)]`
+    default = (looks_like_title(after) and len(after.split()) >= 4) or _venue_with_year(
+        label
+    ) is not None  # `[[TIM 22](url)]`
     return first if fields.ask(template, "label_venue", default) else None
 
 
@@ -1079,11 +1082,11 @@ def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def _venue_with_year(text: str) -> bool:
+def _venue_with_year(text: str) -> VenueField | None:
     """A name shaped like a venue's with a year (`[WISE 2022]`, `[Information Sciences 2021]`, `[3DV 21]`): never a
-    title."""
+    title. The slot as `read_slot` reads it, or None."""
     found = read_slot(text)
-    return found is not None and found.venue is not None and found.year is not None
+    return found if found is not None and found.venue is not None and found.year is not None else None
 
 
 def _names_venue(text: str) -> bool:
@@ -1395,8 +1398,9 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             cut = part_start
             index -= 1
             continue
-        if index > 0 and text[:part_start].rstrip().endswith("[") and _venue_with_year(part):
-            tail.years.append(read_slot(part).year or 0)  # `Title [WISE 2022]`: the year, and a venue unsure
+        slot = _venue_with_year(part) if index > 0 and text[:part_start].rstrip().endswith("[") else None
+        if slot is not None and slot.year is not None:
+            tail.years.append(slot.year)  # `Title [WISE 2022]`: the year, and a venue unsure
             cut = part_start
             index -= 1
             continue

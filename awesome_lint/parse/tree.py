@@ -182,7 +182,7 @@ def _inlines(tokens: list[Token], source: str, cursor: int) -> tuple[list[Inline
     """Inline nodes of mistune's tokens, adjacent text merged as mdast merges it; `cursor` follows the source."""
     out: list[Inline] = []
     for token in tokens:
-        kind = token.get("type", "")
+        kind: str = token.get("type", "")
         pos = token.get("_pos")
         if kind in ("text", "softbreak"):
             value = "\n" if kind == "softbreak" else token.get("raw", "")
