@@ -124,6 +124,7 @@ lists = st.lists(
 @example(["- [Deep](https://x.org/p)", "- [Deep](https://github.com/a/b)"])  # one resource decides no kind
 @example(["- [<b>](https://x.org/p) - Han S. In NIPS, 2015. [[code]](https://github.com/c/d)"])
 @example(["- iel Gordon, Elad Eban. [<b>](https://arxiv.org/abs/1510.00149)."])  # a name cut at its start
+@example(["- <b> 1. *CVPR 2019*."])  # a number before an emphasised venue is no title
 def test_merging_the_merged_list_is_idempotent(texts: list[str]) -> None:
     first = merge_documents([parse_text(text + "\n", f"list{i}.md") for i, text in enumerate(texts)])
     again = merge_documents([parse_text(first.markdown, "merged.md")])

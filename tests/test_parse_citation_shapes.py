@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_lint.parse import parse_text
-from awesome_lint.parse.venues import read_slot, read_venue
+from awesome_lint.parse.venues import is_date, read_slot, read_venue
 
 
 def _italic_authors(line: str) -> str:
@@ -104,6 +104,46 @@ def test_venue_slot_variants(slot: str, venue: str, year: int) -> None:
 def test_text_that_is_no_venue_slot(text: str) -> None:
     found = read_slot(text)
     assert found is None or found.year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("12th Oct., 2023", 2023), ("June 3, 2023", 2023), ("01 Mar 2024", 2024), ("Sept. 2021", 2021)],
+)
+def test_a_date_is_a_year_and_never_a_venue(text: str, year: int) -> None:
+    assert is_date(text)
+    for found in (read_venue(text), read_slot(text)):
+        assert found is not None and (found.venue, found.year) == (None, year)
+
+
+@pytest.mark.parametrize("text", ["MICCAI 2022", "Marine 2020", "2023", "Journal of Marine Science 2019"])
+def test_a_month_is_a_whole_word(text: str) -> None:
+    assert not is_date(text)
+    found = read_venue(text)
+    assert found is not None and found.venue == (None if text == "2023" else text[:-5])
+
+
+def test_a_posting_date_gives_its_year_only_when_no_venue_does() -> None:
+    doc = parse_text(
+        "# Papers\n\n"
+        "**Diffusion Models for Implicit Image Segmentation Ensembles** \\\n*Julia Wolleb, Robin Sandkühler* \\\n"
+        "[1 Dec 2021] [MIDL, 2022] \\\n[[Paper](https://arxiv.org/abs/2112.03145)]\n\n"
+        "**Histogram- and Diffusion-Based Medical Out-of-Distribution Detection** \\\n*Evi M.C. Huijben, Sina "
+        "Amirrajab* \\\n[12th Oct., 2023]<br>\n[[Paper](https://arxiv.org/abs/2310.06420)]\n\n"
+        "**AnoDODE: Anomaly Detection with Diffusion ODE** \\\n*Xianyao Hu, Congming Jin* \\\n"
+        "[10th Aug., 2023] [arXiv, 2023]<br>\n[[Paper](https://arxiv.org/abs/2209.06167)]\n"
+    )
+    got = [(e.title, e.authors, e.venue, e.year) for e in doc.entries]
+    assert got == [
+        ("Diffusion Models for Implicit Image Segmentation Ensembles", "Julia Wolleb, Robin Sandkühler", "MIDL", 2022),
+        (
+            "Histogram- and Diffusion-Based Medical Out-of-Distribution Detection",
+            "Evi M.C. Huijben, Sina Amirrajab",
+            None,
+            2023,
+        ),
+        ("AnoDODE: Anomaly Detection with Diffusion ODE", "Xianyao Hu, Congming Jin", "arXiv", 2023),
+    ]
 
 
 def test_the_item_s_year_in_its_slot_beats_the_heading_s() -> None:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 from conftest import DATA, ROOT, SEED_LISTS
-from parse_accuracy import FIELDS, KEYS, compare, load, table
+from parse_accuracy import FIELDS, KEYS, OPTIONAL, compare, load, table
 
 SEEDS, REAL, SHAPES, MORE = KEYS
 RESULT = compare(ROOT, SEEDS)
@@ -52,7 +52,7 @@ def test_real_list_fields_match_answers(name: str, field: str) -> None:
     assert REAL_RESULT[name][field] == [], f"{name}: {field} disagrees with the answers"
 
 
-@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("field", (*FIELDS, *OPTIONAL))
 @pytest.mark.parametrize("name", sorted(SHAPE_RESULT))
 def test_shape_list_fields_match_answers(name: str, field: str) -> None:
     assert SHAPE_RESULT[name]["found"] == []

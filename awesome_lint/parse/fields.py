@@ -21,6 +21,7 @@ from awesome_lint.parse.shapes import (
     VENUE_WORD,
     badge_kind,
     host,
+    is_citation_link,
     is_code_host,
     is_media_host,
     is_notes_file,
@@ -40,6 +41,7 @@ from awesome_lint.parse.shapes import (
 from awesome_lint.parse.venues import (
     HOST_VENUES,
     VenueField,
+    is_date,
     name_in_year,
     read_slot,
     read_venue,
@@ -68,7 +70,7 @@ _LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = lazy_compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
 _STRONG_SEP = lazy_compile(
-    r"\s*(?:(?<!\b[A-Z])\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
+    r"\s*(?:(?<!\b[A-Z])(?<!\bet)\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
     r"\s*"
 )
 # A link target that is a path, not an address: no scheme, not a DOI, and no domain name before its first `/`.
@@ -80,6 +82,7 @@ _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
 _COUNT = lazy_compile(COUNT)
@@ -87,6 +90,7 @@ _COUNT = lazy_compile(COUNT)
 _NAME_LIST_MARK = lazy_compile(r",|&|\bet\.?\s*al\b")
 # What only a list of names has: `et al` or an initial.
 _NAMES_FOR_SURE = lazy_compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
+_AFFILIATION = lazy_compile(r"\s*\([^()]*\)")
 _COMMA = lazy_compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
 # `EMNLP 2022 (Findings)`: a parenthesised qualifier of the venue before it, read as `EMNLP 2022 Findings`.
@@ -238,8 +242,8 @@ def is_local_target(url: str) -> bool:
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
-    if url.startswith("#"):
-        return "other"
+    if url.startswith("#") or (not is_title and is_citation_link(label, url)):
+        return "other"  # an anchor, or a citation (`[bibtex](https://github.com/.../citations/x.txt)`)
     kind = label_kind(label)
     if kind != "code" and is_local_target(url):
         return "other"  # a path in the repository (`[blank](blank)`) is never a paper link
@@ -377,6 +381,15 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             fields.year = year
         return
     whole = read_venue(citation)  # the tail is the venue field itself: `NeurIPS ENLSP Workshop 2023`
+    if (whole is None or not whole.known) and "," in citation:
+        names, _, last = citation.rpartition(",")
+        last = last.strip(" |;")
+        field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, names before it
+        if field is not None and field.known:
+            whole, citation = field, last
+            names = collapse(names).strip(" ,;").rstrip(" .")
+            if fields.authors is None and _sure_names(names):
+                fields.authors = names
     venue = whole.venue if whole is not None and whole.known else venue_from_citation(citation, cased=True)
     if venue:
         fields.venue = venue
@@ -482,6 +495,26 @@ def _plain(pieces: list[Piece]) -> str:
 def _text_only(pieces: list[Piece]) -> str:
     """The item's text without links and images (link labels dropped), `<br>` kept as a line break."""
     return "".join([_BR if p.brk else p.text for p in pieces if not p.link and not p.image])
+
+
+def _names_emphasis(pieces: list[Piece]) -> int:
+    """The piece that opens an emphasised run of sure names after plain text (`Title *Bisk et al. EMNLP*`): a
+    plain title's authors. -1 when there is none."""
+    plain = False
+    for number, piece in enumerate(pieces):
+        if piece.link or piece.image:
+            continue
+        if piece.emphasis == "em" and plain and not piece.code:
+            return number if _sure_names(_opening_names(piece.text)) else -1
+        plain = plain or (not piece.emphasis and _has_letter(_BRACKETED.sub("", piece.text)))
+    return -1
+
+
+def _opening_names(text: str) -> str:
+    """The names an emphasised author run opens with: through `et al` when it has one, else up to the first full
+    stop (`Bisk et al. EMNLP` gives `Bisk et al`)."""
+    cut = text.find("et al")
+    return (text[: cut + 5] if cut >= 0 else text.split(". ", 1)[0]).strip(" .,;:")
 
 
 def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
@@ -975,7 +1008,7 @@ def _read_plain(
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
-        if canonical is not None:
+        if canonical is not None and _has_letter(canonical[0]):  # (a number alone is never the title)
             fields.title, fields.authors, emphasised = canonical
             _venue_year(emphasised, fields)
             return
@@ -994,6 +1027,10 @@ def _read_plain(
             fields.title = clean_title(head)
         return
     if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
+        bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+        if bold and looks_like_title(bold) and not _names_venue(bold):
+            bracketed = []  # `**Title** \ *Authors* \ [Venue: Track]`: the bold run opening the item is the title
+    if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
         _bracketed_title(pieces, plain_all, bracketed, fields)
         if fields.title:
             fields.vote("text_title", True)
@@ -1003,7 +1040,16 @@ def _read_plain(
         fields.title = clean_title(_strip_tags(plain_all)[0])
         fields.kind = "other"
         return
-    title, tail = _split_title(head_pieces, head, fields, template)
+    names = _names_emphasis(head_pieces)
+    names_at = head.find(head_pieces[names].text.strip()) if names > 0 else -1
+    if names_at > 0:  # `Title *Authors et al. Venue*`: the title ends where the emphasised names start
+        title, tail = _split_title(head_pieces[:names], head[:names_at], fields, template)
+        opening = _opening_names(head_pieces[names].text)
+        after = head.find(opening, names_at) + len(opening)
+        fields.authors = fields.authors or opening
+        tail = f"{tail} {head[after:]}"
+    else:
+        title, tail = _split_title(head_pieces, head, fields, template)
     if title and (_names_venue(title) or not _has_letter(title)):
         tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
     elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
@@ -1041,13 +1087,17 @@ def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) 
             break
     names = collapse("".join(run))
     start = tail.find(names) if names else -1
-    if start < 0 or tail[:start].strip(" .,;:") or _names_venue_or_year(names):
+    if start < 0 or tail[:start].strip(" .,;:"):
         return tail
     listed = names.rstrip(" .,;")
-    if not looks_like_authors(_OTHERS.sub("", listed)):
+    if not _names_venue_or_year(names) and looks_like_authors(_OTHERS.sub("", listed)):
+        fields.authors = fields.authors or listed
+        return tail[start + len(names) :]
+    opening = _opening_names(names)  # `*Yao et al. arXiv.*`: sure names, then the venue
+    if opening == listed or not _sure_names(opening):
         return tail
-    fields.authors = fields.authors or listed
-    return tail[start + len(names) :]
+    fields.authors = fields.authors or opening
+    return tail[start + names.find(opening) + len(opening) :]
 
 
 def _leading_authors(title: str) -> int:
@@ -1140,6 +1190,10 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     text = _lead_authors(text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+    if not bold:  # `[2023/05] **Title.**`: a lead slot or tag read off above stood before the bold run
+        first = next((n for n, p in enumerate(head_pieces) if p.emphasis == "strong" and p.text.strip()), None)
+        run = _leading_run(head_pieces[first:], lambda p: p.emphasis == "strong") if first else ""
+        bold = run if run and text.lstrip(" [\\").startswith(run.strip()) else ""
     if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
         quoted = None  # `**“Misusing” Large Language Models**`: the bold run is the title
     if quoted is None and (after := _QUOTED_AFTER.search(text)) is not None:
@@ -1155,7 +1209,12 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         index = text.find(bold.strip())
         if index >= 0 and not text[:index].strip(" [\\"):
             fields.title_form = "bold"
-            return clean_title(bold), text[index + len(bold.strip()) :]
+            title = bold
+            year = _YEAR_END.search(bold)  # `**Show and tell: A neural image caption generator (2015)**`
+            if year and _has_letter(bold[: year.start()]):
+                fields.year = fields.year or int(year.group(1))
+                title = bold[: year.start()]
+            return clean_title(title), text[index + len(bold.strip()) :]
     if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
         return after_names
     if "[" in text and (code := _GBT_CODE.search(text)) is not None and _has_letter(text[: code.start()]):
@@ -1333,6 +1392,8 @@ def _classify(
     (`Title (JAIR 2002)`) it ends the title, and the tail read after the title gives the venue."""
     found = read_venue(part)
     if found is not None:
+        if found.venue is None and is_date(part):
+            return True  # `[12th Oct., 2023] [MIDL, 2022]`: when it was posted; its year only when no other is given
         if found.venue is None or found.known:
             tail.venues.append((found, part))
             if found.known and found.venue is not None:
@@ -1355,7 +1416,7 @@ def _classify(
                 return True
             return False
     if tail.authors is None and looks_like_authors(part) and not _title_marked(part):
-        tail.authors = collapse(part).rstrip(" ,;:")
+        tail.authors = collapse(part).strip(" ,;:")
         return True
     return bool(_COUNT.fullmatch(part))
 
@@ -1432,7 +1493,7 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
                 continue
         run_start = _authors_run(text, bounds, index)
         if index > 0 and run_start is not None and run_start > 0:
-            tail.authors = tail.authors or collapse(text[bounds[run_start][0] : bounds[index][1]])
+            tail.authors = tail.authors or collapse(text[bounds[run_start][0] : bounds[index][1]]).strip(" ,;:")
             cut = bounds[run_start][0]
             index = run_start - 1
             continue
@@ -1456,8 +1517,11 @@ def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
 
 
 def _sure_names(part: str) -> bool:
-    """A list of names with `et al` or an initial: authors whatever the list."""
-    return bool(_NAMES_FOR_SURE.search(part)) and looks_like_authors(part)
+    """A list of names with `et al` or an initial: authors whatever the list (affiliations in parentheses, as in
+    `Hiroki Furuta (The University of Tokyo) et al`, are not read)."""
+    if not _NAMES_FOR_SURE.search(part):
+        return False
+    return looks_like_authors(_AFFILIATION.sub(" ", part) if "(" in part else part)
 
 
 def _title_marked(part: str) -> bool:

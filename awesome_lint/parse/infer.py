@@ -126,8 +126,11 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: in
     # A venue the table does not know is no strong evidence under a resources heading (`COLLING 2022` under
     # `Tutorial`).
     venue = fields.venue is not None and (not under_resources or _known_venue(fields.venue))
-    strong_paper = fields.arxiv is not None or (
-        venue and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence)
+    strong_paper = (
+        fields.arxiv is not None
+        or (venue and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence))
+        # `Title (2015), A. Karpathy and L. Fei-Fei [[pdf]](url)`: a cited paper, whatever its heading names
+        or (fields.authors is not None and fields.year is not None and "paper" in fields.roles)
     )
     if strong_paper:
         return "paper"

@@ -131,6 +131,9 @@ PAGE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAGE_WORDS})\s*\]?\s*$", re.IGNORECA
 CODE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 PAPER_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE)
 PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
+# A label or file that gives how to cite the paper (`[bibtex]`, `x.bib`): never its code, wherever it is kept.
+_CITATION_LABEL = lazy_compile(r"^\s*\[?\s*(?:bibtex|bib|cite|citation)\s*\]?\s*$", re.IGNORECASE)
+_BIB_FILE = lazy_compile(r"\.bib(?:$|[?#])", re.IGNORECASE)
 # A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
 _COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
@@ -258,6 +261,11 @@ def is_notes_file(url: str) -> bool:
     code; a folder's README stands for its folder."""
     name, path = _split(url)
     return name in CODE_HOSTS and bool(_DOCUMENT_FILE.search(path)) and not _README.search(path)
+
+
+def is_citation_link(label: str, url: str) -> bool:
+    """A link to how the paper is cited: labelled `bibtex` or `cite`, or a `.bib` file."""
+    return bool(_CITATION_LABEL.match(label) or _BIB_FILE.search(url))
 
 
 def is_resource_host(url: str) -> bool:

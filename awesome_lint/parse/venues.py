@@ -108,7 +108,7 @@ SHORT_NAMES: dict[str, str] = {
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
-        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI "
     )
 }
 SHORT_NAMES.update(
@@ -268,9 +268,15 @@ _FULL_YEAR = lazy_compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
 _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
-_MONTH_YEAR = lazy_compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s*", re.IGNORECASE
+# A month name, with the day when it is written before or after it (`12th Oct., 2023`, `June 3, 2023`).
+_MONTH_DAY = (
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?"
 )
+_MONTH_YEAR = lazy_compile(_MONTH_DAY + r"\s*,?\s*", re.IGNORECASE)
+# A date: a month and a year, with or without the day.
+_DATE = lazy_compile(rf"^\s*{_MONTH_DAY}\s*,?\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 # Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of" (but the
 # first word of "Journal of ..." or "Conference on ..." is the name's own).
 _FIELD_LEAD = lazy_compile(
@@ -489,14 +495,20 @@ _SLOT = lazy_compile(
 _CAPITALS = lazy_compile(r"[A-Z].*[A-Z]|[0-9].*[A-Z]")
 
 
+def is_date(text: str) -> bool:
+    """A month and a year, with or without the day (`12th Oct., 2023`, `June 3, 2023`, `Mar 2024`), and nothing
+    else: when a paper was posted or a list updated, never where the paper appeared."""
+    return bool(_DATE.match(text))
+
+
 @lru_cache(maxsize=1024)
 def read_slot(text: str) -> VenueField | None:
     """A venue slot that opens an item (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`, `[RAL 23]`): the venue (the
     first of names joined by `&`) and the year, award and track words dropped, the year never left in the name;
     other text as `read_venue` reads it."""
     found = read_venue(text)
-    if found is not None and found.venue is not None and (found.year is not None or found.known):
-        return found
+    if found is not None and (found.year is not None or found.known):
+        return found  # (a year or a date alone, `[01 Mar 2024]`, names no venue either)
     m = _SLOT.match(" ".join(text.split()).strip(" ,;.[]*_"))
     if m is None or not _CAPITALS.search(m.group("name")):
         return found
