@@ -161,3 +161,13 @@ def test_the_item_s_year_in_its_slot_beats_the_heading_s() -> None:
         ("Residual Point Flow", None, "TIM", 2022),
         ("Estimation and Propagation of Scene Flow", None, "RA-L", 2023),
     ]
+
+
+def test_a_list_of_names_cut_in_two_gives_no_authors() -> None:
+    block = (
+        "**{title}** \\\n*Walter H. L. Pinaya, Mark S. Graham, Julia Wolleb, Pedro F. da Costa, Ashay Patel, Can Zhao, "
+        "Wei Peng, M. Jorge Cardoso* \\\n[27th Jul., 2023] [arXiv, 2023] \\\n[[Paper](https://arxiv.org/abs/2307.15208)]"
+    )
+    titles = ["Generative AI for Medical Imaging", "Brain Imaging Generation", "Denoising Diffusion Medical Models"]
+    doc = parse_text("# Papers\n\n" + "\n\n".join(block.format(title=t) for t in titles) + "\n")
+    assert [(e.title, e.authors, e.venue, e.year) for e in doc.entries] == [(t, None, "arXiv", 2023) for t in titles]

@@ -511,10 +511,10 @@ def _names_emphasis(pieces: list[Piece]) -> int:
 
 
 def _opening_names(text: str) -> str:
-    """The names an emphasised author run opens with: through `et al` when it has one, else up to the first full
-    stop (`Bisk et al. EMNLP` gives `Bisk et al`)."""
+    """The names an emphasised author run opens with, through its `et al` (`Bisk et al. EMNLP` gives `Bisk et
+    al`); empty without one (a full stop may end an initial as well as the names)."""
     cut = text.find("et al")
-    return (text[: cut + 5] if cut >= 0 else text.split(". ", 1)[0]).strip(" .,;:")
+    return text[: cut + 5].strip(" .,;:") if cut >= 0 else ""
 
 
 def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
@@ -830,6 +830,8 @@ def _title_link(
         return None
     before = [p for j, p in enumerate(pieces[start:candidate], start) if j != lead]
     text = _text_only(before)
+    if text.rstrip().endswith((":", "：")) and looks_like_title(pieces[candidate].text):
+        return candidate  # `Our survey paper on MedIA: [Title](url)`: words that lead in to the linked title
     if text.strip():
         text = _strip_tags(text)[0]
         text = collapse(_LEAD_BRACKET.sub("", text) if lead is None else text).strip(" []\\.,:;-")
@@ -1359,6 +1361,8 @@ class _Tail:
     venues: list[tuple[VenueField, str]] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     authors: str | None = None
+    more_names: bool = False
+    """Names stood in two parts apart: the list of authors is cut somewhere, so it is not read."""
 
     def apply(self, fields: Fields) -> None:
         """Set the venue (a known one before arXiv, before an unknown one), year, authors and cited ids."""
@@ -1372,7 +1376,7 @@ class _Tail:
             _set_venue(fields, VenueField(None, None, False, found.arxiv), raw)
         if fields.year is None and self.years:
             fields.year = self.years[-1]
-        if fields.authors is None and self.authors:
+        if fields.authors is None and self.authors and not self.more_names:
             fields.authors = self.authors
 
 
@@ -1585,6 +1589,8 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
         parts.extend((p.strip(" .,;:*_"), False) for p in pieces)  # a venue, or a list of names, is one field
     parts = [(p, paren) for p, paren in parts if p]
     tail = _Tail()
+    # Two lists of names apart (`A B, C D, Can Zhao, E F`: `Can` reads as a word) are one list cut somewhere.
+    tail.more_names = sum(1 for p, _paren in parts if looks_like_authors(p) and not _title_marked(p)) > 1
     for number, (part, paren) in enumerate(parts):
         year_after = number + 1 < len(parts) and _is_year(parts[number + 1][0])
         _classify(part, tail, fields, template, year_after, paren)

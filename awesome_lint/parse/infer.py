@@ -21,6 +21,7 @@ from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.fields import Fields, Piece, Template, is_badge, is_local_target
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
+    is_decoration,
     is_paper_host,
     label_kind,
     looks_like_authors,
@@ -243,8 +244,8 @@ def paragraph_shape(pieces: list[Piece]) -> str:
             return ""
         if piece.emphasis == "strong":
             seen_bold = seen_bold or bool(piece.text.strip())
-        elif piece.text.strip(" \\"):
-            return ""
+        elif piece.text.strip(" \\") and not is_decoration(piece.text):
+            return ""  # (`**Title** :fire: \\`: an emoji after the bold run is decoration)
     return "bold" if seen_bold else ""
 
 

@@ -133,6 +133,7 @@ PAPER_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORE
 PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 # A label or file that gives how to cite the paper (`[bibtex]`, `x.bib`): never its code, wherever it is kept.
 _CITATION_LABEL = lazy_compile(r"^\s*\[?\s*(?:bibtex|bib|cite|citation)\s*\]?\s*$", re.IGNORECASE)
+_DECORATION = lazy_compile(r"^(?:[\s\\]|:[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])*$")
 _BIB_FILE = lazy_compile(r"\.bib(?:$|[?#])", re.IGNORECASE)
 # A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
@@ -261,6 +262,11 @@ def is_notes_file(url: str) -> bool:
     code; a folder's README stands for its folder."""
     name, path = _split(url)
     return name in CODE_HOSTS and bool(_DOCUMENT_FILE.search(path)) and not _README.search(path)
+
+
+def is_decoration(text: str) -> bool:
+    """Text that is only emoji, as shortcodes (`:fire:`) or characters (🔥), and spaces: decoration, no field."""
+    return bool(_DECORATION.match(text))
 
 
 def is_citation_link(label: str, url: str) -> bool:
