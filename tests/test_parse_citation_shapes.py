@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from awesome_lint.parse import parse_text
+from awesome_lint.parse import parse_file, parse_text
 from awesome_lint.parse.venues import is_date, read_slot, read_venue
 
 
@@ -171,3 +173,11 @@ def test_a_list_of_names_cut_in_two_gives_no_authors() -> None:
     titles = ["Generative AI for Medical Imaging", "Brain Imaging Generation", "Denoising Diffusion Medical Models"]
     doc = parse_text("# Papers\n\n" + "\n\n".join(block.format(title=t) for t in titles) + "\n")
     assert [(e.title, e.authors, e.venue, e.year) for e in doc.entries] == [(t, None, "arXiv", 2023) for t in titles]
+
+
+def test_an_author_line_with_one_labelled_field_is_no_entry() -> None:
+    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "paper-field-sublists.md")
+    lines = {e.span.line: e for e in doc.entries}
+    assert not set(lines) & {44, 45, 46, 51, 52}  # the sub-items of the papers at lines 43 and 50
+    assert (lines[43].authors, lines[43].venue, lines[43].year) == ("Wenhao Li", "ICLR", 2024)
+    assert lines[50].authors is not None and lines[50].authors.endswith("Weinan Zhang")

@@ -41,7 +41,7 @@ from awesome_lint.parse.fields import (
 )
 from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
-from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors
+from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_name
 from awesome_lint.parse.tables import column_roles, read_row
 from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
@@ -843,6 +843,14 @@ def _link_label(reading: _Reading) -> tuple[str, str] | None:
     return (kinds.pop(), "") if len(kinds) == 1 and kinds <= {"paper", "code"} else None
 
 
+def _author_line(reading: _Reading) -> bool:
+    """A sub-item without a link that lists names, or is one name (`  - Wenhao Li`): a paper's author line."""
+    if any(p.link for p in reading.pieces):
+        return False
+    fields = reading.fields
+    return fields.authors is not None if not fields.title else looks_like_name(fields.title)
+
+
 def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     """A paper's field sub-list (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`, `  - Key: ...`): each
     labelled sub-item is a field of the titled item above it, never an entry; Publisher/Venue give venue and year,
@@ -858,13 +866,20 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     for parent_key, subs in children.items():
         parent = by_key[parent_key]
         labels = [label[0] for _r, label in subs if label]
-        if not parent.fields.title or not (len(labels) >= 2 or any(label in _LABEL_ROLES for label in labels)):
+        names = subs[0][1] is None and _author_line(subs[0][0])  # `  - A, B, C` / `  - Key: survey`
+        if not parent.fields.title or not (
+            len(labels) >= 2 or any(label in _LABEL_ROLES for label in labels) or (labels and names)
+        ):
             continue  # one sub-item with an unknown label (`- Note: ...`) is no field sub-list
         target = parent.fields
-        for reading, label in subs:
+        for number, (reading, label) in enumerate(subs):
             if label is None:
-                if any(p.link for p in reading.pieces) or reading.fields.title:
+                if any(p.link for p in reading.pieces):
                     continue  # not a field line: a sub-item of its own
+                if reading.fields.title:
+                    if number or not _author_line(reading):
+                        continue
+                    target.authors = target.authors or reading.fields.title  # `  - Wenhao Li`: one author
                 dropped.add(id(reading))
                 continue
             dropped.add(id(reading))
