@@ -178,6 +178,16 @@ def test_a_list_of_names_cut_in_two_gives_no_authors() -> None:
 def test_an_author_line_with_one_labelled_field_is_no_entry() -> None:
     doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "paper-field-sublists.md")
     lines = {e.span.line: e for e in doc.entries}
-    assert not set(lines) & {44, 45, 46, 51, 52}  # the sub-items of the papers at lines 43 and 50
+    assert not set(lines) & {44, 45, 46, 51, 52, 57}  # the sub-items of the papers at lines 43, 50 and 56
     assert (lines[43].authors, lines[43].venue, lines[43].year) == ("Wenhao Li", "ICLR", 2024)
     assert lines[50].authors is not None and lines[50].authors.endswith("Weinan Zhang")
+
+
+def test_linked_title_paragraphs_are_entries_and_prose_is_not() -> None:
+    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "linked-title-paragraphs.md")
+    assert [e.span.line for e in doc.entries] == [7, 9, 11, 13, 17, 20, 22, 24]
+
+
+def test_two_linked_title_paragraphs_are_no_list() -> None:
+    text = "# A\n\n[A Great Paper on Things](https://x.org/1), ICML 2020\n\n[Another Paper on Stuff](https://x.org/2)\n"
+    assert parse_text(text).entries == ()

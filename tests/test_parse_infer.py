@@ -536,8 +536,6 @@ def test_quoted_titles_after_authors_field_labels_and_field_sub_items() -> None:
     )
     assert [(e.kind, e.title, e.authors, e.venue, e.year) for e in doc.entries] == [
         ("paper", "Once for All: Train One Network and Specialize it", "Han Cai, Chuang Gan, Song Han", "ICLR", 2020),
-        ("other", "Han Cai, Chuang Gan, Song Han", None, None, None),
-        ("other", "ICLR 2020", None, None, None),
         ("paper", "To prune, or not to prune: exploring the efficacy of pruning", "Zhu et al", "ICLR Workshop", 2018),
         ("paper", "Dynamic Network Surgery for Efficient DNNs", "A. Author, B. Writer", "NIPS", 2016),
         ("paper", "Patient Knowledge Distillation for BERT", None, "EMNLP", 2019),

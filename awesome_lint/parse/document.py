@@ -304,6 +304,7 @@ class _Builder:
         for piece in pieces:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
         shape = infer.paragraph_shape(pieces) or ("citation" if infer.citation_paragraph(pieces) else "")
+        shape = shape or ("linked" if infer.linked_paragraph(pieces) else "")
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
             return
@@ -545,8 +546,8 @@ def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, fa
         if not comments:
             builder.comments.clear()
     shapes = [shape for _item, shape in builder.paragraphs]
-    blocks, citations = infer.paragraph_list(shapes), infer.citation_list(shapes)
-    builder.items.extend(item for item, shape in builder.paragraphs if (citations if shape == "citation" else blocks))
+    kinds = infer.paragraph_entries(shapes)
+    builder.items.extend(item for item, shape in builder.paragraphs if shape in kinds)
     return _assemble(path, text, index, builder, bom, newline)
 
 
@@ -608,8 +609,8 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             owner.append(stack[-1] if stack else None)
 
     _apply_templates(readings, builder)
-    _attach_field_items(readings)
     _attach_labelled_items(readings, owner)
+    _attach_field_items(readings, owner)
     _decide_kinds(readings)
     _attach_code_items(readings)
 
@@ -799,27 +800,40 @@ def _resource_name(title: str) -> str:
     return name.strip() if sep and 0 < len(name.split()) <= 3 else title
 
 
-def _attach_field_items(readings: list[_Reading]) -> None:
+def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
     """Sub-items without a link that are only a field of the item above (`  - Han Cai, Chuang Gan`, `  - ICLR
-    2020`) give it that field where it has none."""
+    2020`) give it that field where it has none, and are no entries of their own."""
     by_key = {r.item.key: r for r in readings if r.block == "item"}
+    dropped: set[int] = set()
     for reading in readings:
         parent = by_key.get(reading.item.parent) if reading.item.parent is not None else None
         fields = reading.fields
         if parent is None or reading.block != "item" or fields.title or any(p.link for p in reading.pieces):
             continue
-        target = parent.fields
-        if fields.authors is not None and target.authors is None:
-            target.authors = fields.authors
-        if fields.venue is not None and target.venue is None:
-            target.venue, target.venue_raw = fields.venue, fields.venue_raw
-        if (
-            fields.year is not None
-            and fields.year != reading.heading_year
-            and target.year in (None, parent.heading_year)
-        ):
-            target.year = fields.year
-        target.paper_evidence = target.paper_evidence or fields.venue is not None or fields.authors is not None
+        if _give_fields(parent, reading):
+            dropped.add(id(reading))
+    _drop(readings, owner, dropped)
+
+
+def _give_fields(parent: _Reading, reading: _Reading) -> bool:
+    """Give the item above the authors, venue and year a sub-item holds, where it has none; whether it held any."""
+    fields, target = reading.fields, parent.fields
+    if fields.authors is not None and target.authors is None:
+        target.authors = fields.authors
+    if fields.venue is not None and target.venue is None:
+        target.venue, target.venue_raw = fields.venue, fields.venue_raw
+    if fields.year is not None and fields.year != reading.heading_year and target.year in (None, parent.heading_year):
+        target.year = fields.year
+    target.paper_evidence = target.paper_evidence or fields.venue is not None or fields.authors is not None
+    return fields.authors is not None or fields.venue is not None or fields.year is not None
+
+
+def _drop(readings: list[_Reading], owner: list[Any], dropped: set[int]) -> None:
+    """Remove the readings (by `id`) that another item took in, with their section owners."""
+    if dropped:
+        kept = [n for n, reading in enumerate(readings) if id(reading) not in dropped]
+        readings[:] = [readings[n] for n in kept]
+        owner[:] = [owner[n] for n in kept]
 
 
 def _field_label(reading: _Reading) -> tuple[str, str] | None:
@@ -880,6 +894,8 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                     if number or not _author_line(reading):
                         continue
                     target.authors = target.authors or reading.fields.title  # `  - Wenhao Li`: one author
+                else:
+                    _give_fields(parent, reading)
                 dropped.add(id(reading))
                 continue
             dropped.add(id(reading))
@@ -907,10 +923,7 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                         linked = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None
                         if linked is not None and target.arxiv is None:
                             target.arxiv = linked
-    if dropped:
-        kept = [n for n, reading in enumerate(readings) if id(reading) not in dropped]
-        readings[:] = [readings[n] for n in kept]
-        owner[:] = [owner[n] for n in kept]
+    _drop(readings, owner, dropped)
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:

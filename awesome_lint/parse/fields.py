@@ -381,10 +381,10 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             fields.year = year
         return
     whole = read_venue(citation)  # the tail is the venue field itself: `NeurIPS ENLSP Workshop 2023`
-    if (whole is None or not whole.known) and "," in citation:
+    if (whole is None or not whole.known or whole.arxiv or whole.venue == "arXiv") and "," in citation:
         names, _, last = citation.rpartition(",")
         last = last.strip(" |;")
-        field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, names before it
+        field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, `arXiv 2019/08, ACL 2020`
         if field is not None and field.known:
             whole, citation = field, last
             names = collapse(names).strip(" ,;").rstrip(" .")
@@ -921,16 +921,26 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
 
 
 def _label_citation(label: str, fields: Fields, template: Template) -> str:
-    """`[__Title__. Authors. _Venue Year_.](url)`: a link label that is a whole citation gives the title (what stands
-    before the authors), and the authors, venue and year; any other label is the title as it is."""
+    """`[__Title__. Authors. _Venue Year_.](url)`, `[Title. 2018-07-02. AISTATS 2020](url)`: a link label that is a
+    whole citation gives the title (what stands before the authors or the dates and venue), and the authors, venue
+    and year; any other label is the title as it is."""
     cited = Fields(kind="paper", title="")
     cut = _title_end(label, cited, template)
     year = cited.year or _last_year(label[cut:])
-    if cut >= len(label) or cited.authors is None or (cited.venue is None and year is None):
+    if cut >= len(label) or (cited.venue is None and year is None):
+        return label
+    if cited.authors is None and not all(_dated_field(part) for part in _STRONG_SEP.split(label[cut:]) if part):
         return label
     fields.authors, fields.venue, fields.venue_raw, fields.year = cited.authors, cited.venue, cited.venue_raw, year
     fields.asked, fields.votes = (*fields.asked, *cited.asked), (*fields.votes, *cited.votes)
     return clean_title(label[:cut])
+
+
+def _dated_field(part: str) -> bool:
+    """A field of a citation that is a date, a year, or a venue name with its year (`AISTATS 2020`, `NeruIPS 2019`)."""
+    part = part.strip(" .,;:")
+    found = read_slot(part) if part else None
+    return not part or is_date(part) or (found is not None and found.year is not None and len(part.split()) <= 4)
 
 
 def _prefix(before: str) -> re.Match[str] | None:

@@ -229,6 +229,8 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
 
 # A document writes its entries as paragraph blocks when at least this many paragraphs are such blocks.
 MIN_BLOCKS = 3
+# The most words a linked-title paragraph has besides its links: fields (`, NeurIPS 2019`, `Citation: 128`), no prose.
+_LINKED_FIELD_WORDS = 8
 
 
 def paragraph_shape(pieces: list[Piece]) -> str:
@@ -264,14 +266,24 @@ def paper_block(head: list[Piece], items: list[list[Piece]]) -> bool:
     )
 
 
-def paragraph_list(shapes: list[str]) -> bool:
-    """Whether a document writes its entries as paragraph blocks: enough of its paragraphs are."""
-    return sum(1 for shape in shapes if shape == "block") >= MIN_BLOCKS
+def paragraph_entries(shapes: list[str]) -> set[str]:
+    """The paragraph shapes a document writes its entries in: each that enough of its paragraphs have (a paragraph
+    that is a bold run alone counts where the blocks do)."""
+    counts = Counter(shapes)
+    kinds = {shape for shape in ("block", "citation", "linked") if counts[shape] >= MIN_BLOCKS}
+    return kinds | {"bold"} if "block" in kinds else kinds
 
 
-def citation_list(shapes: list[str]) -> bool:
-    """Whether a document writes its entries as one-line citation paragraphs: enough of its paragraphs are."""
-    return sum(1 for shape in shapes if shape == "citation") >= MIN_BLOCKS
+def linked_paragraph(pieces: list[Piece]) -> bool:
+    """A paragraph that is a linked title and a few fields: `[Title](url), NeurIPS 2019 [[code]](url)`, `[Title.
+    2018-07-02. AISTATS 2020](url)` with a `Citation: 128` line; other links only paper, code or project links."""
+    if not pieces or not pieces[0].link or pieces[0].image or label_kind(pieces[0].text) != "text":
+        return False
+    if not looks_like_title(pieces[0].text):
+        return False
+    if any(p.link and label_kind(p.text) not in ("paper", "code", "project") for p in pieces[1:]):
+        return False
+    return len("".join(p.text for p in pieces[1:] if not p.link).split()) <= _LINKED_FIELD_WORDS
 
 
 def citation_paragraph(pieces: list[Piece]) -> bool:

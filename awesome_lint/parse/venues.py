@@ -275,8 +275,10 @@ _MONTH_DAY = (
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?"
 )
 _MONTH_YEAR = lazy_compile(_MONTH_DAY + r"\s*,?\s*", re.IGNORECASE)
-# A date: a month and a year, with or without the day.
-_DATE = lazy_compile(rf"^\s*{_MONTH_DAY}\s*,?\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
+# A date: a month and a year, with or without the day, or a year, month and day in digits.
+_DATE = lazy_compile(
+    rf"^\s*(?:{_MONTH_DAY}\s*,?\s*(?:19|20)\d\d|(?:19|20)\d\d([-/])\d{{1,2}}\1\d{{1,2}})\s*$", re.IGNORECASE
+)
 # Words around a venue name that are not part of it: badge labels, "Accepted at", "In Proceedings of" (but the
 # first word of "Journal of ..." or "Conference on ..." is the name's own).
 _FIELD_LEAD = lazy_compile(
@@ -496,8 +498,8 @@ _CAPITALS = lazy_compile(r"[A-Z].*[A-Z]|[0-9].*[A-Z]")
 
 
 def is_date(text: str) -> bool:
-    """A month and a year, with or without the day (`12th Oct., 2023`, `June 3, 2023`, `Mar 2024`), and nothing
-    else: when a paper was posted or a list updated, never where the paper appeared."""
+    """A month and a year, with or without the day (`12th Oct., 2023`, `June 3, 2023`, `Mar 2024`, `2018-07-02`),
+    and nothing else: when a paper was posted or a list updated, never where the paper appeared."""
     return bool(_DATE.match(text))
 
 
