@@ -82,6 +82,7 @@ _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_PAREN_LEAD = lazy_compile(r"\(\s*([^()\s][^()]{0,30}?)\s*\)")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
@@ -529,6 +530,9 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
         text = collapse(piece.text)
         if not text:
             continue
+        if not any(ch.isalnum() for ch in text):
+            taken.add(i)  # `` `*` Nesterov, Yurii. "Title." ``: a mark the list sets on some items, no field
+            continue
         if _PAREN_NOTE.match(text):
             continue
         bracket = _tag_bracket(pieces, i)
@@ -883,6 +887,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue = short_name(venue)
             raw = collapse(before).strip().rstrip("-").strip()
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
+    elif (nick := _PAREN_LEAD.fullmatch(collapse(before))) is not None:
+        fields.nickname = fields.nickname or nick.group(1)  # `(NCLT) [Title](url)`: a short name, not authors
     elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
     # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
@@ -1481,6 +1487,10 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
             continue
         if index > 0 and _remark(part, parenthesised, fields):
             cut = part_start
+            index -= 1
+            continue
+        if index > 1 and "|" in text[bounds[index - 1][1] : part_start] and len(part.split()) <= 2:
+            cut = part_start  # `Title | Authors | PKDD | [PDF](url)`: a short field of its own, a venue unsure
             index -= 1
             continue
         before = text[bounds[index - 1][0] : bounds[index - 1][1]] if index > 1 else ""

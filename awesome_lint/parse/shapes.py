@@ -360,7 +360,7 @@ def looks_like_authors(text: str) -> bool:
         return False
     if VENUE_WORD.search(text):
         return False  # `Signal Processing & Control Magazine`
-    tokens = _PARENTHESES.sub(" ", text).replace(",", " , ").split()
+    tokens = _PARENTHESES.sub(" ", text).replace("，", ",").replace(",", " , ").split()
     if not tokens:
         return False
     names = 0

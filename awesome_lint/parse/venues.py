@@ -69,6 +69,7 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"research and development in information retrieval|\bSIGIR\b", "SIGIR"),
     (r"information and knowledge management|\bCIKM\b", "CIKM"),
     (r"web search and data mining|\bWSDM\b", "WSDM"),
+    (r"conference on recommender systems|\bRecSys\b", "RecSys"),
     (r"international journal of computer vision|\bIJCV\b", "IJCV"),
     (r"transactions on image processing", "TIP"),
     (r"journal of machine learning research|\bJMLR\b", "JMLR"),
@@ -108,7 +109,7 @@ SHORT_NAMES: dict[str, str] = {
         "ICASSP Interspeech ICME ICIP ICPR MobiSys MobiCom SenSys IPSN MobiCASE WearSys EMDL BayLearn OSDI "
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
-        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI "
+        "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
     )
 }
 SHORT_NAMES.update(
@@ -289,6 +290,7 @@ _FIELD_LEAD = lazy_compile(
 _TWO_LETTERS = lazy_compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 _NOT_A_NAME = lazy_compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
 _NAME_SEPARATOR = lazy_compile(r"[\s-]+")
+_VOLUME = lazy_compile(r"\s+\d+(?:\.\d+|\s*\(\d+\))$")
 _PUBLISHERS = frozenset(("ieee", "acm", "usenix", "springer", "elsevier", "aaai", "ieee/cvf", "cvf"))
 _JOINT_CONFERENCES = frozenset(("ijcnlp", "hlt", "coling", "naacl"))
 # What may follow a venue's name without being part of it: tracks, paper types, awards.
@@ -455,6 +457,9 @@ def read_venue(text: str) -> VenueField | None:
         long_name = venue_from_citation(name, cased=True)
         if long_name and long_name.lower() != "arxiv" and _names_only_venue(name, long_name):
             return VenueField(long_name, year, True, arxiv, note)
+    name = _VOLUME.sub("", name)  # `Mathematical programming 120.1`: the volume and issue are no part of it
+    if name.lower() in _PUBLISHERS:  # `… Recommender Systems. ACM, 2017.`: who published it, not where
+        return VenueField(None, year, False, arxiv, note) if year or arxiv else None
     if not _venue_shaped(name):
         return None
     if len(words) == 2 and words[0].lower() in _PUBLISHERS and _ACRONYM.match(words[1]):
