@@ -191,3 +191,17 @@ def test_linked_title_paragraphs_are_entries_and_prose_is_not() -> None:
 def test_two_linked_title_paragraphs_are_no_list() -> None:
     text = "# A\n\n[A Great Paper on Things](https://x.org/1), ICML 2020\n\n[Another Paper on Stuff](https://x.org/2)\n"
     assert parse_text(text).entries == ()
+
+
+def test_a_name_after_in_with_a_year_is_the_venue() -> None:
+    doc = parse_text(
+        "# Surveys\n\n"
+        "* Deep learning for time series anomaly detection: A survey, in *CSUR* 2024. "
+        "[\\[Paper\\]](https://dl.acm.org/doi/pdf/10.1145/3691338)\n"
+        "* Espresso: Entropy and shape aware time-series segmentation, in *IMWUT* 2020. "
+        "[\\[Paper\\]](https://dl.acm.org/doi/pdf/10.1145/3411832)\n"
+    )
+    assert [(e.title, e.venue, e.year) for e in doc.entries] == [
+        ("Deep learning for time series anomaly detection: A survey", "CSUR", 2024),
+        ("Espresso: Entropy and shape aware time-series segmentation", "IMWUT", 2020),
+    ]

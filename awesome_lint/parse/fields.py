@@ -1425,8 +1425,10 @@ def _classify(
         named = kind != "code" and (kind != "project" or found.year is not None)  # `<ins>Blog, 2023</ins>`
         if named and not looks_like_authors(found.venue) and not looks_like_authors(part):
             apostrophe = bool(_APOSTROPHE_YEAR.search(part))
+            # `Title, in *CSUR* 2024.`: a name after `in`, with a year, is where the paper appeared
+            marked = found.year is not None and part[:3].lower() == "in " and len(found.venue.split()) <= 6
             accepted = fields.ask(template, "slot:tail", False) and (found.year is not None or year_after)
-            if apostrophe or (accepted and not parenthesised):
+            if apostrophe or marked or (accepted and not parenthesised):
                 tail.venues.append((found, part))
                 if found.year is not None:
                     tail.years.append(found.year)
