@@ -205,3 +205,19 @@ def test_a_name_after_in_with_a_year_is_the_venue() -> None:
         ("Deep learning for time series anomaly detection: A survey", "CSUR", 2024),
         ("Espresso: Entropy and shape aware time-series segmentation", "IMWUT", 2020),
     ]
+
+
+def test_html_headings_are_sections() -> None:
+    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "html-headings.md")
+    levels = [(s.heading, s.level) for s in doc.iter_sections()][1:]
+    assert levels == [
+        ("📚 Introduction and Tutorials", 2),
+        ("Workshops and Tutorials", 3),
+        ("📝 Time-series Papers", 2),
+        ("⚙️ Anomaly Detection", 3),
+        ("Benchmark and Survey", 4),
+        ("Related Paper", 4),
+    ]  # (the `<h1>` inside a comment is none)
+    assert [e.section[1:] for e in doc.entries if e.span.line == 18] == [
+        ("📝 Time-series Papers", "⚙️ Anomaly Detection", "Benchmark and Survey")
+    ]

@@ -8,6 +8,7 @@ paper on a line of its own gives a second entry.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ from awesome_lint.text import find_collapsed
 
 _YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
 _MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
+_HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _HTML_TAG = lazy_compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
@@ -219,10 +222,18 @@ class _Builder:
         """Record an HTML block and the comments in it."""
         raw = token.get("raw", "")
         bmap = self.aligner.align(raw)
-        if bmap is None or not self.keep_facts:
+        if bmap is None:
             return
         content_end = len(raw.rstrip())
         lead = len(raw) - len(raw.lstrip())
+        heading = _HTML_HEADING.fullmatch(raw.strip()) if raw.lstrip()[:2].lower() == "<h" else None
+        if heading is not None and (text := collapse(_INNER_TAG.sub("", heading.group(2)))):
+            # `<h4 id="tsad-benchmark">Benchmark and Survey</h4>`: a section as much as `#### Benchmark and Survey`
+            self.headings.append(
+                _Heading(bmap(lead), bmap(content_end - 1) + 1, html.unescape(text), int(heading.group(1)))
+            )
+        if not self.keep_facts:
+            return
         comments = [(bmap(m.start()), bmap(m.end() - 1) + 1) for m in _COMMENT.finditer(raw)]
         only = bool(comments) and not _COMMENT.sub("", raw).strip()
         self.blocks.append(("html", bmap(lead), bmap(content_end - 1) + 1, only))
