@@ -23,6 +23,7 @@ from awesome_lint.parse.shapes import (
     host,
     is_citation_link,
     is_code_host,
+    is_decoration,
     is_media_host,
     is_notes_file,
     is_owner_repo,
@@ -39,6 +40,7 @@ from awesome_lint.parse.shapes import (
     sentence_like,
 )
 from awesome_lint.parse.venues import (
+    DOCUMENT_TYPES,
     HOST_VENUES,
     VenueField,
     is_date,
@@ -66,6 +68,7 @@ _CITATION_LEAD = lazy_compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?",
 _PAREN_NOTE = lazy_compile(r"^\s*\(([^()]*)\)\s*$")
 _QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
 _QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
+_DATED_LEAD = lazy_compile(r"^\s*\((?P<note>(?P<name>[A-Za-z][^()]{0,60}?)\s(?P<year>\d{2}|(?:19|20)\d\d))\)\s*")
 _LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = lazy_compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
@@ -82,6 +85,7 @@ _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_LABEL_VENUE_END = lazy_compile(r"\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))\s*$")
 _PAREN_LEAD = lazy_compile(r"\(\s*([^()\s][^()]{0,30}?)\s*\)")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
@@ -887,6 +891,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue = short_name(venue)
             raw = collapse(before).strip().rstrip("-").strip()
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
+    elif is_decoration(before):
+        pass  # `✅[Title](url)`: an emoji before the title, no field
     elif (nick := _PAREN_LEAD.fullmatch(collapse(before))) is not None:
         fields.nickname = fields.nickname or nick.group(1)  # `(NCLT) [Title](url)`: a short name, not authors
     elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
@@ -899,6 +905,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
     if ". " in fields.title and fields.authors is None and fields.venue is None:
         fields.title = _label_citation(fields.title, fields, template)
+    if "'" in fields.title or "’" in fields.title:
+        fields.title = _label_venue(fields.title, fields)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
             note_m = _PAREN_NOTE.match(p.text)
@@ -940,6 +948,17 @@ def _label_citation(label: str, fields: Fields, template: Template) -> str:
     fields.authors, fields.venue, fields.venue_raw, fields.year = cited.authors, cited.venue, cited.venue_raw, year
     fields.asked, fields.votes = (*fields.asked, *cited.asked), (*fields.votes, *cited.votes)
     return clean_title(label[:cut])
+
+
+def _label_venue(label: str, fields: Fields) -> str:
+    """`[USDRL AAAI'2025](url)`: a known venue with an apostrophe year that ends a link label goes to the fields;
+    the label before it is the title."""
+    m = _LABEL_VENUE_END.search(label)
+    found = read_venue(m.group("slot")) if m and _has_letter(label[: m.start()]) else None
+    if m is None or found is None or not found.known or found.year is None or fields.venue is not None:
+        return label
+    fields.venue, fields.venue_raw, fields.year = found.venue, m.group("slot"), fields.year or found.year
+    return clean_title(label[: m.start()])
 
 
 def _dated_field(part: str) -> bool:
@@ -1194,6 +1213,13 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     elif lead_note and not looks_like_title(lead_note.group("note")):
         fields.tags.append(collapse(lead_note.group("note")))
         text = text[lead_note.end() :]
+    elif (dated := _DATED_LEAD.match(text)) is not None and _has_letter(text[dated.end() :]):
+        # `(Trends in Cognitive Science 20) Title`, `(Book 18) Title`: a name and a year before the title give the
+        # year, and the venue when the table knows the name; never the title
+        if dated.group("name").lower() not in DOCUMENT_TYPES:
+            _venue_field(f"{dated.group('name')} '{dated.group('year')[-2:]}", fields, template, "lead")
+        fields.year = fields.year or year_of(dated.group("year")[-2:])
+        text = text[dated.end() :]
     year_lead = _YEAR_DASH_LEAD.match(text)
     if year_lead:
         fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`

@@ -277,6 +277,8 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
 def linked_paragraph(pieces: list[Piece]) -> bool:
     """A paragraph that is a linked title and a few fields: `[Title](url), NeurIPS 2019 [[code]](url)`, `[Title.
     2018-07-02. AISTATS 2020](url)` with a `Citation: 128` line; other links only paper, code or project links."""
+    if pieces and not pieces[0].link and is_decoration(pieces[0].text):
+        pieces = pieces[1:]  # `✅[Title](url)`: an emoji before the link is decoration
     if not pieces or not pieces[0].link or pieces[0].image or label_kind(pieces[0].text) != "text":
         return False
     if not looks_like_title(pieces[0].text):

@@ -25,7 +25,7 @@ from awesome_lint.parse.fields import (
     is_badge,
     recognise,
 )
-from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_title
+from awesome_lint.parse.shapes import is_code_host, is_decoration, label_kind, looks_like_authors, looks_like_title
 from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
 
@@ -187,6 +187,9 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
             roles[col] = "tags"
         elif role == "title":
             roles[col] = "paper" if _links(cells, "paper") else "ignore"
+    # A table whose header row says nothing (`|<img width=87/>||<img width=115/>|`) lists papers where a column
+    # links them.
+    headless = not any(h.strip() for h in header) and any(_links(column, "paper") for column in columns)
     for col, role in enumerate(roles):
         if role:
             continue
@@ -205,8 +208,8 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
         elif years >= share:
             roles[col] = "year"
         elif code >= share:
-            roles[col] = "code"
-        elif "title" not in roles and entry_table and _titles(cells):
+            roles[col] = "links" if _links(cells, "paper") else "code"  # `[[paper](url)] [[code](url)]`: each by label
+        elif "title" not in roles and (entry_table or headless) and _titles(cells):
             roles[col] = "title"
         else:
             roles[col] = "ignore"
@@ -222,8 +225,9 @@ def _titles(cells: list[list[Piece]]) -> bool:
     found = 0
     for cell in cells:
         labels = [p.text for p in cell if p.link and label_kind(p.text) == "text"]
-        text = labels[0] if labels else _cell_text(cell)
-        if looks_like_title(text) or (labels and text):
+        # (tags as code spans and emoji, `:blue_square: `SVOS``, are no title)
+        text = labels[0] if labels else collapse("".join(p.text for p in cell if not p.image and not p.code))
+        if (looks_like_title(text) and not is_decoration(text)) or (labels and text):
             found += 1
     return bool(cells) and found >= 0.6 * len(cells)
 

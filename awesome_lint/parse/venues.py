@@ -291,6 +291,10 @@ _TWO_LETTERS = lazy_compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 _NOT_A_NAME = lazy_compile(r"\d{4}|\bet\.?\s*al\b", re.IGNORECASE)
 _NAME_SEPARATOR = lazy_compile(r"[\s-]+")
 _VOLUME = lazy_compile(r"\s+\d+(?:\.\d+|\s*\(\d+\))$")
+# What a work is rather than where it appeared: `(Book 18) Title`, `(PhD dissertation 19) Title`.
+DOCUMENT_TYPES = frozenset(
+    ("book", "phd dissertation", "dissertation", "phd thesis", "thesis", "master thesis", "technical report")
+)
 _PUBLISHERS = frozenset(("ieee", "acm", "usenix", "springer", "elsevier", "aaai", "ieee/cvf", "cvf"))
 _JOINT_CONFERENCES = frozenset(("ijcnlp", "hlt", "coling", "naacl"))
 # What may follow a venue's name without being part of it: tracks, paper types, awards.
