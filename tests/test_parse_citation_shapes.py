@@ -221,3 +221,28 @@ def test_html_headings_are_sections() -> None:
     assert [e.section[1:] for e in doc.entries if e.span.line == 18] == [
         ("📝 Time-series Papers", "⚙️ Anomaly Detection", "Benchmark and Survey")
     ]
+
+
+def test_a_venue_and_year_that_end_a_link_label_are_fields() -> None:
+    doc = parse_text(
+        "# Quantum machine learning\n\n"
+        "- [Quantum Machine Learning (Nature 2017)](https://www.nature.com/articles/nature23474) - A survey.\n"
+        "- [Attention Is All You Need (NeurIPS 2017)](https://arxiv.org/abs/1706.03762)\n"
+        "- [USDRL AAAI'2025](https://ojs.aaai.org/index.php/AAAI/article/view/32899)\n"
+        "- [Model Foo'20](https://example.org/foo)\n"
+    )
+    assert [(e.title, e.venue, e.year) for e in doc.entries] == [
+        ("Quantum Machine Learning", None, 2017),  # (a name the table does not know gives only the year)
+        ("Attention Is All You Need", "NeurIPS", 2017),
+        ("USDRL", "AAAI", 2025),
+        ("Model Foo'20", None, None),
+    ]
+
+
+def test_an_e_mail_link_is_no_paper() -> None:
+    doc = parse_text(
+        "# A\n\n- [e-mail](mailto:someone@example.com)\n- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+    )
+    mail, paper = doc.entries
+    assert (mail.kind, [link.role for link in mail.links if link.role == "paper"]) == ("other", [])
+    assert paper.kind == "paper"

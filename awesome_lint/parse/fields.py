@@ -85,7 +85,9 @@ _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
-_LABEL_VENUE_END = lazy_compile(r"\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))\s*$")
+_LABEL_VENUE_END = lazy_compile(
+    r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
+)
 _PAREN_LEAD = lazy_compile(r"\(\s*([^()\s][^()]{0,30}?)\s*\)")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
@@ -247,7 +249,7 @@ def is_local_target(url: str) -> bool:
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
-    if url.startswith("#") or (not is_title and is_citation_link(label, url)):
+    if url.startswith(("#", "mailto:")) or (not is_title and is_citation_link(label, url)):
         return "other"  # an anchor, or a citation (`[bibtex](https://github.com/.../citations/x.txt)`)
     kind = label_kind(label)
     if kind != "code" and is_local_target(url):
@@ -905,7 +907,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
     if ". " in fields.title and fields.authors is None and fields.venue is None:
         fields.title = _label_citation(fields.title, fields, template)
-    if "'" in fields.title or "’" in fields.title:
+    if "'" in fields.title or "’" in fields.title or fields.title.endswith(")"):
         fields.title = _label_venue(fields.title, fields)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
@@ -951,13 +953,19 @@ def _label_citation(label: str, fields: Fields, template: Template) -> str:
 
 
 def _label_venue(label: str, fields: Fields) -> str:
-    """`[USDRL AAAI'2025](url)`: a known venue with an apostrophe year that ends a link label goes to the fields;
-    the label before it is the title."""
+    """`[USDRL AAAI'2025](url)`, `[Quantum Machine Learning (Nature 2017)](url)`: a venue with its year that ends a
+    link label goes to the fields (an apostrophe year only after a known venue; a parenthesised name the table
+    does not know gives only the year); the label before it is the title."""
     m = _LABEL_VENUE_END.search(label)
-    found = read_venue(m.group("slot")) if m and _has_letter(label[: m.start()]) else None
-    if m is None or found is None or not found.known or found.year is None or fields.venue is not None:
+    if m is None or not _has_letter(label[: m.start()]) or fields.venue is not None:
         return label
-    fields.venue, fields.venue_raw, fields.year = found.venue, m.group("slot"), fields.year or found.year
+    slot = m.group("slot") or m.group("paren")
+    found = read_venue(slot)
+    if found is None or found.year is None or not (found.known or m.group("paren")):
+        return label
+    if found.known:
+        fields.venue, fields.venue_raw = found.venue, slot
+    fields.year = fields.year or found.year
     return clean_title(label[: m.start()])
 
 
@@ -1694,6 +1702,11 @@ def _in_repository(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+def _mail_link(piece: Piece) -> bool:
+    """A link that writes an e-mail (`mailto:`): never a paper, a project or code."""
+    return piece.url.startswith("mailto:")
+
+
 def _placeholder_link(piece: Piece) -> bool:
     """A link whose label is its own target, a path rather than an address (`[blank](blank)`): a placeholder."""
     return is_local_target(piece.url) and collapse(piece.text).lower() == piece.url.strip().lower()
@@ -1707,8 +1720,8 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
         return
     citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
-    if links and not citation and all(_placeholder_link(pieces[i]) for i in links):
-        fields.kind = "other"  # `[blank](blank)`: a placeholder, no citation
+    if links and not citation and all(_placeholder_link(pieces[i]) or _mail_link(pieces[i]) for i in links):
+        fields.kind = "other"  # `[blank](blank)`, `[e-mail](mailto:…)`: a placeholder or an address, no citation
         return
     paper = (
         fields.arxiv is not None

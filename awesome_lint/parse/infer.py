@@ -220,7 +220,10 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
     candidates = [
         n
         for n, (i, role) in enumerate(zip(links, roles, strict=True))
-        if role in ("project", "other") and pieces[i].url and not pieces[i].url.startswith("#") and _page(pieces, i)
+        if role in ("project", "other")
+        and pieces[i].url
+        and not pieces[i].url.startswith(("#", "mailto:"))
+        and _page(pieces, i)
     ]
     if len(candidates) != 1:
         return roles
