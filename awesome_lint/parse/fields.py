@@ -504,6 +504,18 @@ def _text_only(pieces: list[Piece]) -> str:
     return "".join([_BR if p.brk else p.text for p in pieces if not p.link and not p.image])
 
 
+def _pipe_title(head: str) -> tuple[str, str, int | None] | None:
+    """`2016 | Title | Authors, et al. | PKDD | [PDF](url)`, `Title | **[IJCAI 19]** | [pdf](url)`: a row of `|`
+    fields whose first field after a year reads as a title. The title, the fields after it, and the year."""
+    fields = [field.strip() for field in head.split("|")]
+    year = None
+    if fields and _is_year(fields[0].strip(" []*_")):
+        year, fields = int(fields[0].strip(" []*_")), fields[1:]
+    if len(fields) < 2 or not looks_like_title(fields[0].strip(" *_")) or _names_venue(fields[0].strip(" *_[]")):
+        return None
+    return clean_title(fields[0]), " | " + " | ".join(fields[1:]), year
+
+
 def _names_emphasis(pieces: list[Piece]) -> int:
     """The piece that opens an emphasised run of sure names after plain text (`Title *Bisk et al. EMNLP*`): a
     plain title's authors. -1 when there is none."""
@@ -1071,6 +1083,9 @@ def _read_plain(
         else:
             fields.title = clean_title(head)
         return
+    piped = _pipe_title(head) if head.count("|") >= 2 else None
+    if piped is not None:
+        bracketed = []  # `Title | **[Venue 21]** | [pdf](url)`: a bracket in a field after the title is no title
     if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
         bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
         if bold and looks_like_title(bold) and not _names_venue(bold):
@@ -1093,6 +1108,8 @@ def _read_plain(
         after = head.find(opening, names_at) + len(opening)
         fields.authors = fields.authors or opening
         tail = f"{tail} {head[after:]}"
+    elif piped is not None:
+        (title, tail), fields.year = piped[:2], fields.year or piped[2]
     else:
         title, tail = _split_title(head_pieces, head, fields, template)
     if title and (_names_venue(title) or not _has_letter(title)):
