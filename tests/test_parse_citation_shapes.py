@@ -246,3 +246,8 @@ def test_an_e_mail_link_is_no_paper() -> None:
     mail, paper = doc.entries
     assert (mail.kind, [link.role for link in mail.links if link.role == "paper"]) == ("other", [])
     assert paper.kind == "paper"
+
+
+def test_a_result_table_named_by_its_method_column_lists_no_papers() -> None:
+    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "label-venue-slots.md")
+    assert [e.span.line for e in doc.entries] == [7, 8, 9, 20, 21]  # (no entry for the rows at lines 15 and 16)

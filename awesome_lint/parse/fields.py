@@ -54,7 +54,7 @@ from awesome_lint.parse.venues import (
 from awesome_lint.regex import lazy_compile
 
 _TAG = lazy_compile(r"【([^】]*)】")
-_YEAR = lazy_compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?![\d])")
+_YEAR = lazy_compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?!\d|[-–](?:19|20)\d\d)")  # (no end of a range)
 _BRACKET_VENUE = lazy_compile(
     r"\[\s*(?P<venue>[A-Za-z][A-Za-z0-9 .&/-]*?)\s*['’`]\s*(?P<year>\d{4}|\d{2})\s*(?:,[^\]]*)?\]\s*=?"
 )
@@ -85,6 +85,7 @@ _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_LABEL_SLOT_START = lazy_compile(r"^\[\s*([^\[\]]{2,40}?)\s*\]\s*")
 _LABEL_VENUE_END = lazy_compile(
     r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
 )
@@ -919,7 +920,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
     if ". " in fields.title and fields.authors is None and fields.venue is None:
         fields.title = _label_citation(fields.title, fields, template)
-    if "'" in fields.title or "’" in fields.title or fields.title.endswith(")"):
+    if "'" in fields.title or "’" in fields.title or fields.title.endswith(")") or fields.title.startswith("["):
         fields.title = _label_venue(fields.title, fields)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
@@ -968,6 +969,13 @@ def _label_venue(label: str, fields: Fields) -> str:
     """`[USDRL AAAI'2025](url)`, `[Quantum Machine Learning (Nature 2017)](url)`: a venue with its year that ends a
     link label goes to the fields (an apostrophe year only after a known venue; a parenthesised name the table
     does not know gives only the year); the label before it is the title."""
+    lead = _LABEL_SLOT_START.match(label)
+    slot_lead = read_slot(lead.group(1)) if lead and _has_letter(label[lead.end() :]) else None
+    if lead is not None and slot_lead is not None and slot_lead.year is not None:
+        if slot_lead.known and fields.venue is None:  # `[[CIKM 2019] Meta-GNN: Title](url)`
+            fields.venue, fields.venue_raw = slot_lead.venue, lead.group(1)
+        fields.year = fields.year or slot_lead.year
+        return clean_title(label[lead.end() :])
     m = _LABEL_VENUE_END.search(label)
     if m is None or not _has_letter(label[: m.start()]) or fields.venue is not None:
         return label

@@ -165,6 +165,9 @@ def _title_rank(header: str) -> int:
 def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
     """Each column's role: from its header, else from what most of its cells hold."""
     roles = [header_role(h) or "" for h in header]
+    # A column the header names as the title (`Method`) that holds no titles leaves the table without one: no other
+    # column is taken for it by its text (`| Method | Transfer Scenario | … |` lists results, not papers).
+    named_title = "title" in roles
     entry_table = any(role in ("title", "paper", "venue", "year", "code", "authors") for role in roles)
     columns = [[row[col] for row in rows if col < len(row)] for col in range(len(roles))]
     # The title column by content first (linked titles), then by header word (Title/Paper, Name, Method/Model).
@@ -209,7 +212,7 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
             roles[col] = "year"
         elif code >= share:
             roles[col] = "links" if _links(cells, "paper") else "code"  # `[[paper](url)] [[code](url)]`: each by label
-        elif "title" not in roles and (entry_table or headless) and _titles(cells):
+        elif "title" not in roles and (entry_table or headless) and not named_title and _titles(cells):
             roles[col] = "title"
         else:
             roles[col] = "ignore"

@@ -265,7 +265,10 @@ _ARXIV_PREPRINT = lazy_compile(r"^arxiv\s+preprint(?:\s+arxiv)?\b", re.IGNORECAS
 _ARXIV_YEAR = lazy_compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
 _BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
-_FULL_YEAR = lazy_compile(r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:])")
+# A year, alone or in a date (`2019/04`, `2018-07-02`); never one end of a range (`2021-2023`).
+_FULL_YEAR = lazy_compile(
+    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:]|[-–]\d{4})"
+)
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
 _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
