@@ -251,3 +251,18 @@ def test_an_e_mail_link_is_no_paper() -> None:
 def test_a_result_table_named_by_its_method_column_lists_no_papers() -> None:
     doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "label-venue-slots.md")
     assert [e.span.line for e in doc.entries] == [7, 8, 9, 20, 21]  # (no entry for the rows at lines 15 and 16)
+
+
+def test_a_page_of_the_list_s_own_repository_is_no_paper() -> None:
+    doc = parse_text(
+        "# Safety\n\n## Security\n"
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+        "- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)\n\n"
+        "👉[Latest&Comprehensive Security Paper](.//subtopic/Security&Discussion.md)\n\n"
+        "- [Latest Privacy Papers](./subtopic/Privacy.md)\n"
+    )
+    assert [(e.title, e.kind) for e in doc.entries] == [
+        ("Attention Is All You Need", "paper"),
+        ("Deep Residual Learning for Image Recognition", "paper"),
+        ("Latest Privacy Papers", "other"),
+    ]

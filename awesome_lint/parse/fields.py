@@ -85,6 +85,7 @@ _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
 _LABEL_SLOT_START = lazy_compile(r"^\[\s*([^\[\]]{2,40}?)\s*\]\s*")
 _LABEL_VENUE_END = lazy_compile(
     r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
@@ -1727,6 +1728,11 @@ def _in_repository(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+def _sub_page(url: str) -> bool:
+    """A Markdown page of the list's own repository (`./subtopic/Security.md`, `pruning/README.md`)."""
+    return _in_repository(url) and _MARKDOWN_PAGE.search(url.split("#", 1)[0]) is not None
+
+
 def _mail_link(piece: Piece) -> bool:
     """A link that writes an e-mail (`mailto:`): never a paper, a project or code."""
     return piece.url.startswith("mailto:")
@@ -1747,6 +1753,9 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
     citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
     if links and not citation and all(_placeholder_link(pieces[i]) or _mail_link(pieces[i]) for i in links):
         fields.kind = "other"  # `[blank](blank)`, `[e-mail](mailto:…)`: a placeholder or an address, no citation
+        return
+    if links and not citation and fields.year is None and all(_sub_page(pieces[i].url) for i in links):
+        fields.kind = "other"  # `👉[Latest Security Papers](./subtopic/Security.md)`: a page of the list's own
         return
     paper = (
         fields.arxiv is not None
