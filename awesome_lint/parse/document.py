@@ -314,8 +314,11 @@ class _Builder:
         _flatten(token.get("children", []), pieces, _shifted(bmap, lead), self.index.text)
         for piece in pieces:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
-        shape = infer.paragraph_shape(pieces) or ("citation" if infer.citation_paragraph(pieces) else "")
-        shape = shape or ("linked" if infer.linked_paragraph(pieces) else "")
+        shape = (
+            infer.paragraph_shape(pieces)
+            or ("citation" if infer.citation_paragraph(pieces) else "")
+            or ("linked" if infer.linked_paragraph(pieces) else "")
+        )
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
             return

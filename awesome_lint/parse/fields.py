@@ -24,6 +24,7 @@ from awesome_lint.parse.shapes import (
     is_citation_link,
     is_code_host,
     is_decoration,
+    is_mail_link,
     is_media_host,
     is_notes_file,
     is_owner_repo,
@@ -86,11 +87,9 @@ _NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
-_LABEL_SLOT_START = lazy_compile(r"^\[\s*([^\[\]]{2,40}?)\s*\]\s*")
 _LABEL_VENUE_END = lazy_compile(
     r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
 )
-_PAREN_LEAD = lazy_compile(r"\(\s*([^()\s][^()]{0,30}?)\s*\)")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
@@ -251,7 +250,7 @@ def is_local_target(url: str) -> bool:
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
-    if url.startswith(("#", "mailto:")) or (not is_title and is_citation_link(label, url)):
+    if url.startswith("#") or is_mail_link(url) or (not is_title and is_citation_link(label, url)):
         return "other"  # an anchor, or a citation (`[bibtex](https://github.com/.../citations/x.txt)`)
     kind = label_kind(label)
     if kind != "code" and is_local_target(url):
@@ -511,8 +510,8 @@ def _pipe_title(head: str) -> tuple[str, str, int | None] | None:
     fields whose first field after a year reads as a title. The title, the fields after it, and the year."""
     fields = [field.strip() for field in head.split("|")]
     year = None
-    if fields and _is_year(fields[0].strip(" []*_")):
-        year, fields = int(fields[0].strip(" []*_")), fields[1:]
+    if fields and _is_year(lead := fields[0].strip(" []*_")):
+        year, fields = int(lead), fields[1:]
     if len(fields) < 2 or not looks_like_title(fields[0].strip(" *_")) or _names_venue(fields[0].strip(" *_[]")):
         return None
     return clean_title(fields[0]), " | " + " | ".join(fields[1:]), year
@@ -909,8 +908,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             fields.venue_raw = _YEAR_LEAD.sub("", raw)
     elif is_decoration(before):
         pass  # `✅[Title](url)`: an emoji before the title, no field
-    elif (nick := _PAREN_LEAD.fullmatch(collapse(before))) is not None:
-        fields.nickname = fields.nickname or nick.group(1)  # `(NCLT) [Title](url)`: a short name, not authors
+    elif (nick := _short_parenthesis(collapse(before))) is not None:
+        fields.nickname = fields.nickname or nick  # `(NCLT) [Title](url)`: a short name, not authors
     elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
     # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
@@ -950,6 +949,13 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.year = int(prefix.group("year"))
 
 
+def _short_parenthesis(text: str) -> str | None:
+    """What a text that is only a short parenthesis holds (`(NCLT)` gives `NCLT`), or None."""
+    m = _PAREN_NOTE.match(text)
+    inner = m.group(1).strip() if m else ""
+    return inner if 0 < len(inner) <= 31 else None
+
+
 def _label_citation(label: str, fields: Fields, template: Template) -> str:
     """`[__Title__. Authors. _Venue Year_.](url)`, `[Title. 2018-07-02. AISTATS 2020](url)`: a link label that is a
     whole citation gives the title (what stands before the authors or the dates and venue), and the authors, venue
@@ -970,11 +976,12 @@ def _label_venue(label: str, fields: Fields) -> str:
     """`[USDRL AAAI'2025](url)`, `[Quantum Machine Learning (Nature 2017)](url)`: a venue with its year that ends a
     link label goes to the fields (an apostrophe year only after a known venue; a parenthesised name the table
     does not know gives only the year); the label before it is the title."""
-    lead = _LABEL_SLOT_START.match(label)
-    slot_lead = read_slot(lead.group(1)) if lead and _has_letter(label[lead.end() :]) else None
+    lead = _LEAD_BRACKET.match(label)
+    opens = lead is not None and 2 <= len(lead.group("inner")) <= 40 and _has_letter(label[lead.end() :])
+    slot_lead = read_slot(lead.group("inner")) if lead is not None and opens else None
     if lead is not None and slot_lead is not None and slot_lead.year is not None:
         if slot_lead.known and fields.venue is None:  # `[[CIKM 2019] Meta-GNN: Title](url)`
-            fields.venue, fields.venue_raw = slot_lead.venue, lead.group(1)
+            fields.venue, fields.venue_raw = slot_lead.venue, lead.group("inner")
         fields.year = fields.year or slot_lead.year
         return clean_title(label[lead.end() :])
     m = _LABEL_VENUE_END.search(label)
@@ -1733,11 +1740,6 @@ def _sub_page(url: str) -> bool:
     return _in_repository(url) and _MARKDOWN_PAGE.search(url.split("#", 1)[0]) is not None
 
 
-def _mail_link(piece: Piece) -> bool:
-    """A link that writes an e-mail (`mailto:`): never a paper, a project or code."""
-    return piece.url.startswith("mailto:")
-
-
 def _placeholder_link(piece: Piece) -> bool:
     """A link whose label is its own target, a path rather than an address (`[blank](blank)`): a placeholder."""
     return is_local_target(piece.url) and collapse(piece.text).lower() == piece.url.strip().lower()
@@ -1751,7 +1753,7 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
         return
     citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
-    if links and not citation and all(_placeholder_link(pieces[i]) or _mail_link(pieces[i]) for i in links):
+    if links and not citation and all(_placeholder_link(pieces[i]) or is_mail_link(pieces[i].url) for i in links):
         fields.kind = "other"  # `[blank](blank)`, `[e-mail](mailto:…)`: a placeholder or an address, no citation
         return
     if links and not citation and fields.year is None and all(_sub_page(pieces[i].url) for i in links):

@@ -22,6 +22,7 @@ from awesome_lint.parse.fields import Fields, Piece, Template, is_badge, is_loca
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
     is_decoration,
+    is_mail_link,
     is_paper_host,
     label_kind,
     looks_like_authors,
@@ -222,7 +223,8 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
         for n, (i, role) in enumerate(zip(links, roles, strict=True))
         if role in ("project", "other")
         and pieces[i].url
-        and not pieces[i].url.startswith(("#", "mailto:"))
+        and not pieces[i].url.startswith("#")
+        and not is_mail_link(pieces[i].url)
         and _page(pieces, i)
     ]
     if len(candidates) != 1:

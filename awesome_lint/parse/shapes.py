@@ -269,6 +269,11 @@ def is_decoration(text: str) -> bool:
     return bool(_DECORATION.match(text))
 
 
+def is_mail_link(url: str) -> bool:
+    """A link that writes an e-mail (`mailto:`): never a paper, a project or code."""
+    return url.startswith("mailto:")
+
+
 def is_citation_link(label: str, url: str) -> bool:
     """A link to how the paper is cited: labelled `bibtex` or `cite`, or a `.bib` file."""
     return bool(_CITATION_LABEL.match(label) or _BIB_FILE.search(url))
