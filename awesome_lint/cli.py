@@ -175,9 +175,13 @@ def merge_command(
     _remote_inputs(paths, config)
     with Progress() as progress:
         files = merge_inputs(paths)
-        # Each list is read into the slim records the merge needs at once, so no parsed document outlives its turn.
+        # Each list is read into the slim records the merge needs at once, so no parsed document outlives its turn;
+        # in one process, since a forked reader's copy of a large list would double the peak memory.
         documents, skipped = skip_merged(
-            [merge_input(parse_file(path, facts=False), use_arxiv) for path in progress.files(files, "parsing")],
+            [
+                merge_input(parse_file(path, facts=False, split=False), use_arxiv)
+                for path in progress.files(files, "parsing")
+            ],
             paths,
         )
         for item in skipped:
@@ -317,7 +321,7 @@ def dupes_command(paths: tuple[str, ...], fmt: str, explain: bool, config_path: 
         papers = [
             (path, entry)
             for path in progress.files(files, "parsing")
-            for entry in parse_file(path, facts=False).entries
+            for entry in parse_file(path, facts=False, split=False).entries  # one process: see merge
             if entry.kind == "paper"
         ]
         progress("finding duplicates", 0, len(papers))

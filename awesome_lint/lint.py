@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -27,8 +26,6 @@ list a pre-commit hook sees), forking and sending the findings back cost more th
 SPLIT_BYTES = 400_000
 """Bytes of files to lint (not answered by the cache) from which two or more are shared out between this process
 and a forked child: about the size of a list of SPLIT_ENTRIES entries."""
-ENV_JOBS = "AWESOME_LINT_JOBS"
-"""Set to 1, every file and rule is linted in this process, however large."""
 
 
 class FileResult(NamedTuple):
@@ -84,7 +81,11 @@ def lint_document(
     directives = parse_directives(document, _rule_codes)
     judged = {r.code for r in rules if not r.links and not r.reads_suppressions}
     suppressions = Suppressions(directives, judged)
-    split = len(document.entries) >= split_from and _may_split()
+    split = False
+    if len(document.entries) >= split_from:
+        from awesome_lint.workers import may_share  # (a small list needs no worker machinery)
+
+        split = may_share()
     found: list[tuple[Rule, Issue]] = []
     for late in (False, True):
         context.suppressions = suppressions if late else None
@@ -113,11 +114,6 @@ def split_rules(rules: list[Rule]) -> tuple[list[Rule], list[Rule]]:
         return rules, []
     there = {r.code for key in moved for r in families[key]}
     return [r for r in rules if r.code not in there], [r for r in rules if r.code in there]
-
-
-def _may_split() -> bool:
-    """Whether the environment lets work be shared with a child (AWESOME_LINT_JOBS is not 1)."""
-    return os.environ.get(ENV_JOBS, "").strip() != "1"
 
 
 def _issues(context: Context, rules: list[Rule], split: bool) -> dict[str, list[Issue]]:
@@ -270,11 +266,11 @@ def _file_shares(sizes: dict[int, int]) -> tuple[list[int], list[int]]:
     """The files (by index, with their sizes) this process and a child lint: about half the bytes each when two or
     more files make SPLIT_BYTES together and neither share outweighs the other three to one; else all here."""
     total = sum(sizes.values())
-    if len(sizes) >= 2 and total >= SPLIT_BYTES and _may_split():
-        from awesome_lint.workers import halves
+    if len(sizes) >= 2 and total >= SPLIT_BYTES:
+        from awesome_lint.workers import halves, may_share  # (small runs need no worker machinery)
 
         here, there = halves(sizes)
-        if max(sum(sizes[i] for i in share) for share in (here, there)) <= 0.75 * total:
+        if may_share() and max(sum(sizes[i] for i in share) for share in (here, there)) <= 0.75 * total:
             return here, there
     return list(sizes), []  # one file outweighs the rest: its rules are split instead
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
-import signal
 import sys
 import threading
 from collections.abc import Callable, Hashable, Mapping
@@ -20,6 +18,14 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
+
+ENV_JOBS = "AWESOME_LINT_JOBS"
+"""`AWESOME_LINT_JOBS=1` keeps all work in one process."""
+
+
+def may_share() -> bool:
+    """Whether the environment lets work be shared with a child (AWESOME_LINT_JOBS is not 1)."""
+    return os.environ.get(ENV_JOBS, "").strip() != "1"
 
 
 def halves(weights: Mapping[K, int]) -> tuple[list[K], list[K]]:
@@ -81,6 +87,8 @@ class Forked(Generic[T]):
     def result(self) -> T:
         """The work's value: the child's, or (when it gave none) the work run here."""
         if self._pid is not None and self._read is not None:
+            import pickle
+
             pid, read = self._pid, self._read
             self._pid = self._read = None
             with os.fdopen(read, "rb") as pipe:
@@ -99,6 +107,8 @@ class Forked(Generic[T]):
     def close(self) -> None:
         """Kill and reap a child whose result was not asked for."""
         if self._pid is not None and self._read is not None:
+            import signal
+
             os.close(self._read)
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
@@ -117,6 +127,8 @@ class Forked(Generic[T]):
 def _child(work: Callable[[], T], write: int) -> None:
     """Run `work` and write its pickled value to `write`; leave with os._exit whatever happens, so no exit
     handler runs and no buffer the parent owns (stdout, a cache file) is flushed or closed."""
+    import pickle
+
     code = 1
     try:
         gc.disable()  # a short life: a collection would only copy the parent's pages by touching them

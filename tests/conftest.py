@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, settings
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from awesome_lint.workers import platform_forks
+from awesome_lint import workers
+from awesome_lint.workers import ENV_JOBS, platform_forks
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = ROOT / "lists"
@@ -100,6 +101,22 @@ def only_thread() -> None:
         if thread is not threading.current_thread():
             thread.join(120.0)
     assert threading.active_count() == 1
+
+
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch, only_thread: None) -> Iterator[list[int | None]]:
+    """The pid of the child that gave each shared piece of work its result (None: computed in this process)."""
+    pids: list[int | None] = []
+
+    class Recorded(workers.Forked[Any]):
+        def result(self) -> Any:
+            value = super().result()
+            pids.append(self.child_pid)
+            return value
+
+    monkeypatch.setattr(workers, "Forked", Recorded)
+    monkeypatch.delenv(ENV_JOBS, raising=False)
+    yield pids
 
 
 class LocalServer(HTTPServer):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +12,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import DATA, SEED_LISTS, needs_fork
 
-from awesome_lint import workers
 from awesome_lint.cli import main
 from awesome_lint.config import Config
 from awesome_lint.findings import Finding
-from awesome_lint.lint import ENV_JOBS, SPLIT_BYTES, SPLIT_ENTRIES, _file_shares, lint_document, split_rules
+from awesome_lint.lint import SPLIT_BYTES, SPLIT_ENTRIES, _file_shares, lint_document, split_rules
 from awesome_lint.model import Document
 from awesome_lint.parse import parse_bytes
 from awesome_lint.rules import RULES
+from awesome_lint.workers import ENV_JOBS
 
 SUPPRESSED = b"""
 ## Suppressed
@@ -50,22 +49,6 @@ def document() -> Document:
 def serial(document: Document) -> list[Finding]:
     """The findings of one process."""
     return lint_document(document, Config(), split_from=len(document.entries) + 1)
-
-
-@pytest.fixture
-def children(monkeypatch: pytest.MonkeyPatch, only_thread: None) -> Iterator[list[int | None]]:
-    """The pid of the child that gave each split phase's result (None: computed in this process)."""
-    pids: list[int | None] = []
-
-    class Recorded(workers.Forked[Any]):
-        def result(self) -> Any:
-            value = super().result()
-            pids.append(self.child_pid)
-            return value
-
-    monkeypatch.setattr(workers, "Forked", Recorded)
-    monkeypatch.delenv(ENV_JOBS, raising=False)
-    yield pids
 
 
 @needs_fork

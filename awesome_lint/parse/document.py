@@ -48,6 +48,12 @@ from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
 from awesome_lint.text import find_collapsed
 
+SPLIT_ITEMS = 2000
+"""Items from which a list's items are read half in a forked child: below it, forking and sending the readings
+back cost more than the half saves."""
+_PARENT_SHARE = 55
+"""The parent's share of the items, in percent: the child also pickles its readings."""
+
 _YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
 _MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -536,18 +542,29 @@ def build(
     newline: str = "\n",
     facts: bool = True,
     comments: bool = False,
+    split_from: int | None = SPLIT_ITEMS,
 ) -> Document:
     """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets. Without
     `facts` the document has no block facts (code lines, blocks, inline HTML, and comments unless `comments`),
-    which saves memory.
+    which saves memory. A list of `split_from` items or more (None: never) has half of its items read in a forked
+    child meanwhile.
 
     The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until
     it ends and no cycles, so its collections would only walk them over and over."""
     with paused_collection():
-        return _build(path, text, data, bom, newline, facts, comments)
+        return _build(path, text, data, bom, newline, facts, comments, split_from)
 
 
-def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, facts: bool, comments: bool) -> Document:
+def _build(
+    path: str,
+    text: str,
+    data: bytes | None,
+    bom: bool,
+    newline: str,
+    facts: bool,
+    comments: bool,
+    split_from: int | None,
+) -> Document:
     index = LineIndex(text, data, bom)
     builder = _Builder(index, Aligner(index), keep_facts=facts or comments)
     for token in iter_ast(text):  # one top-level block's tokens at a time, freed once walked
@@ -562,7 +579,7 @@ def _build(path: str, text: str, data: bytes | None, bom: bool, newline: str, fa
     shapes = [shape for _item, shape in builder.paragraphs]
     kinds = infer.paragraph_entries(shapes)
     builder.items.extend(item for item, shape in builder.paragraphs if shape in kinds)
-    return _assemble(path, text, index, builder, bom, newline)
+    return _assemble(path, text, index, builder, bom, newline, split_from)
 
 
 @dataclass(slots=True)
@@ -583,7 +600,9 @@ class _Reading:
     """Links of sub-items that belong to this entry (code given as `+ [owner/repo](url)` below a paper)."""
 
 
-def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bool, newline: str) -> Document:
+def _assemble(
+    path: str, text: str, index: LineIndex, builder: _Builder, bom: bool, newline: str, split_from: int | None
+) -> Document:
     events: list[tuple[int, int, Any]] = [(h.start, 0, h) for h in builder.headings]
     events += [(it.start, 1, it) for it in builder.items]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -593,6 +612,8 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
     stack: list[dict[str, Any]] = []
     readings: list[_Reading] = []
     owner: list[dict[str, Any] | None] = []
+    pending: list[tuple[_Item, tuple[str, ...], int | None]] = []
+    nodes: list[dict[str, Any] | None] = []
     title = None
     first_heading = None
     for _start, _kind, event in events:
@@ -616,11 +637,11 @@ def _assemble(path: str, text: str, index: LineIndex, builder: _Builder, bom: bo
             if title is None and event.level == 1:
                 title = event.text
             continue
-        section = stack[-1]["path"] if stack else ()
-        year = stack[-1]["year"] if stack else None
-        for reading in _first_readings(event, section, year, builder, index):
-            readings.append(reading)
-            owner.append(stack[-1] if stack else None)
+        pending.append((event, stack[-1]["path"] if stack else (), stack[-1]["year"] if stack else None))
+        nodes.append(stack[-1] if stack else None)
+    for found, parent in zip(_read_items(pending, builder, index, split_from), nodes, strict=True):
+        readings += found
+        owner += [parent] * len(found)
 
     _apply_templates(readings, builder)
     _attach_labelled_items(readings, owner)
@@ -676,15 +697,87 @@ def _by_start(block: tuple[BlockKind, int, int, bool]) -> tuple[int, int]:
     return block[1], block[2]
 
 
+_Packed = tuple[
+    Fields, "list[Piece] | None", int, int, "str | None", EntryBlock, "str | None", list[tuple[Piece, LinkRole]]
+]
+"""A reading as a child sends it back: its item, section and year left out (the parent has them), and its pieces
+and text too where they are the item's own."""
+
+
+def _read_items(
+    items: list[tuple[_Item, tuple[str, ...], int | None]], builder: _Builder, index: LineIndex, split_from: int | None
+) -> list[list[_Reading]]:
+    """Each item's first readings (with its section and heading year). From `split_from` items on, a forked child
+    reads the later items meanwhile and sends its readings back (see `workers`); each item is read on its own, so
+    the readings are the same either way."""
+    if split_from is not None and len(items) >= max(split_from, 2):
+        from awesome_lint.workers import may_share  # (a small list needs no worker machinery)
+
+        if may_share():
+            return _read_shared(items, builder, index)
+    return [_first_readings(item, section, year, builder, index) for item, section, year in items]
+
+
+def _read_shared(
+    items: list[tuple[_Item, tuple[str, ...], int | None]],
+    builder: _Builder,
+    index: LineIndex,
+) -> list[list[_Reading]]:
+    """The first readings of `items`, the later ones read by a forked child meanwhile."""
+    from awesome_lint.workers import Forked
+
+    cut = len(items) * _PARENT_SHARE // 100
+    theirs = items[cut:]
+
+    def read_theirs() -> list[list[_Packed]]:
+        return [[_pack(r) for r in _first_readings(item, s, y, builder, index)] for item, s, y in theirs]
+
+    with Forked(read_theirs) as child:
+        mine = [_first_readings(item, section, year, builder, index) for item, section, year in items[:cut]]
+        packed = child.result()
+    return mine + [
+        [_unpack(p, item, section, year) for p in found]
+        for (item, section, year), found in zip(theirs, packed, strict=True)
+    ]
+
+
+def _pack(reading: _Reading) -> _Packed:
+    item = reading.item
+    pieces = None if reading.pieces is item.pieces else reading.pieces
+    text = None if reading.text is item.text else reading.text
+    return reading.fields, pieces, reading.start, reading.end, text, reading.block, reading.own, reading.extra
+
+
+def _unpack(packed: _Packed, item: _Item, section: tuple[str, ...], year: int | None) -> _Reading:
+    fields, pieces, start, end, text, block, own, extra = packed
+    return _Reading(
+        item,
+        section,
+        year,
+        item.pieces if pieces is None else pieces,
+        fields,
+        start,
+        end,
+        item.text if text is None else text,
+        block,
+        own,
+        extra,
+    )
+
+
+def _table_roles(table: _Table) -> list[str]:
+    """The roles of a table's columns, worked out on first use (in each process that reads its rows)."""
+    if not table.roles:
+        table.roles = column_roles(table.header, [row.cells for row in table.rows])
+    return table.roles
+
+
 def _first_readings(
     item: _Item, section: tuple[str, ...], year: int | None, builder: _Builder, index: LineIndex
 ) -> list[_Reading]:
     """An item read on its own: one reading, or one per citation when it cites papers on separate lines."""
     if item.block == "row":
-        table = builder.tables[item.table]
-        if not table.roles:
-            table.roles = column_roles(table.header, [row.cells for row in table.rows])
-        found = read_row(item.cells, table.roles, section, year, NEUTRAL)
+        found = read_row(item.cells, _table_roles(builder.tables[item.table]), section, year, NEUTRAL)
         if found is None:
             return []
         pieces, fields = found
@@ -722,7 +815,7 @@ def _reread(reading: _Reading, builder: _Builder, template: Template) -> Fields:
     item = reading.item
     if reading.block == "row":
         table = builder.tables[item.table]
-        found = read_row(item.cells, table.roles, reading.section, reading.heading_year, template)
+        found = read_row(item.cells, _table_roles(table), reading.section, reading.heading_year, template)
         return found[1] if found is not None else reading.fields
     if item.parts:
         return reading.fields  # a paper block asks the template nothing

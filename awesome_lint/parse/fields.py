@@ -1120,9 +1120,9 @@ def _read_plain(
     names_at = head.find(head_pieces[names].text.strip()) if names > 0 else -1
     if names_at > 0:  # `Title *Authors et al. Venue*`: the title ends where the emphasised names start
         title, tail = _split_title(head_pieces[:names], head[:names_at], fields, template)
-        opening = _opening_names(head_pieces[names].text)
-        after = head.find(opening, names_at) + len(opening)
-        fields.authors = fields.authors or opening
+        named = _opening_names(head_pieces[names].text)
+        after = head.find(named, names_at) + len(named)
+        fields.authors = fields.authors or named
         tail = f"{tail} {head[after:]}"
     elif piped is not None:
         (title, tail), fields.year = piped[:2], fields.year or piped[2]
