@@ -164,3 +164,23 @@ def test_a_parse_without_facts_can_keep_the_comments() -> None:
     assert len(full.comments) == 2
     assert slim.comments == full.comments and slim.entries == full.entries
     assert (slim.blocks, slim.inline_html, slim.code_lines) == ((), (), frozenset())
+
+
+def test_a_quote_whose_lazy_lines_a_list_ends_comes_before_the_list() -> None:
+    """mistune parses the list that ends a quote's lazy lines, and the block after it, before the quote; the
+    blocks (and so the hard breaks and trailing spaces they decide) still stand where the source has them."""
+    doc = parse_text(
+        "> quoted text\n- [Deep compression](https://arxiv.org/abs/1510.00149)\n<!-- awesome-lint-enable -->\n"
+        "- [Trailing](https://x.org/t)  \n> quoted text\n<!-- awesome-lint-disable -->\n"
+        "- [Trailing](https://x.org/t)  \n| a | b |\n> quoted text\n"
+    )
+    assert [(b.kind, b.span.line, b.span.end_line) for b in doc.blocks] == [
+        ("paragraph", 1, 1),
+        ("paragraph", 2, 2),
+        ("html", 3, 3),
+        ("paragraph", 4, 4),
+        ("paragraph", 5, 5),
+        ("html", 6, 6),
+        ("paragraph", 7, 8),
+        ("paragraph", 9, 9),
+    ]

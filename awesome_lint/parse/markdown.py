@@ -286,6 +286,18 @@ class PositionedInlineParser(InlineParser):
         return super().finalize_tokens(tokens, depth)
 
 
+def parse_block_quote(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
+    """mistune's block-quote rule, its tokens in source order. Where a list or an HTML block ends the quote's lazy
+    lines (`> Note` then `- item` then `<!-- c -->`), mistune parses that block first, with any block it takes
+    along, and puts the quote before only the last of their tokens; here the quote goes before all of them."""
+    count = len(state.tokens)
+    end: int = BlockParser.parse_block_quote(block, m, state)
+    tokens = state.tokens
+    if len(tokens) - count > 2 and tokens[-2].get("type") == "block_quote":
+        tokens.insert(count, tokens.pop(-2))
+    return end
+
+
 def parse_list(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
     """mistune's list rule, with the common item read without its machinery: a bullet item of one line
     (`- text`, no indent, text that opens no block) followed by the end of the text or by another such item of
@@ -434,6 +446,7 @@ def create_parser(inline: InlineParser | None = None) -> mistune.Markdown:
     md = mistune.Markdown(renderer=None, inline=inline or PositionedInlineParser(), plugins=[url_plugin])
     md.block.register("table", TABLE_PATTERN, parse_table, before="paragraph")
     md.block.register("list", None, parse_list)
+    md.block.register("block_quote", None, parse_block_quote)
     md.before_render_hooks.append(_keep_block_text)
     return md
 
