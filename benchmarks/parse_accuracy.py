@@ -81,7 +81,7 @@ def observed(entry: Entry, url_link: Callable[[Link], bool] = _not_code) -> dict
         "kind": entry.kind,
         "title": collapse(entry.title),
         "urls": _distinct([link.url for link in entry.links if url_link(link) and link.url]),
-        "code": _distinct([link.url for link in entry.links if link.role == "code"]),
+        "code": _distinct([link.url for link in entry.links if link.role == "code" and link.url]),
         "arxiv": entry.arxiv_id,
         "year": entry.year,
         "venue": entry.venue,

@@ -515,8 +515,13 @@ def test_a_list_of_names_between_commas_is_read_whole_or_not_at_all() -> None:
         "NIPS",
         1989,
     )
-    cut = parse_text(
+    whole = parse_text(
         "1. **A Study of Language Tasks**, Xuanting Chen, Junjie Ye, Can Zu, Nuo Xu, arXiv 2023. "
+        "[Paper](https://arxiv.org/abs/2303.00293)\n"
+    ).entries[0]
+    assert (whole.authors, whole.venue) == ("Xuanting Chen, Junjie Ye, Can Zu, Nuo Xu", "arXiv")  # (`Can` a name)
+    cut = parse_text(
+        "1. **A Study of Language Tasks**, Xuanting Chen, Junjie Ye, Can zu, Nuo Xu, arXiv 2023. "
         "[Paper](https://arxiv.org/abs/2303.00293)\n"
     ).entries[0]
     assert (cut.authors, cut.venue) == (None, "arXiv")

@@ -349,7 +349,11 @@ def test_paper_field_sublist_gives_fields_not_entries() -> None:
         2020,
         "Danijar Hafner, Timothy Lillicrap, Jimmy Ba, Mohammad Norouzi",
     )
-    assert [link.url for link in e.code_links] == ["https://github.com/danijar/dreamer"]
+    # (`[mirror]()` stays a link of the paper, so that empty-link still finds it)
+    assert [(link.url, link.style) for link in e.code_links] == [
+        ("https://github.com/danijar/dreamer", "inline"),
+        ("", "empty"),
+    ]
 
 
 def test_a_result_table_beside_a_linked_title_table_gives_no_entries() -> None:

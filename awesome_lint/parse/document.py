@@ -324,6 +324,7 @@ class _Builder:
             infer.paragraph_shape(pieces)
             or ("citation" if infer.citation_paragraph(pieces) else "")
             or ("linked" if infer.linked_paragraph(pieces) else "")
+            or ("marked" if infer.marked_paragraph(pieces) else "")
         )
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
@@ -954,10 +955,11 @@ def _field_label(reading: _Reading) -> tuple[str, str] | None:
 
 def _link_label(reading: _Reading) -> tuple[str, str] | None:
     """A sub-item that is only links labelled by their role (`  - [paper](url)`, `  - [code](url)`): read as the
-    field `Paper:` / `Code:` of the item above it (a table of contents' `[arXiv](#arxiv)` is none)."""
+    field `Paper:` / `Code:` of the item above it (a table of contents' `[arXiv](#arxiv)` is none; one with no
+    address yet, `  - [[Code]]( )`, is)."""
     kinds = set()
     for piece in reading.pieces:
-        if piece.link and not piece.image and piece.url and not piece.url.startswith("#"):
+        if piece.link and not piece.image and not piece.url.startswith("#"):
             kinds.add(label_kind(collapse(piece.text)))
         elif piece.link or piece.text.strip():
             return None
@@ -969,6 +971,8 @@ def _author_line(reading: _Reading) -> bool:
     if any(p.link for p in reading.pieces):
         return False
     fields = reading.fields
+    if looks_like_authors(reading.text):
+        return True  # (`  - A B, C D, Philip S. Yu`, which the reader took for a title and its authors)
     return fields.authors is not None if not fields.title else looks_like_name(fields.title)
 
 
@@ -1000,7 +1004,8 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                 if reading.fields.title:
                     if number or not _author_line(reading):
                         continue
-                    target.authors = target.authors or reading.fields.title  # `  - Wenhao Li`: one author
+                    line = reading.text if looks_like_authors(reading.text) else reading.fields.title
+                    target.authors = target.authors or line  # `  - A B, C D`, `  - Wenhao Li`: one author
                 else:
                     _give_fields(parent, reading)
                 dropped.add(id(reading))
@@ -1020,11 +1025,11 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                 target.authors = value
             elif role == "code":
                 for piece in rest:
-                    if piece.link and piece.url and not piece.image:
+                    if piece.link and not piece.image:
                         parent.extra.append((piece, "code" if not is_code_host(piece.url) else code_role(piece.url)))
             elif role == "paper":
                 for piece in rest:
-                    if piece.link and piece.url and not piece.image:
+                    if piece.link and not piece.image:
                         parent.extra.append((piece, "paper"))
                         target.paper_evidence = True
                         linked = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None

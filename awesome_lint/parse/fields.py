@@ -35,6 +35,7 @@ from awesome_lint.parse.shapes import (
     is_venue_label,
     is_venue_page,
     label_kind,
+    leading_decoration,
     looks_like_authors,
     looks_like_name,
     looks_like_title,
@@ -68,6 +69,7 @@ _BRACKETED = lazy_compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = lazy_compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = lazy_compile(r"^\s*\(([^()]*)\)\s*$")
 _QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
+_NAMED_QUOTE = lazy_compile(r'^\s*(?P<nick>[^"“”:：]{1,40}?)\s*[:：]\s*(?=["“])')
 _QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
 _DATED_LEAD = lazy_compile(r"^\s*\((?P<note>(?P<name>[A-Za-z][^()]{0,60}?)\s(?P<year>\d{2}|(?:19|20)\d\d))\)\s*")
 _LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
@@ -91,7 +93,10 @@ _LABEL_VENUE_END = lazy_compile(
     r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
 )
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
-_YEAR_DASH_LEAD = lazy_compile(r"^((?:19|20)\d\d)\s*[-–—:|]\s+(?=\S)")
+_BRACKET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\]\s+")
+_YEAR_DASH_LEAD = lazy_compile(
+    r"^((?:19|20)\d\d)(?:-(?P<venue>[A-Za-z][\w@]*(?:-[A-Za-z][\w@]*)*))?\s*[-–—:|]\s+(?=\S)"
+)
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
 _COUNT = lazy_compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
@@ -608,6 +613,10 @@ def recognise(
     """Read the fields of one item from its inline pieces, asking the list's template where it must."""
     fields = Fields(kind="paper", title="")
     pieces = _without(pieces, _code_tags(pieces, fields))
+    if pieces and not (pieces[0].link or pieces[0].emphasis or pieces[0].code):
+        cut = leading_decoration(pieces[0].text)  # `🎨 [Nick] **Title**`, `:fire: Title`: emoji open no field
+        if cut:
+            pieces = [_sliced(pieces[0], cut), *pieces[1:]]
     links = [i for i, p in enumerate(pieces) if p.link]
     plain_all = _plain(pieces)
 
@@ -615,7 +624,9 @@ def recognise(
     nickname = None
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
         m = _NICKNAME.fullmatch(pieces[0].text)
-        if m and not _names_venue(m.group(1)) and not _venue_with_year(m.group(1)):
+        if m and m.group(1).strip().isdigit():
+            start = 1  # `**[4]** Authors. "Title." ...`: a reference number, no name
+        elif m and not _names_venue(m.group(1)) and not _venue_with_year(m.group(1)):
             fields.nickname = collapse(m.group(1))
             start = 1
         elif (colon := _colon_nickname(pieces)) is not None:
@@ -650,6 +661,12 @@ def recognise(
     if nickname is not None:
         fields.nickname = nickname
     return fields
+
+
+def _sliced(piece: Piece, cut: int) -> Piece:
+    """A plain piece without its first `cut` characters (its start moved with them where its source is its text)."""
+    start = piece.start + cut if piece.start >= 0 and piece.end - piece.start == len(piece.text) else piece.start
+    return replace(piece, text=piece.text[cut:], start=start)
 
 
 def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
@@ -1247,6 +1264,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
     text = _unbracket_qualifiers(head.lstrip())
+    text = _BRACKET_MARK.sub("", text, count=1)  # `[-] 2015-CVPR - Title`, `[12] Authors. "Title."`: a bullet
     lead_note = _LEAD_NOTE.match(text)
     if lead_note and _names_venue(lead_note.group("note")):
         _venue_field(lead_note.group("note"), fields, template, "lead")  # `(CVPR 2020) Title`
@@ -1263,7 +1281,10 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         text = text[dated.end() :]
     year_lead = _YEAR_DASH_LEAD.match(text)
     if year_lead:
-        fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`
+        fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`, `2015-CVPR - Title`
+        venue = year_lead.group("venue")
+        if venue and fields.venue is None and (found := read_venue(venue)) is not None and found.known:
+            fields.venue, fields.venue_raw = found.venue, venue  # (`2014-Survey - Title` names no venue)
         text = text[year_lead.end() :]
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
@@ -1275,6 +1296,13 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     text = _lead_authors(text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
+    named = _NAMED_QUOTE.match(text) if quoted is None and bold else None
+    if named is not None and named.group("nick").strip() == bold.strip().rstrip(":：").strip():
+        if _has_letter(named.group("nick")):  # (`**?**: "Title"`: a name yet to come)
+            fields.nickname = fields.nickname or collapse(named.group("nick"))  # `**ProDA**: "Title", CVPR, 2022`
+        text = text[named.end() :]
+        quoted = _QUOTED.match(text)
+        bold = ""
     if not bold:  # `[2023/05] **Title.**`: a lead slot or tag read off above stood before the bold run
         first = next((n for n, p in enumerate(head_pieces) if p.emphasis == "strong" and p.text.strip()), None)
         run = _leading_run(head_pieces[first:], lambda p: p.emphasis == "strong") if first else ""
@@ -1299,6 +1327,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             if year and _has_letter(bold[: year.start()]):
                 fields.year = fields.year or int(year.group(1))
                 title = bold[: year.start()]
+            elif bold.rstrip().endswith(")"):
+                title = _label_venue(bold.strip(), fields)  # `**Title (CIKM 2020)**`
             return clean_title(title), text[index + len(bold.strip()) :]
     if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
         return after_names

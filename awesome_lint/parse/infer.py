@@ -35,6 +35,9 @@ from awesome_lint.regex import lazy_compile
 
 _GLUED_SLOT = lazy_compile(r"[A-Z][A-Za-z-]{1,15}(?:19|20)\d\d$")  # a name glued to its year: `ACML2022`
 _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
+_BULLET_MARK = lazy_compile(r"\[(?:[-*+•]|\d{1,3})\](?:\s|$)")
+_MARKED_WORDS = 4
+"""The fewest words a marked paragraph has after its mark: a citation, not a label."""
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
 MIN_VOTES = 2
@@ -275,7 +278,7 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
     """The paragraph shapes a document writes its entries in: each that enough of its paragraphs have (a paragraph
     that is a bold run alone counts where the blocks do)."""
     counts = Counter(shapes)
-    kinds = {shape for shape in ("block", "citation", "linked") if counts[shape] >= MIN_BLOCKS}
+    kinds = {shape for shape in ("block", "citation", "linked", "marked") if counts[shape] >= MIN_BLOCKS}
     return kinds | {"bold"} if "block" in kinds else kinds
 
 
@@ -291,6 +294,19 @@ def linked_paragraph(pieces: list[Piece]) -> bool:
     if any(p.link and label_kind(p.text) not in ("paper", "code", "project") for p in pieces[1:]):
         return False
     return len("".join(p.text for p in pieces[1:] if not p.link).split()) <= _LINKED_FIELD_WORDS
+
+
+def marked_paragraph(pieces: list[Piece]) -> bool:
+    """A one-line paragraph that opens with a bracketed bullet or number, as a list item opens with its marker, and
+    cites a paper with a link after it: `**[4]** Authors. "Title." Venue. 2012. [[pdf]](url)`, `[-] 2015-CVPR -
+    Title. [[Paper]](url)`."""
+    if not pieces or pieces[0].link or pieces[0].image or any(p.newline or p.brk for p in pieces):
+        return False
+    mark = _BULLET_MARK.match(pieces[0].text.lstrip())
+    if mark is None or not any(p.link for p in pieces):
+        return False
+    rest = "".join(p.text for p in pieces if not p.link)
+    return len(rest.split()) > _MARKED_WORDS
 
 
 def citation_paragraph(pieces: list[Piece]) -> bool:

@@ -133,7 +133,9 @@ PAPER_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORE
 PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 # A label or file that gives how to cite the paper (`[bibtex]`, `x.bib`): never its code, wherever it is kept.
 _CITATION_LABEL = lazy_compile(r"^\s*\[?\s*(?:bibtex|bib|cite|citation)\s*\]?\s*$", re.IGNORECASE)
-_DECORATION = lazy_compile(r"^(?:[\s\\]|:[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])*$")
+_EMOJI = r":[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
+_DECORATION = lazy_compile(rf"^(?:[\s\\]|{_EMOJI})*$")
+_LEADING_DECORATION = lazy_compile(rf"^\s*(?:(?:{_EMOJI})\s*)+")
 _BIB_FILE = lazy_compile(r"\.bib(?:$|[?#])", re.IGNORECASE)
 # A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
@@ -141,6 +143,9 @@ _COUNT_LABEL = lazy_compile(rf"^\s*{COUNT}\s*$")
 
 # A word of a venue's name that is no person's name: `Journal of Imaging`, `Signal Processing Magazine`.
 VENUE_WORD = lazy_compile(r"\b(?:Journal|Transactions|Letters|Magazine|Proceedings|Conference|Symposium|Annals)\b")
+_AFFILIATION_WORD = lazy_compile(
+    r"\b(?:University|Universit[yé]t?|Institute|Institut|Laboratory|Lab|Labs|College|School|Academy|Inc|Corporation)\b"
+)
 _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 # A name's word or initials (`J.-Y.`: a hyphenated initial).
 _NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
@@ -151,7 +156,11 @@ _JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
 _DIGIT = lazy_compile(r"\d")
 _PARENTHESES = lazy_compile(r"\([^()]*\)")
 _INITIAL = lazy_compile(r"\b[A-Z]\.")
+_INITIALS = lazy_compile(r"(?:[A-Z]\.?-?)+")
 _AND = lazy_compile(r"\band\b")
+_NAME_SEPARATOR = lazy_compile(r"[,，;&]|\band\b")
+_NAME_WORDS = 4
+"""The most words (particles and initials aside) one name in a list of names has: `Juan Carlos Niebles Duque`."""
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
@@ -269,6 +278,12 @@ def is_decoration(text: str) -> bool:
     return bool(_DECORATION.match(text))
 
 
+def leading_decoration(text: str) -> int:
+    """How many characters of emoji (and the spaces after them) open a text (`🎨 [Nick] Title`: 2), 0 for none."""
+    m = _LEADING_DECORATION.match(text)
+    return m.end() if m else 0
+
+
 def is_mail_link(url: str) -> bool:
     """A link that writes an e-mail (`mailto:`): never a paper, a project or code."""
     return url.startswith("mailto:")
@@ -363,8 +378,8 @@ def looks_like_authors(text: str) -> bool:
     text = text.strip().strip(".,;")
     if not text or ":" in text or "?" in text or _DIGIT.search(text) or LOWER_SENTENCE_WORD.search(text):
         return False
-    if VENUE_WORD.search(text):
-        return False  # `Signal Processing & Control Magazine`
+    if VENUE_WORD.search(text) or _AFFILIATION_WORD.search(text):
+        return False  # `Signal Processing & Control Magazine`, `Northwestern Polytechnical University, China`
     tokens = _PARENTHESES.sub(" ", text).replace("，", ",").replace(",", " , ").split()
     if not tokens:
         return False
@@ -374,8 +389,9 @@ def looks_like_authors(text: str) -> bool:
         low = token.lower()
         if token == "," or low in _NAME_PARTICLES or not bare:
             continue
-        if low in SENTENCE_WORDS and not (len(bare) == 1 and bare.isupper()):
-            return False
+        sentence_word = low in SENTENCE_WORDS and not (len(bare) == 1 and bare.isupper())
+        if sentence_word and not (bare[:1].isupper() and _comma_names(text)):
+            return False  # (`Can Liu, Qiwei Zhong, Bo An`: a capitalised word in a list of names is a name)
         if len(bare) >= 2 and bare.isupper() and bare.isalpha():
             return False
         capitalised = bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
@@ -386,6 +402,8 @@ def looks_like_authors(text: str) -> bool:
         names += 1
     if names == 0:
         return False
+    if "," in text and max(map(_name_words, _NAME_SEPARATOR.split(_PARENTHESES.sub(" ", text)))) > _NAME_WORDS:
+        return False  # `Graph-Based, Semi-Supervised, Credit Card Fraud Detection System`: too long for a name
     if _ET_AL.search(text) or "&" in text or _INITIAL.search(text):
         return True
     common = sum(1 for t in tokens if word_stem(t.strip(".,;").lower()) in title_word_shares())
@@ -397,6 +415,21 @@ def looks_like_authors(text: str) -> bool:
     if len(groups) > 2:  # `A B and C D and E F`: a chain of names joined by `and`
         return all(2 <= len(g) <= 4 for g in groups)
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
+
+
+def _comma_names(text: str) -> bool:
+    """Three or more comma-separated fields, each two to four capitalised words and no `The`: a list of names."""
+    parts = [part.split() for part in _NAME_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 3 and all(
+        2 <= len(words) <= _NAME_WORDS and all(word[:1].isupper() and word != "The" for word in words)
+        for words in parts
+    )
+
+
+def _name_words(field: str) -> int:
+    """The words of one name in a list, its particles (`van`, `de`, `et al.`) and initials (`J.`, `H.M.`) not
+    counted."""
+    return sum(1 for word in field.split() if word.lower() not in _NAME_PARTICLES and not _INITIALS.fullmatch(word))
 
 
 def looks_like_name(text: str) -> bool:

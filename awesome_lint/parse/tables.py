@@ -2,10 +2,10 @@
 
 Each body row of a table with a title column is an entry. Columns are mapped from the header (Title/Paper/
 Name, Venue/Conference/Publication, Year/Date, Code/GitHub/Implementation, Authors, Type/Topic as tags,
-Paper/PDF/Link as the paper link) and, where the header says nothing known, from what the column's cells
-hold (mostly venues, mostly years, mostly code links). The title column is chosen by content first (a column of
-linked titles), then by header word: Title/Paper, then Name/Project, then Method/Model; a title-named column of short
-comma-separated tags beside it is tags.
+Paper/PDF/Link as the paper link) and, where the header says nothing known, from what the column's cells hold
+(mostly venues, mostly years, mostly code links). The title column is chosen by content first (a column of
+linked titles), then by header word: Title/Paper, then Name/Project/Dataset/Benchmark, then Method/Model; a
+title-named column of short comma-separated tags beside it is tags. A table of datasets lists resources.
 """
 
 from __future__ import annotations
@@ -44,7 +44,11 @@ Token = dict[str, Any]
 
 # Header words by column role; a header is matched after Markdown and punctuation are removed.
 _HEADERS: tuple[tuple[str, str], ...] = (
-    ("title", r"titles?|paper titles?|title (?:&|and) authors?|names?|works?|methods?|models?|articles?|projects?"),
+    (
+        "title",
+        r"titles?|paper titles?|title (?:&|and) authors?|names?|works?|methods?|models?|articles?|projects?|"
+        r"datasets?|benchmarks?",
+    ),
     ("paper", r"papers?|pdfs?|arxiv|links? to paper|paper links?"),
     ("links", r"links?|urls?|resources?|materials?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
@@ -60,8 +64,9 @@ _HEADERS: tuple[tuple[str, str], ...] = (
 )
 _HEADER_RES = tuple((role, lazy_compile(rf"^(?:{words})$", re.IGNORECASE)) for role, words in _HEADERS)
 # Title headers that rank below Title/Paper: a name (1), then a method or model (2).
-_NAME_HEADER = lazy_compile(r"^(?:names?|projects?)$", re.IGNORECASE)
+_NAME_HEADER = lazy_compile(r"^(?:names?|projects?|datasets?|benchmarks?)$", re.IGNORECASE)
 _METHOD_HEADER = lazy_compile(r"^(?:methods?|models?)$", re.IGNORECASE)
+_DATASET_HEADER = lazy_compile(r"^(?:datasets?|benchmarks?)$", re.IGNORECASE)
 
 
 def parse_table(block: Any, m: re.Match[str], state: Any) -> int | None:
@@ -216,6 +221,8 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
             roles[col] = "title"
         else:
             roles[col] = "ignore"
+    if "title" in roles and _DATASET_HEADER.match(_header_text(header[roles.index("title")])):
+        roles[roles.index("title")] = "dataset"  # `| Dataset | Year | Size | Link |`: each row names a dataset
     return roles
 
 
@@ -301,10 +308,11 @@ def read_row(
     heading_year: int | None,
     template: Template = NEUTRAL,
 ) -> tuple[list[Piece], Fields] | None:
-    """A table row as an entry: its pieces (cells in order) and fields; None for a row without a title."""
-    if "title" not in roles:
+    """A table row as an entry: its pieces (cells in order) and fields; None for a row without a title. A row of a
+    table of datasets (its title column headed Dataset or Benchmark) is a resource, its links the dataset's pages."""
+    title_col = next((col for col, role in enumerate(roles) if role in ("title", "dataset")), -1)
+    if title_col < 0:
         return None
-    title_col = roles.index("title")
     title_cell = cells[title_col]
     if not _cell_text(title_cell).strip(" -") and not any(p.link for p in title_cell):
         return None
@@ -367,5 +375,8 @@ def read_row(
             else:
                 new_roles.append(kind if kind in ("paper", "project") else "other")  # type: ignore[arg-type]
     fields.roles = new_roles  # type: ignore[assignment]
+    if roles[title_col] == "dataset":
+        fields.roles = ["project" if role == "paper" else role for role in fields.roles]  # (`[Link](url)`: its page)
+        fields.paper_evidence, fields.resource_evidence = False, True
     finish(fields, pieces, section, heading_year)
     return pieces, fields

@@ -110,6 +110,7 @@ SHORT_NAMES: dict[str, str] = {
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
+        "SDM DSAA ASONAM TIFS "
     )
 }
 SHORT_NAMES.update(
@@ -121,6 +122,8 @@ SHORT_NAMES.update(
         "t-pami": "TPAMI",
         "aspdac": "ASP-DAC",
         "acm-mm": "ACM MM",
+        "ecml-pkdd": "ECML PKDD",
+        "ecml pkdd": "ECML PKDD",
     }
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
@@ -450,6 +453,11 @@ def read_venue(text: str) -> VenueField | None:
     if not name:
         return VenueField(None, year, False, arxiv, note) if year or arxiv else None
     short = known_short(name)
+    if short is None and "@" in name:  # `DLG@KDD 2020`: a workshop held at a venue the table knows
+        workshop, _at, held = name.rpartition("@")
+        host_venue = known_short(held.strip())
+        if host_venue and workshop.strip():
+            return VenueField(f"{host_venue} Workshop", year, True, arxiv, note or workshop.strip())
     if short is None and "," in name:
         head, _sep, rest = name.partition(",")
         short = known_short(head)
