@@ -40,6 +40,7 @@ from awesome_lint.parse.shapes import (
     looks_like_name,
     looks_like_title,
     sentence_like,
+    undecorated,
 )
 from awesome_lint.parse.venues import (
     DOCUMENT_TYPES,
@@ -69,6 +70,10 @@ _BRACKETED = lazy_compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = lazy_compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = lazy_compile(r"^\s*\(([^()]*)\)\s*$")
 _QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
+_BY_AUTHORS = lazy_compile(
+    r"^[\s,]*by\s+(?:by\s+)?(?P<names>[^()\[\]]+?)\s*(?:\((?:19|20)\d\d\))?[\s.]*$", re.IGNORECASE
+)
+_NICK_CITATION = lazy_compile(r"\.\s+\S.*\.\s|\((?:[^()]*[A-Za-z])?[^()]*(?:19|20)\d\d\)")
 _NAMED_QUOTE = lazy_compile(r'^\s*(?P<nick>[^"“”:：]{1,40}?)\s*[:：]\s*(?=["“])')
 _QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
 _DATED_LEAD = lazy_compile(r"^\s*\((?P<note>(?P<name>[A-Za-z][^()]{0,60}?)\s(?P<year>\d{2}|(?:19|20)\d\d))\)\s*")
@@ -272,8 +277,8 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
         return "paper"
     if is_code_host(url):
         return "code" if is_repository(url) else "other"
-    if is_paper_host(url) and is_venue_label(label):
-        return "paper"  # `[[TMLR](https://openreview.net/forum?id=...)]`
+    if is_venue_label(label) and (is_paper_host(url) or not is_venue_page(url, named=True)):
+        return "paper"  # `[[TMLR](https://openreview.net/forum?id=...)]`, `*[📝KDD'2021](https://dl.acm.org/...)*`
     return "other"
 
 
@@ -652,7 +657,7 @@ def recognise(
         _badge(badge, fields)
     if fields.venue is None:
         for i, role in zip(links, fields.roles, strict=True):
-            label = pieces[i].text.strip("[] ")
+            label = undecorated(pieces[i].text).strip("[] ")
             if role == "paper" and i != title_index and is_venue_label(label):
                 _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
                 break
@@ -857,6 +862,8 @@ def _title_link(
         label = pieces[i].text
         if not label or (label.startswith("[") and label.endswith("]")):
             continue
+        if i > start and looks_like_title(_text_only(pieces[start:i]).strip(" ,.;:-|*_")) and is_venue_label(label):
+            continue  # (`Title, [CVPR 2019](url)`, `**Title**, *[📝WSDM](url)*`: the link names where, not what)
         kind = label_kind(label)
         if kind in ("code", "project") and _names_item(pieces, i, start):
             kind = "text"
@@ -944,6 +951,9 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
             note_m = _PAREN_NOTE.match(p.text)
             if note_m:
                 fields.notes.append(collapse(note_m.group(1)))
+    by = _BY_AUTHORS.match(tail) if fields.authors is None and "by " in tail.lower() else None
+    if by is not None and looks_like_authors(by.group("names")):
+        fields.authors = collapse(by.group("names"))  # `[Title](url) by Michael W. Macy and Robert Willer (2002)`
     canonical = _canonical_tail(after_pieces)
     if canonical is not None and fields.authors is None and not prefix:
         fields.authors, emphasised = canonical
@@ -1090,7 +1100,7 @@ def _read_plain(
     opening_tag = opening.group("inner") if opening and rest[:1].isalnum() and looks_like_title(rest) else None
     bracketed = [
         b
-        for b in _BRACKETED.findall(_text_only(pieces))
+        for b in _BRACKETED.findall(_text_only(pieces[start:]))  # (not the `**[Nick]**` that opens the item)
         if (len(b.split()) > 1 or len(b) > 12)
         and not _names_venue(b)
         and not _venue_with_year(b)
@@ -1109,13 +1119,16 @@ def _read_plain(
             fields.venue = short_name(m.group("venue"))
             fields.venue_raw = f"{collapse(m.group('venue'))} {m.group('year')}"
             fields.year = int(m.group("year"))
-        elif _names_venue(bare := clean_title(_TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", head)))) or not (
+            return
+        if _names_venue(bare := clean_title(_TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", head)))) or not (
             _has_letter(bare)
         ):
             _plain_tail(bare, fields, template)  # a venue, a year or a number alone is never the title
-        else:
+            return
+        if not _NICK_CITATION.search(head):
             fields.title = clean_title(head)
-        return
+            return
+        # (`**[Survey]** Authors. Title. TKDE, 2020.`, `**[Tag]** Title (VLDB, 2009)`: a citation, read as one)
     piped = _pipe_title(head) if head.count("|") >= 2 else None
     if piped is not None:
         bracketed = []  # `Title | **[Venue 21]** | [pdf](url)`: a bracket in a field after the title is no title
@@ -1178,8 +1191,8 @@ def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) 
             bold = True
         elif piece.emphasis == "em" and bold and not piece.link and not piece.code:
             run.append(piece.text)
-        elif run or (bold and piece.text.strip()):
-            break
+        elif run or (bold and piece.text.strip(" ,;-–")):
+            break  # (`**Title**, *Authors*, Venue, Year.`: a comma may stand between them)
     names = collapse("".join(run))
     start = tail.find(names) if names else -1
     if start < 0 or tail[:start].strip(" .,;:"):
@@ -1293,7 +1306,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         text = _lead_tag(lead_bracket.group("inner"), fields) + text[lead_bracket.end() :]
     if "\t" in text:
         text = _tab_nickname(text, fields)
-    text = _lead_authors(text, fields)
+    text = _lead_authors(text, fields, template)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     named = _NAMED_QUOTE.match(text) if quoted is None and bold else None
@@ -1425,12 +1438,25 @@ def _gbt_tail(text: str, fields: Fields) -> str:
     return ""
 
 
-def _lead_authors(text: str, fields: Fields) -> str:
+def _lead_authors(text: str, fields: Fields, template: Template) -> str:
     """`Authors. Title. In Venue, Year.`: a first sentence that lists names (initials such as `W.`, `G. M.` or
-    `J.-Y.` do not end it) is the authors, and the title starts after it."""
+    `J.-Y.` do not end it) is the authors, and the title starts after it. So is a list of names before a colon,
+    where it is sure (`Tomas Mikolov, et al.: Title, 2013.`) or the list writes its authors so (`Oriol Vinyals,
+    Quoc Le: Title, 2015.`, not `Show, Attend and Tell: Title`)."""
     if fields.authors is not None or ("," not in text[:200] and " and " not in text[:200]):
         return text
     stop = _STRONG_SEP.search(text)
+    colon = text.find(": ", 0, stop.start() if stop is not None else 200)
+    if colon > 0 and _has_letter(text[colon:]):
+        names = text[:colon]
+        listed = "," in names or " and " in names or names.rstrip(". ").endswith(" et al")
+        sure = listed and _sure_names(names)
+        if sure:
+            fields.vote("colon_authors", True)
+        named = (listed and looks_like_authors(names)) or looks_like_name(names)  # (`Joshua Goodman: Title`)
+        if sure or (named and fields.ask(template, "colon_authors", False)):
+            fields.authors = collapse(names)
+            return text[colon + 2 :]
     if stop is None or "." not in stop.group() or not _has_letter(text[stop.end() :]):
         return text
     names = text[: stop.start()]

@@ -36,6 +36,7 @@ from awesome_lint.regex import lazy_compile
 _GLUED_SLOT = lazy_compile(r"[A-Z][A-Za-z-]{1,15}(?:19|20)\d\d$")  # a name glued to its year: `ACML2022`
 _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
 _BULLET_MARK = lazy_compile(r"\[(?:[-*+•]|\d{1,3})\](?:\s|$)")
+_TAG_MARK = lazy_compile(r"\[[^\[\]]{1,60}\]")
 _MARKED_WORDS = 4
 """The fewest words a marked paragraph has after its mark: a citation, not a label."""
 
@@ -134,8 +135,13 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: in
     strong_paper = (
         fields.arxiv is not None
         or (venue and (fields.venue_marked or fields.authors is not None or not fields.resource_evidence))
-        # `Title (2015), A. Karpathy and L. Fei-Fei [[pdf]](url)`: a cited paper, whatever its heading names
-        or (fields.authors is not None and fields.year is not None and "paper" in fields.roles)
+        # `Title (2015), A. Karpathy and L. Fei-Fei [[pdf]](url)`: a cited paper, whatever its heading names (a
+        # linked title is no such link: `## Books` / `- [Title](url), by Duncan J. Watts (2004)` lists books)
+        or (
+            fields.authors is not None
+            and fields.year is not None
+            and fields.roles.count("paper") > (fields.title_form == "link")
+        )
     )
     if strong_paper:
         return "paper"
@@ -297,13 +303,15 @@ def linked_paragraph(pieces: list[Piece]) -> bool:
 
 
 def marked_paragraph(pieces: list[Piece]) -> bool:
-    """A one-line paragraph that opens with a bracketed bullet or number, as a list item opens with its marker, and
-    cites a paper with a link after it: `**[4]** Authors. "Title." Venue. 2012. [[pdf]](url)`, `[-] 2015-CVPR -
-    Title. [[Paper]](url)`."""
+    """A one-line paragraph that opens with a bracketed bullet or number, as a list item opens with its marker, or
+    with a bold bracketed tag, and cites a paper with a link after it: `**[4]** Authors. "Title." Venue. 2012.
+    [[pdf]](url)`, `[-] 2015-CVPR - Title. [[Paper]](url)`, `**[Survey]** Authors. Title. TKDE, 2020.
+    [[paper](url)]`."""
     if not pieces or pieces[0].link or pieces[0].image or any(p.newline or p.brk for p in pieces):
         return False
-    mark = _BULLET_MARK.match(pieces[0].text.lstrip())
-    if mark is None or not any(p.link for p in pieces):
+    first = pieces[0].text.strip()
+    tag = pieces[0].emphasis == "strong" and _TAG_MARK.fullmatch(first) is not None  # `**[Survey | AIDB]**`
+    if (not tag and _BULLET_MARK.match(first) is None) or not any(p.link for p in pieces):
         return False
     rest = "".join(p.text for p in pieces if not p.link)
     return len(rest.split()) > _MARKED_WORDS

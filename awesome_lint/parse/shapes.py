@@ -278,8 +278,19 @@ def is_decoration(text: str) -> bool:
     return bool(_DECORATION.match(text))
 
 
+def undecorated(label: str) -> str:
+    """A label without the emoji that open it (`📝KDD'2021` gives `KDD'2021`), stripped; a label that is only
+    emoji stays as it is."""
+    inner = label.strip()
+    cut = leading_decoration(inner)
+    return inner[cut:] if 0 < cut < len(inner) else inner
+
+
 def leading_decoration(text: str) -> int:
     """How many characters of emoji (and the spaces after them) open a text (`🎨 [Nick] Title`: 2), 0 for none."""
+    first = text.lstrip()[:1]
+    if first != ":" and first < "\u2600":
+        return 0  # (no emoji can open it: the common case, settled without the pattern)
     m = _LEADING_DECORATION.match(text)
     return m.end() if m else 0
 
@@ -307,8 +318,9 @@ def is_owner_repo(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def label_kind(label: str) -> str:
-    """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text`."""
-    inner = label.strip()
+    """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text` (emoji that
+    open it aside: `:octocat:Code` is code)."""
+    inner = undecorated(label)
     if not inner.strip("[] "):
         return "empty"
     if CODE_LABEL.match(inner):
@@ -362,9 +374,10 @@ def badge_kind(alt: str, image: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def is_venue_label(label: str) -> bool:
-    """A link label that names a known venue (`CVPR`, `NeurIPS'23`, `[ICLR]`) or only a year."""
-    found = read_venue(label.strip().strip("[]"))
+    """A link label that names a known venue (`CVPR`, `NeurIPS'23`, `[ICLR]`, `📝WSDM`) or only a year."""
+    found = read_venue(undecorated(label).strip("[]"))
     return found is not None and (found.known or (found.venue is None and found.year is not None))
 
 
@@ -419,7 +432,7 @@ def looks_like_authors(text: str) -> bool:
 
 def _comma_names(text: str) -> bool:
     """Three or more comma-separated fields, each two to four capitalised words and no `The`: a list of names."""
-    parts = [part.split() for part in _NAME_SEPARATOR.split(text) if part.strip()]
+    parts = [part.split() for part in _NAME_SEPARATOR.split(text) if part.strip(" .") not in ("", "et al")]
     return len(parts) >= 3 and all(
         2 <= len(words) <= _NAME_WORDS and all(word[:1].isupper() and word != "The" for word in words)
         for words in parts

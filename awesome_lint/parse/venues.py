@@ -110,7 +110,7 @@ SHORT_NAMES: dict[str, str] = {
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
-        "SDM DSAA ASONAM TIFS "
+        "SDM DSAA ASONAM TIFS CCS NDSS TDSC "
     )
 }
 SHORT_NAMES.update(
@@ -123,6 +123,9 @@ SHORT_NAMES.update(
         "aspdac": "ASP-DAC",
         "acm-mm": "ACM MM",
         "ecml-pkdd": "ECML PKDD",
+        "usenix security": "USENIX Security",
+        "s&p": "S&P",
+        "ieee s&p": "S&P",
         "ecml pkdd": "ECML PKDD",
     }
 )
