@@ -73,6 +73,8 @@ _QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'
 _BY_AUTHORS = lazy_compile(
     r"^[\s,]*by\s+(?:by\s+)?(?P<names>[^()\[\]]+?)\s*(?:\((?:19|20)\d\d\))?[\s.]*$", re.IGNORECASE
 )
+_VENUE_LABEL_CHARS = 40
+"""The longest link label read as a venue's name rather than a title (`IEEE Symposium on Security and Privacy`)."""
 _NICK_CITATION = lazy_compile(r"\.\s+\S.*\.\s|\((?:[^()]*[A-Za-z])?[^()]*(?:19|20)\d\d\)")
 _NAMED_QUOTE = lazy_compile(r'^\s*(?P<nick>[^"“”:：]{1,40}?)\s*[:：]\s*(?=["“])')
 _QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
@@ -862,7 +864,12 @@ def _title_link(
         label = pieces[i].text
         if not label or (label.startswith("[") and label.endswith("]")):
             continue
-        if i > start and looks_like_title(_text_only(pieces[start:i]).strip(" ,.;:-|*_")) and is_venue_label(label):
+        if (
+            i > start
+            and len(label) <= _VENUE_LABEL_CHARS
+            and is_venue_label(label)
+            and looks_like_title(_text_only(pieces[start:i]).strip(" ,.;:-|*_"))
+        ):
             continue  # (`Title, [CVPR 2019](url)`, `**Title**, *[📝WSDM](url)*`: the link names where, not what)
         kind = label_kind(label)
         if kind in ("code", "project") and _names_item(pieces, i, start):

@@ -415,7 +415,10 @@ def looks_like_authors(text: str) -> bool:
         names += 1
     if names == 0:
         return False
-    if "," in text and max(map(_name_words, _NAME_SEPARATOR.split(_PARENTHESES.sub(" ", text)))) > _NAME_WORDS:
+    if "," in text and any(
+        len(part.split()) > _NAME_WORDS and _name_words(part) > _NAME_WORDS
+        for part in _NAME_SEPARATOR.split(_PARENTHESES.sub(" ", text))
+    ):
         return False  # `Graph-Based, Semi-Supervised, Credit Card Fraud Detection System`: too long for a name
     if _ET_AL.search(text) or "&" in text or _INITIAL.search(text):
         return True
