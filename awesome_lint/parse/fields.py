@@ -92,7 +92,9 @@ _APOSTROPHE_YEAR = lazy_compile(r"['’]\s?\d\d\b")
 _LETTER = lazy_compile(r"[A-Za-z]")
 _OPEN_BRACKET_END = lazy_compile(r"\[[\s*_]*$")
 _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
-_NICKNAME = lazy_compile(r"\s*\[([^\]]+)\]\s*")
+_BOLD_BRACKET = lazy_compile(r"\s*\[([^\]]+)\]\s*")
+BULLET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\](?:\s+|$)")
+"""A bracketed bullet or number that opens a text as a list marker would: `[-] Title`, `[12] Authors.`"""
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
@@ -100,7 +102,6 @@ _LABEL_VENUE_END = lazy_compile(
     r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
 )
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
-_BRACKET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\]\s+")
 _YEAR_DASH_LEAD = lazy_compile(
     r"^((?:19|20)\d\d)(?:-(?P<venue>[A-Za-z][\w@]*(?:-[A-Za-z][\w@]*)*))?\s*[-–—:|]\s+(?=\S)"
 )
@@ -630,11 +631,11 @@ def recognise(
     start = 0
     nickname = None
     if pieces and pieces[0].emphasis == "strong" and not pieces[0].link:
-        m = _NICKNAME.fullmatch(pieces[0].text)
-        if m and m.group(1).strip().isdigit():
+        bracket = bold_bracket(pieces[0])
+        if bracket is not None and bracket.strip().isdigit():
             start = 1  # `**[4]** Authors. "Title." ...`: a reference number, no name
-        elif m and not _names_venue(m.group(1)) and not _venue_with_year(m.group(1)):
-            fields.nickname = collapse(m.group(1))
+        elif bracket is not None and not _names_venue(bracket) and not _venue_with_year(bracket):
+            fields.nickname = collapse(bracket)
             start = 1
         elif (colon := _colon_nickname(pieces)) is not None:
             nickname, pieces = colon
@@ -668,6 +669,12 @@ def recognise(
     if nickname is not None:
         fields.nickname = nickname
     return fields
+
+
+def bold_bracket(piece: Piece) -> str | None:
+    """What a bold run that is only a bracket holds (`**[Nick]**`, `**[4]**`, `**[Survey | AIDB]**`), or None."""
+    m = _BOLD_BRACKET.fullmatch(piece.text) if piece.emphasis == "strong" and not piece.link else None
+    return m.group(1) if m else None
 
 
 def _sliced(piece: Piece, cut: int) -> Piece:
@@ -1284,7 +1291,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
     text = _unbracket_qualifiers(head.lstrip())
-    text = _BRACKET_MARK.sub("", text, count=1)  # `[-] 2015-CVPR - Title`, `[12] Authors. "Title."`: a bullet
+    text = BULLET_MARK.sub("", text, count=1)  # `[-] 2015-CVPR - Title`, `[12] Authors. "Title."`: a bullet
     lead_note = _LEAD_NOTE.match(text)
     if lead_note and _names_venue(lead_note.group("note")):
         _venue_field(lead_note.group("note"), fields, template, "lead")  # `(CVPR 2020) Title`

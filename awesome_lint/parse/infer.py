@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from awesome_lint.model import EntryKind, LinkRole
-from awesome_lint.parse.fields import Fields, Piece, Template, is_badge, is_local_target
+from awesome_lint.parse.fields import BULLET_MARK, Fields, Piece, Template, bold_bracket, is_badge, is_local_target
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
     is_decoration,
@@ -35,8 +35,6 @@ from awesome_lint.regex import lazy_compile
 
 _GLUED_SLOT = lazy_compile(r"[A-Z][A-Za-z-]{1,15}(?:19|20)\d\d$")  # a name glued to its year: `ACML2022`
 _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
-_BULLET_MARK = lazy_compile(r"\[(?:[-*+•]|\d{1,3})\](?:\s|$)")
-_TAG_MARK = lazy_compile(r"\[[^\[\]]{1,60}\]")
 _MARKED_WORDS = 4
 """The fewest words a marked paragraph has after its mark: a citation, not a label."""
 
@@ -309,9 +307,8 @@ def marked_paragraph(pieces: list[Piece]) -> bool:
     [[paper](url)]`."""
     if not pieces or pieces[0].link or pieces[0].image or any(p.newline or p.brk for p in pieces):
         return False
-    first = pieces[0].text.strip()
-    tag = pieces[0].emphasis == "strong" and _TAG_MARK.fullmatch(first) is not None  # `**[Survey | AIDB]**`
-    if (not tag and _BULLET_MARK.match(first) is None) or not any(p.link for p in pieces):
+    tag = bold_bracket(pieces[0])  # `**[Survey | AIDB]**`, `**[4]**`
+    if (tag is None and BULLET_MARK.match(pieces[0].text.lstrip()) is None) or not any(p.link for p in pieces):
         return False
     rest = "".join(p.text for p in pieces if not p.link)
     return len(rest.split()) > _MARKED_WORDS
