@@ -103,6 +103,20 @@ def only_thread() -> None:
     assert threading.active_count() == 1
 
 
+def dies_in_child(parent: int, how: str, work: Any) -> Any:
+    """`work` as it is in the process `parent`, and in any other (a forked child) a failure: `exit` leaves with
+    status 3, anything else raises."""
+
+    def here(*args: Any) -> Any:
+        if os.getpid() != parent:
+            if how == "exit":
+                os._exit(3)
+            raise RuntimeError("only in the parent")
+        return work(*args)
+
+    return here
+
+
 @pytest.fixture
 def children(monkeypatch: pytest.MonkeyPatch, only_thread: None) -> Iterator[list[int | None]]:
     """The pid of the child that gave each shared piece of work its result (None: computed in this process)."""

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, SEED_LISTS, needs_fork
+from conftest import DATA, SEED_LISTS, dies_in_child, needs_fork
 
 from awesome_lint.cli import main
 from awesome_lint.config import Config
@@ -70,17 +69,6 @@ def test_the_shares_keep_shared_work_together() -> None:
         assert not ({r.shares for r in here} & {r.shares for r in there} & {family})
     assert not any(r.links or r.reads_suppressions for r in there)
     assert abs(sum(r.cost for r in here) - sum(r.cost for r in there)) <= max(r.cost for r in RULES.values())
-
-
-def dies_in_child(parent: int, how: str, check: Any) -> Any:
-    def check_here(*args: Any) -> Any:
-        if os.getpid() != parent:
-            if how == "exit":
-                os._exit(3)
-            raise RuntimeError("only in the child")
-        return check(*args)
-
-    return check_here
 
 
 @needs_fork

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import DATA, SEED_LISTS, needs_fork
+from conftest import DATA, SEED_LISTS, dies_in_child, needs_fork
 
 from awesome_lint.parse import document as parse_document
 from awesome_lint.parse import parse_bytes, parse_file
@@ -46,16 +45,7 @@ def test_a_failed_child_gives_the_same_entries(
 ) -> None:
     path = DATA / "shape-lists" / "table-title-authors.md"
     serial = parsed(path, None)
-    parent = os.getpid()
-    read = parse_document._first_readings
-
-    def read_here(*args: Any) -> Any:
-        if os.getpid() != parent:
-            if how == "exit":
-                os._exit(3)
-            raise RuntimeError("only in the parent")
-        return read(*args)
-
+    read_here = dies_in_child(os.getpid(), how, parse_document._first_readings)
     monkeypatch.setattr(parse_document, "_first_readings", read_here)
     assert parsed(path, 2) == serial
     assert children == [None]
