@@ -49,8 +49,8 @@ from awesome_lint.regex import lazy_compile
 from awesome_lint.text import find_collapsed
 
 SPLIT_ITEMS = 2000
-"""Items from which a list's items are read half in a forked child: below it, forking and sending the readings
-back cost more than the half saves."""
+"""Items from which a forked child reads the later part of a list's items: below it, forking and sending the
+readings back cost more than the child's share saves."""
 _PARENT_SHARE = 55
 """The parent's share of the items, in percent: the child also pickles its readings."""
 
@@ -547,7 +547,7 @@ def build(
 ) -> Document:
     """Parse LF-normalised Markdown text into a Document; `data` are the file's bytes for byte offsets. Without
     `facts` the document has no block facts (code lines, blocks, inline HTML, and comments unless `comments`),
-    which saves memory. A list of `split_from` items or more (None: never) has half of its items read in a forked
+    which saves memory. A list of `split_from` items or more (None: never) has its later items read by a forked
     child meanwhile.
 
     The cyclic garbage collector is paused meanwhile: the parse makes a great many containers that live until

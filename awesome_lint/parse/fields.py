@@ -1139,10 +1139,11 @@ def _read_plain(
         ):
             _plain_tail(bare, fields, template)  # a venue, a year or a number alone is never the title
             return
-        if not _NICK_CITATION.search(head):
+        if not _NICK_CITATION.search(head) and head.count("|") < 2:
             fields.title = clean_title(head)
             return
-        # (`**[Survey]** Authors. Title. TKDE, 2020.`, `**[Tag]** Title (VLDB, 2009)`: a citation, read as one)
+        # (`**[Survey]** Authors. Title. TKDE, 2020.`, `**[Tag]** Title (VLDB, 2009)`, `**[R-CNN]** Title | Authors |
+        # **[CVPR' 14]** |`: a citation or `|` fields, read as the item would be without the name)
     piped = _pipe_title(head) if head.count("|") >= 2 else None
     if piped is not None:
         bracketed = []  # `Title | **[Venue 21]** | [pdf](url)`: a bracket in a field after the title is no title
@@ -1415,9 +1416,12 @@ def _bold_after_authors(head_pieces: list[Piece], text: str, fields: Fields) -> 
         return None
     names = text[:index].strip(" .,;:")
     if names:
-        if fields.authors is not None or not looks_like_authors(names):
+        listed = looks_like_authors(names)
+        short = len(names.split()) <= 3 and text[:index].rstrip().endswith(".")
+        if fields.authors is not None or not (listed or short):
             return None
-        fields.authors = collapse(names)
+        if listed or names.endswith("et al"):  # (`Rendle. **Title.**`: a short lead and a full stop, authors
+            fields.authors = collapse(names)  # that are not sure: the bold run is the title, the names stay empty)
     elif fields.authors is None:
         return None
     fields.title_form = "bold"
