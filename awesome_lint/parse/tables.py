@@ -317,6 +317,8 @@ def read_row(
     if not _cell_text(title_cell).strip(" -") and not any(p.link for p in title_cell):
         return None
     fields = recognise(_joined_title(title_cell), section, None, template)
+    if not fields.title and fields.authors is not None and fields.title_link is None:
+        fields.title, fields.authors = fields.authors, None  # `| **Listen, Attend and Spell** |`: the title column
     roles_by_piece: dict[int, str] = {}
     pieces: list[Piece] = []
     title_offset = 0
