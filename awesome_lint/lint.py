@@ -269,9 +269,10 @@ def _file_shares(sizes: dict[int, int]) -> tuple[list[int], list[int]]:
     if len(sizes) >= 2 and total >= SPLIT_BYTES:
         from awesome_lint.workers import halves, may_share  # (small runs need no worker machinery)
 
-        here, there = halves(sizes)
-        if may_share() and max(sum(sizes[i] for i in share) for share in (here, there)) <= 0.75 * total:
-            return here, there
+        if may_share():
+            here, there = halves(sizes)
+            if max(sum(sizes[i] for i in share) for share in (here, there)) <= 0.75 * total:
+                return here, there
     return list(sizes), []  # one file outweighs the rest: its rules are split instead
 
 

@@ -966,14 +966,17 @@ def _link_label(reading: _Reading) -> tuple[str, str] | None:
     return (kinds.pop(), "") if len(kinds) == 1 and kinds <= {"paper", "code"} else None
 
 
-def _author_line(reading: _Reading) -> bool:
-    """A sub-item without a link that lists names, or is one name (`  - Wenhao Li`): a paper's author line."""
+def _author_line(reading: _Reading) -> str | None:
+    """The names of a sub-item without a link that lists names, or is one name (`  - Wenhao Li`): a paper's author
+    line; None for any other sub-item."""
     if any(p.link for p in reading.pieces):
-        return False
+        return None
     fields = reading.fields
     if looks_like_authors(reading.text):
-        return True  # (`  - A B, C D, Philip S. Yu`, which the reader took for a title and its authors)
-    return fields.authors is not None if not fields.title else looks_like_name(fields.title)
+        return reading.text  # (`  - A B, C D, Philip S. Yu`, which the reader took for a title and its authors)
+    if not fields.title:
+        return fields.authors
+    return fields.title if looks_like_name(fields.title) else None
 
 
 def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
@@ -991,7 +994,7 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     for parent_key, subs in children.items():
         parent = by_key[parent_key]
         labels = [label[0] for _r, label in subs if label]
-        names = subs[0][1] is None and _author_line(subs[0][0])  # `  - A, B, C` / `  - Key: survey`
+        names = subs[0][1] is None and _author_line(subs[0][0]) is not None  # `  - A, B, C` / `  - Key: survey`
         if not parent.fields.title or not (
             len(labels) >= 2 or any(label in _LABEL_ROLES for label in labels) or (labels and names)
         ):
@@ -1002,9 +1005,9 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                 if any(p.link for p in reading.pieces):
                     continue  # not a field line: a sub-item of its own
                 if reading.fields.title:
-                    if number or not _author_line(reading):
+                    line = _author_line(reading)
+                    if number or line is None:
                         continue
-                    line = reading.text if looks_like_authors(reading.text) else reading.fields.title
                     target.authors = target.authors or line  # `  - A B, C D`, `  - Wenhao Li`: one author
                 else:
                     _give_fields(parent, reading)

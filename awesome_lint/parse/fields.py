@@ -1147,11 +1147,13 @@ def _read_plain(
     piped = _pipe_title(head) if head.count("|") >= 2 else None
     if piped is not None:
         bracketed = []  # `Title | **[Venue 21]** | [pdf](url)`: a bracket in a field after the title is no title
-    if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
+    if bracketed and any(i != lead and label_kind(pieces[i].text) == "text" for i in links):
+        bracketed = []  # (a link labelled with text stands for the title: no bracket is one)
+    if bracketed:
         bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
         if bold and looks_like_title(bold) and not _names_venue(bold):
             bracketed = []  # `**Title** \ *Authors* \ [Venue: Track]`: the bold run opening the item is the title
-    if bracketed and not [i for i in links if i != lead and label_kind(pieces[i].text) == "text"]:
+    if bracketed:
         _bracketed_title(pieces, plain_all, bracketed, fields)
         if fields.title:
             fields.vote("text_title", True)
