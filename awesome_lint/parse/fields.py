@@ -73,6 +73,10 @@ _QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'
 _BY_AUTHORS = lazy_compile(
     r"^[\s,]*by\s+(?:by\s+)?(?P<names>[^()\[\]]+?)\s*(?:\((?:19|20)\d\d\))?[\s.]*$", re.IGNORECASE
 )
+_BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
+_HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
+_SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
 _VENUE_LABEL_CHARS = 40
 """The longest link label read as a venue's name rather than a title (`IEEE Symposium on Security and Privacy`)."""
 _NICK_CITATION = lazy_compile(r"\.\s+\S.*\.\s|\((?:[^()]*[A-Za-z])?[^()]*(?:19|20)\d\d\)")
@@ -99,8 +103,9 @@ _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
 _LABEL_VENUE_END = lazy_compile(
-    r"\s+(?:(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
+    r"(?:\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\s*\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
 )
+_TITLE_END = lazy_compile(r"\s[\[(]|\s[-–—|]\s|<br")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(
     r"^((?:19|20)\d\d)(?:-(?P<venue>[A-Za-z][\w@]*(?:-[A-Za-z][\w@]*)*))?\s*[-–—:|]\s+(?=\S)"
@@ -644,6 +649,8 @@ def recognise(
     lead = _lead_venue_link(pieces, links, start, fields, template)
     title_index = _title_link(pieces, links, lead, start, fields, template)
 
+    if title_index == start and nickname is None and fields.nickname is None and _nick_before_citation(pieces, start):
+        nickname, title_index = collapse(pieces[start].text), None
     if title_index is not None and fields.nickname is None:
         _read_linked(pieces, title_index, lead, fields, template)
     else:
@@ -685,7 +692,9 @@ def _sliced(piece: Piece, cut: int) -> Piece:
 
 def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
     """`**OSTrack**: Authors. Title. In Venue, Year.`: a bold run and a colon before an author list is the item's
-    nickname, whatever it holds (`Cycle GAN`, `???`); returns it and the pieces without it."""
+    nickname, whatever it holds (`Cycle GAN`, `???`); so is a short one before a title in an item that links a
+    paper (`**Vibe Checker**: Aligning Code Evaluation with Human Preference [2025-10-arXiv] [[paper]](url)`);
+    returns it and the pieces without it."""
     name = pieces[0].text.strip()
     if len(pieces) < 2 or pieces[1].link or pieces[1].emphasis:
         return None
@@ -699,9 +708,41 @@ def _colon_nickname(pieces: list[Piece]) -> tuple[str, list[Piece]] | None:
     after = _text_only([Piece(rest), *pieces[2:]])
     stop = _STRONG_SEP.search(after)
     names = after[: stop.start()] if stop is not None and "." in stop.group() else ""
-    if not name or not looks_like_authors(names) or ("," not in names and " and " not in names):
+    if not name:
+        return None
+    listed = looks_like_authors(names) and ("," in names or " and " in names)
+    if not listed and not _nickname_before_title(name, after, pieces):
         return None
     return collapse(name), [Piece(""), replace(pieces[1], text=rest), *pieces[2:]]
+
+
+def _nick_before_citation(pieces: list[Piece], index: int) -> bool:
+    """`[RMD](url). RMD: Title, Liao et al. ArXiv 2024.`, `[AMP](url). AMP: Title, SIGGRAPH 2021.`: a link of up to
+    three words opens the item and a citation of its own follows (a title of three words or more, then names ending
+    with `et al` or a venue the table knows with its year); the label is a nickname."""
+    label = pieces[index].text.strip()
+    if pieces[index].image or not 0 < len(label.split()) <= 3 or (len(label.split()) > 2 and looks_like_title(label)):
+        return False
+    after = pieces[index + 1 :]
+    end = next((n for n, p in enumerate(after) if p.link), len(after))
+    text = _text_only(after[:end])
+    if not text.startswith((".", " ")):
+        return False
+    parts = text.lstrip(" .").split(". ", 1)[0].split(", ")
+    for k in range(len(parts) - 1, 0, -1):
+        found = read_venue(parts[k]) if _HAS_YEAR.search(parts[k]) else None
+        if _et_al_names(parts[k]) or (found is not None and found.known and found.year is not None):
+            return len(", ".join(parts[:k]).split()) >= 3
+    return False
+
+
+def _nickname_before_title(name: str, after: str, pieces: list[Piece]) -> bool:
+    """Whether a bold name of up to three words and a colon stand before a title, in an item that links a paper:
+    the name is then a nickname (a tool's `**Name**: description` links no paper)."""
+    if len(name.split()) > 3 or not _has_letter(name) or not any(p.link and is_paper_host(p.url) for p in pieces):
+        return False
+    title = _TITLE_END.split(after, maxsplit=1)[0]
+    return len(title.split()) >= 3 and looks_like_title(title) and not title.rstrip().endswith(".")
 
 
 def recognise_block(
@@ -968,6 +1009,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     by = _BY_AUTHORS.match(tail) if fields.authors is None and "by " in tail.lower() else None
     if by is not None and looks_like_authors(by.group("names")):
         fields.authors = collapse(by.group("names"))  # `[Title](url) by Michael W. Macy and Robert Willer (2002)`
+    elif fields.authors is None and "by " in tail and (cited := _by_citation(tail)) is not None:
+        fields.authors, tail = cited  # `[Title](url) by Zhou L, Yang P, et al. AAMAS, 2014.`
     canonical = _canonical_tail(after_pieces)
     if canonical is not None and fields.authors is None and not prefix:
         fields.authors, emphasised = canonical
@@ -1036,6 +1079,24 @@ def _label_venue(label: str, fields: Fields) -> str:
         fields.venue, fields.venue_raw = found.venue, slot
     fields.year = fields.year or found.year
     return clean_title(label[: m.start()])
+
+
+def _by_citation(tail: str) -> tuple[str, str] | None:
+    """`by Zhou L, Yang P, et al. AAMAS, 2014.` after a linked title: the names up to the first full stop after
+    which the rest holds a year, and that rest (the venue and year); None when no such names open the tail."""
+    lead = _BY_LEAD.match(tail)
+    if lead is None or not _HAS_YEAR.search(tail):
+        return None
+    at = tail.find(". ", lead.end())
+    while at >= 0:
+        names, rest = tail[lead.end() : at], tail[at + 2 :]
+        if not _HAS_YEAR.search(rest):
+            return None
+        initial = _ENDS_WITH_INITIAL.search(names) is not None
+        if looks_like_authors(names) and not (initial and _SURNAME_STOP.match(rest)):
+            return collapse(names), rest  # (`Michael P. Wellman. ICML`: a full stop after an initial goes on)
+        at = tail.find(". ", at + 2)
+    return None
 
 
 def _dated_field(part: str) -> bool:
@@ -1294,6 +1355,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     group, and otherwise the leading text up to the trailing fields (venue, year, arXiv id, authors).
     """
     text = _unbracket_qualifiers(head.lstrip())
+    if text.startswith(". "):
+        text = text[2:]  # `[Nick](url). Title, ...`: the full stop that ends a leading link
     text = BULLET_MARK.sub("", text, count=1)  # `[-] 2015-CVPR - Title`, `[12] Authors. "Title."`: a bullet
     lead_note = _LEAD_NOTE.match(text)
     if lead_note and _names_venue(lead_note.group("note")):
@@ -1359,7 +1422,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
                 title = bold[: year.start()]
             elif bold.rstrip().endswith(")"):
                 title = _label_venue(bold.strip(), fields)  # `**Title (CIKM 2020)**`
-            return clean_title(title), text[index + len(bold.strip()) :]
+            return clean_title(undecorated(title)), text[index + len(bold.strip()) :]  # (`**🏘️ ProcTHOR: …**`)
     if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
         return after_names
     if "[" in text and (code := _GBT_CODE.search(text)) is not None and _has_letter(text[: code.start()]):
@@ -1482,6 +1545,10 @@ def _lead_authors(text: str, fields: Fields, template: Template) -> str:
     names = text[: stop.start()]
     if ("," not in names and " and " not in names) or not looks_like_authors(names):
         return text
+    rest = text[stop.end() :].strip(" .")
+    found = read_venue(rest) if len(rest.split()) <= 4 else None
+    if found is not None and (found.known or found.venue is None):
+        return text  # (`Title, Hassan et al. SIGGRAPH 2023.`: no title after the names, so they end it)
     fields.authors = collapse(names)
     return text[stop.end() :]
 
@@ -1693,6 +1760,12 @@ def _sure_names(part: str) -> bool:
     return looks_like_authors(_AFFILIATION.sub(" ", part) if "(" in part else part)
 
 
+def _et_al_names(part: str) -> bool:
+    """A short name list that ends with `et al` (`Meng et al`, `Petrovich et al.`): authors in any list."""
+    names = part.rstrip(" .")
+    return names.endswith("et al") and len(names.split()) <= 6 and _sure_names(names)
+
+
 def _title_marked(part: str) -> bool:
     """A part that has a colon or a question mark reads as a title, never as a name list."""
     return ":" in part or "?" in part
@@ -1713,8 +1786,8 @@ def _authors_run(text: str, bounds: list[tuple[int, int]], index: int) -> int | 
 
 
 def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> int:
-    """In the part where the title ends, peel `, Venue`, `, Year` and `, Venue Year` off its end (the title
-    keeps at least two words)."""
+    """In the part where the title ends, peel `, Venue`, `, Year`, `, Venue Year` and `, Surname et al` off its
+    end (the title keeps at least two words)."""
     commas = [m.start() for m in _COMMA.finditer(part)]
     cut = len(part)
     year_after = False
@@ -1722,6 +1795,10 @@ def _comma_peel(part: str, tail: _Tail, fields: Fields, template: Template) -> i
         field_text = part[comma + 1 : cut].strip()
         if len(part[:comma].split()) < 2:
             break
+        if field_text and tail.authors is None and fields.authors is None and _et_al_names(field_text):
+            tail.authors = collapse(field_text).rstrip(" .")  # `Title, Meng et al. ArXiv 2024.`
+            cut = comma
+            continue
         if field_text:
             found = read_venue(field_text)
             if found is None or not _classify(field_text, tail, fields, template, year_after, False):

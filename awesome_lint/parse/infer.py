@@ -42,11 +42,16 @@ _MARKED_WORDS = 4
 MIN_VOTES = 2
 MIN_SHARE = 0.6
 
+# Code as the subject of research, not code to use: `## Code Generation`, `## Repo-Level Code Completion`.
+_CODE_TASKS = (
+    "generation|completion|translation|search|summari[sz]ation|review|repair|understanding|intelligence|reasoning|"
+    "editing|synthesis|qa|llms?|language models?|agents?|clones?|smells?|retrieval|comprehension|benchmarks?"
+)
 _RESOURCE_HEADING = lazy_compile(
     r"\b(projects?|tools?|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|references?|"
     r"reading lists?|blogs?|tutorials?|courses?|lectures?|lecture notes|books?|textbooks?|videos?|links?|"
-    r"repositories|repos?|software|packages?|"
-    r"other lists|related lists|awesome lists?|implementations?|codes?|model analy[sz]ers?|"
+    r"repositories|repos?(?![-\s]level)|software|packages?|other lists|related lists|awesome lists?|"
+    rf"implementations?|codes?(?![-\s](?:{_CODE_TASKS})\b)|model analy[sz]ers?|"
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
     re.IGNORECASE,
 )

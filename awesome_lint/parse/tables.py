@@ -176,11 +176,17 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
     entry_table = any(role in ("title", "paper", "venue", "year", "code", "authors") for role in roles)
     columns = [[row[col] for row in rows if col < len(row)] for col in range(len(roles))]
     # The title column by content first (linked titles), then by header word (Title/Paper, Name, Method/Model).
+    # A Method/Model column of names is the title where a venue column links each row's paper (`| EDSR | [CVPR17](url)
+    # | [PyTorch](url) |`); without such links it names the rows of a results table.
+    named_rank = 2 if any(role == "venue" and _linked(columns[col]) for col, role in enumerate(roles)) else 1
     candidates = [
         col
         for col, role in enumerate(roles)
         if role in ("title", "paper")
-        and (_titles(columns[col]) or (role == "title" and _title_rank(header[col]) == 1 and _named(columns[col])))
+        and (
+            _titles(columns[col])
+            or (role == "title" and 1 <= _title_rank(header[col]) <= named_rank and _named(columns[col]))
+        )
     ]
     best = (
         min(candidates, key=lambda col: (not _linked_titles(columns[col]), _title_rank(header[col])))
@@ -275,6 +281,11 @@ def _linked_names(cells: list[list[Piece]]) -> bool:
         or any(p.link and label_kind(p.text) == "text" for p in cell)
         for cell in cells
     )
+
+
+def _linked(cells: list[list[Piece]]) -> bool:
+    """Most cells hold a link with an address."""
+    return sum(1 for c in cells if any(p.link and p.url for p in c)) >= 0.6 * len(cells)
 
 
 def _links(cells: list[list[Piece]], kind: str) -> bool:

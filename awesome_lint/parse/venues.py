@@ -90,6 +90,15 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"robotics and automation letters|\bRA-L\b", "RA-L"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
     (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
+    (r"autonomous agents and multi-?\s?agent systems|\bAAMAS\b", "AAMAS"),
+    (r"software engineering and methodology|\bTOSEM\b", "TOSEM"),
+    (r"transactions on software engineering|\bTSE\b", "TSE"),
+    (r"conference on automated software engineering", "ASE"),  # (`ASE` alone also names methods)
+    (r"foundations of software engineering|\bFSE\b", "FSE"),
+    (r"international conference on software engineering|\bICSE\b", "ICSE"),
+    (r"software testing and analysis|\bISSTA\b", "ISSTA"),
+    (r"\bOOPSLA\b", "OOPSLA"),
+    (r"principles of programming languages|\bPOPL\b", "POPL"),
 )
 
 
@@ -110,7 +119,7 @@ SHORT_NAMES: dict[str, str] = {
         "SOSP NSDI EuroSys PPoPP UAI AISTATS COLT CoRL ICRA IROS SIGGRAPH TOG TOMM JETC SiPS AACL TKDD IPDPS "
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
-        "SDM DSAA ASONAM TIFS CCS NDSS TDSC "
+        "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
     )
 }
 SHORT_NAMES.update(
@@ -273,11 +282,12 @@ _BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
 # A year, alone or in a date (`2019/04`, `2018-07-02`); never one end of a range (`2021-2023`).
 _FULL_YEAR = lazy_compile(
-    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2})?(?![\w.:]|[-–]\d{4})"
+    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|-(?:0[1-9]|1[0-2])(?!\d))?"
+    r"(?![\w.:]|[-–]\d{4})"
 )
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
-_GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d)$")
+_GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d|\d\d)$")
 # A month name, with the day when it is written before or after it (`12th Oct., 2023`, `June 3, 2023`).
 _MONTH_DAY = (
     r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -447,7 +457,7 @@ def read_venue(text: str) -> VenueField | None:
         name = _ARXIV_PREPRINT.sub("arXiv", name)  # `arXiv preprint arXiv:2506.21899`
     glued = _GLUED_YEAR.match(name) if year is None else None
     if glued and known_short(glued.group("name")):
-        name, year = glued.group("name"), int(glued.group("year"))  # `NAACL-HLT2022`, `CVPR2019`
+        name, year = glued.group("name"), year_of(glued.group("year"))  # `NAACL-HLT2022`, `CVPR2019`, `CVPR17`
     if year is None and name:
         dash = _DASH_YEAR.search(name) or _BARE_SHORT_YEAR.match(name)
         if dash and known_short(name[: dash.start("year") - 1 if "name" in dash.groupdict() else dash.start()]):
@@ -514,7 +524,7 @@ def _venue_shaped(name: str) -> bool:
 # A venue slot (`[CVPR 21 Oral]`, `[3DV 21]`, `[RA-L&IROS 22]`): a short name (digits first allowed), a two- or
 # four-digit year and award or track words.
 _SLOT = lazy_compile(
-    r"^(?P<name>[A-Za-z0-9][\w&.+/-]*(?:\s*&\s*[A-Za-z][\w.+/-]*|\s+[A-Za-z][\w&.+/-]*){0,2})\s*['’]?\s*"
+    r"^(?P<name>[A-Za-z0-9][\w&.+/-]*?(?:\s*&\s*[A-Za-z][\w.+/-]*|\s+[A-Za-z][\w&.+/-]*){0,2}?)\s*['’-]?\s*"
     r"(?P<year>(?:19|20)\d\d|\d\d)(?P<words>(?:\s+[A-Za-z]+){0,3})$"
 )
 _CAPITALS = lazy_compile(r"[A-Z].*[A-Z]|[0-9].*[A-Z]")
