@@ -42,11 +42,11 @@ from awesome_lint.parse.fields import (
 )
 from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
-from awesome_lint.parse.shapes import is_code_host, label_kind, looks_like_authors, looks_like_name
+from awesome_lint.parse.shapes import is_code_host, is_repository, label_kind, looks_like_authors, looks_like_name
 from awesome_lint.parse.tables import column_roles, read_row
 from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
-from awesome_lint.text import find_collapsed
+from awesome_lint.text import find_collapsed, github_anchor
 
 SPLIT_ITEMS = 2000
 """Items from which a forked child reads the later part of a list's items: below it, forking and sending the
@@ -647,7 +647,7 @@ def _assemble(
     _apply_templates(readings, builder)
     _attach_labelled_items(readings, owner)
     _attach_field_items(readings, owner)
-    _decide_kinds(readings)
+    _decide_kinds(readings, {github_anchor(h.text) for h in builder.headings})
     _attach_code_items(readings)
 
     # Each reading (its pieces and fields) is freed once its entry is made, and the builder's items with it.
@@ -856,6 +856,19 @@ def _citations(whole: _Reading, index: LineIndex) -> list[_Reading]:
     return out
 
 
+def _heading_links(reading: _Reading, anchors: set[str]) -> bool:
+    """An item of a table of contents that links the list's headings through its repository's page
+    (`[Framework](https://github.com/owner/repo#framework)`), as `[Framework](#framework)` does, citing nothing."""
+    fields = reading.fields
+    if fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.year is not None:
+        return False
+    links = [p.url for p in reading.pieces if p.link]
+    return all(
+        "#" in url and url.rpartition("#")[2].lower() in anchors and is_repository(url.partition("#")[0])
+        for url in links
+    )
+
+
 def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
     """A line that is a citation on its own: a title, authors before it and a venue or year after it."""
     text = "".join(p.text for p in pieces).strip()
@@ -868,12 +881,15 @@ def _complete_citation(fields: Fields, pieces: list[Piece]) -> bool:
     )
 
 
-def _decide_kinds(readings: list[_Reading]) -> None:
-    """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are."""
+def _decide_kinds(readings: list[_Reading], anchors: set[str]) -> None:
+    """Each entry's kind: its own evidence, else what most entries of its section, or else its list, are
+    (`anchors`: the ids of the document's headings, for a table of contents that links them in full)."""
     by_section: dict[tuple[str, ...], list[str | None]] = {}
     part = infer.part_level(r.section for r in readings)
     linked = [any(p.link for p in reading.pieces) for reading in readings]
     for reading, has_links in zip(readings, linked, strict=True):
+        if has_links and _heading_links(reading, anchors):
+            reading.fields.kind = "other"
         reading.own = infer.own_kind(reading.fields, reading.section, has_links, part)
         by_section.setdefault(reading.section, []).append(reading.own)
     list_prior = infer.majority(k for r in readings for k in [r.own])  # type: ignore[misc]

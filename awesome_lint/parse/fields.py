@@ -97,8 +97,9 @@ _LETTER = lazy_compile(r"[A-Za-z]")
 _OPEN_BRACKET_END = lazy_compile(r"\[[\s*_]*$")
 _CLOSE_BRACKET_START = lazy_compile(r"^[\s*_]*\]")
 _BOLD_BRACKET = lazy_compile(r"\s*\[([^\]]+)\]\s*")
-BULLET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\](?:\s+|$)")
-"""A bracketed bullet or number that opens a text as a list marker would: `[-] Title`, `[12] Authors.`"""
+BULLET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\](?:\s+|$|(?<=\d\])(?=[A-Z]))")
+"""A bracketed bullet or number that opens a text as a list marker would: `[-] Title`, `[12] Authors.`, `[2]Saeed
+Anwar, ...` (a number glued to a capital)."""
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
