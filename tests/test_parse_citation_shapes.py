@@ -9,6 +9,8 @@ import pytest
 from awesome_lint.parse import parse_file, parse_text
 from awesome_lint.parse.venues import is_date, read_slot, read_venue
 
+SHAPES = Path(__file__).parent / "data" / "shape-lists"
+
 
 def _italic_authors(line: str) -> str:
     """A list of numbered `**Title.**` items with the italic author list on the next line, `line` the last one."""
@@ -176,7 +178,7 @@ def test_a_list_of_names_cut_in_two_gives_no_authors() -> None:
 
 
 def test_an_author_line_with_one_labelled_field_is_no_entry() -> None:
-    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "paper-field-sublists.md")
+    doc = parse_file(SHAPES / "paper-field-sublists.md")
     lines = {e.span.line: e for e in doc.entries}
     assert not set(lines) & {44, 45, 46, 51, 52, 57}  # the sub-items of the papers at lines 43, 50 and 56
     assert (lines[43].authors, lines[43].venue, lines[43].year) == ("Wenhao Li", "ICLR", 2024)
@@ -184,7 +186,7 @@ def test_an_author_line_with_one_labelled_field_is_no_entry() -> None:
 
 
 def test_linked_title_paragraphs_are_entries_and_prose_is_not() -> None:
-    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "linked-title-paragraphs.md")
+    doc = parse_file(SHAPES / "linked-title-paragraphs.md")
     assert [e.span.line for e in doc.entries] == [7, 9, 11, 13, 17, 20, 22, 24]
 
 
@@ -208,7 +210,7 @@ def test_a_name_after_in_with_a_year_is_the_venue() -> None:
 
 
 def test_html_headings_are_sections() -> None:
-    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "html-headings.md")
+    doc = parse_file(SHAPES / "html-headings.md")
     levels = [(s.heading, s.level) for s in doc.iter_sections()][1:]
     assert levels == [
         ("📚 Introduction and Tutorials", 2),
@@ -249,7 +251,7 @@ def test_an_e_mail_link_is_no_paper() -> None:
 
 
 def test_a_result_table_named_by_its_method_column_lists_no_papers() -> None:
-    doc = parse_file(Path(__file__).parent / "data" / "shape-lists" / "label-venue-slots.md")
+    doc = parse_file(SHAPES / "label-venue-slots.md")
     assert [e.span.line for e in doc.entries] == [7, 8, 9, 20, 21]  # (no entry for the rows at lines 15 and 16)
 
 
@@ -266,3 +268,37 @@ def test_a_page_of_the_list_s_own_repository_is_no_paper() -> None:
         ("Deep Residual Learning for Image Recognition", "paper"),
         ("Latest Privacy Papers", "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "nickname"),
+    [
+        ("dated-venue-tags.md", 19, "Vibe Checker"),
+        ("dated-venue-tags.md", 21, "CrossCodeLongEval"),
+        ("dated-venue-tags.md", 5, None),
+        ("nick-link-citations.md", 5, "RMD"),
+        ("nick-link-citations.md", 9, None),
+        ("abbreviation-tables.md", 7, "GeoKR"),
+        ("abbreviation-tables.md", 8, None),
+    ],
+)
+def test_nicknames_before_a_title_or_in_their_own_column(name: str, line: int, nickname: str | None) -> None:
+    doc = parse_file(SHAPES / name)
+    entry = next(e for e in doc.entries if e.span.line == line)
+    assert entry.nickname == nickname
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "year"),
+    [
+        ("2025-07-arXiv", "arXiv", 2025),
+        ("2024-11", None, 2024),
+        ("ICLR-2025 Oral", "ICLR", 2025),
+        ("CVPR17", "CVPR", 2017),
+        ("TGRS2021", "TGRS", 2021),
+        ("2020-21", None, None),
+    ],
+)
+def test_dated_and_glued_venue_slots(text: str, venue: str | None, year: int | None) -> None:
+    found = read_slot(text)
+    assert (found.venue if found else None, found.year if found else None) == (venue, year)

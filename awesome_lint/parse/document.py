@@ -37,8 +37,10 @@ from awesome_lint.parse.fields import (
     clean_title,
     code_role,
     collapse,
+    heading_venue,
     recognise,
     recognise_block,
+    section_venue,
 )
 from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
@@ -649,6 +651,7 @@ def _assemble(
     _attach_field_items(readings, owner)
     _decide_kinds(readings, {github_anchor(h.text) for h in builder.headings})
     _attach_code_items(readings)
+    _heading_venues(readings)
 
     # Each reading (its pieces and fields) is freed once its entry is made, and the builder's items with it.
     events.clear()
@@ -854,6 +857,14 @@ def _citations(whole: _Reading, index: LineIndex) -> list[_Reading]:
         text = collapse(index.text[start:end])
         out.append(_Reading(item, whole.section, whole.heading_year, line_pieces, fields, start, end, text, block))
     return out
+
+
+def _heading_venues(readings: list[_Reading]) -> None:
+    """A paper that names no venue of its own takes the one its heading names (`## ICCV 2023`)."""
+    for reading in readings:
+        fields = reading.fields
+        if fields.kind == "paper" and fields.venue is None and (named := section_venue(reading.section)) is not None:
+            fields.venue, fields.venue_raw = named
 
 
 def _heading_links(reading: _Reading, anchors: set[str]) -> bool:
@@ -1087,9 +1098,14 @@ def _attach_code_items(readings: list[_Reading]) -> None:
 
 
 def _heading_year(text: str, stack: list[dict[str, Any]]) -> int | None:
+    """The year a heading gives its items: its own (`## 2019`, `## ICCV 2023`: a venue the table knows and its
+    year), else its parent's."""
     m = _YEAR_HEADING.match(text)
     if m:
         return int(m.group(1))
+    found = heading_venue(text)
+    if found is not None:
+        return found.year
     return stack[-1]["year"] if stack else None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from awesome_lint import arxiv_id
@@ -667,9 +668,12 @@ def recognise(
     for badge in (p for p in pieces if p.image):
         _badge(badge, fields)
     if fields.venue is None:
+        named = section_venue(section)
         for i, role in zip(links, fields.roles, strict=True):
             label = undecorated(pieces[i].text).strip("[] ")
             if role == "paper" and i != title_index and is_venue_label(label):
+                if named is not None and label.lower() == "arxiv":
+                    continue  # (`## ICCV 2023` / `- Title [Paper](cvf) [arXiv](abs)`: the preprint is no venue)
                 _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
                 break
     _host_venue(pieces, links, (title_index, lead), fields, template)
@@ -677,6 +681,28 @@ def recognise(
     if nickname is not None:
         fields.nickname = nickname
     return fields
+
+
+def heading_venue(text: str) -> VenueField | None:
+    """A heading that names a venue the table knows with its year (`## ICCV 2023`, `### NeurIPS 2022 Workshop`,
+    `## arXiv 2022`), or None (`## 2019` names a year only)."""
+    if len(text.split()) > 4 or not any(c.isdigit() for c in text):
+        return None
+    found = read_venue(text)
+    return found if found is not None and found.known and found.year is not None else None
+
+
+@lru_cache(maxsize=1024)
+def section_venue(section: tuple[str, ...]) -> tuple[str, str] | None:
+    """The venue and its heading's text that the nearest heading with a year names (`## CVPR 2022` /
+    `### Trajectory Prediction`), or None when that heading names a year only, a preprint server or nothing."""
+    for heading in reversed(section):
+        found = heading_venue(heading)
+        if found is not None and found.venue is not None:
+            return (found.venue, collapse(heading)) if found.venue != "arXiv" else None
+        if any(c.isdigit() for c in heading) and _HAS_YEAR.search(heading):
+            return None
+    return None
 
 
 def bold_bracket(piece: Piece) -> str | None:

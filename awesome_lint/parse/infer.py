@@ -30,11 +30,13 @@ from awesome_lint.parse.shapes import (
     looks_like_title,
     sentence_like,
 )
-from awesome_lint.parse.venues import read_venue
+from awesome_lint.parse.venues import is_date, read_venue
 from awesome_lint.regex import lazy_compile
 
 _GLUED_SLOT = lazy_compile(r"[A-Z][A-Za-z-]{1,15}(?:19|20)\d\d$")  # a name glued to its year: `ACML2022`
 _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
+_SLOTS = lazy_compile(r"(?:\[[^\[\]]{2,40}\]\s*)+[.,;]?")
+_SLOT_INNER = lazy_compile(r"\[([^\[\]]{2,40})\]")
 _MARKED_WORDS = 4
 """The fewest words a marked paragraph has after its mark: a citation, not a label."""
 
@@ -99,6 +101,8 @@ def resource_heading(section: tuple[str, ...], part: int | None = None) -> bool:
     not papers: the nearest one, or the heading of the document's part (`section[part]`: `# Resources` /
     `## Posts`, or `## Implementations` / `### PyTorch` below a document title)."""
     nearest = section[-1:]
+    if nearest and _PAPER_HEADING.search(nearest[0]):
+        return False  # (`# Relevant Projects` / `## Survey Papers`: the nearest heading names papers)
     # A part's heading counts when it is short: `## Implementations`, not `## System Optimization and Frameworks`.
     parts = tuple(h for h in section[part : part + 1] if len(_WORD.findall(h)) <= 3) if part is not None else ()
     return any(_RESOURCE_HEADING.search(heading) and not _PAPER_HEADING.search(heading) for heading in nearest + parts)
@@ -252,7 +256,8 @@ _LINKED_FIELD_WORDS = 8
 
 def paragraph_shape(pieces: list[Piece]) -> str:
     """`block` for a paragraph whose first line is a bold run alone and that goes on after it (`**Title** \\`,
-    then authors, venue and links), `bold` for a paragraph that is a bold run alone, else empty."""
+    then authors, venue and links), `bold` for a paragraph that is a bold run alone, else empty. Bracketed dates
+    and venues after the bold run belong to its line (`**Title.** [12th Jun. 2017] [NeurIPS, 2017].<br>`)."""
     seen_bold = False
     for number, piece in enumerate(pieces):
         if piece.brk or piece.newline:
@@ -263,9 +268,21 @@ def paragraph_shape(pieces: list[Piece]) -> str:
             return ""
         if piece.emphasis == "strong":
             seen_bold = seen_bold or bool(piece.text.strip())
-        elif piece.text.strip(" \\") and not is_decoration(piece.text):
+        elif piece.text.strip(" \\") and not is_decoration(piece.text) and not (seen_bold and _dated_slots(piece.text)):
             return ""  # (`**Title** :fire: \\`: an emoji after the bold run is decoration)
     return "bold" if seen_bold else ""
+
+
+def _dated_slots(text: str) -> bool:
+    """Text that is only bracketed dates and venues with their years (`[10th Mar. 2021] [ICLR, 2021].`)."""
+    slots = _SLOTS.fullmatch(text.strip())
+    if slots is None:
+        return False
+    for inner in _SLOT_INNER.findall(text):
+        found = read_venue(inner)
+        if not is_date(inner) and (found is None or found.year is None):
+            return False
+    return True
 
 
 def paper_block(head: list[Piece], items: list[list[Piece]]) -> bool:

@@ -53,7 +53,12 @@ _HEADERS: tuple[tuple[str, str], ...] = (
     ("links", r"links?|urls?|resources?|materials?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|published date|release(?:d| date)?"),
-    ("code", r"codes?|github|implementations?|repos?|repositor(?:y|ies)|source(?: code)?|official code"),
+    (
+        "code",
+        r"codes?|github|implementations?|repos?|repositor(?:y|ies)|source(?: code)?|official code|"
+        r"codes? (?:&|and) (?:weights|models?|checkpoints?|data)|weights|checkpoints?",
+    ),
+    ("nickname", r"abbreviations?|abbr|short names?|nicknames?|acronyms?"),
     ("authors", r"authors?|authors? list"),
     ("tags", r"types?|topics?|categor(?:y|ies)|tags?|tasks?|keywords?|areas?|fields?|method types?|labels?"),
     (
@@ -357,6 +362,8 @@ def read_row(
             m = _YEAR.search(text)
             if m:
                 column_year = int(m.group(0))
+        elif role == "nickname" and text.strip(" -"):
+            fields.nickname = text  # `| **GeoKR** | **Title** | ...`: an Abbreviation column
         elif role == "authors" and looks_like_authors(text):
             fields.authors = text
         elif role == "tags":

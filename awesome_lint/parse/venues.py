@@ -287,6 +287,8 @@ _FULL_YEAR = lazy_compile(
 )
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
+# An acronym glued to a four-digit year (`TGRS2021`, `JSTARS2023`): a venue the table need not know, and its year.
+_GLUED_ACRONYM = lazy_compile(r"^[A-Z]{2,8}(?:19|20)\d\d$")
 _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d|\d\d)$")
 # A month name, with the day when it is written before or after it (`12th Oct., 2023`, `June 3, 2023`).
 _MONTH_DAY = (
@@ -456,8 +458,8 @@ def read_venue(text: str) -> VenueField | None:
     if "preprint" in name:
         name = _ARXIV_PREPRINT.sub("arXiv", name)  # `arXiv preprint arXiv:2506.21899`
     glued = _GLUED_YEAR.match(name) if year is None else None
-    if glued and known_short(glued.group("name")):
-        name, year = glued.group("name"), year_of(glued.group("year"))  # `NAACL-HLT2022`, `CVPR2019`, `CVPR17`
+    if glued and (known_short(glued.group("name")) or _GLUED_ACRONYM.match(name)):
+        name, year = glued.group("name"), year_of(glued.group("year"))  # `NAACL-HLT2022`, `CVPR17`, `JSTARS2023`
     if year is None and name:
         dash = _DASH_YEAR.search(name) or _BARE_SHORT_YEAR.match(name)
         if dash and known_short(name[: dash.start("year") - 1 if "name" in dash.groupdict() else dash.start()]):
