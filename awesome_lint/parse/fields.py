@@ -1038,6 +1038,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.authors = collapse(by.group("names"))  # `[Title](url) by Michael W. Macy and Robert Willer (2002)`
     elif fields.authors is None and "by " in tail and (cited := _by_citation(tail)) is not None:
         fields.authors, tail = cited  # `[Title](url) by Zhou L, Yang P, et al. AAMAS, 2014.`
+    elif fields.authors is None and _DASH_LEAD.match(tail) and (cited := _dash_citation(tail)) is not None:
+        fields.authors, tail = cited  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
     canonical = _canonical_tail(after_pieces)
     if canonical is not None and fields.authors is None and not prefix:
         fields.authors, emphasised = canonical
@@ -1106,6 +1108,23 @@ def _label_venue(label: str, fields: Fields) -> str:
         fields.venue, fields.venue_raw = found.venue, slot
     fields.year = fields.year or found.year
     return clean_title(label[: m.start()])
+
+
+def _dash_citation(tail: str) -> tuple[str | None, str] | None:
+    """`- P. Weinzaepfel et al., arXiv2017.` after a linked title: the names (None when not a whole list) and the
+    venue-and-year field after the last comma or full stop; None when the tail is not that."""
+    text = _DASH_LEAD.sub("", tail, count=1).rstrip(" .")
+    cut = max(text.rfind(", "), text.rfind(". "))
+    if cut <= 0:
+        return None
+    names, rest = text[:cut], text[cut + 2 :]
+    found = read_venue(rest) if len(rest.split()) <= 4 else None
+    if found is None or found.year is None or not (found.known or found.venue is None):
+        return None
+    names = names.rstrip(" .,")
+    if names.split()[0].lower() in ("and", "&"):
+        return None, rest  # (`- [X. Peng](url) and C. Schmid. ECCV2016.`: a linked name opens the list, unread)
+    return (collapse(names), rest) if looks_like_authors(names) else None
 
 
 def _by_citation(tail: str) -> tuple[str, str] | None:
