@@ -302,3 +302,56 @@ def test_nicknames_before_a_title_or_in_their_own_column(name: str, line: int, n
 def test_dated_and_glued_venue_slots(text: str, venue: str | None, year: int | None) -> None:
     found = read_slot(text)
     assert (found.venue if found else None, found.year if found else None) == (venue, year)
+
+
+@pytest.mark.parametrize(
+    ("tail", "authors", "venue", "year"),
+    [
+        ("(Pan et al., ICLR 2023)", "Pan et al", "ICLR", 2023),
+        ("(Ningxin Su et al., INFOCOM, 2022)", "Ningxin Su et al", "INFOCOM", 2022),
+        ("(Fei Wang et al., IEEE Network 2023)", "Fei Wang et al", None, 2023),
+        ("(Ada Park and Bo Lin, ICML 2024)", "Ada Park and Bo Lin", "ICML", 2024),
+        ("(with notes on the method, 2024)", None, None, None),
+        ("(RSS 2023)", None, "RSS", 2023),
+        ("(Knowledge-Based Systems 2024)", None, None, 2024),
+        (", Rebain et al. Arxiv 2020 |", "Rebain et al", "arXiv", 2020),
+        (", Du et al., Arxiv 2020 |", "Du et al", "arXiv", 2020),
+        (", Niemeyer & Geiger, Arxiv 2021 |", "Niemeyer & Geiger", "arXiv", 2021),
+        (", Vision and Language, Arxiv 2021 |", None, "arXiv", 2021),
+        (" by Daan Bloembergen. AAMAS, 2014.", "Daan Bloembergen", "AAMAS", 2014),
+        (" by Graph Networks. Blog, 2016.", None, None, 2016),
+    ],
+)
+def test_names_and_venue_after_a_linked_title(
+    tail: str, authors: str | None, venue: str | None, year: int | None
+) -> None:
+    entry = parse_text(
+        f"# Papers\n\n- [A Federated Title of Several Words](https://example.org/p.pdf){tail}\n"
+    ).entries[0]
+    assert (entry.title, entry.authors, entry.venue, entry.year) == (
+        "A Federated Title of Several Words",
+        authors,
+        venue,
+        year,
+    )
+
+
+def test_a_template_row_and_an_emoji_label_are_no_paper() -> None:
+    doc = parse_text(
+        "# Papers\n\n+ []() ( et al., Journal 2023) [:book:](./citations/.txt)\n"
+        "+ [Ha-NeRF:laughing:: Hallucinated Neural Radiance Fields](https://example.org/h), Chen et al., Arxiv 2021\n"
+    )
+    assert [(e.kind, e.title) for e in doc.entries] == [
+        ("other", "( et al"),
+        ("paper", "Ha-NeRF: Hallucinated Neural Radiance Fields"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "read"),
+    [("JD. Gutiérrez et al.", True), ("DL. Ferreira and R. Arnaout", True), ("CNN. Deep Learning", False)],
+)
+def test_initials_written_together_before_a_surname(names: str, read: bool) -> None:
+    from awesome_lint.parse.shapes import looks_like_authors
+
+    assert looks_like_authors(names) is read

@@ -325,7 +325,7 @@ def test_link_roles_of_badges_project_repositories_and_blog_posts() -> None:
     )
     badge, project, blog, *_ = doc.entries
     assert [(link.role, link.url) for link in badge.links] == [
-        ("other", "https://github.com/a/b"),
+        ("code", "https://github.com/a/b"),
         ("paper", "https://arxiv.org/abs/2205.14135"),
         ("paper", "https://arxiv.org/abs/2205.14135"),
         ("code", "https://github.com/a/b"),
@@ -714,3 +714,19 @@ def test_a_notes_file_given_as_a_sub_item_is_no_code_of_the_paper_above() -> Non
     )
     paper = doc.entries[0]
     assert [link.url.rsplit("/", 1)[-1] for link in paper.code_links] == ["deep-compression"]
+
+
+def test_a_stars_badge_is_code_only_where_it_links_a_repository() -> None:
+    doc = parse_text(
+        "- [Title of a Robot Paper](https://arxiv.org/abs/2303.04137) (RSS 2023)\n"
+        "  [![Star](https://img.shields.io/github/stars/o/r.svg?style=social)](https://github.com/o/r)\n"
+        "- [Title of a Second Paper](https://arxiv.org/abs/2304.02532) (ICLR 2023)\n"
+        "  [![Star](https://img.shields.io/github/stars/o/r.svg?style=social)](https://github.com/o)\n"
+        "- [Title of a Third Paper](https://arxiv.org/abs/2305.02532) (ICLR 2023)\n"
+        "  [![Star](https://img.shields.io/badge/Star-me-blue)](https://github.com/o/r)\n"
+    )
+    roles = [[(link.role, link.url) for link in entry.links] for entry in doc.entries]
+    assert roles[0] == [("paper", "https://arxiv.org/abs/2303.04137"), ("code", "https://github.com/o/r")]
+    assert roles[1][1] == ("other", "https://github.com/o")  # (an owner's page: no repository)
+    assert roles[2][1] == ("other", "https://github.com/o/r")  # (no stars count: a badge like any other)
+    assert [(e.venue, e.year) for e in doc.entries] == [("RSS", 2023), ("ICLR", 2023), ("ICLR", 2023)]

@@ -273,7 +273,7 @@ def test_venue_first_item_with_tag_bracket_and_badge_links() -> None:
     )
     assert (e.title, e.venue, e.year, e.nickname) == ("Some Title About Data-Free Distillation", "ICCV", 2021, "STD")
     assert e.tags == ("KD", "CNN")
-    assert [link.role for link in e.links] == ["paper", "code", "other", "other"]
+    assert [link.role for link in e.links] == ["paper", "code", "other", "code"]
 
 
 def test_badge_gives_no_venue_where_the_item_states_one() -> None:

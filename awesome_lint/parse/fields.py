@@ -56,6 +56,7 @@ from awesome_lint.parse.venues import (
     year_of,
 )
 from awesome_lint.regex import lazy_compile
+from awesome_lint.text import title_word_shares, word_stem
 
 _TAG = lazy_compile(r"【([^】]*)】")
 _YEAR = lazy_compile(r"(?<![\d.:/-])(19[5-9]\d|20[0-4]\d)(?!\d|[-–](?:19|20)\d\d)")  # (no end of a range)
@@ -103,6 +104,11 @@ BULLET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\](?:\s+|$|(?<=\d\])(?=[A-Z]
 Anwar, ...` (a number glued to a capital)."""
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_SHORTCODE = lazy_compile(r":[a-z][a-z0-9_+-]{1,40}:(?=[\s:]|$)")
+_TWO_SURNAMES = lazy_compile(r"([A-Z][a-z][\w'’-]*) (?:and|&) ([A-Z][a-z][\w'’-]*)")
+_STARS_BADGE = lazy_compile(r"/github/stars/", re.IGNORECASE)
+_NO_TITLE = lazy_compile(r"[\W\d_]*(?:et\.?\s*al\b[\W\d_]*)?")
+_PAREN_CITATION = lazy_compile(r"^\s*\((?P<names>[^()]+?),\s+(?P<rest>[^(),]+(?:,\s*(?:19|20)\d\d)?)\)")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
 _LABEL_VENUE_END = lazy_compile(
     r"(?:\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\s*\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
@@ -142,6 +148,8 @@ def clean_title(text: str, full_stop: bool = True) -> str:
     text = collapse(text)
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
+    if ":" in text:
+        text = collapse(_SHORTCODE.sub("", text))  # `Ha-NeRF:laughing:: Title`: an emoji shortcode is no word
     if full_stop and text.endswith((".", "。")) and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text
@@ -306,8 +314,8 @@ def badge_role(pieces: list[Piece], index: int) -> LinkRole:
     if not url or url.startswith("#"):
         return "other"
     kind = badge_kind(pieces[index + 1].text, pieces[index + 1].url)
-    if kind == "code":
-        return code_role(url)
+    if kind == "code" or (not kind and is_repository(url) and _STARS_BADGE.search(pieces[index + 1].url)):
+        return code_role(url)  # (`[![Star](…/github/stars/o/r)](https://github.com/o/r)`: where the code is)
     if (kind == "paper" and not is_code_host(url)) or (kind == "venue" and is_paper_host(url)):
         return "paper"
     return "other"
@@ -339,7 +347,7 @@ def _strip_tags(text: str) -> tuple[str, list[str]]:
 
 def _authors(before: str) -> str | None:
     text = collapse(before)
-    text = text.rstrip(" .,:;-")
+    text = text.rstrip(' .,:;-"“')  # (`S. Liu, and K. Driggs-Campbell, "[Title](url),"`: the quote opens the title)
     return text or None
 
 
@@ -395,6 +403,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             _set_venue(fields, found, note.group(1))  # `[Title](url) (ICRA 2002)`, a bare `(2002)` the year
         else:
             fields.notes.append(collapse(note.group(1)))
+            if found is not None and found.year is not None:
+                fields.year = found.year  # `(RSS 2023)`: a name the table does not know stays a note, its year counts
         return
     if not _LETTER.search(tail):  # no venue, only perhaps a year (`[[code]](url)` leaves ` []`)
         year = _last_year(tail)
@@ -402,21 +412,22 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             fields.year = year
         return
     citation = collapse(_CITATION_LEAD.sub("", collapse(tail), count=1))
-    citation = citation.lstrip("/ ").strip()
+    citation = citation.lstrip('/ ,"”').strip()  # (`," in IEEE …` after a quoted title)
     if not citation or not _LETTER.search(citation):
         year = _last_year(tail)
         if year:
             fields.year = year
         return
     whole = read_venue(citation)  # the tail is the venue field itself: `NeurIPS ENLSP Workshop 2023`
-    if (whole is None or not whole.known or whole.arxiv or whole.venue == "arXiv") and "," in citation:
-        names, _, last = citation.rpartition(",")
-        last = last.strip(" |;")
-        field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, `arXiv 2019/08, ACL 2020`
+    body = citation.rstrip(" ,|;")  # (`Niemeyer et al., CVPR 2021, [bibtex](…)` leaves a comma)
+    cut = max(body.rfind(","), body.rfind(". "))
+    if (whole is None or not whole.known or whole.arxiv or whole.venue == "arXiv") and cut > 0:
+        names, last = body[:cut], body[cut + 1 :].strip(" |;")
+        field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, `Rebain et al. Arxiv 2020`
         if field is not None and field.known:
             whole, citation = field, last
             names = collapse(names).strip(" ,;").rstrip(" .")
-            if fields.authors is None and _sure_names(names):
+            if fields.authors is None and (_sure_names(names) or _two_surnames(names)):
                 fields.authors = names
     venue = whole.venue if whole is not None and whole.known else venue_from_citation(citation, cased=True)
     if venue:
@@ -759,7 +770,8 @@ def _nick_before_citation(pieces: list[Piece], index: int) -> bool:
     for k in range(len(parts) - 1, 0, -1):
         found = read_venue(parts[k]) if _HAS_YEAR.search(parts[k]) else None
         if _et_al_names(parts[k]) or (found is not None and found.known and found.year is not None):
-            return len(", ".join(parts[:k]).split()) >= 3
+            title = ", ".join(parts[:k])  # (`(Gaoyang Liu et al., Arxiv 2021)` cites only names: no title)
+            return len(title.split()) >= 3 and not title.lstrip().startswith("(")
     return False
 
 
@@ -937,8 +949,8 @@ def _title_link(
         if i == lead:
             continue
         label = pieces[i].text
-        if not label or (label.startswith("[") and label.endswith("]")):
-            continue
+        if not label or (label.startswith("[") and label.endswith("]")) or is_decoration(label):
+            continue  # (`[:book:](cite.txt)`: an emoji names no paper)
         if (
             i > start
             and len(label) <= _VENUE_LABEL_CHARS
@@ -1040,6 +1052,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.authors, tail = cited  # `[Title](url) by Zhou L, Yang P, et al. AAMAS, 2014.`
     elif fields.authors is None and _DASH_LEAD.match(tail) and (cited := _dash_citation(tail)) is not None:
         fields.authors, tail = cited  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
+    elif fields.authors is None and (cited := _paren_citation(tail)) is not None:
+        fields.authors, tail = cited  # `[Title](url) (Fei Wang et al., IEEE Network 2023)`
     canonical = _canonical_tail(after_pieces)
     if canonical is not None and fields.authors is None and not prefix:
         fields.authors, emphasised = canonical
@@ -1127,6 +1141,16 @@ def _dash_citation(tail: str) -> tuple[str | None, str] | None:
     return (collapse(names), rest) if looks_like_authors(names) else None
 
 
+def _paren_citation(tail: str) -> tuple[str, str] | None:
+    """`(Fei Wang et al., IEEE Network 2023)` opening the tail after a linked title: names ending in `et al` or a
+    list of names, then after a comma a venue field with its year; the names and that field, or None."""
+    m = _PAREN_CITATION.match(tail)
+    if m is None or not (_et_al_names(m.group("names")) or looks_like_authors(m.group("names"))):
+        return None
+    found = read_venue(m.group("rest"))
+    return (collapse(m.group("names")).rstrip(" ,."), m.group("rest")) if found and found.year else None
+
+
 def _by_citation(tail: str) -> tuple[str, str] | None:
     """`by Zhou L, Yang P, et al. AAMAS, 2014.` after a linked title: the names up to the first full stop after
     which the rest holds a year, and that rest (the venue and year); None when no such names open the tail."""
@@ -1139,10 +1163,19 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
         if not _HAS_YEAR.search(rest):
             return None
         initial = _ENDS_WITH_INITIAL.search(names) is not None
-        if looks_like_authors(names) and not (initial and _SURNAME_STOP.match(rest)):
-            return collapse(names), rest  # (`Michael P. Wellman. ICML`: a full stop after an initial goes on)
+        if initial and _SURNAME_STOP.match(rest):
+            pass  # (`Michael P. Wellman. ICML`: a full stop after an initial goes on)
+        elif looks_like_authors(names) or (looks_like_name(names) and _known_dated(rest)):
+            return collapse(names), rest  # (one name only where a known venue and a year follow)
         at = tail.find(". ", at + 2)
     return None
+
+
+def _known_dated(text: str) -> bool:
+    """Text that is a known venue and its year and nothing more (`AAMAS, 2014.`)."""
+    text = text.strip(" .")
+    found = read_venue(text) if len(text.split()) <= 4 else None
+    return found is not None and found.known and found.year is not None
 
 
 def _dated_field(part: str) -> bool:
@@ -1689,7 +1722,7 @@ def _classify(
                 if found.year is not None:
                     tail.years.append(found.year)
                 return True
-            if accepted and found.year is not None and len(found.venue.split()) <= 2:
+            if accepted and found.year is not None and (parenthesised or len(found.venue.split()) <= 2):
                 tail.years.append(found.year)  # `Title (JAIR 2002)`: the title ends here; the tail gives the venue
                 return True
             return False
@@ -1804,6 +1837,12 @@ def _sure_names(part: str) -> bool:
     if not _NAMES_FOR_SURE.search(part):
         return False
     return looks_like_authors(_AFFILIATION.sub(" ", part) if "(" in part else part)
+
+
+def _two_surnames(part: str) -> bool:
+    """`Trevithick and Yang`, `Niemeyer & Geiger`: two surnames, neither a word titles share, before a venue."""
+    m = _TWO_SURNAMES.fullmatch(part)
+    return m is not None and all(word_stem(w.lower()) not in title_word_shares() for w in m.groups())
 
 
 def _et_al_names(part: str) -> bool:
@@ -1947,6 +1986,9 @@ def _placeholder_link(piece: Piece) -> bool:
 def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tuple[str, ...]) -> None:
     """What says the item cites a paper, and what says it names a resource (a tool, a project, a list)."""
     if fields.kind == "other":
+        return
+    if fields.arxiv is None and fields.title and _NO_TITLE.fullmatch(fields.title):
+        fields.kind = "other"  # `[]() ( et al., Journal 2023)`: a template row, no title
         return
     if links and pieces[links[0]].url.startswith("#") and all(_in_repository(pieces[i].url) for i in links[1:]):
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents

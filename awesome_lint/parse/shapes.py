@@ -321,6 +321,8 @@ def label_kind(label: str) -> str:
     """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text` (emoji that
     open it aside: `:octocat:Code` is code)."""
     inner = undecorated(label)
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1]  # `[(paper)](url)`
     if not inner.strip("[] "):
         return "empty"
     if CODE_LABEL.match(inner):
@@ -400,13 +402,13 @@ def looks_like_authors(text: str) -> bool:
     for number, token in enumerate(tokens):
         bare = token.strip(".,;")
         low = token.lower()
-        if token == "," or low in _NAME_PARTICLES or not bare:
+        if token == "," or not bare or (low in _NAME_PARTICLES and not _surname_particle(tokens, number)):
             continue
         sentence_word = low in SENTENCE_WORDS and not (len(bare) == 1 and bare.isupper())
         if sentence_word and not (bare[:1].isupper() and _comma_names(text)):
             return False  # (`Can Liu, Qiwei Zhong, Bo An`: a capitalised word in a list of names is a name)
-        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
-            return False
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha() and not _initials_before(tokens, number):
+            return False  # (an acronym; `JD. Gutiérrez`: initials written together)
         capitalised = bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
         # A list whose first name lost its first letters (`iel Gordon, Elad Eban`) is still a list of names.
         cut = number == 0 and bare.isalpha() and bare.islower() and "," in text
@@ -431,6 +433,20 @@ def looks_like_authors(text: str) -> bool:
     if len(groups) > 2:  # `A B and C D and E F`: a chain of names joined by `and`
         return all(2 <= len(g) <= 4 for g in groups)
     return len(groups) == 2 and all(2 <= len(g) <= 3 for g in groups) and names <= 5
+
+
+def _surname_particle(tokens: list[str], number: int) -> bool:
+    """A capitalised particle that is a whole surname (`Du et al.`): no name follows it."""
+    token = tokens[number]
+    after = tokens[number + 1].lower() if number + 1 < len(tokens) else ","
+    return token[:1].isupper() and token.isalpha() and token.lower() not in _JOINERS and after in (*_JOINERS, ",")
+
+
+def _initials_before(tokens: list[str], number: int) -> bool:
+    """Whether token `number` is two or three initials with a full stop before a surname (`JD. Gutiérrez`)."""
+    token = tokens[number]
+    after = tokens[number + 1] if number + 1 < len(tokens) else ""
+    return len(token) <= 4 and token.endswith(".") and after[:1].isupper() and not after.isupper()
 
 
 def _comma_names(text: str) -> bool:

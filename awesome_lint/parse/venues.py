@@ -88,6 +88,10 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"journal of artificial intelligence research|\bJAIR\b", "JAIR"),
     (r"intelligent robots and systems|\bIROS\b", "IROS"),
     (r"robotics and automation letters|\bRA-L\b", "RA-L"),
+    (r"robotics: science and systems", "RSS"),
+    (r"transactions on robotics|\bT-RO\b", "T-RO"),
+    (r"transactions on human-robot interaction|\bTHRI\b", "THRI"),
+    (r"computer graphics forum", "CGF"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
     (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
     (r"autonomous agents and multi-?\s?agent systems|\bAAMAS\b", "AAMAS"),
@@ -120,6 +124,7 @@ SHORT_NAMES: dict[str, str] = {
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
         "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
+        "RSS THRI RO-MAN ITSC CGF EGSR "
     )
 }
 SHORT_NAMES.update(
@@ -139,7 +144,8 @@ SHORT_NAMES.update(
     }
 )
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
-SHORT_NAMES["ral"] = "RA-L"  # Robotics and Automation Letters, written without its hyphen
+SHORT_NAMES.update({"ral": "RA-L", "ra-letters": "RA-L"})  # Robotics and Automation Letters, other spellings
+SHORT_NAMES["siggraph asia"] = "SIGGRAPH Asia"
 
 # Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
 # a venue only in a list whose paper-link labels are venues.
