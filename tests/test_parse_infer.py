@@ -296,6 +296,11 @@ def test_a_venue_in_its_own_field_outweighs_a_repository_link() -> None:
         ("NeurIPS 2023 on Efficient Natural Language and Speech Processing", "NeurIPS Workshop", 2023),
         ("MLSys'23 Outstanding Award", "MLSys", 2023),
         ("ACM TKDD", "TKDD", None),
+        ("NeurIPS 2022 Datasets and Benchmarks Track", "NeurIPS", 2022),
+        ("ICML 2024 Position Track", "ICML", 2024),
+        ("NeurIPS 2023 Dataset and Benchmark Track", "NeurIPS", 2023),
+        ("RA-Letters 2023", "RA-L", 2023),
+        ("SIGGRAPH Asia 2021", "SIGGRAPH Asia", 2021),
     ],
 )
 def test_read_venue_tracks_findings_workshops_and_publishers(text: str, venue: str, year: int | None) -> None:

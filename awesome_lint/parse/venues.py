@@ -295,6 +295,8 @@ _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
 # An acronym glued to a four-digit year (`TGRS2021`, `JSTARS2023`): a venue the table need not know, and its year.
 _GLUED_ACRONYM = lazy_compile(r"^[A-Z]{2,8}(?:19|20)\d\d$")
+# A track named after a venue (`NeurIPS 2022 Datasets and Benchmarks Track`): the venue, the track a note.
+_TRACK = lazy_compile(r"\s+(?P<track>datasets? (?:and|&) benchmarks?(?: track)?|[a-z]+ track)$", re.IGNORECASE)
 _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d|\d\d)$")
 # A month name, with the day when it is written before or after it (`12th Oct., 2023`, `June 3, 2023`).
 _MONTH_DAY = (
@@ -474,6 +476,10 @@ def read_venue(text: str) -> VenueField | None:
     if not name:
         return VenueField(None, year, False, arxiv, note) if year or arxiv else None
     short = known_short(name)
+    tracked = short is None and name.lower().endswith(("track", "benchmark", "benchmarks"))
+    track = _TRACK.search(name) if tracked else None
+    if track is not None and (short := known_short(name[: track.start()])) is not None:
+        note = note or track.group("track")
     if short is None and "@" in name:  # `DLG@KDD 2020`: a workshop held at a venue the table knows
         workshop, _at, held = name.rpartition("@")
         host_venue = known_short(held.strip())
