@@ -312,6 +312,8 @@ def test_dated_and_glued_venue_slots(text: str, venue: str | None, year: int | N
         ("(Fei Wang et al., IEEE Network 2023)", "Fei Wang et al", None, 2023),
         ("(Ada Park and Bo Lin, ICML 2024)", "Ada Park and Bo Lin", "ICML", 2024),
         ("(with notes on the method, 2024)", None, None, None),
+        ("(Stanford, Berkeley, ICML 2020)", None, None, None),
+        ("(G. Hinton, ICML 2020)", "G. Hinton", "ICML", 2020),
         ("(RSS 2023)", None, "RSS", 2023),
         ("(Knowledge-Based Systems 2024)", None, None, 2024),
         (", Rebain et al. Arxiv 2020 |", "Rebain et al", "arXiv", 2020),

@@ -105,6 +105,7 @@ Anwar, ...` (a number glued to a capital)."""
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
 _SHORTCODE = lazy_compile(r":[a-z][a-z0-9_+-]{1,40}:(?=[\s:]|$)")
+_NAME_PARTS = lazy_compile(r"\s*(?:,|&|\band\b)\s*")
 _TWO_SURNAMES = lazy_compile(r"([A-Z][a-z][\w'’-]*) (?:and|&) ([A-Z][a-z][\w'’-]*)")
 _STARS_BADGE = lazy_compile(r"/github/stars/", re.IGNORECASE)
 _NO_TITLE = lazy_compile(r"[\W\d_]*(?:et\.?\s*al\b[\W\d_]*)?")
@@ -1145,10 +1146,12 @@ def _paren_citation(tail: str) -> tuple[str, str] | None:
     """`(Fei Wang et al., IEEE Network 2023)` opening the tail after a linked title: names ending in `et al` or a
     list of names, then after a comma a venue field with its year; the names and that field, or None."""
     m = _PAREN_CITATION.match(tail)
-    if m is None or not (_et_al_names(m.group("names")) or looks_like_authors(m.group("names"))):
+    names = m.group("names") if m else ""
+    full = all(len(name.split()) >= 2 for name in _NAME_PARTS.split(names))  # (`Stanford, Berkeley`: places)
+    if m is None or not (_sure_names(names) or (full and looks_like_authors(names))):
         return None
     found = read_venue(m.group("rest"))
-    return (collapse(m.group("names")).rstrip(" ,."), m.group("rest")) if found and found.year else None
+    return (collapse(names).rstrip(" ,."), m.group("rest")) if found and found.year else None
 
 
 def _by_citation(tail: str) -> tuple[str, str] | None:
