@@ -321,15 +321,14 @@ def label_kind(label: str) -> str:
     """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text` (emoji that
     open it aside: `:octocat:Code` is code)."""
     inner = undecorated(label)
-    if inner.startswith("(") and inner.endswith(")"):
-        inner = inner[1:-1]  # `[(paper)](url)`
     if not inner.strip("[] "):
         return "empty"
-    if CODE_LABEL.match(inner):
+    word = inner[1:-1] if inner.startswith("(") and inner.endswith(")") else inner  # `[(paper)](url)`
+    if CODE_LABEL.match(word):
         return "code"
-    if PAPER_LABEL.match(inner):
+    if PAPER_LABEL.match(word):
         return "paper"
-    if PROJECT_LABEL.match(inner):
+    if PROJECT_LABEL.match(word):
         return "project"
     if _COUNT_LABEL.match(inner.strip("[] ")):
         return "count"
