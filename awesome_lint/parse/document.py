@@ -57,6 +57,7 @@ _PARENT_SHARE = 55
 """The parent's share of the items, in percent: the child also pickles its readings."""
 
 _YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
+_LABEL_YEAR = lazy_compile(r"(?:year\s+)?((?:19|20)\d\d)", re.IGNORECASE)
 _MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _INNER_TAG = lazy_compile(r"<[^>]*>")
@@ -647,6 +648,7 @@ def _assemble(
         owner += [parent] * len(found)
 
     _apply_templates(readings, builder)
+    _group_labels(readings, builder.items)
     _attach_labelled_items(readings, owner)
     _attach_field_items(readings, owner)
     _decide_kinds(readings, {github_anchor(h.text) for h in builder.headings})
@@ -857,6 +859,55 @@ def _citations(whole: _Reading, index: LineIndex) -> list[_Reading]:
         text = collapse(index.text[start:end])
         out.append(_Reading(item, whole.section, whole.heading_year, line_pieces, fields, start, end, text, block))
     return out
+
+
+def _group_labels(readings: list[_Reading], items: list[_Item]) -> None:
+    """A bullet that is only a year or a venue (`- **Year 2024**` / `  - **CVPR**`) and holds items of its own is a
+    label, no entry: the items below it take its year and venue where they name none of their own."""
+    parents = {item.parent for item in items if item.parent is not None}
+    labels: dict[int, tuple[int | None, str | None, str]] = {}
+    for item in items:
+        if item.key in parents and (label := _group_label(item)) is not None:
+            labels[item.key] = label
+    if not labels:
+        return
+    by_key = {item.key: item for item in items}
+    for reading in readings:
+        item = reading.item
+        if item.key in labels:
+            reading.fields.kind = "other"
+            continue
+        year, venue, raw = None, None, ""
+        parent = item.parent
+        while parent is not None and parent in by_key:
+            if parent in labels:
+                found_year, found_venue, found_raw = labels[parent]
+                year = year or found_year
+                if venue is None and found_venue is not None:
+                    venue, raw = found_venue, found_raw
+            parent = by_key[parent].parent
+        fields = reading.fields
+        if year is not None and fields.year in (None, reading.heading_year):
+            fields.year = year
+        if venue is not None and fields.venue is None:
+            fields.venue, fields.venue_raw = venue, raw
+
+
+def _group_label(item: _Item) -> tuple[int | None, str | None, str] | None:
+    """The year and known venue a bullet of one short phrase and no link names (`**Year 2024**`, `**CVPR**`,
+    `2023`), with its text; None for any other bullet."""
+    if item.block != "item" or any(p.link or p.image for p in item.pieces):
+        return None
+    text = collapse("".join(p.text for p in item.pieces)).strip(" *_:")
+    if not text or len(text.split()) > 3:
+        return None
+    year = _LABEL_YEAR.fullmatch(text)
+    if year is not None:
+        return int(year.group(1)), None, text
+    found = read_venue(text)
+    if found is None or not (found.known or found.year is not None) or found.arxiv:
+        return None
+    return found.year, found.venue if found.known else None, text
 
 
 def _heading_venues(readings: list[_Reading]) -> None:

@@ -964,8 +964,8 @@ def _title_link(
             kind = "text"
         elif kind == "paper" and _names_item(pieces, i, start) and _DESCRIPTION_AFTER.match(pieces[i + 1].text):
             kind = "text"  # `- [Papers](url) - The most cited deep learning papers.`
-        if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label)):
-            continue
+        if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label) and not _lone(pieces, i)):
+            continue  # (a lone link, as in a table's title cell, is the title: `[Unifying Flow, Stereo and Depth …]`)
         candidate = i
         break
     if candidate is None:
@@ -984,6 +984,11 @@ def _title_link(
         fields.vote("text_title", False)
         return candidate
     return None if fields.ask(template, "text_title", False) else candidate
+
+
+def _lone(pieces: list[Piece], index: int) -> bool:
+    """Whether the link at `index` is all the item holds (other text only punctuation)."""
+    return not any(p.link or p.text.strip(" .,;|") for j, p in enumerate(pieces) if j != index)
 
 
 def _names_item(pieces: list[Piece], index: int, start: int) -> bool:

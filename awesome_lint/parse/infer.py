@@ -49,9 +49,16 @@ _CODE_TASKS = (
     "generation|completion|translation|search|summari[sz]ation|review|repair|understanding|intelligence|reasoning|"
     "editing|synthesis|qa|llms?|language models?|agents?|clones?|smells?|retrieval|comprehension|benchmarks?"
 )
+# Words after which `tool`, `link`, `reference` and `video` name a research topic (`Tool Learning`, `Link
+# Prediction`, `Reference-based Super-Resolution`, `Video Generation`), not a part of resources.
+_TOPIC_AFTER = (
+    r"(?![-\s](?:learning|use|using|usage|calling|augmented|manipulation|prediction|analysis|mining|based|"
+    rf"segmentation|recognition|understanding|classification|captioning|detection|{_CODE_TASKS})\b)"
+)
 _RESOURCE_HEADING = lazy_compile(
-    r"\b(projects?|tools?|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|references?|"
-    r"reading lists?|blogs?|tutorials?|courses?|lectures?|lecture notes|books?|textbooks?|videos?|links?|"
+    rf"\b(projects?|tools?{_TOPIC_AFTER}|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|"
+    rf"references?{_TOPIC_AFTER}|reading lists?|blogs?|tutorials?|courses?|lectures?|lecture notes|books?|"
+    rf"textbooks?|videos?{_TOPIC_AFTER}|links?{_TOPIC_AFTER}|"
     r"repositories|repos?(?![-\s]level)|software|packages?|other lists|related lists|awesome lists?|"
     rf"implementations?|codes?(?![-\s](?:{_CODE_TASKS})\b)|model analy[sz]ers?|"
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",

@@ -362,6 +362,10 @@ def read_row(
             m = _YEAR.search(text)
             if m:
                 column_year = int(m.group(0))
+            found = read_venue(text) if fields.venue is None and any(c.isalpha() for c in text) else None
+            if found is not None and found.known and found.year is not None:
+                fields.venue, fields.venue_raw = found.venue, text  # `| CVPR24 |` under a `Time` header
+                column_year = found.year
         elif role == "nickname" and text.strip(" -"):
             fields.nickname = text  # `| **GeoKR** | **Title** | ...`: an Abbreviation column
         elif role == "authors" and looks_like_authors(text):

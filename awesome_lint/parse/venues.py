@@ -288,7 +288,7 @@ _BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
 # A year, alone or in a date (`2019/04`, `2018-07-02`); never one end of a range (`2021-2023`).
 _FULL_YEAR = lazy_compile(
-    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|-(?:0[1-9]|1[0-2])(?!\d))?"
+    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|[-.](?:0[1-9]|1[0-2])(?!\d))?"
     r"(?![\w.:]|[-–]\d{4})"
 )
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
@@ -297,6 +297,7 @@ _DASH_YEAR = lazy_compile(r"-(\d\d)$")
 _GLUED_ACRONYM = lazy_compile(r"^[A-Z]{2,8}(?:19|20)\d\d$")
 # A track named after a venue (`NeurIPS 2022 Datasets and Benchmarks Track`): the venue, the track a note.
 _TRACK = lazy_compile(r"\s+(?P<track>datasets? (?:and|&) benchmarks?(?: track)?|[a-z]+ track)$", re.IGNORECASE)
+_ARXIV_MONTH = lazy_compile(r"arxiv\s*['’]?(\d\d)\.(?:0[1-9]|1[0-2])", re.IGNORECASE)
 _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d|\d\d)$")
 # A month name, with the day when it is written before or after it (`12th Oct., 2023`, `June 3, 2023`).
 _MONTH_DAY = (
@@ -465,6 +466,9 @@ def read_venue(text: str) -> VenueField | None:
     name = _FIELD_LEAD.sub("", name).strip(" ,;:.-/")
     if "preprint" in name:
         name = _ARXIV_PREPRINT.sub("arXiv", name)  # `arXiv preprint arXiv:2506.21899`
+    dated = _ARXIV_MONTH.fullmatch(name) if year is None and name[:5].lower() == "arxiv" else None
+    if dated is not None:
+        name, year = "arXiv", year_of(dated.group(1))  # `arXiv21.04`: the year and month of the preprint
     glued = _GLUED_YEAR.match(name) if year is None else None
     if glued and (known_short(glued.group("name")) or _GLUED_ACRONYM.match(name)):
         name, year = glued.group("name"), year_of(glued.group("year"))  # `NAACL-HLT2022`, `CVPR17`, `JSTARS2023`
