@@ -89,7 +89,7 @@ _LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
 _LEAD_BRACKET = lazy_compile(r"^\s*\\?\[\s*(?P<inner>[^\[\]]{1,60}?)\s*\\?\]\s*")
 # Where the title of a plain-text item stops: strong separators first, commas only inside the last part.
 _STRONG_SEP = lazy_compile(
-    r"\s*(?:(?<!\b[A-Z])(?<!\bet)\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()]|\n)"
+    r"\s*(?:(?<!\b[A-Z])(?<!\bet)\.(?=\s)|\.(?=\s+In\s+[A-Z])|\.(?=[Aa][Rr][Xx][Ii][Vv])|(?<=\?)(?=\s)|\s[-–—]\s|\||[\[\]()（）]|\n)"
     r"\s*"
 )
 # A link target that is a path, not an address: no scheme, not a DOI, and no domain name before its first `/`.
@@ -104,6 +104,7 @@ BULLET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\](?:\s+|$|(?<=\d\])(?=[A-Z]
 Anwar, ...` (a number glued to a capital)."""
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_JOINED_VENUE = lazy_compile(r"\b(?:at|for|to|of|on|from|with)\s*$|@\s*$", re.IGNORECASE)
 _SHORTCODE = lazy_compile(r":[a-z][a-z0-9_+-]{1,40}:(?=[\s:]|$)")
 _NAME_PARTS = lazy_compile(r"\s*(?:,|&|\band\b)\s*")
 _TWO_SURNAMES = lazy_compile(r"([A-Z][a-z][\w'’-]*) (?:and|&) ([A-Z][a-z][\w'’-]*)")
@@ -151,6 +152,8 @@ def clean_title(text: str, full_stop: bool = True) -> str:
         text = text[1:-1].strip()
     if ":" in text:
         text = collapse(_SHORTCODE.sub("", text))  # `Ha-NeRF:laughing:: Title`: an emoji shortcode is no word
+    if text.endswith(("（", "(")):
+        text = text[:-1].rstrip()  # `Title（AAAI 2020 南京大学）`: the fields' parenthesis opens after the title
     if full_stop and text.endswith((".", "。")) and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text
@@ -850,7 +853,8 @@ def finish(
         _repository_title(fields, pieces, links)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
-        if role in ("paper", "other") and pieces[i].url:
+        # (a badge that names no paper, `[![](…/CoSQL-yellow)](arxiv)`, links a dataset's paper, not this one)
+        if (role == "paper" or (role == "other" and not is_badge(pieces, i))) and pieces[i].url:
             found = arxiv_id.parse_link(pieces[i].url)
             if found is not None:
                 fields.arxiv = found
@@ -1770,7 +1774,7 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
                 cut = part_start
             index -= 1
             continue
-        parenthesised = text[:part_start].rstrip().endswith("(")
+        parenthesised = text[:part_start].rstrip().endswith(("(", "（"))
         if parenthesised and index > 0 and len(part) <= 3 and text[:part_start].rstrip()[:-1][-1:].isalpha():
             break  # `TD(λ)`, `f(x)`: a short parenthesis glued to the word before it is part of the title
         if index > 0 and _classify(part, tail, fields, template, year_after, parenthesised):
@@ -1806,7 +1810,8 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
                 word = len(named) - len(named.split(None, 1)[1])  # `… Graph Embedding KDD 2020`: the shorter ends
                 named, start = named[word:], start + word
                 venue = read_venue(named)
-            if venue is not None and (venue.known or venue.arxiv) and _has_letter(part[:start]):
+            joined = _JOINED_VENUE.search(part[:start])  # (`… Translation System at IWSLT 2020`: the title names it)
+            if venue is not None and (venue.known or venue.arxiv) and _has_letter(part[:start]) and joined is None:
                 tail.venues.append((venue, named))
                 if venue.year is not None:
                     tail.years.append(venue.year)

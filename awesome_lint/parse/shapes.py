@@ -240,7 +240,9 @@ def is_code_host(url: str) -> bool:
 
 # What follows `owner/repo` on a code host in a URL that is not the repository's code: its issues, pull requests,
 # discussions (GitLab writes them after a `-` segment); and the first path segments of GitHub's own pages.
-_NOT_CODE_PAGES = frozenset(("issues", "pull", "pulls", "merge_requests", "discussions"))
+_NOT_CODE_PAGES = frozenset(
+    ("issues", "pull", "pulls", "merge_requests", "discussions", "stargazers", "watchers", "network", "graphs")
+)
 _SITE_PAGES = frozenset(
     split_words("topics orgs sponsors marketplace features collections search settings about apps enterprise explore")
 )

@@ -124,7 +124,7 @@ SHORT_NAMES: dict[str, str] = {
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
         "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
-        "RSS THRI RO-MAN ITSC CGF EGSR "
+        "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC "
     )
 }
 SHORT_NAMES.update(
@@ -295,8 +295,11 @@ _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
 # An acronym glued to a four-digit year (`TGRS2021`, `JSTARS2023`): a venue the table need not know, and its year.
 _GLUED_ACRONYM = lazy_compile(r"^[A-Z]{2,8}(?:19|20)\d\d$")
-# A track named after a venue (`NeurIPS 2022 Datasets and Benchmarks Track`): the venue, the track a note.
-_TRACK = lazy_compile(r"\s+(?P<track>datasets? (?:and|&) benchmarks?(?: track)?|[a-z]+ track)$", re.IGNORECASE)
+# A venue the table knows and its year, then words of a note (`NeurIPS 2022 Datasets and Benchmarks Track`,
+# `EMNLP 2019 Googel Sun haitian`, `AAAI2020 东南大学`).
+_VENUE_YEAR_NOTE = lazy_compile(
+    r"(?P<name>[A-Za-z][\w&@-]*(?: [A-Za-z][\w&-]*)?) ?['’]?(?P<year>(?:19|20)\d\d)\s+(?P<note>\S.*)"
+)
 _ARXIV_MONTH = lazy_compile(r"arxiv\s*['’]?(\d\d)\.(?:0[1-9]|1[0-2])", re.IGNORECASE)
 _GLUED_YEAR = lazy_compile(r"^(?P<name>.*[A-Za-z])(?P<year>(?:19|20)\d\d|\d\d)$")
 # A month name, with the day when it is written before or after it (`12th Oct., 2023`, `June 3, 2023`).
@@ -428,7 +431,20 @@ def read_venue(text: str) -> VenueField | None:
 
     Known names come out in their usual spelling; an unknown but venue-shaped name (a few capitalised words
     without sentence words) is kept as written with `known=False`, for the list's template to accept or not.
+    A known venue and its year followed by other words gives the venue, the words a note.
     """
+    found = _read_field(text)
+    if found is not None and found.known:
+        return found
+    m = _VENUE_YEAR_NOTE.fullmatch(" ".join(text.split()).strip(" ,;.[]*_")) if len(text) <= 80 else None
+    short = known_short(m.group("name")) if m is not None and len(m.group("note").split()) <= 5 else None
+    if m is None or short is None:
+        return found
+    return VenueField(short, int(m.group("year")), True, None, m.group("note").strip(" ,;()"))
+
+
+def _read_field(text: str) -> VenueField | None:
+    """`read_venue` without its fallback for a known venue and year before other words."""
     words = text.split()
     if not words or len(words) > 14 or len(text) > 120:
         return None
@@ -480,10 +496,6 @@ def read_venue(text: str) -> VenueField | None:
     if not name:
         return VenueField(None, year, False, arxiv, note) if year or arxiv else None
     short = known_short(name)
-    tracked = short is None and name.lower().endswith(("track", "benchmark", "benchmarks"))
-    track = _TRACK.search(name) if tracked else None
-    if track is not None and (short := known_short(name[: track.start()])) is not None:
-        note = note or track.group("track")
     if short is None and "@" in name:  # `DLG@KDD 2020`: a workshop held at a venue the table knows
         workshop, _at, held = name.rpartition("@")
         host_venue = known_short(held.strip())
