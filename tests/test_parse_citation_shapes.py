@@ -357,3 +357,100 @@ def test_initials_written_together_before_a_surname(names: str, read: bool) -> N
     from awesome_lint.parse.shapes import looks_like_authors
 
     assert looks_like_authors(names) is read
+
+
+def test_year_and_venue_label_bullets_give_the_items_below_them_their_fields() -> None:
+    doc = parse_text(
+        "# Video\n\n## Video Generation\n"
+        "- <span id='y'>**Year 2024**</span>\n"
+        "  - **CVPR**\n"
+        "    - ***Vlogger:*** Make Your Dream A Vlog [[Paper]](https://arxiv.org/pdf/2401.09414.pdf)\n"
+        "    - A Second Paper of the Year with Its Own Venue, ICLR 2023 [[Paper]](https://arxiv.org/pdf/2401.09415.pdf)\n"
+        "  - **Others**\n"
+        "    - Video Diffusion Models [[Paper]](https://arxiv.org/pdf/2204.03458.pdf) [[Project]](https://v.io/)\n"
+    )
+    got = [(e.kind, e.title, e.venue, e.year) for e in doc.entries]
+    assert got == [
+        ("other", "Year 2024", None, None),
+        ("paper", "Make Your Dream A Vlog", "CVPR", 2024),
+        ("paper", "A Second Paper of the Year with Its Own Venue", "ICLR", 2023),
+        ("other", "Others", None, None),
+        ("paper", "Video Diffusion Models", None, 2024),
+    ]
+
+
+def test_a_bold_title_with_field_sub_items_is_no_label() -> None:
+    doc = parse_text(
+        "# Papers\n\n- **A Bold Title of a Paper on Graphs**\n  - Ada Lovelace, Alan Turing\n"
+        "  - [[Paper]](https://arxiv.org/abs/2101.00001)\n"
+    )
+    assert doc.entries[0].kind == "paper" and doc.entries[0].title == "A Bold Title of a Paper on Graphs"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "year", "note"),
+    [
+        ("EMNLP 2019 Googel Sun haitian", "EMNLP", 2019, "Googel Sun haitian"),
+        ("AAAI2020 东南大学陈永锐", "AAAI", 2020, "东南大学陈永锐"),
+        ("NeurIPS 2023 Workshop on Efficient NLP", "NeurIPS Workshop", 2023, None),
+        ("arXiv21.04", "arXiv", 2021, None),
+        ("arXiv 2024.05", "arXiv", 2024, None),
+        ("Some Title 2020 with more words", "Some Title with more words", 2020, None),
+    ],
+)
+def test_a_known_venue_and_year_before_other_words(text: str, venue: str, year: int, note: str | None) -> None:
+    found = read_venue(text)
+    assert found is not None and (found.venue, found.year, found.note) == (venue, year, note)
+
+
+@pytest.mark.parametrize(
+    ("heading", "resources"),
+    [("Video Generation", False), ("Tool Learning", False), ("Link Prediction", False), ("Videos", True)],
+)
+def test_a_research_task_heading_is_no_resources_heading(heading: str, resources: bool) -> None:
+    entry = parse_text(
+        f"# List\n\n## {heading}\n\n- Video Diffusion Models [[Paper]](https://arxiv.org/pdf/2204.03458.pdf) "
+        "[[Project]](https://v.io/)\n"
+    ).entries[0]
+    assert entry.kind == ("resource" if resources else "paper")
+
+
+def test_a_title_that_names_its_venue_after_a_preposition_keeps_it() -> None:
+    entry = parse_text(
+        "# MT\n\n### IWSLT 2021\n\n- The Volctrans Neural Speech Translation System for IWSLT 2021. "
+        "[[PDF](https://aclanthology.org/2021.iwslt-1.6)]\n"
+    ).entries[0]
+    assert (entry.title, entry.venue, entry.year) == (
+        "The Volctrans Neural Speech Translation System for IWSLT 2021",
+        "IWSLT",
+        2021,
+    )
+
+
+def test_a_badge_that_names_no_paper_gives_no_arxiv_id_and_a_stargazers_page_is_no_code() -> None:
+    entry = parse_text(
+        "# SQL\n\n- (2023-SIGMOD, CCF-A) Few-shot Text-to-SQL Translation using Structure and Content Prompt Learning\n"
+        "[[paper](http://iir.ruc.edu.cn/~fanj/papers/sigmod2023-scprompt.pdf)]\n"
+        "[![](https://img.shields.io/badge/CoSQL-yellow)](https://arxiv.org/pdf/1909.05378.pdf)\n"
+        "[![Stars](https://img.shields.io/github/stars/o/r)](https://github.com/o/r/stargazers)\n"
+    ).entries[0]
+    assert entry.arxiv_id is None
+    assert [link.role for link in entry.links if "github" in link.url] == ["other"]
+
+
+def test_a_dated_sentence_sub_item_is_a_note_of_the_item_above() -> None:
+    doc = parse_text(
+        "# Models\n\n- ChatGLM [[paper](https://arxiv.org/pdf/2103.10360.pdf)]\n"
+        "  - 2023/03, Tsinghua University proposes the open bilingual language model ChatGLM, based on "
+        "[General Language Model](https://github.com/THUDM/GLM) framework.\n"
+        "- Baichuan [[code](https://github.com/b/b)]\n  - 2023/06, Baichuan\n"
+    )
+    chat, baichuan, *rest = doc.entries
+    assert chat.notes[0].startswith("2023/03, Tsinghua University proposes") and len(chat.links) == 1
+    assert baichuan.title == "Baichuan" and len(rest) == 1  # (a date and one word: no description)
+
+
+@pytest.mark.parametrize("tail", [" - ., ICML 2016.", " - , ICML 2016.", " (, ICML 2016)", " by . ICML, 2016."])
+def test_a_citation_tail_without_names_gives_no_authors(tail: str) -> None:
+    entry = parse_text(f"# Papers\n\n- [A Title of Several Words](https://example.org/p.pdf){tail}\n").entries[0]
+    assert (entry.title, entry.authors) == ("A Title of Several Words", None)

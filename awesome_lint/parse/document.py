@@ -44,7 +44,14 @@ from awesome_lint.parse.fields import (
 )
 from awesome_lint.parse.markdown import Token, iter_ast
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
-from awesome_lint.parse.shapes import is_code_host, is_repository, label_kind, looks_like_authors, looks_like_name
+from awesome_lint.parse.shapes import (
+    is_code_host,
+    is_repository,
+    label_kind,
+    looks_like_authors,
+    looks_like_name,
+    sentence_like,
+)
 from awesome_lint.parse.tables import column_roles, read_row
 from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
@@ -57,6 +64,7 @@ _PARENT_SHARE = 55
 """The parent's share of the items, in percent: the child also pickles its readings."""
 
 _YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
+_DATED_SENTENCE = lazy_compile(r"(?:19|20)\d\d[/.-](?:0?[1-9]|1[0-2])\s*[,，:]\s+")
 _LABEL_YEAR = lazy_compile(r"(?:year\s+)?((?:19|20)\d\d)", re.IGNORECASE)
 _MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
 _HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -994,11 +1002,25 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
     for reading in readings:
         parent = by_key.get(reading.item.parent) if reading.item.parent is not None else None
         fields = reading.fields
+        if parent is not None and reading.block == "item" and (text := _dated_description(reading.pieces)):
+            parent.fields.notes.append(text)  # `  - 2023/03, Tsinghua University proposes …`
+            dropped.add(id(reading))
+            continue
         if parent is None or reading.block != "item" or fields.title or any(p.link for p in reading.pieces):
             continue
         if _give_fields(parent, reading):
             dropped.add(id(reading))
     _drop(readings, owner, dropped)
+
+
+def _dated_description(pieces: list[Piece]) -> str:
+    """The text of a sub-item that is a dated sentence about the item above (`2023/06, Baichuan proposes the
+    Baichuan-7B, …`), or "" for any other sub-item."""
+    if not pieces or pieces[0].text[:2] not in ("19", "20"):
+        return ""
+    text = collapse("".join(p.text for p in pieces))
+    m = _DATED_SENTENCE.match(text)
+    return text if m is not None and len(text[m.end() :].split()) >= 8 and sentence_like(text[m.end() :]) else ""
 
 
 def _give_fields(parent: _Reading, reading: _Reading) -> bool:

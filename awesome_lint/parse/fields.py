@@ -1146,6 +1146,8 @@ def _dash_citation(tail: str) -> tuple[str | None, str] | None:
     if found is None or found.year is None or not (found.known or found.venue is None):
         return None
     names = names.rstrip(" .,")
+    if not names:
+        return None  # (`[Title](url) - ., ICML 2016.`: no names)
     if names.split()[0].lower() in ("and", "&"):
         return None, rest  # (`- [X. Peng](url) and C. Schmid. ECCV2016.`: a linked name opens the list, unread)
     return (collapse(names), rest) if looks_like_authors(names) else None
