@@ -405,7 +405,13 @@ def test_a_known_venue_and_year_before_other_words(text: str, venue: str, year: 
 
 @pytest.mark.parametrize(
     ("heading", "resources"),
-    [("Video Generation", False), ("Tool Learning", False), ("Link Prediction", False), ("Videos", True)],
+    [
+        ("Video Generation", False),
+        ("Tool Learning", False),
+        ("Link Prediction", False),
+        ("Videos", True),
+        ("Products", True),
+    ],
 )
 def test_a_research_task_heading_is_no_resources_heading(heading: str, resources: bool) -> None:
     entry = parse_text(

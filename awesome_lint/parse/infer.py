@@ -56,7 +56,7 @@ _TOPIC_AFTER = (
     rf"segmentation|recognition|understanding|classification|captioning|detection|{_CODE_TASKS})\b)"
 )
 _RESOURCE_HEADING = lazy_compile(
-    rf"\b(projects?|tools?{_TOPIC_AFTER}|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|"
+    rf"\b(projects?|products?|tools?{_TOPIC_AFTER}|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|"
     rf"references?{_TOPIC_AFTER}|reading lists?|blogs?|tutorials?|courses?|lectures?|lecture notes|books?|"
     rf"textbooks?|videos?{_TOPIC_AFTER}|links?{_TOPIC_AFTER}|"
     r"repositories|repos?(?![-\s]level)|software|packages?|other lists|related lists|awesome lists?|"

@@ -49,7 +49,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"titles?|paper titles?|title (?:&|and) authors?|names?|works?|methods?|models?|articles?|projects?|"
         r"datasets?|benchmarks?",
     ),
-    ("paper", r"papers?|pdfs?|arxiv|links? to paper|paper links?"),
+    ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?"),
     ("links", r"links?|urls?|resources?|materials?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|published date|release(?:d| date)?"),
