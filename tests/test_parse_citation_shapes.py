@@ -351,7 +351,13 @@ def test_a_template_row_and_an_emoji_label_are_no_paper() -> None:
 
 @pytest.mark.parametrize(
     ("names", "read"),
-    [("JD. Gutiérrez et al.", True), ("DL. Ferreira and R. Arnaout", True), ("CNN. Deep Learning", False)],
+    [
+        ("JD. Gutiérrez et al.", True),
+        ("DL. Ferreira and R. Arnaout", True),
+        ("CC Park et al", True),
+        ("CNN. Deep Learning", False),
+        ("GAN Training", False),
+    ],
 )
 def test_initials_written_together_before_a_surname(names: str, read: bool) -> None:
     from awesome_lint.parse.shapes import looks_like_authors

@@ -444,10 +444,12 @@ def _surname_particle(tokens: list[str], number: int) -> bool:
 
 
 def _initials_before(tokens: list[str], number: int) -> bool:
-    """Whether token `number` is two or three initials with a full stop before a surname (`JD. Gutiérrez`)."""
+    """Whether token `number` is two or three initials before a surname: with a full stop (`JD. Gutiérrez`), or
+    without one in a list ending with `et al` (`CC Park et al`)."""
     token = tokens[number]
     after = tokens[number + 1] if number + 1 < len(tokens) else ""
-    return len(token) <= 4 and token.endswith(".") and after[:1].isupper() and not after.isupper()
+    marked = token.endswith(".") or (len(token) <= 3 and tokens[-1].lower().rstrip(".") == "al")
+    return len(token) <= 4 and marked and after[:1].isupper() and not after.isupper()
 
 
 def _comma_names(text: str) -> bool:
