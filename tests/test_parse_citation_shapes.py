@@ -466,3 +466,16 @@ def test_a_dated_sentence_sub_item_is_a_note_of_the_item_above() -> None:
 def test_a_citation_tail_without_names_gives_no_authors(tail: str) -> None:
     entry = parse_text(f"# Papers\n\n- [A Title of Several Words](https://example.org/p.pdf){tail}\n").entries[0]
     assert (entry.title, entry.authors) == ("A Title of Several Words", None)
+
+
+def test_a_bold_nickname_after_a_venue_slot() -> None:
+    entry = parse_text(
+        "# Datasets\n\n- [NeurIPS 2019] ***TaiChi-HD:*** First Order Motion Model for Image Animation "
+        "[[Paper]](https://papers.nips.cc/paper/8935.pdf) [[Dataset]](https://github.com/a/first-order-model)\n"
+    ).entries[0]
+    assert (entry.nickname, entry.title, entry.venue, entry.year) == (
+        "TaiChi-HD",
+        "First Order Motion Model for Image Animation",
+        "NeurIPS",
+        2019,
+    )

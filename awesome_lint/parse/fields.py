@@ -108,6 +108,7 @@ _JOINED_VENUE = lazy_compile(r"\b(?:at|for|to|of|on|from|with)\s*$|@\s*$", re.IG
 _SHORTCODE = lazy_compile(r":[a-z][a-z0-9_+-]{1,40}:(?=[\s:]|$)")
 _NAME_PARTS = lazy_compile(r"\s*(?:,|&|\band\b)\s*")
 _TWO_SURNAMES = lazy_compile(r"([A-Z][a-z][\w'’-]*) (?:and|&) ([A-Z][a-z][\w'’-]*)")
+_SLOT_ONLY = lazy_compile(r"\s*\[[^\[\]]{2,40}\]\s*")
 _STARS_BADGE = lazy_compile(r"/github/stars/", re.IGNORECASE)
 _NO_TITLE = lazy_compile(r"[\W\d_]*(?:et\.?\s*al\b[\W\d_]*)?")
 _PAREN_CITATION = lazy_compile(r"^\s*\((?P<names>[^()]+?),\s+(?P<rest>[^(),]+(?:,\s*(?:19|20)\d\d)?)\)")
@@ -662,6 +663,14 @@ def recognise(
         elif (colon := _colon_nickname(pieces)) is not None:
             nickname, pieces = colon
             plain_all = _plain(pieces)
+    elif (
+        len(pieces) > 2
+        and pieces[1].emphasis == "strong"
+        and _SLOT_ONLY.fullmatch(pieces[0].text)
+        and (colon := _colon_nickname(pieces[1:])) is not None
+    ):
+        nickname, pieces = colon[0], [pieces[0], *colon[1]]  # `[ICCV 2021] ***WebVid-10M:*** Title`
+        plain_all = _plain(pieces)
 
     lead = _lead_venue_link(pieces, links, start, fields, template)
     title_index = _title_link(pieces, links, lead, start, fields, template)
