@@ -344,12 +344,13 @@ class HttpChecker:
             netloc = parts.netloc.rpartition("@")[2]
             prepared = PreparedRequest()
             prepared.prepare_url(urlunsplit((scheme, netloc, parts.path or "/", parts.query, "")), None)
-            host = urlsplit(prepared.url).hostname
+            url = prepared.url or ""
+            host = urlsplit(url).hostname
         except (ValueError, UnicodeError, RequestException) as exc:
             raise _Skip(f"invalid URL: {exc}") from None
-        if not host or not prepared.url:
+        if not host or not url:
             raise _Skip("no host")
-        return _Target(prepared.url, _normalise_host(host), port)
+        return _Target(url, _normalise_host(host), port)
 
     def _resolve(self, host: str, port: int) -> _Resolution:
         """The host's addresses, resolved once per run (the same answer is used to vet and to connect)."""

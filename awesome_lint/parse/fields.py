@@ -1069,10 +1069,10 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.authors = collapse(by.group("names"))  # `[Title](url) by Michael W. Macy and Robert Willer (2002)`
     elif fields.authors is None and "by " in tail and (cited := _by_citation(tail)) is not None:
         fields.authors, tail = cited  # `[Title](url) by Zhou L, Yang P, et al. AAMAS, 2014.`
-    elif fields.authors is None and _DASH_LEAD.match(tail) and (cited := _dash_citation(tail)) is not None:
-        fields.authors, tail = cited  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
-    elif fields.authors is None and (cited := _paren_citation(tail)) is not None:
-        fields.authors, tail = cited  # `[Title](url) (Fei Wang et al., IEEE Network 2023)`
+    elif fields.authors is None and _DASH_LEAD.match(tail) and (dashed := _dash_citation(tail)) is not None:
+        fields.authors, tail = dashed  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
+    elif fields.authors is None and (bracketed := _paren_citation(tail)) is not None:
+        fields.authors, tail = bracketed  # `[Title](url) (Fei Wang et al., IEEE Network 2023)`
     canonical = _canonical_tail(after_pieces)
     if canonical is not None and fields.authors is None and not prefix:
         fields.authors, emphasised = canonical
