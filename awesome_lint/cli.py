@@ -184,8 +184,8 @@ def merge_command(
             ],
             paths,
         )
-        for item in skipped:
-            click.echo(f"merge: skipped {item.path}: {item.reason}", err=True)
+        for skip in skipped:
+            click.echo(f"merge: skipped {skip.path}: {skip.reason}", err=True)
         if not documents:
             raise UserError("nothing to merge: every input is a list written by awesome-lint merge (see above)")
         records = None
@@ -665,7 +665,7 @@ def _echo(text: str) -> None:
     _echo_stream(lambda write: write(text))
 
 
-def _echo_stream(produce: Callable[[Callable[[str], object]], None]) -> None:
+def _echo_stream(produce: Callable[[Callable[[str], object]], object]) -> None:
     """Print what `produce` writes, chunk by chunk, and a newline, ending quietly when the reader goes away."""
     try:
         produce(lambda chunk: click.echo(chunk, nl=False))

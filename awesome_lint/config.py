@@ -114,7 +114,8 @@ class Config:
         """The matcher's thresholds, defaults overridden by `[tool.awesome-lint.dedup]`."""
         from awesome_lint.dedup import DedupConfig
 
-        return DedupConfig(**{key.replace("-", "_"): value for key, value in self.dedup.items()})
+        overrides: dict[str, Any] = {key.replace("-", "_"): value for key, value in self.dedup.items()}
+        return DedupConfig(**overrides)
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:

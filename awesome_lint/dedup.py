@@ -481,6 +481,7 @@ def _title_blocks(key: _Key, frequency: Mapping[str, int], config: DedupConfig) 
     tokens = sorted({w for w in words if w not in _STOPWORDS and frequency[w] <= block_max})
     rare = sorted(tokens, key=frequency.__getitem__)[: config.block_tokens]  # by frequency, then alphabetically
     numbers = " ".join(key.numbers)
+    own: set[tuple[str, ...]]
     if len(rare) == 1:
         own = {("tok", numbers, rare[0])}
     else:
@@ -683,7 +684,7 @@ def cluster_entries(entries: Sequence[Citation], config: DedupConfig | None = No
     classes = [class_of.setdefault(_key(entry), len(class_of)) for entry in entries]
     keys = list(class_of)
 
-    by_id: dict[str, list[int]] = _shared(((keys[c].arxiv, i) for i, c in enumerate(classes) if keys[c].arxiv))
+    by_id: dict[str, list[int]] = _shared((arxiv, i) for i, c in enumerate(classes) if (arxiv := keys[c].arxiv))
     by_url = _shared((url, i) for i, c in enumerate(classes) for url in keys[c].urls)
     evident = [(i, keys[c]) for i, c in enumerate(classes) if keys[c].evidence]
     by_norm = _shared((key.norm, i) for i, key in evident)
@@ -698,10 +699,8 @@ def cluster_entries(entries: Sequence[Citation], config: DedupConfig | None = No
             blocks.add("arxiv-id", score, first, second)
     for members in by_url.values():
         norm_splits = _by_norm(members, classes, keys, _Split)
-        for first, second, score in blocks.by_title_agreement(
-            norm_splits, config.url_title_threshold, config.compare_max
-        ):
-            blocks.add_split("url", score, first, second)
+        for one, two, score in blocks.by_title_agreement(norm_splits, config.url_title_threshold, config.compare_max):
+            blocks.add_split("url", score, one, two)
     if config.title_threshold <= 100:
         for members in by_norm.values():
             blocks.add_split("title", 100.0, _Split.of(members, classes, keys), None)

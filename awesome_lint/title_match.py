@@ -205,9 +205,9 @@ def _align(a: Sequence[str], b: Sequence[str], weights: TitleWeights) -> tuple[l
                     break
         last = len(one) - 1
         if one and not q_one[last] and len(one[last]) >= _STEM_MIN:  # a title cut off mid-word (`Learnin`)
-            j = next((j for j, w in enumerate(other) if not q_other[j] and w.startswith(one[last])), None)
-            if j is not None:
-                q_one[last] = q_other[j] = _STEM_QUALITY
+            cut = next((k for k, w in enumerate(other) if not q_other[k] and w.startswith(one[last])), None)
+            if cut is not None:
+                q_one[last] = q_other[cut] = _STEM_QUALITY
     return qa, qb
 
 

@@ -42,7 +42,7 @@ from awesome_lint.links.deadline import deadline, deadline_adapter
 from awesome_lint.links.types import ArxivRecord, Cache, Stats
 
 if TYPE_CHECKING:
-    import arxiv
+    import arxiv  # type: ignore[import-untyped]
     import requests
 
 __all__ = ["API_ENV", "ARXIV_DELAY", "DEFAULT_API", "MAX_BATCH", "ArxivClient"]
@@ -414,7 +414,8 @@ def _session_class() -> type:
                 # connect, headers and body together within `timeout` (a trickling server is cut off too)
                 with deadline(self.timeout) as limit:
                     try:
-                        response = super().request(method, url, *args, **kwargs)
+                        verb = method.decode() if isinstance(method, bytes) else method
+                        response = super().request(verb, url, *args, **kwargs)
                         self.responses.append(response)
                         _read_body(response)
                     except Exception as exc:

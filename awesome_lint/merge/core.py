@@ -127,10 +127,10 @@ def merge_documents(
         raw = [before.get(c.members) or resolve_cluster(c, papers, taxonomy, arxiv, known, weights) for c in clusters]
         resolved = unshare_urls(raw, papers)
     by_topic: dict[str, list[Resolved]] = {name: [] for name in taxonomy.names}
-    for item in resolved:
-        by_topic.setdefault(item.topic, []).append(item)
-    for items in by_topic.values():
-        items.sort(key=sort_key)
+    for entry in resolved:
+        by_topic.setdefault(entry.topic, []).append(entry)
+    for filed in by_topic.values():
+        filed.sort(key=sort_key)
 
     links = {canonical_url(item.url) for item in resolved if item.url}
     merged_resources, left = merge_resources(resources, links)
@@ -162,14 +162,14 @@ def merge_documents(
     entry_reports: list[EntryRecord] = []
     conflicts: list[ArxivConflict] = []
     for name in taxonomy.names:
-        items = by_topic.get(name)
-        if not items:
+        under = by_topic.get(name)
+        if not under:
             continue
         lines += [f"## {name}", ""]
-        for item in items:
-            lines.append(render_entry(item, links))
-            entry_reports.append(entry_report(item, papers, len(lines)))
-            conflict = arxiv_conflict(item, papers, len(lines))
+        for entry in under:
+            lines.append(render_entry(entry, links))
+            entry_reports.append(entry_report(entry, papers, len(lines)))
+            conflict = arxiv_conflict(entry, papers, len(lines))
             if conflict is not None:
                 conflicts.append(conflict)
         lines.append("")
@@ -179,8 +179,8 @@ def merge_documents(
         lines += [f"## {RESOURCES_HEADING}", ""]
         for line, members in merged_resources:
             lines.append(line)
-            items = tuple(ItemSource(r.path, r.line, r.column) for r in members)
-            resource_reports.append(ResourceRecord(members[0].title, len(lines), items))
+            places = tuple(ItemSource(r.path, r.line, r.column) for r in members)
+            resource_reports.append(ResourceRecord(members[0].title, len(lines), places))
         lines.append("")
 
     markdown = "\n".join(lines).rstrip("\n") + "\n"

@@ -54,8 +54,8 @@ def place(
     kept = Counter(v.topic for v in votes if v.merged and v.topic)
     order = topic_order(taxonomy)
     if kept:
-        topic = min(kept, key=lambda t: (-kept[t], order.get(t, len(order))))
-        return Placement(topic, 0.0, f"kept from the merged list, which files it under {topic}")
+        chosen = min(kept, key=lambda t: (-kept[t], order.get(t, len(order))))
+        return Placement(chosen, 0.0, f"kept from the merged list, which files it under {chosen}")
 
     texts = list(dict.fromkeys(" ".join(t.split()) for t in titles if t.strip()))
     cats = set(categories)
@@ -94,10 +94,10 @@ def place(
         return Placement(FALLBACK_TOPIC, 0.0, "no title keyword, venue, heading, tag or arXiv category names a topic")
     priority = {t.name: t.priority for t in taxonomy.topics}
     ranked = sorted(scores, key=lambda t: (-round(scores[t], 9), -priority[t], order[t]))
-    topic = ranked[0]
-    reason = f"{topic} {_fmt(scores[topic])}: {'; '.join(why[topic])}"
+    best_name = ranked[0]
+    reason = f"{best_name} {_fmt(scores[best_name])}: {'; '.join(why[best_name])}"
     if len(ranked) > 1:
         runner = ranked[1]
-        tie = " (tie, higher priority)" if round(scores[runner], 9) == round(scores[topic], 9) else ""
+        tie = " (tie, higher priority)" if round(scores[runner], 9) == round(scores[best_name], 9) else ""
         reason += f"; over {runner} {_fmt(scores[runner])}{tie}: {'; '.join(why[runner])}"
-    return Placement(topic, scores[topic], reason)
+    return Placement(best_name, scores[best_name], reason)

@@ -71,7 +71,7 @@ def _unique_search(entry: Resolved, used: set[str] | None) -> str:
         if used is None or canonical_url(url) not in used:
             return url
     number = 2
-    while canonical_url(url := search_url(f"{queries[-1]} ({number})")) in used:
+    while used is not None and canonical_url(url := search_url(f"{queries[-1]} ({number})")) in used:
         number += 1
     return url
 

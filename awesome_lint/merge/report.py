@@ -221,9 +221,14 @@ def report_pieces(report: MergeReport) -> Iterator[str]:
         if isinstance(value, tuple) and value:
             yield "["
             for number, item in enumerate(value):
-                text = encode(asdict(item) if is_dataclass(item) else item).replace("\n", "\n    ")
+                text = encode(_plain(item)).replace("\n", "\n    ")
                 yield f"{',' if number else ''}\n    {text}"
             yield "\n  ]"
         else:
-            yield encode(asdict(value) if is_dataclass(value) else value).replace("\n", "\n  ")
+            yield encode(_plain(value)).replace("\n", "\n  ")
     yield "\n}\n"
+
+
+def _plain(value: object) -> object:
+    """A record as the dict of its fields; any other value as it is."""
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
