@@ -1050,6 +1050,8 @@ def _field_label(reading: _Reading) -> tuple[str, str] | None:
     if first is None or first.link or first.image or (":" not in first.text and "：" not in first.text):
         return None
     m = _FIELD_LABEL.match(first.text)
+    if m is not None and first.emphasis and first.text[m.end() :].strip():
+        return None  # `**Trustworthy LLMs: a Survey …**`: the colon is inside an emphasised title
     return (collapse(m.group(1)).lower(), first.text[m.end() :]) if m else None
 
 

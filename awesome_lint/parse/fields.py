@@ -599,7 +599,27 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
             if text not in fields.tags:
                 fields.tags.append(text)
             taken.update(bracket or (i,))
+        elif fields.venue is None and _after_bold(pieces, i) and _venue_span(text):
+            found = read_venue(text)  # `**Title** `ACM Computing Surveys 2023`` then the authors: a venue field
+            fields.year = found.year if found is not None else fields.year
+            if found is not None and found.known:
+                _set_venue(fields, found, text)
+            taken.add(i)
     return taken
+
+
+def _venue_span(text: str) -> bool:
+    """A code span that holds a venue with its year (`ACL 2022`, `ACM Computing Surveys 2023`)."""
+    found = read_venue(text)
+    return found is not None and found.year is not None and found.venue is not None
+
+
+def _after_bold(pieces: list[Piece], index: int) -> bool:
+    """Whether the piece at `index` follows a bold run with only spaces between (`**Title** `ACL 2022``)."""
+    before = index - 1
+    while before >= 0 and not pieces[before].text.strip() and not pieces[before].link:
+        before -= 1
+    return before >= 0 and pieces[before].emphasis == "strong" and not pieces[before].link
 
 
 def _tag_bracket(pieces: list[Piece], index: int) -> range | None:
