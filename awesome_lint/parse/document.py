@@ -276,7 +276,12 @@ class _Builder:
         pieces: list[Piece] = []
         start = end = -1
         index = self.index
-        for block in token.get("children", []):
+        blocks = token.get("children", [])
+        papers = _link_paragraphs(blocks)
+        for number, block in enumerate(blocks):
+            if number in papers:
+                self.sub_paragraph(block, depth + 1, key)  # `  - Query-based RAG` / `    [Title](url)` / ...
+                continue
             raw = block.get("_raw")
             if raw is None:
                 kind = block.get("type")
@@ -318,6 +323,22 @@ class _Builder:
         item_start = index.char_starts[line] + marker_col
         text = collapse(index.text[start:end])
         self.items.append(_Item(item_start, end, pieces, marker, number, depth, text, key, parent_key, first_line=line))
+
+    def sub_paragraph(self, token: Token, depth: int, parent_key: int) -> None:
+        """A paragraph of an item that is an item of its own, nested in it (a paper among the item's papers)."""
+        bmap = self.aligner.align(token["_raw"])
+        self.text_block(token, bmap)
+        content_end = len(token["_raw"].rstrip())
+        lead = token["_lead"]
+        if bmap is None or content_end <= lead:
+            return
+        pieces: list[Piece] = []
+        _flatten(token.get("children", []), pieces, _shifted(bmap, lead), self.index.text)
+        start, end = bmap(lead), bmap(content_end - 1) + 1
+        line = self.index.locate(start)[0]
+        text = collapse(self.index.text[start:end])
+        self.items.append(_Item(start, end, pieces, "", None, depth, text, self.keys, parent_key, first_line=line))
+        self.keys += 1
 
     def paragraph(self, token: Token) -> None:
         """A paragraph that opens with a bold line (`**Title** \\` / `*Authors* \\` / `Venue Year. [[Paper](url)]`):
@@ -435,6 +456,31 @@ class _Builder:
                 False,
             )
         )
+
+
+def _link_paragraphs(blocks: list[Token]) -> set[int]:
+    """The paragraphs of an item after its first that are each one link and nothing else, where there are two or
+    more of them and the item's own first paragraph links nothing: a label over the papers it lists."""
+    if len(blocks) < 3 or blocks[0].get("type") not in ("paragraph", "block_text") or _links_in(blocks[0]):
+        return set()
+    found = {
+        number
+        for number, block in enumerate(blocks[1:], 1)
+        if block.get("type") == "paragraph"
+        and len(inline := [c for c in block.get("children", []) if c.get("type") != "softbreak" and _shown(c)]) == 1
+        and inline[0].get("type") == "link"
+    }
+    return found if len(found) >= 2 else set()
+
+
+def _shown(token: Token) -> bool:
+    """An inline token that shows something (not blank text)."""
+    return token.get("type") != "text" or bool(token.get("raw", "").strip())
+
+
+def _links_in(token: Token) -> bool:
+    """Whether a block's inline tokens hold a link."""
+    return any(c.get("type") == "link" or _links_in(c) for c in token.get("children", []) or [])
 
 
 def _plain(tokens: list[Token]) -> str:

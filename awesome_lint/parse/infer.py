@@ -55,10 +55,10 @@ _TOPIC_AFTER = (
     r"(?![-\s](?:learning|use|using|usage|calling|augmented|manipulation|prediction|analysis|mining|based|"
     rf"segmentation|recognition|understanding|classification|captioning|detection|{_CODE_TASKS})\b)"
 )
-_RESOURCE_HEADING = lazy_compile(
-    rf"\b(projects?|products?|tools?{_TOPIC_AFTER}|toolkits?|toolbox(?:es)?|frameworks?|librar(?:y|ies)|resources?|"
-    rf"references?{_TOPIC_AFTER}|reading lists?|blogs?|tutorials?|courses?|lectures?|lecture notes|books?|"
-    rf"textbooks?|videos?{_TOPIC_AFTER}|links?{_TOPIC_AFTER}|"
+_RESOURCE_HEADING = lazy_compile(  # (after `for`, `on`, `in` or `of` the word names a domain: `RAG for Code`)
+    rf"\b(?<!for )(?<!on )(?<!in )(?<!of )(projects?|products?|tools?{_TOPIC_AFTER}|toolkits?|toolbox(?:es)?|"
+    rf"frameworks?|librar(?:y|ies)|resources?|references?{_TOPIC_AFTER}|reading lists?|blogs?|tutorials?|"
+    rf"courses?|lectures?|lecture notes|books?|textbooks?|videos?{_TOPIC_AFTER}|links?{_TOPIC_AFTER}|"
     r"repositories|repos?(?![-\s]level)|software|packages?|other lists|related lists|awesome lists?|"
     rf"implementations?|codes?(?![-\s](?:{_CODE_TASKS})\b)|model analy[sz]ers?|"
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
