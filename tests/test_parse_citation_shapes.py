@@ -479,3 +479,38 @@ def test_a_bold_nickname_after_a_venue_slot() -> None:
         "NeurIPS",
         2019,
     )
+
+
+def test_numbered_bold_titles_with_a_colon_under_a_label_bullet_are_papers() -> None:
+    doc = parse_text(
+        "# Hallucination\n\n- **Related Survey Papers**\n\n"
+        "  1. **Survey of Hallucination in Natural Language Generation** `ACL 2023`\n\n"
+        "     *Ziwei Ji, Nayeon Lee* [[paper]](https://arxiv.org/abs/2202.03629) 2022.02\n\n"
+        "  2. **Trustworthy LLMs: a Survey and Guideline** `arXiv 2023`\n\n"
+        "     *Yang Liu, Yuanshun Yao* [[paper]](https://arxiv.org/abs/2308.05374) 2023.08\n\n"
+        "  3. **Cognitive Mirage: A Review of Hallucinations** `arXiv 2023`\n"
+        "     *Hongbin Ye, Tong Liu* [[paper]](https://arxiv.org/abs/2309.06794) 2023.09\n"
+    )
+    got = [(e.kind, e.title, e.authors, e.venue, e.year) for e in doc.entries]
+    assert got == [
+        ("other", "Related Survey Papers", None, None, None),
+        ("paper", "Survey of Hallucination in Natural Language Generation", "Ziwei Ji, Nayeon Lee", "ACL", 2023),
+        ("paper", "Trustworthy LLMs: a Survey and Guideline", "Yang Liu, Yuanshun Yao", "arXiv", 2023),
+        ("paper", "Cognitive Mirage: A Review of Hallucinations", "Hongbin Ye, Tong Liu", "arXiv", 2023),
+    ]
+
+
+def test_paragraphs_of_one_link_under_a_category_bullet_are_papers() -> None:
+    doc = parse_text(
+        "# RAG\n\n### RAG for Code\n  - Query-based RAG\n\n"
+        "    [REALM: Retrieval-Augmented Language Model Pre-Training](https://arxiv.org/abs/2002.08909)\n\n"
+        "    [KILT: a Benchmark for Knowledge Intensive Language Tasks](https://arxiv.org/abs/2009.02252)\n\n"
+        "  - A bullet with one linked paragraph\n\n    [Only One Link Here](https://example.org/one)\n"
+    )
+    got = [(e.kind, e.title, e.arxiv_id, e.span.line) for e in doc.entries]
+    assert got[:3] == [
+        ("other", "Query-based RAG", None, 4),
+        ("paper", "REALM: Retrieval-Augmented Language Model Pre-Training", "2002.08909", 6),
+        ("paper", "KILT: a Benchmark for Knowledge Intensive Language Tasks", "2009.02252", 8),
+    ]
+    assert len(got) == 4 and got[3][3] == 10  # (one link paragraph: the bullet and its link stay one item)

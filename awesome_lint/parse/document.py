@@ -278,8 +278,8 @@ class _Builder:
         index = self.index
         blocks = token.get("children", [])
         papers = _link_paragraphs(blocks)
-        for number, block in enumerate(blocks):
-            if number in papers:
+        for position, block in enumerate(blocks):
+            if position in papers:
                 self.sub_paragraph(block, depth + 1, key)  # `  - Query-based RAG` / `    [Title](url)` / ...
                 continue
             raw = block.get("_raw")
@@ -337,7 +337,8 @@ class _Builder:
         start, end = bmap(lead), bmap(content_end - 1) + 1
         line = self.index.locate(start)[0]
         text = collapse(self.index.text[start:end])
-        self.items.append(_Item(start, end, pieces, "", None, depth, text, self.keys, parent_key, first_line=line))
+        item = _Item(start, end, pieces, "", None, depth, text, self.keys, parent_key, "paragraph", first_line=line)
+        self.items.append(item)
         self.keys += 1
 
     def paragraph(self, token: Token) -> None:
@@ -459,8 +460,9 @@ class _Builder:
 
 
 def _link_paragraphs(blocks: list[Token]) -> set[int]:
-    """The paragraphs of an item after its first that are each one link and nothing else, where there are two or
-    more of them and the item's own first paragraph links nothing: a label over the papers it lists."""
+    """The paragraphs of an item after its first that are each one link labelled by a name or title and nothing
+    else, where there are two or more of them and the item's own first paragraph links nothing: a label over the
+    papers it lists."""
     if len(blocks) < 3 or blocks[0].get("type") not in ("paragraph", "block_text") or _links_in(blocks[0]):
         return set()
     found = {
@@ -469,6 +471,7 @@ def _link_paragraphs(blocks: list[Token]) -> set[int]:
         if block.get("type") == "paragraph"
         and len(inline := [c for c in block.get("children", []) if c.get("type") != "softbreak" and _shown(c)]) == 1
         and inline[0].get("type") == "link"
+        and label_kind(_plain(inline[0].get("children", []))) == "text"  # (`[github](url)` is the item's own link)
     }
     return found if len(found) >= 2 else set()
 
