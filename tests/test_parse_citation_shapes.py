@@ -355,6 +355,8 @@ def test_a_template_row_and_an_emoji_label_are_no_paper() -> None:
         ("JD. Gutiérrez et al.", True),
         ("DL. Ferreira and R. Arnaout", True),
         ("CC Park et al", True),
+        ("Taylor Shin, Robert L. Logan IV, Eric Wallace", True),
+        ("Star Wars Episode IV", False),
         ("CNN. Deep Learning", False),
         ("GAN Training", False),
     ],

@@ -150,7 +150,7 @@ _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 # A name's word or initials (`J.-Y.`: a hyphenated initial).
 _NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
 _NAME_PARTICLES = frozenset(
-    split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr.")
+    split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr. ii iii iv")
 )
 _JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
 _DIGIT = lazy_compile(r"\d")
@@ -440,7 +440,8 @@ def _surname_particle(tokens: list[str], number: int) -> bool:
     """A capitalised particle that is a whole surname (`Du et al.`): no name follows it."""
     token = tokens[number]
     after = tokens[number + 1].lower() if number + 1 < len(tokens) else ","
-    return token[:1].isupper() and token.isalpha() and token.lower() not in _JOINERS and after in (*_JOINERS, ",")
+    capitalised = token[:1].isupper() and token[1:].islower() and token.isalpha()  # (`Du`, not `IV`)
+    return capitalised and token.lower() not in _JOINERS and after in (*_JOINERS, ",")
 
 
 def _initials_before(tokens: list[str], number: int) -> bool:
