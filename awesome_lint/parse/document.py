@@ -123,8 +123,6 @@ class _Item:
     cell_spans: list[tuple[int, int]] = field(default_factory=list)
     first_line: int = -1
     """The source line where the item's own text starts (for a second citation on a later line)."""
-    heading: bool = False
-    """The item's own text is a heading (`- ### Pruning`): a label, never an entry with fields."""
     parts: tuple[int, int] | None = None
     """A paper block (a paragraph and its `- Title` / `- Authors` list): where the title's and the authors' pieces
     start in `pieces` (after the paragraph's)."""
@@ -852,8 +850,6 @@ def _first_readings(
         )
         return [_Reading(item, section, year, pieces, fields, item.start, item.end, item.text, item.block)]
     fields = recognise(item.pieces, section, year, NEUTRAL)
-    if item.heading:
-        fields.kind = "other"
     whole = _Reading(item, section, year, item.pieces, fields, item.start, item.end, item.text, item.block)
     if item.block == "paragraph" or not any(p.newline for p in item.pieces):
         return [whole]
