@@ -37,7 +37,7 @@ from awesome_lint.parse.fields import (
     clean_title,
     code_role,
     collapse,
-    heading_venue,
+    known_dated,
     recognise,
     recognise_block,
     section_venue,
@@ -1223,7 +1223,7 @@ def _heading_year(text: str, stack: list[dict[str, Any]]) -> int | None:
     m = _YEAR_HEADING.match(text)
     if m:
         return int(m.group(1))
-    found = heading_venue(text)
+    found = known_dated(text)
     if found is not None:
         return found.year
     return stack[-1]["year"] if stack else None

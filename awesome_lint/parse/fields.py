@@ -599,19 +599,18 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
             if text not in fields.tags:
                 fields.tags.append(text)
             taken.update(bracket or (i,))
-        elif fields.venue is None and _after_bold(pieces, i) and _venue_span(text):
-            found = read_venue(text)  # `**Title** `ACM Computing Surveys 2023`` then the authors: a venue field
-            fields.year = found.year if found is not None else fields.year
-            if found is not None and found.known:
+        elif (
+            fields.venue is None
+            and _after_bold(pieces, i)
+            and (found := read_venue(text)) is not None
+            and found.year is not None
+            and found.venue is not None
+        ):
+            fields.year = found.year  # `**Title** `ACM Computing Surveys 2023`` then the authors: a venue field
+            if found.known:
                 _set_venue(fields, found, text)
             taken.add(i)
     return taken
-
-
-def _venue_span(text: str) -> bool:
-    """A code span that holds a venue with its year (`ACL 2022`, `ACM Computing Surveys 2023`)."""
-    found = read_venue(text)
-    return found is not None and found.year is not None and found.venue is not None
 
 
 def _after_bold(pieces: list[Piece], index: int) -> bool:
@@ -727,9 +726,9 @@ def recognise(
     return fields
 
 
-def heading_venue(text: str) -> VenueField | None:
-    """A heading that names a venue the table knows with its year (`## ICCV 2023`, `### NeurIPS 2022 Workshop`,
-    `## arXiv 2022`), or None (`## 2019` names a year only)."""
+def known_dated(text: str) -> VenueField | None:
+    """A short field that names a venue the table knows with its year: a heading (`## ICCV 2023`, `### NeurIPS 2022
+    Workshop`, `## arXiv 2022`) or a citation's last field (`AAMAS, 2014`); None for a year only (`## 2019`)."""
     if len(text.split()) > 4 or not any(c.isdigit() for c in text):
         return None
     found = read_venue(text)
@@ -741,7 +740,7 @@ def section_venue(section: tuple[str, ...]) -> tuple[str, str] | None:
     """The venue and its heading's text that the nearest heading with a year names (`## CVPR 2022` /
     `### Trajectory Prediction`), or None when that heading names a year only, a preprint server or nothing."""
     for heading in reversed(section):
-        found = heading_venue(heading)
+        found = known_dated(heading)
         if found is not None and found.venue is not None:
             return (found.venue, collapse(heading)) if found.venue != "arXiv" else None
         if any(c.isdigit() for c in heading) and _HAS_YEAR.search(heading):
@@ -1208,17 +1207,10 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
         initial = _ENDS_WITH_INITIAL.search(names) is not None
         if initial and _SURNAME_STOP.match(rest):
             pass  # (`Michael P. Wellman. ICML`: a full stop after an initial goes on)
-        elif looks_like_authors(names) or (looks_like_name(names) and _known_dated(rest)):
+        elif looks_like_authors(names) or (looks_like_name(names) and known_dated(rest.strip(" .")) is not None):
             return collapse(names), rest  # (one name only where a known venue and a year follow)
         at = tail.find(". ", at + 2)
     return None
-
-
-def _known_dated(text: str) -> bool:
-    """Text that is a known venue and its year and nothing more (`AAMAS, 2014.`)."""
-    text = text.strip(" .")
-    found = read_venue(text) if len(text.split()) <= 4 else None
-    return found is not None and found.known and found.year is not None
 
 
 def _dated_field(part: str) -> bool:
