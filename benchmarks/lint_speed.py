@@ -12,7 +12,9 @@ Inputs: an empty file (start-up; `python -c pass` is shown too), one list (lists
 251 items), the files of `lists/`, and one list 10 and 30 times the size of the five seed lists (each copy
 varied, see parse_speed.py). `cold` runs use `--no-cache`; `cached` runs read the lint cache a first run wrote
 (the next run on an unchanged file). `--also SCRIPT` times another installed awesome-lint (say, the version
-before a change) the same way, cold, in the same rounds. Install with `pip install .` (compiled bytecode), then:
+before a change) the same way, cold, in the same rounds. Each one-file input also times the floor under any
+linter in Python on these libraries: the interpreter importing click, rapidfuzz and mistune, and mistune's AST of
+the file. Install with `pip install .` (compiled bytecode), then:
 
     python benchmarks/lint_speed.py [--runs 7] [--big-runs 3] [--sizes 10,30 (or '')] [--also OTHER/bin/awesome-lint]
 """
@@ -46,6 +48,12 @@ GOAL_LARGE = 0.6  # wall time on the 30x list, as a share of markdownlint-cli2's
 GOAL_LARGE_SIZE = 30
 INSTALL_TIMEOUT = 900.0
 RUN_TIMEOUT = 600.0
+# The floor under any Python linter built on the same libraries: the interpreter, click, rapidfuzz and mistune's
+# AST of the file, and nothing of awesome-lint's own.
+FLOOR = (
+    "import sys, click, rapidfuzz, mistune; "
+    "mistune.create_markdown(renderer=None)(open(sys.argv[1], encoding='utf-8').read())"
+)
 
 
 @dataclass
@@ -212,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows.insert(2, Timed("--also awesome-lint (cold)", [str(args.also), "lint", "--no-cache", *paths]))
             if paths == [str(empty)]:
                 rows.insert(0, Timed("python -c pass", [sys.executable, "-c", "pass"]))
+            elif len(paths) == 1:
+                rows.insert(0, Timed("floor: python, its libraries, mistune", [sys.executable, "-c", FLOOR, *paths]))
             interleaved(rows, rounds)
             ours = [row for row in rows if row.label.startswith("awesome-lint lint")]
             goals = {} if goal is None else {row.label: goal for row in ours}
