@@ -229,12 +229,14 @@ def test_a_venue_and_year_that_end_a_link_label_are_fields() -> None:
     doc = parse_text(
         "# Quantum machine learning\n\n"
         "- [Quantum Machine Learning (Nature 2017)](https://www.nature.com/articles/nature23474) - A survey.\n"
+        "- [Quantum Walks on Graphs (Quantum Information Processing 2019)](https://example.org/qw) - A survey.\n"
         "- [Attention Is All You Need (NeurIPS 2017)](https://arxiv.org/abs/1706.03762)\n"
         "- [USDRL AAAI'2025](https://ojs.aaai.org/index.php/AAAI/article/view/32899)\n"
         "- [Model Foo'20](https://example.org/foo)\n"
     )
     assert [(e.title, e.venue, e.year) for e in doc.entries] == [
-        ("Quantum Machine Learning", None, 2017),  # (a name the table does not know gives only the year)
+        ("Quantum Machine Learning", "Nature", 2017),
+        ("Quantum Walks on Graphs", None, 2019),  # (a name the table does not know gives only the year)
         ("Attention Is All You Need", "NeurIPS", 2017),
         ("USDRL", "AAAI", 2025),
         ("Model Foo'20", None, None),
@@ -315,7 +317,8 @@ def test_dated_and_glued_venue_slots(text: str, venue: str | None, year: int | N
         ("(Stanford, Berkeley, ICML 2020)", None, None, None),
         ("(G. Hinton, ICML 2020)", "G. Hinton", "ICML", 2020),
         ("(RSS 2023)", None, "RSS", 2023),
-        ("(Knowledge-Based Systems 2024)", None, None, 2024),
+        ("(Knowledge-Based Systems 2024)", None, "Knowledge-Based Systems", 2024),
+        ("(Ocean Engineering 2024)", None, None, 2024),
         (", Rebain et al. Arxiv 2020 |", "Rebain et al", "arXiv", 2020),
         (", Du et al., Arxiv 2020 |", "Du et al", "arXiv", 2020),
         (", Niemeyer & Geiger, Arxiv 2021 |", "Niemeyer & Geiger", "arXiv", 2021),

@@ -39,7 +39,8 @@ from awesome_lint.parse.venues import read_venue, short_name
         ("IJCAI 2024 (Survey Track)", "IJCAI", 2024, True),
         ("arXiv:2020", "arXiv", 2020, True),
         ("IEEE Transactions on Neural Networks and Learning Systems", "TNNLS", None, True),
-        ("Nature Machine Intelligence 2019", "Nature Machine Intelligence", 2019, False),
+        ("Nature Machine Intelligence 2019", "Nature Machine Intelligence", 2019, True),
+        ("Ocean Engineering 2019", "Ocean Engineering", 2019, False),
         ("2019/04", None, 2019, False),
     ],
 )

@@ -278,7 +278,7 @@ def test_venue_first_item_with_tag_bracket_and_badge_links() -> None:
 
 def test_badge_gives_no_venue_where_the_item_states_one() -> None:
     e = one(
-        "- **[Neurocomputing 2021]** Some Title About Network Pruning <br> "
+        "- **[Ocean Engineering 2021]** Some Title About Network Pruning <br> "
         "[![arXiv](https://img.shields.io/badge/arXiv-2101.00001-b31b1b.svg)](https://arxiv.org/abs/2101.00001)\n"
     )
     assert (e.title, e.venue, e.nickname) == ("Some Title About Network Pruning", None, None)
@@ -417,3 +417,149 @@ def test_gbt_document_type_code_ends_the_title_and_the_venue_slot_follows() -> N
 def test_a_bracketed_letter_that_is_no_document_type_code_stays_in_the_title() -> None:
     entry = one("- A B, C D. **Idioms of the [C] language**. ICSE 2019. [paper](https://x.org/p)")
     assert (entry.title, entry.year) == ("Idioms of the [C] language", 2019)
+
+
+def test_emoji_labelled_field_sub_items_are_the_papers_links() -> None:
+    doc = parse_text(
+        "- Gui Agent\n"
+        "  - InfiGUIAgent: A Multimodal Generalist GUI Agent with Native Reasoning and Reflection\n"
+        "      - 📜 Paper: https://arxiv.org/pdf/2501.04575\n"
+        "      - 💻 Code: https://github.com/Reallm-Labs/InfiGUIAgent\n"
+        "      - 🤗 Dataset: https://huggingface.co/datasets/Reallm-Labs/InfiGUIAgent-Data\n"
+    )
+    label, paper = doc.entries
+    assert (label.kind, label.title) == ("other", "Gui Agent")
+    assert paper.title.startswith("InfiGUIAgent: A Multimodal")  # (a title whose name opens with a colon)
+    assert (paper.kind, paper.arxiv_id) == ("paper", "2501.04575")
+    assert [link.role for link in paper.links] == ["paper", "code", "other"]
+
+
+def test_shortcode_labelled_link_sub_item_gives_each_link_its_own_role() -> None:
+    doc = parse_text(
+        "1. **RPFA-Net: a 4D RaDAR Pillar Feature Attention Network for 3D Object Detection (21'ITSC)**\n"
+        "   - **:link:Link:** [paper](https://ieeexplore.ieee.org/document/9564754) [code](https://github.com/a/b)\n"
+        "   - **:school:Affiliation:** Tsinghua University (Xinyu Zhang)\n"
+        "   - **:file_folder:Dataset:** Astyx\n"
+    )
+    (e,) = doc.entries
+    assert e.title == "RPFA-Net: a 4D RaDAR Pillar Feature Attention Network for 3D Object Detection"
+    assert (e.kind, e.venue, e.year) == ("paper", "ITSC", 2021)
+    assert [(link.role, link.url) for link in e.links] == [
+        ("paper", "https://ieeexplore.ieee.org/document/9564754"),
+        ("code", "https://github.com/a/b"),
+    ]
+
+
+def test_tags_sub_item_gives_the_parent_its_tags() -> None:
+    doc = parse_text(
+        "* [2020 - GREYONE: Data Flow Sensitive Fuzzing](https://www.usenix.org/system/files/sec20.pdf)\n"
+        "  * **Tags:**: data-flow fuzzing, taint-guided mutation, *constraint conformance*\n"
+    )
+    (e,) = doc.entries
+    assert (e.title, e.year) == ("GREYONE: Data Flow Sensitive Fuzzing", 2020)
+    assert e.tags == ("data-flow fuzzing", "taint-guided mutation", "constraint conformance")
+
+
+def test_long_bold_bracket_is_the_title_and_a_short_one_the_nickname() -> None:
+    e = one(
+        "- **[Scalable 6-DOF Localization on Mobile Devices]** Iven Middelberg, Torsten Sattler. ECCV, 2014. "
+        "[**[paper]**](https://example.org/eccv14.pdf)\n"
+    )
+    assert (e.title, e.nickname, e.authors) == (
+        "Scalable 6-DOF Localization on Mobile Devices",
+        None,
+        "Iven Middelberg, Torsten Sattler",
+    )
+    assert (e.venue, e.year) == ("ECCV", 2014)
+    e = one(
+        "- **[ShuffleNet]** An Extremely Efficient Convolutional Neural Network, CVPR 2018, [[paper]](https://x.org/a)\n"
+    )
+    assert (e.nickname, e.title) == ("ShuffleNet", "An Extremely Efficient Convolutional Neural Network")
+
+
+def test_initials_before_a_venue_acronym_are_no_part_of_it() -> None:
+    e = one(
+        "- **[PoseNet: A Convolutional Network for Real-Time 6-DOF Camera Relocalization]** A. Kendall, M. ICCV, "
+        "2015. [**[paper]**](https://arxiv.org/pdf/1505.07427.pdf)\n"
+    )
+    assert (e.venue, e.year, e.authors) == ("ICCV", 2015, "A. Kendall")
+
+
+def test_a_year_and_month_or_a_year_and_dash_open_no_title() -> None:
+    e = one(
+        "- 2021.07 3D Object Detection for Autonomous Driving: A Survey [paper](https://arxiv.org/abs/2106.10823)\n"
+    )
+    assert (e.title, e.year) == ("3D Object Detection for Autonomous Driving: A Survey", 2021)
+    e = one("* [2019 - Grimoire: Synthesizing Structure while Fuzzing](https://example.org/sec19.pdf)\n")
+    assert (e.title, e.year) == ("Grimoire: Synthesizing Structure while Fuzzing", 2019)
+
+
+def test_dated_paper_links_under_a_heading_of_implementations_are_papers() -> None:
+    doc = parse_text(
+        "### General fuzzing implementations\n\n"
+        "* [2020 - WEIZZ: Automatic Grey-Box Fuzzing for Structured Binary Formats](https://a.github.io/weizz.pdf)\n"
+        "* [2019 - Grimoire: Synthesizing Structure while Fuzzing](https://example.org/sec19.pdf)\n\n"
+        "### Implementations\n\n"
+        "* [fuzzer](https://github.com/owner/fuzzer)\n"
+    )
+    assert [e.kind for e in doc.entries] == ["paper", "paper", "resource"]
+    assert [link.role for link in doc.entries[0].links] == ["paper"]
+
+
+def test_words_leading_to_a_link_are_no_paper() -> None:
+    doc = parse_text(
+        "* Tango: Distributed Data Structures over a Shared Log, SOSP 2013 [[acmdl](https://dl.acm.org/citation.cfm"
+        "?id=2522732),[pdf](http://example.org/tango.pdf)]\n"
+        "  * featured in [the morning paper](https://blog.acolyer.org/2015/02/24/tango/)\n"
+    )
+    paper, note = doc.entries
+    assert (paper.title, paper.venue, paper.year) == (
+        "Tango: Distributed Data Structures over a Shared Log",
+        "SOSP",
+        2013,
+    )
+    assert [link.role for link in paper.links] == ["paper", "paper"]
+    assert note.kind == "other"
+    assert [link.role for link in note.links] == ["project"]  # (a blog post is no paper link)
+
+
+def test_names_after_a_linked_title_and_an_html_badge() -> None:
+    e = one(
+        "+ [Optimizing Quantum Circuits, Fast and Slow](https://arxiv.org/pdf/2411.04104) Amanda Xu et al "
+        '<img src="https://img.shields.io/badge/ASPLOS-2025-green.svg" alt="13-pages" align="top">\n'
+    )
+    assert (e.title, e.authors, e.venue, e.year) == (
+        "Optimizing Quantum Circuits, Fast and Slow",
+        "Amanda Xu et al",
+        "ASPLOS",
+        2025,
+    )
+    e = one(
+        "+ [QSSA: an SSA-based IR for Quantum computing](https://arxiv.org/abs/2109.02409) Anurudh Peduri, "
+        'Siddharth Bhat <img src="https://img.shields.io/badge/CC-2022-green.svg" alt="13-pages">\n'
+    )
+    assert (e.authors, e.venue, e.year) == ("Anurudh Peduri, Siddharth Bhat", None, 2022)
+
+
+def test_model_table_titled_by_name_where_paper_links_name_their_venue() -> None:
+    doc = parse_text(
+        "| Model | Date | Paper | Code |\n| --- | --- | --- | --- |\n"
+        "| RegFormer | 2026-05-05 | [Nature Communications](https://www.nature.com/articles/a) |  |\n"
+        "| scMulan | 2024-01-25 | [bioRxiv](https://www.biorxiv.org/content/b) | [GitHub](https://github.com/o/r) |\n"
+        "| CellFM | 2025-05-20 | [Nature Communications](https://www.nature.com/articles/c) |  |\n"
+    )
+    assert [(e.title, e.venue, e.year) for e in doc.entries] == [
+        ("RegFormer", "Nature Communications", 2026),
+        ("scMulan", "bioRxiv", 2024),
+        ("CellFM", "Nature Communications", 2025),
+    ]
+
+
+def test_a_results_table_repeating_one_linked_method_keeps_it_the_title() -> None:
+    doc = parse_text(
+        "| Method | Backbone | mAP |\n| --- | --- | --- |\n"
+        "| [PETR](https://arxiv.org/pdf/2203.05625.pdf) | R50 | 0.31 |\n"
+        "| [PETR](https://arxiv.org/pdf/2203.05625.pdf) | V2-99 | 0.40 |\n"
+        "| [BEVDet](https://arxiv.org/pdf/2112.11790.pdf) | Swin-T | 0.39 |\n"
+    )
+    assert [e.title for e in doc.entries] == ["PETR", "PETR", "BEVDet"]

@@ -48,6 +48,7 @@ from awesome_lint.parse.shapes import (
     is_code_host,
     is_repository,
     label_kind,
+    leading_decoration,
     looks_like_authors,
     looks_like_name,
     sentence_like,
@@ -72,6 +73,9 @@ _INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _HTML_TAG = lazy_compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
 _BREAK_TAGS = frozenset(("br", "hr"))
+_HTML_ATTR = {
+    name: lazy_compile(rf"""\s{name}\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL) for name in ("src", "alt")
+}
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
 _FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
@@ -80,6 +84,10 @@ _LABEL_ROLES = {
     **dict.fromkeys(("code", "github", "implementation", "official code", "repo", "source code"), "code"),
     **dict.fromkeys(("authors", "author"), "authors"),
     **dict.fromkeys(("paper", "pdf", "arxiv"), "paper"),
+    **dict.fromkeys(("link", "links", "url", "urls"), "links"),  # `  - **:link:Link:** [paper](url) [code](url)`
+    **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "demo"), "project"),
+    **dict.fromkeys(("tags", "tag", "keywords", "key words"), "tags"),  # `  * **Tags:** fuzzing, taint, AFL`
+    **dict.fromkeys(("dataset", "datasets", "data", "leaderboard", "benchmark", "model", "models", "weights"), "other"),
 }
 _GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
@@ -553,6 +561,10 @@ def _html(raw: str, pieces: list[Piece], stack: list[str]) -> str:
         closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
         if name in _BREAK_TAGS:
             pieces.append(Piece(" ", brk=True))
+        elif name == "img" and not closing and (src := _HTML_ATTR["src"].search(raw)) is not None:
+            alt = _HTML_ATTR["alt"].search(raw)  # `<img src="https://img.shields.io/badge/DAC-2025-green.svg">`
+            text = html.unescape(alt.group(2)) if alt else ""
+            pieces.append(Piece(text, url=html.unescape(src.group(2)), image=True))
         elif name in _GROUP_TAGS and not self_closing:
             if closing:
                 if name in stack:
@@ -1090,14 +1102,21 @@ def _drop(readings: list[_Reading], owner: list[Any], dropped: set[int]) -> None
 
 
 def _field_label(reading: _Reading) -> tuple[str, str] | None:
-    """A sub-item that opens with `Label:`: the label (lower-cased) and the rest of its first piece."""
+    """A sub-item that opens with `Label:` (after any emoji: `📜 Paper:`, `:link:Link:`): the label (lower-cased)
+    and the rest of its first piece."""
     first = reading.pieces[0] if reading.pieces else None
     if first is None or first.link or first.image or (":" not in first.text and "：" not in first.text):
         return None
-    m = _FIELD_LABEL.match(first.text)
-    if m is not None and first.emphasis and first.text[m.end() :].strip():
+    text = first.text
+    for piece in reading.pieces[1:]:  # (`**:file_folder:Dataset:**` comes in three pieces, split at the `_`)
+        if piece.link or piece.image or piece.emphasis != first.emphasis or not first.emphasis:
+            break
+        text += piece.text
+    text = text[leading_decoration(text) :]
+    m = _FIELD_LABEL.match(text)
+    if m is None or (first.emphasis and text[m.end() :].strip()):
         return None  # `**Trustworthy LLMs: a Survey …**`: the colon is inside an emphasised title
-    return (collapse(m.group(1)).lower(), first.text[m.end() :]) if m else None
+    return collapse(m.group(1)).lower(), text[m.end() :]
 
 
 def _link_label(reading: _Reading) -> tuple[str, str] | None:
@@ -1131,11 +1150,13 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     labelled sub-item is a field of the titled item above it, never an entry; Publisher/Venue give venue and year,
     Code/GitHub code links, Authors the authors, any other label nothing. Its plain author line goes with it."""
     by_key = {r.item.key: r for r in readings if r.block == "item"}
+    parents = {r.item.parent for r in readings}
     children: dict[int, list[tuple[_Reading, tuple[str, str] | None]]] = {}
     for reading in readings:
         parent_key = reading.item.parent
         if parent_key is not None and reading.block == "item" and parent_key in by_key:
-            label = _field_label(reading) or _link_label(reading)
+            # (an item with sub-items of its own is never a field line: `  - InfiGUIAgent: ...` / `    - Paper: url`)
+            label = None if reading.item.key in parents else _field_label(reading) or _link_label(reading)
             children.setdefault(parent_key, []).append((reading, label))
     dropped: set[int] = set()
     for parent_key, subs in children.items():
@@ -1173,19 +1194,37 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                     target.year = found.year
             elif role == "authors" and target.authors is None and looks_like_authors(value):
                 target.authors = value
-            elif role == "code":
+            elif role == "tags":
+                target.tags.extend(tag for tag in (t.strip(" .") for t in value.strip(" :").split(",")) if tag)
+            elif role is not None and role not in ("venue", "authors", "tags"):
+                read = dict(zip((id(p) for p in reading.pieces if p.link), reading.fields.roles, strict=True))
                 for piece in rest:
                     if piece.link and not piece.image:
-                        parent.extra.append((piece, "code" if not is_code_host(piece.url) else code_role(piece.url)))
-            elif role == "paper":
-                for piece in rest:
-                    if piece.link and not piece.image:
-                        parent.extra.append((piece, "paper"))
-                        target.paper_evidence = True
-                        linked = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None
-                        if linked is not None and target.arxiv is None:
-                            target.arxiv = linked
+                        _give_link(parent, piece, _labelled_role(role, piece.url, read[id(piece)]))
     _drop(readings, owner, dropped)
+
+
+def _labelled_role(label_role: str, url: str, read: LinkRole) -> LinkRole:
+    """The role of a link in a field sub-item by its label's role: `Code:` code, `Paper:` paper, `Project:` project,
+    `Dataset:` other, `Link:` the role the link has by its own label (`[paper](url)`, `[code](url)`)."""
+    if label_role == "code" or (label_role == "project" and is_code_host(url)):
+        return "code" if not is_code_host(url) else code_role(url)
+    if label_role in ("paper", "project", "other"):
+        return label_role  # type: ignore[return-value]
+    return read
+
+
+def _give_link(parent: _Reading, piece: Piece, role: LinkRole) -> None:
+    """Give the item above a link of a field sub-item; a paper link is evidence of a paper and may give its arXiv
+    id."""
+    parent.extra.append((piece, role))
+    if role != "paper":
+        return
+    target = parent.fields
+    target.paper_evidence = True
+    linked = arxiv_id.parse_link(piece.url) if "arxiv" in piece.url.lower() else None
+    if linked is not None and target.arxiv is None:
+        target.arxiv = linked
 
 
 def _attach_code_items(readings: list[_Reading]) -> None:

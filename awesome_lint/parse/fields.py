@@ -114,13 +114,19 @@ _NO_TITLE = lazy_compile(r"[\W\d_]*(?:et\.?\s*al\b[\W\d_]*)?")
 _PAREN_CITATION = lazy_compile(r"^\s*\((?P<names>[^()]+?),\s+(?P<rest>[^(),]+(?:,\s*(?:19|20)\d\d)?)\)")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
 _LABEL_VENUE_END = lazy_compile(
-    r"(?:\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\s*\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\))\s*$"
+    r"(?:\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\s*\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\)|"
+    r"\s*\((?P<first>\d\d['’][A-Za-z][^()]{0,40})\))\s*$"  # (`(21'ITSC)`: the year first)
 )
 _TITLE_END = lazy_compile(r"\s[\[(]|\s[-–—|]\s|<br")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(
     r"^((?:19|20)\d\d)(?:-(?P<venue>[A-Za-z][\w@]*(?:-[A-Za-z][\w@]*)*))?\s*[-–—:|]\s+(?=\S)"
 )
+_NAMES_YEAR = lazy_compile(r"\s*(?P<names>[^\W\d_][^()\[\]|:;\d]*?)[\s,.]*(?P<year>(?:19|20)\d\d)?[\s.]*")
+_ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|20)\d\d)")
+_COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
+_LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
+_YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
 _COUNT = lazy_compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
@@ -677,8 +683,12 @@ def recognise(
         if bracket is not None and bracket.strip().isdigit():
             start = 1  # `**[4]** Authors. "Title." ...`: a reference number, no name
         elif bracket is not None and not _names_venue(bracket) and not _venue_with_year(bracket):
-            fields.nickname = collapse(bracket)
-            start = 1
+            if len(bracket.split()) >= 4 and looks_like_title(bracket):
+                pieces = [_unbracketed(pieces[0]), *pieces[1:]]  # `**[Wide area localization on mobile phones]** …`
+                plain_all = _plain(pieces)
+            else:
+                fields.nickname = collapse(bracket)
+                start = 1
         elif (colon := _colon_nickname(pieces)) is not None:
             nickname, pieces = colon
             plain_all = _plain(pieces)
@@ -752,6 +762,31 @@ def bold_bracket(piece: Piece) -> str | None:
     """What a bold run that is only a bracket holds (`**[Nick]**`, `**[4]**`, `**[Survey | AIDB]**`), or None."""
     m = _BOLD_BRACKET.fullmatch(piece.text) if piece.emphasis == "strong" and not piece.link else None
     return m.group(1) if m else None
+
+
+def _year_lead(text: str, fields: Fields) -> str:
+    """A title without the year (and venue) that opens it, which go into `fields`: `2019 - Title`, `2015-CVPR -
+    Title`, `2021.07 Title` (a year and month)."""
+    if text[:2] not in ("19", "20"):
+        return text
+    year_lead = _YEAR_DASH_LEAD.match(text) or _YEAR_MONTH_LEAD.match(text)
+    if year_lead is None:
+        return text
+    fields.year = fields.year or int(year_lead.group(1))
+    venue = year_lead.groupdict().get("venue")
+    if venue and fields.venue is None and (found := read_venue(venue)) is not None and found.known:
+        fields.venue, fields.venue_raw = found.venue, venue  # (`2014-Survey - Title` names no venue)
+    return text[year_lead.end() :]
+
+
+def _unbracketed(piece: Piece) -> Piece:
+    """A bold run that is only a bracket (`**[Title]**`) as the bold run of what the bracket holds."""
+    m = _BOLD_BRACKET.fullmatch(piece.text)
+    if m is None:
+        return piece
+    exact = piece.start >= 0 and piece.end - piece.start == len(piece.text)
+    start, end = (piece.start + m.start(1), piece.start + m.end(1)) if exact else (piece.start, piece.end)
+    return replace(piece, text=m.group(1), start=start, end=end)
 
 
 def _sliced(piece: Piece, cut: int) -> Piece:
@@ -926,6 +961,9 @@ def _badge(piece: Piece, fields: Fields) -> None:
         if found is not None and found.known and found.venue is not None:
             _set_venue(fields, found, text)
             return
+    dated = _ACRONYM_YEAR.fullmatch(texts[1]) if len(texts) > 2 and fields.year is None else None
+    if dated is not None:
+        fields.year = int(dated.group(1))  # `badge/SC-2023-green.svg`: a venue's acronym the table does not know
 
 
 def _lead_venue_link(
@@ -996,7 +1034,10 @@ def _title_link(
             kind = "text"
         elif kind == "paper" and _names_item(pieces, i, start) and _DESCRIPTION_AFTER.match(pieces[i + 1].text):
             kind = "text"  # `- [Papers](url) - The most cited deep learning papers.`
-        if kind != "text" or (_NAME_LIST_MARK.search(label) and looks_like_authors(label) and not _lone(pieces, i)):
+        names = _NAME_LIST_MARK.search(label) and looks_like_authors(label) and not _lone(pieces, i)
+        if names and i + 1 < len(pieces) and not pieces[i + 1].link and _sure_names(pieces[i + 1].text.strip()):
+            names = False  # `[Optimizing Quantum Circuits, Fast and Slow](url) Amanda Xu et al`: the names follow
+        if kind != "text" or names:
             continue  # (a lone link, as in a table's title cell, is the title: `[Unifying Flow, Stereo and Depth …]`)
         candidate = i
         break
@@ -1073,7 +1114,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     has_citation = fields.authors is not None or (
         bool(collapse(tail).strip(" []\\|.,;:-")) and not _OWN_SEPARATOR.match(tail)
     )
-    fields.title = clean_title(pieces[title_index].text, full_stop=has_citation)
+    fields.title = _year_lead(clean_title(pieces[title_index].text, full_stop=has_citation), fields)
     if ". " in fields.title and fields.authors is None and fields.venue is None:
         fields.title = _label_citation(fields.title, fields, template)
     if "'" in fields.title or "’" in fields.title or fields.title.endswith(")") or fields.title.startswith("["):
@@ -1092,6 +1133,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.authors, tail = dashed  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
     elif fields.authors is None and (bracketed := _paren_citation(tail)) is not None:
         fields.authors, tail = bracketed  # `[Title](url) (Fei Wang et al., IEEE Network 2023)`
+    elif fields.authors is None and (named := _names_tail(tail)) is not None:
+        fields.authors, tail = named  # `[Title](url) Zhaohui Yang et al [GitHub](url)`
     canonical = _canonical_tail(after_pieces)
     if canonical is not None and fields.authors is None and not prefix:
         fields.authors, emphasised = canonical
@@ -1152,9 +1195,9 @@ def _label_venue(label: str, fields: Fields) -> str:
     m = _LABEL_VENUE_END.search(label)
     if m is None or not _has_letter(label[: m.start()]) or fields.venue is not None:
         return label
-    slot = m.group("slot") or m.group("paren")
+    slot = m.group("slot") or m.group("paren") or m.group("first")
     found = read_venue(slot)
-    if found is None or found.year is None or not (found.known or m.group("paren")):
+    if found is None or found.year is None or not (found.known or m.group("paren") or m.group("first")):
         return label
     if found.known:
         fields.venue, fields.venue_raw = found.venue, slot
@@ -1191,6 +1234,19 @@ def _paren_citation(tail: str) -> tuple[str, str] | None:
         return None
     found = read_venue(m.group("rest"))
     return (collapse(names).rstrip(" ,."), m.group("rest")) if found and found.year else None
+
+
+def _names_tail(tail: str) -> tuple[str, str] | None:
+    """A tail after a linked title that is only names (`Zhaohui Yang et al`, `Anurudh Peduri, Siddharth Bhat`),
+    perhaps with a year after them (`F. Javier Cardama et al 2025`): the names and that year, or None."""
+    m = _NAMES_YEAR.fullmatch(tail)
+    if m is None:
+        return None
+    names = collapse(m.group("names")).strip(" ,;.")
+    full = "," in names and all(len(name.split()) >= 2 for name in _NAME_PARTS.split(names) if name)
+    if not names or not (_sure_names(names) or (full and looks_like_authors(names))):
+        return None
+    return names, m.group("year") or ""
 
 
 def _by_citation(tail: str) -> tuple[str, str] | None:
@@ -1486,13 +1542,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             _venue_field(f"{dated.group('name')} '{dated.group('year')[-2:]}", fields, template, "lead")
         fields.year = fields.year or year_of(dated.group("year")[-2:])
         text = text[dated.end() :]
-    year_lead = _YEAR_DASH_LEAD.match(text)
-    if year_lead:
-        fields.year = fields.year or int(year_lead.group(1))  # `2019 - Title`, `2015-CVPR - Title`
-        venue = year_lead.group("venue")
-        if venue and fields.venue is None and (found := read_venue(venue)) is not None and found.known:
-            fields.venue, fields.venue_raw = found.venue, venue  # (`2014-Survey - Title` names no venue)
-        text = text[year_lead.end() :]
+    text = _year_lead(text, fields)
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         text = text[lead_bracket.end() :]
@@ -1856,6 +1906,8 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
     tail.apply(fields)
     while cut > 0 and text[cut - 1] in " .,;:|([-–—\\":
         cut -= 1
+    if tail.venues and (before_in := _COMMA_IN.search(text, 0, cut)) is not None:
+        cut = before_in.start()  # `Title, in *Nature Machine Intelligence* 2022`: `in` leads to the venue
     return cut if cut > 0 else len(text)
 
 
@@ -2030,6 +2082,10 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
         return
     citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
+    lead = fields.title if fields.title_link is None else _text_only(pieces[: fields.title_link]).strip()
+    if lead[:1].islower() and _LEADS_ON.search(lead) and fields.arxiv is None and fields.venue is None:
+        fields.kind = "other"  # `featured in [the morning paper](blog)`: words leading to a link, no citation
+        return
     if links and not citation and all(_placeholder_link(pieces[i]) or is_mail_link(pieces[i].url) for i in links):
         fields.kind = "other"  # `[blank](blank)`, `[e-mail](mailto:…)`: a placeholder or an address, no citation
         return

@@ -65,6 +65,7 @@ _RESOURCE_HEADING = lazy_compile(  # (after `for`, `on`, `in` or `of` the word n
     re.IGNORECASE,
 )
 _WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
+_IMPLEMENTATIONS = lazy_compile(r"\bimplementations?\b", re.IGNORECASE)
 # A heading that names papers lists papers, whatever else it names (`Papers with code`).
 _PAPER_HEADING = lazy_compile(r"\bpapers?\b", re.IGNORECASE)
 _RESOURCE_TITLE = lazy_compile(r"\b(reading list|awesome[- ]|tutorial|blog)\b", re.IGNORECASE)
@@ -159,7 +160,12 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: in
     )
     if strong_paper:
         return "paper"
-    if under_resources and has_links:
+    # (under a heading of implementations a dated paper link is a paper's, as the systems it describes are
+    # implementations: `### Fuzzing implementations` / `- [2020 - WEIZZ: …](https://…/weizz-issta2020.pdf)`)
+    implemented = bool(section) and fields.paper_evidence and fields.year is not None
+    if implemented and _IMPLEMENTATIONS.search(section[-1]) is None:
+        implemented = False
+    if under_resources and has_links and not implemented:
         return "resource"
     if _RESOURCE_TITLE.search(fields.title) and fields.arxiv is None and fields.title_link is not None:
         return "resource"

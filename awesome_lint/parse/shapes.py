@@ -114,12 +114,15 @@ _CODE_WORDS = (
     r"repository|pytorch|torch|tensorflow|tf|caffe|caffe2|keras|mxnet|jax|flax|paddle|paddlepaddle|theano|"
     r"chainer|matlab|mindspore|c\+\+|cuda|tensorflow & torch|code deleted"
 )
-_PAPER_WORDS = r"paper|papers|pdf|arxiv|link|links|openreview|abs|abstract|preprint|doi|acm|ieee|springer|html"
+_PAPER_WORDS = (
+    r"paper|papers|pdf|arxiv|link|links|openreview|abs|abstract|preprint|doi|acm|ieee|springer|html|acmdl|acm dl|"
+    r"ieeexplore|ieee xplore|sciencedirect"
+)
 _PROJECT_WORDS = (
     r"project|project page|page|website|web|homepage|home|demo|slides?|video|videos|talk|poster|blog|"
     r"zhihu|medium|tweet|twitter|huggingface|hf|model|models|weights|checkpoints?|dataset|data|docs|"
     r"documentation|colab|notebook|supp|supplementary|supplementary material|bibtex|bib|cite|citation|"
-    r"leaderboard|api|install|download|youtube|bilibili|知乎|中文"
+    r"leaderboard|api|install|download|youtube|bilibili|知乎|中文(?:介绍|解读)?"
 )
 _QUALIFIED = (
     r"(?:\s*\([^()\[\]]{0,40}\)?|\s*[:：]\s*[^()\[\]]{1,40}|\s+[-–]\s+[^()\[\]]{1,40}|"

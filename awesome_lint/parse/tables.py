@@ -183,7 +183,16 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
     # The title column by content first (linked titles), then by header word (Title/Paper, Name, Method/Model).
     # A Method/Model column of names is the title where a venue column links each row's paper (`| EDSR | [CVPR17](url)
     # | [PyTorch](url) |`); without such links it names the rows of a results table.
-    named_rank = 2 if any(role == "venue" and _linked(columns[col]) for col, role in enumerate(roles)) else 1
+    # So is one where a paper column links each row's paper under the name of where it appeared (`| scGPT | 2024 |
+    # [Nature Methods](url) |`).
+    named_rank = (
+        2
+        if any(
+            (role == "venue" or (role == "paper" and not _titles(columns[col]))) and _linked(columns[col])
+            for col, role in enumerate(roles)
+        )
+        else 1
+    )
     candidates = [
         col
         for col, role in enumerate(roles)
@@ -232,6 +241,12 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
             roles[col] = "title"
         else:
             roles[col] = "ignore"
+    if "title" not in roles and entry_table:
+        # `| Resource | Date | Link |` / `| Title of the paper | 2026-07 | [Link](url) |`: the named column is the title
+        for col, role in enumerate(roles):
+            if role == "links" and not any(p.link for cell in columns[col] for p in cell) and _titles(columns[col]):
+                roles[col] = "title"
+                break
     if "title" in roles and _DATASET_HEADER.match(_header_text(header[roles.index("title")])):
         roles[roles.index("title")] = "dataset"  # `| Dataset | Year | Size | Link |`: each row names a dataset
     return roles
@@ -242,14 +257,19 @@ def _cell_text(pieces: list[Piece]) -> str:
 
 
 def _titles(cells: list[list[Piece]]) -> bool:
-    """Most cells hold a title: a link with a title-like label, or several words of text."""
+    """Most cells hold a title: a link with a title-like label, or several words of text. A label that several
+    cells give links to different places names where the papers are (`[bioRxiv](url)`, `[Nature Methods](url)`)."""
     found = 0
+    targets: dict[str, set[str]] = {}
     for cell in cells:
-        labels = [p.text for p in cell if p.link and label_kind(p.text) == "text"]
+        labels = [p for p in cell if p.link and label_kind(p.text) == "text"]
         # (tags as code spans and emoji, `:blue_square: `SVOS``, are no title)
-        text = labels[0] if labels else collapse("".join(p.text for p in cell if not p.image and not p.code))
+        text = labels[0].text if labels else collapse("".join(p.text for p in cell if not p.image and not p.code))
+        if labels:
+            targets.setdefault(text.lower(), set()).add(labels[0].url)
         if (looks_like_title(text) and not is_decoration(text)) or (labels and text):
             found += 1
+    found -= sum(len(urls) for urls in targets.values() if len(urls) > 1)
     return bool(cells) and found >= 0.6 * len(cells)
 
 
@@ -366,6 +386,12 @@ def read_row(
             if found is not None and found.known and found.year is not None:
                 fields.venue, fields.venue_raw = found.venue, text  # `| CVPR24 |` under a `Time` header
                 column_year = found.year
+        elif role == "paper" and fields.venue is None and col != title_col:
+            label = next((p.text for p in cell if p.link and not p.image), "")
+            found = read_venue(label) if label else None
+            if found is not None and found.known and found.venue is not None:
+                fields.venue, fields.venue_raw = found.venue, label  # `| [Nature Methods](url) |`: where it appeared
+                fields.year = fields.year if found.year is None else found.year
         elif role == "nickname" and text.strip(" -"):
             fields.nickname = text  # `| **GeoKR** | **Title** | ...`: an Abbreviation column
         elif role == "authors" and looks_like_authors(text):

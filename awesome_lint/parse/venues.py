@@ -143,9 +143,57 @@ SHORT_NAMES.update(
         "ecml pkdd": "ECML PKDD",
     }
 )
-SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC"})  # a frequent misspelling; a two-word name
+# A frequent misspelling; a two-word name and its short form.
+SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC", "atc": "USENIX ATC"})
 SHORT_NAMES.update({"ral": "RA-L", "ra-letters": "RA-L"})  # Robotics and Automation Letters, other spellings
 SHORT_NAMES["siggraph asia"] = "SIGGRAPH Asia"
+# Journals and preprint servers of the sciences, by their full names (`[Nature Methods](url)`, `(PNAS 2021)`);
+# not those whose names end titles too (`Science`, `Neural Networks`).
+SHORT_NAMES.update(
+    (name.lower(), name)
+    for name in (
+        "Nature",
+        "Nature Communications",
+        "Nature Methods",
+        "Nature Machine Intelligence",
+        "Nature Biotechnology",
+        "Nature Genetics",
+        "Nature Medicine",
+        "Nature Physics",
+        "Nature Computational Science",
+        "Nature Biomedical Engineering",
+        "Nature Reviews Drug Discovery",
+        "Science Advances",
+        "Scientific Reports",
+        "Cell Systems",
+        "Cell Reports",
+        "PNAS",
+        "eLife",
+        "bioRxiv",
+        "medRxiv",
+        "ChemRxiv",
+        "Bioinformatics",
+        "Briefings in Bioinformatics",
+        "Genome Biology",
+        "Genome Research",
+        "Nucleic Acids Research",
+        "PLOS ONE",
+        "PLOS Computational Biology",
+        "Medical Image Analysis",
+        "NeuroImage",
+        "npj Digital Medicine",
+        "npj Quantum Information",
+        "PRX Quantum",
+        "Physical Review Letters",
+        "Journal of Medicinal Chemistry",
+        "Journal of Chemical Information and Modeling",
+        "Journal of Cheminformatics",
+        "Neurocomputing",
+        "Knowledge-Based Systems",
+        "Artificial Intelligence Review",
+        "AI Open",
+    )
+)
 
 # Paper hosts a list may name where its other items name the venue (`[[OpenReview]](url)` beside `[[ICLR 2024]](url)`):
 # a venue only in a list whose paper-link labels are venues.
@@ -292,6 +340,10 @@ _FULL_YEAR = lazy_compile(
     r"(?![\w.:]|[-–]\d{4})"
 )
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
+# An author's initials (and surname) left before a venue's acronym by a citation's punctuation (`A. Kendall, M.
+# ICCV, 2015`, `Sattler T. ICCV`): not part of the venue's name.
+_INITIALS_BEFORE = lazy_compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s*){1,3}(?=[A-Z][A-Za-z]+$)")
+_LEAD_SHORT_YEAR = lazy_compile(r"^(\d\d)\s?['’]\s?(?=[A-Z]|ar[Xx]iv)")  # `21'ITSC`: the year first
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
 # An acronym glued to a four-digit year (`TGRS2021`, `JSTARS2023`): a venue the table need not know, and its year.
 _GLUED_ACRONYM = lazy_compile(r"^[A-Z]{2,8}(?:19|20)\d\d$")
@@ -477,6 +529,9 @@ def _read_field(text: str) -> VenueField | None:
         if m and text[: m.start()].strip():
             year = year_of(m.group(1))
             text = text[: m.start()] + " " + text[m.end() :]
+        elif (m := _LEAD_SHORT_YEAR.match(text)) is not None:
+            year = year_of(m.group(1))
+            text = text[m.end() :]
     text = _MONTH_YEAR.sub(" ", text) if year else text
     name = " ".join(text.split()).strip(" ,;:.-/'’()")
     name = _FIELD_LEAD.sub("", name).strip(" ,;:.-/")
@@ -496,6 +551,8 @@ def _read_field(text: str) -> VenueField | None:
     if not name:
         return VenueField(None, year, False, arxiv, note) if year or arxiv else None
     short = known_short(name)
+    if short is None and (initials := _INITIALS_BEFORE.match(name)) is not None:
+        short = known_short(name[initials.end() :])
     if short is None and "@" in name:  # `DLG@KDD 2020`: a workshop held at a venue the table knows
         workshop, _at, held = name.rpartition("@")
         host_venue = known_short(held.strip())
