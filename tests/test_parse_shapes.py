@@ -563,3 +563,51 @@ def test_a_results_table_repeating_one_linked_method_keeps_it_the_title() -> Non
         "| [BEVDet](https://arxiv.org/pdf/2112.11790.pdf) | Swin-T | 0.39 |\n"
     )
     assert [e.title for e in doc.entries] == ["PETR", "PETR", "BEVDet"]
+
+
+def test_a_summary_before_a_table_heads_a_section_with_its_year() -> None:
+    doc = parse_text(
+        "# Deblurring\n\n## 2025 Papers\n\n"
+        "- [A Deblurring Paper With A Long Enough Title](https://arxiv.org/abs/2501.00001)\n\n"
+        "<details>\n<summary><strong>2024 Papers (1)</strong></summary>\n\n| Venue | Paper |\n|---|---|\n"
+        "| CVPR | [Another Deblurring Paper Title Here](https://arxiv.org/abs/2403.00001) |\n\n"
+        "</details>\n\n<details><summary>Bibtex</summary><pre><code>@article{x}</code></pre></details>\n"
+    )
+    first, second = doc.entries
+    assert (first.section, first.year) == (("Deblurring", "2025 Papers"), 2025)
+    assert (second.section, second.year) == (("Deblurring", "2025 Papers", "2024 Papers (1)"), 2024)
+    assert [s.heading for s in doc.iter_sections()] == ["Deblurring", "2025 Papers", "2024 Papers (1)"]
+
+
+def test_a_summary_inside_an_item_or_before_any_heading_heads_nothing() -> None:
+    doc = parse_text(
+        "<details><summary>News</summary>\n\n- [Apr. 26th] Update a new direction.\n</details>\n\n# Title\n\n"
+        "- [A Paper With A Title Long Enough](https://arxiv.org/abs/2501.00001)\n"
+        "  <details><summary>Abstract</summary>\n\n  - [Another Paper With A Long Title](https://arxiv.org/abs/2501.00002)\n"
+    )
+    assert doc.title == "Title"
+    assert [s.heading for s in doc.iter_sections()] == ["Title"]
+
+
+def test_names_year_venue_and_bold_nickname_in_a_full_width_parenthesis() -> None:
+    e = one(
+        "- [Dense Passage Retrieval for Open-Domain Question Answering](https://arxiv.org/pdf/2004.04906.pdf)"
+        "（Karpukhin et al., 2020, EMNLP, **DPR**）\n"
+    )
+    assert (e.authors, e.year, e.venue, e.nickname) == ("Karpukhin et al", 2020, "EMNLP", "DPR")
+    e = one(
+        "- [A Markov Random Field Model for Term Dependencies](https://dl.acm.org/doi/10.1145/1)（2005, **SDM**）\n"
+    )
+    assert (e.authors, e.year, e.venue, e.nickname) == (None, 2005, None, "SDM")
+
+
+def test_code_span_status_and_names_with_the_year_in_the_emphasis() -> None:
+    doc = parse_text(
+        "1. **LongLoRA: Efficient fine-tuning of long-context large language models.** `preprint`\n\n"
+        "   *Y. Chen, S. Qian, H. Tang.* 2023\n\n"
+        "2. **AdaLoRA: Adaptive Budget Allocation for Parameter-Efficient Fine-Tuning.** `ICLR 2023`\n\n"
+        "   *Zhang Q., Chen M., Zhao T. 2023*\n"
+    )
+    first, second = doc.entries
+    assert (first.authors, first.venue, first.year) == ("Y. Chen, S. Qian, H. Tang", None, 2023)
+    assert (second.authors, second.venue, second.year) == ("Zhang Q., Chen M., Zhao T", "ICLR", 2023)

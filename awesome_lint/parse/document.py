@@ -64,10 +64,11 @@ readings back cost more than the child's share saves."""
 _PARENT_SHARE = 55
 """The parent's share of the items, in percent: the child also pickles its readings."""
 
-_YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)\s*$")
+_YEAR_HEADING = lazy_compile(r"^\s*((?:19|20)\d\d)(?:\s+papers?)?(?:\s*\(\d+\))?\s*$", re.IGNORECASE)
 _DATED_SENTENCE = lazy_compile(r"(?:19|20)\d\d[/.-](?:0?[1-9]|1[0-2])\s*[,，:]\s+")
 _LABEL_YEAR = lazy_compile(r"(?:year\s+)?((?:19|20)\d\d)", re.IGNORECASE)
 _MARKER = lazy_compile(r"([-*+]|(\d{1,9})[.)])[ \t]*$")
+_SUMMARY = lazy_compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
@@ -160,6 +161,10 @@ class _Builder:
     comments: list[tuple[int, int]] = field(default_factory=list)
     head: _Item | None = None
     """The paragraph just walked, while it may open a paper block with the list that follows it."""
+    level: int = 0
+    """The level of the last heading walked (a `<summary>` heads a section one level below it)."""
+    summary: _Heading | None = None
+    """A `<summary>` just walked: a heading if a list or a table comes next."""
     keep_facts: bool = True
     """Record the block facts (leaf blocks, inline HTML, comments); without them only entries are read."""
 
@@ -167,6 +172,10 @@ class _Builder:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
         for token in tokens:
             kind = token.get("type")
+            if self.summary is not None and kind != "blank_line":
+                if kind in ("list", "table"):
+                    self.headings.append(self.summary)  # (a `<summary>` that opens a list or a table heads it)
+                self.summary = None
             head, self.head = self.head, None
             if kind == "heading":
                 self.heading(token)
@@ -176,6 +185,8 @@ class _Builder:
                     self.item(child, token, depth, None)
                 if head is not None and len(token.get("children", [])) == 2:
                     self.paper_block(head, count)
+                if head is not None and len(self.items) > count and self.items[count].key >= 0:
+                    self.field_list(head, count)
             elif kind == "blank_line":
                 self.head = head
             elif kind == "block_quote":
@@ -185,7 +196,7 @@ class _Builder:
             elif kind == "table":
                 self.table(token)
             elif kind == "block_html":
-                self.html(token)
+                self.html(token, outline=True)
             elif kind == "paragraph" and "_raw" in token:
                 self.paragraph(token)
             elif "_raw" in token:
@@ -241,8 +252,9 @@ class _Builder:
             elif "children" in token:
                 self.inline(token["children"], offset)
 
-    def html(self, token: Token) -> None:
-        """Record an HTML block and the comments in it."""
+    def html(self, token: Token, outline: bool = False) -> None:
+        """Record an HTML block and the comments in it; outside lists (`outline`), a `<summary>` that a list or a
+        table follows heads a section."""
         raw = token.get("raw", "")
         bmap = self.aligner.align(raw)
         if bmap is None:
@@ -255,6 +267,12 @@ class _Builder:
             self.headings.append(
                 _Heading(bmap(lead), bmap(content_end - 1) + 1, html.unescape(text), int(heading.group(1)))
             )
+            self.level = int(heading.group(1))
+        summary = _SUMMARY.search(raw) if outline and self.level and "<summary" in raw.lower() else None
+        if summary is not None and (text := collapse(_INNER_TAG.sub("", summary.group(1)))):
+            # `<details><summary>2024 Papers (27)</summary>`: a section below the heading before it, to the next one
+            level = min(self.level + 1, 6)
+            self.summary = _Heading(bmap(summary.start()), bmap(summary.end() - 1) + 1, html.unescape(text), level)
         if not self.keep_facts:
             return
         comments = [(bmap(m.start()), bmap(m.end() - 1) + 1) for m in _COMMENT.finditer(raw)]
@@ -274,6 +292,7 @@ class _Builder:
         start = self.index.char_starts[line] + len(source) - len(source.lstrip())
         end = self.index.char_starts[line] + len(source.rstrip())
         self.headings.append(_Heading(start, end, text, int(token["attrs"]["level"])))
+        self.level = int(token["attrs"]["level"])
 
     def item(self, token: Token, parent: Token, depth: int, parent_key: int | None) -> None:
         key = self.keys
@@ -377,6 +396,8 @@ class _Builder:
         item = _Item(start, end, pieces, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
         self.keys += 1
         self.paragraphs.append((item, shape))
+        if shape == "bold":
+            self.head = item  # (`**Title**` / `- Authors: …` / `- Venue: …`: its fields may follow as a list)
 
     def paper_block(self, head: _Item, count: int) -> None:
         """Join a paragraph and the two-item list after it (`- Title` / `- Authors`) into one paper entry when they
@@ -393,6 +414,28 @@ class _Builder:
         block.first_line, block.parts = head.first_line, parts
         self.keys += 1
         self.items.append(block)
+
+    def field_list(self, head: _Item, count: int) -> None:
+        """A bold title paragraph and the list of its fields right after it (`**Title**` / `- Authors: …` / `- Venue:
+        ICML 2023` / `- description`): the paragraph is an entry and the list's items are its sub-items."""
+        items = [item for item in self.items[count:] if item.parent is None]
+        bold = [p for p in head.pieces if p.text.strip()]
+        if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold):
+            return
+        labels = [_FIELD_LABEL.match(item.pieces[0].text) if item.pieces else None for item in items]
+        if not any(m is not None and _LABEL_ROLES.get(m.group(1).lower()) in ("authors", "venue") for m in labels):
+            return
+        if head.key >= 0:  # a bold paragraph, an entry of its own only in a list written so: this one is
+            self.paragraphs = [(item, shape) for item, shape in self.paragraphs if item is not head]
+            title = head
+        else:
+            text = collapse(self.index.text[head.start : head.end])
+            title = _Item(head.start, head.end, head.pieces, "", None, 0, text, self.keys, None, "paragraph")
+            title.first_line = head.first_line
+            self.keys += 1
+        for item in items:
+            item.parent = title.key
+        self.items.insert(count, title)
 
     def table(self, token: Token) -> None:
         """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
@@ -1149,7 +1192,7 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
     """A paper's field sub-list (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`, `  - Key: ...`): each
     labelled sub-item is a field of the titled item above it, never an entry; Publisher/Venue give venue and year,
     Code/GitHub code links, Authors the authors, any other label nothing. Its plain author line goes with it."""
-    by_key = {r.item.key: r for r in readings if r.block == "item"}
+    by_key = {r.item.key: r for r in readings if r.block in ("item", "paragraph")}
     parents = {r.item.parent for r in readings}
     children: dict[int, list[tuple[_Reading, tuple[str, str] | None]]] = {}
     for reading in readings:
@@ -1172,7 +1215,9 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
             if label is None:
                 if any(p.link for p in reading.pieces):
                     continue  # not a field line: a sub-item of its own
-                if reading.fields.title:
+                if reading.fields.title and labels and _description(reading.text):
+                    target.notes.append(reading.text)  # `- Venue: ICML 2023` / `- Developed generalizable priors …`
+                elif reading.fields.title:
                     line = _author_line(reading)
                     if number or line is None:
                         continue
@@ -1202,6 +1247,11 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                     if piece.link and not piece.image:
                         _give_link(parent, piece, _labelled_role(role, piece.url, read[id(piece)]))
     _drop(readings, owner, dropped)
+
+
+def _description(text: str) -> bool:
+    """A sentence of eight words or more that describes the paper above it, among its fields."""
+    return len(text.split()) >= 8 and sentence_like(text)
 
 
 def _labelled_role(label_role: str, url: str, read: LinkRole) -> LinkRole:

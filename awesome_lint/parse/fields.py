@@ -25,11 +25,11 @@ from awesome_lint.parse.shapes import (
     is_citation_link,
     is_code_host,
     is_decoration,
-    is_mail_link,
     is_media_host,
     is_notes_file,
     is_owner_repo,
     is_paper_host,
+    is_person_link,
     is_repository,
     is_resource_host,
     is_shop,
@@ -47,6 +47,7 @@ from awesome_lint.parse.venues import (
     DOCUMENT_TYPES,
     HOST_VENUES,
     VenueField,
+    has_venue_words,
     is_date,
     name_in_year,
     read_slot,
@@ -122,8 +123,11 @@ _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
 _YEAR_DASH_LEAD = lazy_compile(
     r"^((?:19|20)\d\d)(?:-(?P<venue>[A-Za-z][\w@]*(?:-[A-Za-z][\w@]*)*))?\s*[-–—:|]\s+(?=\S)"
 )
+_NAMED_WORD = lazy_compile(r"[A-Za-z][\w-]*(?:[A-Z0-9][\w-]*)")  # `NeuronConductance`, `LOCO`, `GPT-2`
+_PAREN_FIELDS = lazy_compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 _NAMES_YEAR = lazy_compile(r"\s*(?P<names>[^\W\d_][^()\[\]|:;\d]*?)[\s,.]*(?P<year>(?:19|20)\d\d)?[\s.]*")
 _ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|20)\d\d)")
+_DATA_NAME = lazy_compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|leaderboards?)$", re.IGNORECASE)
 _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
 _LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
@@ -289,7 +293,7 @@ def is_local_target(url: str) -> bool:
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
-    if url.startswith("#") or is_mail_link(url) or (not is_title and is_citation_link(label, url)):
+    if url.startswith("#") or is_person_link(url) or (not is_title and is_citation_link(label, url)):
         return "other"  # an anchor, or a citation (`[bibtex](https://github.com/.../citations/x.txt)`)
     kind = label_kind(label)
     if kind != "code" and is_local_target(url):
@@ -528,8 +532,11 @@ def _venue_year(text: str, fields: Fields) -> None:
     m = _VENUE_YEAR.fullmatch(text)
     if m is None:
         return
-    if m.group("venue"):
-        fields.venue = short_name(m.group("venue"))
+    venue = m.group("venue")
+    if venue and looks_like_authors(venue) and not _names_venue(venue):
+        fields.authors = fields.authors or collapse(venue).rstrip(" .,;")  # `*Zhang Q., Zhao T. 2023*`: names
+    elif venue and fields.venue is None:
+        fields.venue = short_name(venue)
         fields.venue_raw = text
         fields.venue_marked = True
     if m.group("year"):
@@ -605,18 +612,30 @@ def _code_tags(pieces: list[Piece], fields: Fields) -> set[int]:
             if text not in fields.tags:
                 fields.tags.append(text)
             taken.update(bracket or (i,))
+        elif fields.venue is None and _after_bold(pieces, i) and (text.lower() == "preprint" or _slot_alone(pieces, i)):
+            taken.add(i)  # `**Title.** `preprint``: a status; `**Title.** `Mathematics`` / `*Hu Y, Pan Z.*`: unsure
         elif (
             fields.venue is None
             and _after_bold(pieces, i)
             and (found := read_venue(text)) is not None
-            and found.year is not None
+            and (found.year is not None or found.known)
             and found.venue is not None
         ):
-            fields.year = found.year  # `**Title** `ACM Computing Surveys 2023`` then the authors: a venue field
+            fields.year = found.year or fields.year  # `**Title** `ACM Computing Surveys 2023``, `**Title.** `EMNLP``
             if found.known:
                 _set_venue(fields, found, text)
             taken.add(i)
     return taken
+
+
+def _slot_alone(pieces: list[Piece], index: int) -> bool:
+    """Whether a code span of a venue-shaped name the table does not know ends the line of a bold title, with only an
+    emphasised run (the authors) or nothing after it: the list's venue slot, a venue unsure."""
+    found = read_venue(pieces[index].text)
+    if found is None or found.venue is None or found.known or found.year is not None:
+        return False
+    after = next((p for p in pieces[index + 1 :] if p.text.strip() or p.link or p.brk), None)
+    return after is None or after.brk or after.newline or (after.emphasis == "em" and not after.link)
 
 
 def _after_bold(pieces: list[Piece], index: int) -> bool:
@@ -848,6 +867,9 @@ def _nickname_before_title(name: str, after: str, pieces: list[Piece]) -> bool:
     if len(name.split()) > 3 or not _has_letter(name) or not any(p.link and is_paper_host(p.url) for p in pieces):
         return False
     title = _TITLE_END.split(after, maxsplit=1)[0]
+    head, stop, rest = title.partition(". ")
+    if stop and _names_venue_or_year(rest.strip(" .")):
+        title = head  # `**GPT-3 :** Language Models are Few-Shot Learners. NeurIPS 2020. [Paper](url)`
     return len(title.split()) >= 3 and looks_like_title(title) and not title.rstrip().endswith(".")
 
 
@@ -1107,6 +1129,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         pass  # `✅[Title](url)`: an emoji before the title, no field
     elif (nick := _short_parenthesis(collapse(before))) is not None:
         fields.nickname = fields.nickname or nick  # `(NCLT) [Title](url)`: a short name, not authors
+    elif (nick := _method_lead(collapse(before), pieces[title_index].text)) is not None:
+        fields.nickname = fields.nickname or nick  # `NeuronConductance, [Title](url)`, `LOCO, [Title](url)`
     elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
     # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
@@ -1133,6 +1157,10 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.authors, tail = dashed  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
     elif fields.authors is None and (bracketed := _paren_citation(tail)) is not None:
         fields.authors, tail = bracketed  # `[Title](url) (Fei Wang et al., IEEE Network 2023)`
+    elif fields.authors is None and (parts := _paren_parts(after_pieces)) is not None:
+        fields.authors, tail, nick = parts  # `[Title](url)（Zheng et al., 2015, SIGIR, **DeepTR**）`
+        fields.nickname = fields.nickname or nick
+        after_pieces = [p for p in after_pieces if not (p.emphasis == "strong" and collapse(p.text) == nick)]
     elif fields.authors is None and (named := _names_tail(tail)) is not None:
         fields.authors, tail = named  # `[Title](url) Zhaohui Yang et al [GitHub](url)`
     canonical = _canonical_tail(after_pieces)
@@ -1236,6 +1264,39 @@ def _paren_citation(tail: str) -> tuple[str, str] | None:
     return (collapse(names).rstrip(" ,."), m.group("rest")) if found and found.year else None
 
 
+def _paren_parts(after: list[Piece]) -> tuple[str | None, str, str | None] | None:
+    """A parenthesis of comma fields right after a linked title, `(Zheng et al., 2015, SIGIR, **DeepTR**)` (ASCII or
+    full-width): its opening names (sure ones), the fields in between, and a bold name that closes it (the
+    nickname); None where it has neither names nor such a name, or no year."""
+    end = next((n for n, p in enumerate(after) if p.link), len(after))
+    m = _PAREN_FIELDS.match(_text_only(after[:end]))
+    if m is None:
+        return None
+    parts = [part.strip() for part in m.group(1).split(",")]
+    bold = {collapse(p.text) for p in after[:end] if p.emphasis == "strong"}
+    nick = parts.pop() if len(parts) > 1 and parts[-1] in bold and len(parts[-1].split()) <= 4 else None
+    names = parts.pop(0).rstrip(" .") if len(parts) > 1 and _sure_names(parts[0]) else None
+    if (names is None and nick is None) or not any(_HAS_YEAR.search(part) for part in parts):
+        return None
+    return names, ", ".join(parts), nick
+
+
+def _method_lead(text: str, label: str) -> str | None:
+    """A method's name and a comma or colon before a linked title (`NeuronConductance,`, `LOCO,`, `Shapley sampling
+    values:`): a word written as a name is (capitals inside it, or digits), and so is one that opens the title
+    (`Anchors, [Anchors: …](url)`), or up to three words before a colon."""
+    name = undecorated(text.strip().rstrip(",:：").strip())
+    if not name or name == text.strip() or len(name.split()) > 3 or sentence_like(name) or not name[0].isupper():
+        return None
+    if label_kind(name) != "text":
+        return None  # `📜 Paper: [url](url)`: a field's label
+    if text.strip().endswith((":", "：")) and not _sure_names(name):
+        return name
+    if len(name.split()) == 1 and (_NAMED_WORD.fullmatch(name) or label.lower().startswith(name.lower())):
+        return name
+    return None
+
+
 def _names_tail(tail: str) -> tuple[str, str] | None:
     """A tail after a linked title that is only names (`Zhaohui Yang et al`, `Anurudh Peduri, Siddharth Bhat`),
     perhaps with a year after them (`F. Javier Cardama et al 2025`): the names and that year, or None."""
@@ -1243,10 +1304,16 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     if m is None:
         return None
     names = collapse(m.group("names")).strip(" ,;.")
+    rest = m.group("year") or ""
+    head, stop, last = names.rpartition(". ")
+    found = read_venue(last) if stop else None
+    if found is not None and found.known and found.venue is not None:
+        names, rest = head.strip(" ,;."), f"{last} {rest}"  # `_Jianlin Su, Yunfeng Liu._ Arxiv 2021.`
     full = "," in names and all(len(name.split()) >= 2 for name in _NAME_PARTS.split(names) if name)
-    if not names or not (_sure_names(names) or (full and looks_like_authors(names))):
+    one = stop and found is not None and found.known and "," not in names and looks_like_name(names)
+    if not names or not (_sure_names(names) or (full and looks_like_authors(names)) or one):
         return None
-    return names, m.group("year") or ""
+    return names, rest
 
 
 def _by_citation(tail: str) -> tuple[str, str] | None:
@@ -1450,7 +1517,12 @@ def _after_author_emphasis(head_pieces: list[Piece], tail: str, fields: Fields) 
         fields.authors = fields.authors or listed
         return tail[start + len(names) :]
     opening = _opening_names(names)  # `*Yao et al. arXiv.*`: sure names, then the venue
-    if opening == listed or not _sure_names(opening):
+    one = ""
+    if not opening:
+        name, stop, rest = listed.partition(". ")  # `*Deyao Zhu. arXiv.*`: one name, then a venue the table knows
+        found = read_venue(rest) if stop and looks_like_name(name) else None
+        opening = one = name if found is not None and found.known and found.venue is not None else ""
+    if opening == listed or not (one or _sure_names(opening)):
         return tail
     fields.authors = fields.authors or opening
     return tail[start + names.find(opening) + len(opening) :]
@@ -1553,7 +1625,11 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     text = _lead_authors(text, fields, template)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
-    named = _NAMED_QUOTE.match(text) if quoted is None and bold else None
+    named = _NAMED_QUOTE.match(text) if quoted is None else None
+    if named is not None and not bold:  # `Squad: **"Squad: 100,000+ Questions …"**`: a plain name before a quote
+        nick = named.group("nick").strip()
+        named = named if len(nick.split()) <= 4 and not sentence_like(nick) and not looks_like_authors(nick) else None
+        bold = named.group("nick") if named is not None else bold
     if named is not None and named.group("nick").strip() == bold.strip().rstrip(":：").strip():
         if _has_letter(named.group("nick")):  # (`**?**: "Title"`: a name yet to come)
             fields.nickname = fields.nickname or collapse(named.group("nick"))  # `**ProDA**: "Title", CVPR, 2022`
@@ -1564,7 +1640,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         first = next((n for n, p in enumerate(head_pieces) if p.emphasis == "strong" and p.text.strip()), None)
         run = _leading_run(head_pieces[first:], lambda p: p.emphasis == "strong") if first else ""
         bold = run if run and text.lstrip(" [\\").startswith(run.strip()) else ""
-    if quoted and bold and text.startswith(bold.strip()) and len(bold.strip()) > quoted.end():
+    if quoted and bold and text.startswith(bold.strip()) and len(bold.strip().rstrip(".,;:")) > quoted.end():
         quoted = None  # `**“Misusing” Large Language Models**`: the bold run is the title
     if quoted is None and (after := _QUOTED_AFTER.search(text)) is not None:
         names = text[: after.start()].strip(" ,.;:")
@@ -2086,12 +2162,18 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
     if lead[:1].islower() and _LEADS_ON.search(lead) and fields.arxiv is None and fields.venue is None:
         fields.kind = "other"  # `featured in [the morning paper](blog)`: words leading to a link, no citation
         return
-    if links and not citation and all(_placeholder_link(pieces[i]) or is_mail_link(pieces[i].url) for i in links):
+    if links and not citation and all(_placeholder_link(pieces[i]) or is_person_link(pieces[i].url) for i in links):
         fields.kind = "other"  # `[blank](blank)`, `[e-mail](mailto:…)`: a placeholder or an address, no citation
         return
     if links and not citation and fields.year is None and all(_sub_page(pieces[i].url) for i in links):
         fields.kind = "other"  # `👉[Latest Security Papers](./subtopic/Security.md)`: a page of the list's own
         return
+    if links and fields.venue is not None and fields.year is None and fields.arxiv is None and fields.authors is None:
+        plain = clean_title(_text_only(pieces[: links[0]]).rstrip(" [(\\"))
+        if plain and plain.startswith(fields.title) and has_venue_words(plain):
+            fields.title = plain  # `* USENIX Symposium on … Implementation (OSDI) [[website](url),[2018](url)]`
+            fields.paper_evidence, fields.resource_evidence = False, True  # a venue's own line, no paper
+            return
     paper = (
         fields.arxiv is not None
         or fields.bracketed
@@ -2115,6 +2197,9 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
             resource = not is_paper_host(url)
         if (is_code_host(url) or host(url).endswith(".github.io")) and is_owner_repo(fields.title):
             resource = True
+        named_data = len(fields.title.split()) <= 6 and _DATA_NAME.search(fields.title) is not None
+        if named_data and not citation and fields.year is None and not is_paper_host(url):
+            resource = True  # `[KITTI Dataset](http://www.cvlibs.net/datasets/kitti/…)`: a dataset's page
     elif links and not any(role == "paper" for role in fields.roles):
         resource = any(role in ("code", "project") for role in fields.roles) and fields.venue is None
     fields.paper_evidence = paper

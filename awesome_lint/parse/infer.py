@@ -22,8 +22,8 @@ from awesome_lint.parse.fields import BULLET_MARK, Fields, Piece, Template, bold
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
     is_decoration,
-    is_mail_link,
     is_paper_host,
+    is_person_link,
     label_kind,
     looks_like_authors,
     looks_like_name,
@@ -253,7 +253,7 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
         if role in ("project", "other")
         and pieces[i].url
         and not pieces[i].url.startswith("#")
-        and not is_mail_link(pieces[i].url)
+        and not is_person_link(pieces[i].url)
         and _page(pieces, i)
     ]
     if len(candidates) != 1:
@@ -265,6 +265,7 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
 MIN_BLOCKS = 3
 # The most words a linked-title paragraph has besides its links: fields (`, NeurIPS 2019`, `Citation: 128`), no prose.
 _LINKED_FIELD_WORDS = 8
+_YEAR_AFTER_NAMES = lazy_compile(r"\s*\((?:19|20)\d\d\)\.?\s*$")
 
 
 def paragraph_shape(pieces: list[Piece]) -> str:
@@ -326,13 +327,34 @@ def linked_paragraph(pieces: list[Piece]) -> bool:
     2018-07-02. AISTATS 2020](url)` with a `Citation: 128` line; other links only paper, code or project links."""
     if pieces and not pieces[0].link and is_decoration(pieces[0].text):
         pieces = pieces[1:]  # `✅[Title](url)`: an emoji before the link is decoration
+    pieces = pieces[_lead_before_link(pieces) :]  # `Granier, A., & Senn, W. [**Title**](url) arXiv (2025)`
     if not pieces or not pieces[0].link or pieces[0].image or label_kind(pieces[0].text) != "text":
         return False
     if not looks_like_title(pieces[0].text):
         return False
     if any(p.link and label_kind(p.text) not in ("paper", "code", "project") for p in pieces[1:]):
         return False
-    return len("".join(p.text for p in pieces[1:] if not p.link).split()) <= _LINKED_FIELD_WORDS
+    rest = "".join(p.text for p in pieces[1:] if not p.link)
+    words = len(rest.split())  # (a long venue name is one field: `, IEEE Transactions on Visualization and …, 2019`)
+    return words <= _LINKED_FIELD_WORDS or (words <= 2 * _LINKED_FIELD_WORDS and _venue_field(rest))
+
+
+def _venue_field(text: str) -> bool:
+    found = read_venue(text.strip(" ,.;"))
+    return found is not None and found.venue is not None and found.year is not None
+
+
+def _lead_before_link(pieces: list[Piece]) -> int:
+    """Where the first link of a paragraph is, when only names (and the year, `(2018).`) stand before it, on its
+    line or the line before, or a short name and a comma or colon (`Anchors, [Title](url)`); 0 otherwise."""
+    first = next((n for n, p in enumerate(pieces) if p.link), 0)
+    if first == 0 or any(p.image or p.emphasis for p in pieces[:first]):
+        return 0
+    lead = "".join(p.text for p in pieces[:first])
+    names = _YEAR_AFTER_NAMES.sub("", lead).strip(" .,;:")
+    short = 0 < len(names.split()) <= 3
+    named = short and (lead.rstrip().endswith(":") or (lead.rstrip().endswith(",") and not sentence_like(names)))
+    return first if names and (named or looks_like_authors(names)) else 0
 
 
 def marked_paragraph(pieces: list[Piece]) -> bool:

@@ -139,6 +139,11 @@ _CITATION_LABEL = lazy_compile(r"^\s*\[?\s*(?:bibtex|bib|cite|citation)\s*\]?\s*
 _EMOJI = r":[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _DECORATION = lazy_compile(rf"^(?:[\s\\]|{_EMOJI})*$")
 _LEADING_DECORATION = lazy_compile(rf"^\s*(?:(?:{_EMOJI})\s*)+")
+_PROFILE = lazy_compile(
+    r"https?://(?:scholar\.google\.[a-z.]+/citations\?|(?:www\.)?orcid\.org/\d|dblp\.org/(?:pid|pers)/|"
+    r"(?:www\.)?semanticscholar\.org/author/)",
+    re.IGNORECASE,
+)
 _BIB_FILE = lazy_compile(r"\.bib(?:$|[?#])", re.IGNORECASE)
 # A star or citation count written as a label or in brackets: `721⭐`, `72:fire:`, `1.2k:star:`.
 COUNT = r"[\d.,]+\s*[kK]?\s*(?::\w+:|⭐|★|🔥|stars?)?"
@@ -300,9 +305,10 @@ def leading_decoration(text: str) -> int:
     return m.end() if m else 0
 
 
-def is_mail_link(url: str) -> bool:
-    """A link that writes an e-mail (`mailto:`): never a paper, a project or code."""
-    return url.startswith("mailto:")
+def is_person_link(url: str) -> bool:
+    """A link to a person: an e-mail address (`mailto:`) or a researcher's profile (Google Scholar, ORCID, DBLP,
+    Semantic Scholar); never a paper, a project or code."""
+    return url.startswith("mailto:") or bool(_PROFILE.match(url))
 
 
 def is_citation_link(label: str, url: str) -> bool:

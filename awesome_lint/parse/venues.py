@@ -93,6 +93,8 @@ VENUE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"transactions on human-robot interaction|\bTHRI\b", "THRI"),
     (r"computer graphics forum", "CGF"),
     (r"knowledge and data engineering|\bTKDE\b", "TKDE"),
+    (r"acm computing surveys|\bCSUR\b", "CSUR"),
+    (r"visualization and computer graphics|\bTVCG\b", "TVCG"),
     (r"circuits and systems for video technology|\bTCSVT\b", "TCSVT"),
     (r"autonomous agents and multi-?\s?agent systems|\bAAMAS\b", "AAMAS"),
     (r"software engineering and methodology|\bTOSEM\b", "TOSEM"),
@@ -124,7 +126,7 @@ SHORT_NAMES: dict[str, str] = {
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
         "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
-        "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC "
+        "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC CSUR TVCG "
     )
 }
 SHORT_NAMES.update(
@@ -145,7 +147,8 @@ SHORT_NAMES.update(
 )
 # A frequent misspelling; a two-word name and its short form.
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC", "atc": "USENIX ATC"})
-SHORT_NAMES.update({"ral": "RA-L", "ra-letters": "RA-L"})  # Robotics and Automation Letters, other spellings
+# Other spellings of Robotics and Automation Letters, TCSVT and CSUR.
+SHORT_NAMES.update({"ral": "RA-L", "ra-letters": "RA-L", "t-csvt": "TCSVT", "acm computing surveys": "CSUR"})
 SHORT_NAMES["siggraph asia"] = "SIGGRAPH Asia"
 # Journals and preprint servers of the sciences, by their full names (`[Nature Methods](url)`, `(PNAS 2021)`);
 # not those whose names end titles too (`Science`, `Neural Networks`).
@@ -190,6 +193,13 @@ SHORT_NAMES.update(
         "Journal of Cheminformatics",
         "Neurocomputing",
         "Knowledge-Based Systems",
+        "Information Fusion",
+        "Information Sciences",
+        "Expert Systems with Applications",
+        "Pattern Recognition Letters",
+        "Neural Computation",
+        "IEEE Access",
+        "IEEE Intelligent Systems",
         "Artificial Intelligence Review",
         "AI Open",
     )
@@ -475,6 +485,11 @@ _LONG_NAME = lazy_compile(
     r"meeting|letters|magazine|congress|computing|systems)\b",
     re.IGNORECASE,
 )
+
+
+def has_venue_words(text: str) -> bool:
+    """Whether a text has the words of a long venue name (`Conference`, `Symposium`, `Transactions`, ...)."""
+    return bool(_LONG_NAME.search(text))
 
 
 @lru_cache(maxsize=4096)
