@@ -1106,8 +1106,13 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
             parent.fields.notes.append(text)  # `  - 2023/03, Tsinghua University proposes …`
             dropped.add(id(reading))
             continue
-        if parent is None or reading.block != "item" or fields.title or any(p.link for p in reading.pieces):
+        if parent is None or reading.block != "item" or any(p.link for p in reading.pieces):
             continue
+        names = fields.title.strip(" ,;")
+        if (fields.title and not (fields.venue or fields.year)) or (names and not looks_like_authors(names)):
+            continue  # (`  - Hilde Kuehne, Ali Arslan, and Thomas Serre, *CVPR 2014*.`: names and a venue, read above)
+        if names:
+            fields.authors = fields.authors or names
         if _give_fields(parent, reading):
             dropped.add(id(reading))
     _drop(readings, owner, dropped)

@@ -115,8 +115,10 @@ _NO_TITLE = lazy_compile(r"[\W\d_]*(?:et\.?\s*al\b[\W\d_]*)?")
 _PAREN_CITATION = lazy_compile(r"^\s*\((?P<names>[^()]+?),\s+(?P<rest>[^(),]+(?:,\s*(?:19|20)\d\d)?)\)")
 _MARKDOWN_PAGE = lazy_compile(r"\.(?:md|markdown)$", re.IGNORECASE)
 _LABEL_VENUE_END = lazy_compile(
-    r"(?:\s+(?P<slot>[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|\s*\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\)|"
-    r"\s*\((?P<first>\d\d['’][A-Za-z][^()]{0,40})\))\s*$"  # (`(21'ITSC)`: the year first)
+    r"(?:\s+(?P<slot>(?:(?:IEEE|ACM)\s+)?[A-Za-z][\w&-]*\s*['’]\s*(?:\d{4}|\d{2}))|"
+    r"\s*\((?P<paren>[A-Za-z][^()]{0,40}?\s(?:19|20)\d\d)\)|"
+    r"\s*\((?P<first>\d\d['’][A-Za-z][^()]{0,40})\)|"  # (`(21'ITSC)`: the year first)
+    r",\s*(?P<year>(?:19|20)\d\d))\s*$"  # (`[Title, 1994](url)`)
 )
 _TITLE_END = lazy_compile(r"\s[\[(]|\s[-–—|]\s|<br")
 _YEAR_END = lazy_compile(r"\s*\(((?:19|20)\d\d)\)\W*$")
@@ -128,6 +130,12 @@ _PAREN_FIELDS = lazy_compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 _NAMES_YEAR = lazy_compile(r"\s*(?P<names>[^\W\d_][^()\[\]|:;\d]*?)[\s,.]*(?P<year>(?:19|20)\d\d)?[\s.]*")
 _ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|20)\d\d)")
 _DATA_NAME = lazy_compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|leaderboards?)$", re.IGNORECASE)
+# Tags that say an item is no paper: `- [Blog] [Title](url)`, `【Video】[Title](url)`.
+_RESOURCE_TAGS = frozenset(("blog", "news", "video", "videos", "talk", "podcast", "slides", "tool", "project", "demo"))
+_NICK_QUOTED = lazy_compile(r'(?P<nick>[^"“”:：]{1,40}?)\s*[:：]?\s*["“](?P<title>[^"”]+)["”]\W*')
+_APA = lazy_compile(r"(?P<names>[^()]{3,}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)\.?\s+(?P<rest>\S.+)")
+# Bracketed role words left without a link at the end of an item (`- Names, **CVPR 2019**. [code]`).
+_ROLE_END = lazy_compile(r"(?:\s*\[\s*(?:code|paper|pdf|project|video|slides|website|demo)\s*\])+\s*$", re.IGNORECASE)
 _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
 _LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
@@ -298,6 +306,8 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
     kind = label_kind(label)
     if kind != "code" and is_local_target(url):
         return "other"  # a path in the repository (`[blank](blank)`) is never a paper link
+    if kind == "code" and undecorated(label).strip("[] ").lower() == "source" and not is_code_host(url):
+        return "project"  # `[[Source](https://kola.xlore.cn)]`: where a dataset or a project is, no code host
     if kind == "code":
         return "code"
     if "arxiv" in url.lower() and arxiv_id.parse_link(url) is not None:
@@ -558,12 +568,17 @@ def _pipe_title(head: str) -> tuple[str, str, int | None] | None:
     """`2016 | Title | Authors, et al. | PKDD | [PDF](url)`, `Title | **[IJCAI 19]** | [pdf](url)`: a row of `|`
     fields whose first field after a year reads as a title. The title, the fields after it, and the year."""
     fields = [field.strip() for field in head.split("|")]
+    if len(fields) > 2 and not fields[0].strip(" *_"):
+        fields = fields[1:]  # `**[LSeg]** | **ICLR'22** | Title | [pdf](url)`: the fields after a name
     year = None
     if fields and _is_year(lead := fields[0].strip(" []*_")):
         year, fields = int(lead), fields[1:]
+    venue = []
+    if len(fields) > 2 and (found := read_venue(fields[0].strip(" []*_"))) is not None and found.known:
+        venue, fields = fields[:1], fields[1:]  # `**ICLR'22** | Title`: the venue field first
     if len(fields) < 2 or not looks_like_title(fields[0].strip(" *_")) or _names_venue(fields[0].strip(" *_[]")):
         return None
-    return clean_title(fields[0]), " | " + " | ".join(fields[1:]), year
+    return clean_title(fields[0]), " | " + " | ".join([*fields[1:], *venue]), year
 
 
 def _names_emphasis(pieces: list[Piece]) -> int:
@@ -1139,9 +1154,17 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         bool(collapse(tail).strip(" []\\|.,;:-")) and not _OWN_SEPARATOR.match(tail)
     )
     fields.title = _year_lead(clean_title(pieces[title_index].text, full_stop=has_citation), fields)
+    if "(" in fields.title and fields.authors is None and (apa := _apa_label(fields.title, fields)) is not None:
+        fields.title = apa  # `[Geng, S., Liu, S., & Zhang, Y. (2022). Title. RecSys 2022.](url)`
     if ". " in fields.title and fields.authors is None and fields.venue is None:
         fields.title = _label_citation(fields.title, fields, template)
-    if "'" in fields.title or "’" in fields.title or fields.title.endswith(")") or fields.title.startswith("["):
+    if (
+        "'" in fields.title
+        or "’" in fields.title
+        or fields.title.endswith(")")
+        or fields.title[:1] == "["
+        or (fields.title[-4:].isdigit() and ", " in fields.title)
+    ):
         fields.title = _label_venue(fields.title, fields)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
@@ -1153,7 +1176,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.authors = collapse(by.group("names"))  # `[Title](url) by Michael W. Macy and Robert Willer (2002)`
     elif fields.authors is None and "by " in tail and (cited := _by_citation(tail)) is not None:
         fields.authors, tail = cited  # `[Title](url) by Zhou L, Yang P, et al. AAMAS, 2014.`
-    elif fields.authors is None and _DASH_LEAD.match(tail) and (dashed := _dash_citation(tail)) is not None:
+    elif fields.authors is None and _DASH_LEAD.match(tail) and (dashed := _dash_citation(_ROLE_END.sub("", tail))):
         fields.authors, tail = dashed  # `[Title](url) - K. Soomro and M. Shah, ICCV2017.` (names unsure: None)
     elif fields.authors is None and (bracketed := _paren_citation(tail)) is not None:
         fields.authors, tail = bracketed  # `[Title](url) (Fei Wang et al., IEEE Network 2023)`
@@ -1208,6 +1231,27 @@ def _label_citation(label: str, fields: Fields, template: Template) -> str:
     return clean_title(label[:cut])
 
 
+def _apa_label(label: str, fields: Fields) -> str | None:
+    """An APA citation as a link label, `Names (Year). Title. Venue.`: its title, with the names, year and a venue the
+    table knows going to `fields`; None for any other label."""
+    m = _APA.match(label)
+    if m is None or not looks_like_authors(m.group("names")):
+        return None
+    rest = m.group("rest")
+    title, venue = rest.rstrip(" ."), None
+    stop = rest.find(". ")
+    while stop > 0:
+        found = read_venue(rest[stop + 2 :].strip(" ."))
+        if found is not None and (found.known or found.arxiv):
+            title, venue = rest[:stop], found
+            break
+        stop = rest.find(". ", stop + 2)
+    fields.authors, fields.year = collapse(m.group("names")).rstrip(" ,."), int(m.group("year"))
+    if venue is not None and venue.venue is not None:
+        fields.venue, fields.venue_raw = venue.venue, rest[stop + 2 :].strip(" .")
+    return clean_title(title)
+
+
 def _label_venue(label: str, fields: Fields) -> str:
     """`[USDRL AAAI'2025](url)`, `[Quantum Machine Learning (Nature 2017)](url)`: a venue with its year that ends a
     link label goes to the fields (an apostrophe year only after a known venue; a parenthesised name the table
@@ -1223,14 +1267,20 @@ def _label_venue(label: str, fields: Fields) -> str:
     m = _LABEL_VENUE_END.search(label)
     if m is None or not _has_letter(label[: m.start()]) or fields.venue is not None:
         return label
-    slot = m.group("slot") or m.group("paren") or m.group("first")
+    slot = m.group("slot") or m.group("paren") or m.group("first") or m.group("year")
     found = read_venue(slot)
-    if found is None or found.year is None or not (found.known or m.group("paren") or m.group("first")):
+    # (a comma before a slot sets it apart as a field: `[Title, CF'14](url)` gives the year of a venue not known)
+    apart = m.group("slot") is not None and label[: m.start()].rstrip().endswith(",")
+    if (
+        found is None
+        or found.year is None
+        or not (found.known or apart or m.group("paren") or m.group("first") or m.group("year"))
+    ):
         return label
     if found.known:
         fields.venue, fields.venue_raw = found.venue, slot
     fields.year = fields.year or found.year
-    return clean_title(label[: m.start()])
+    return clean_title(label[: m.start()].rstrip(" ,;"))  # (`[AmorphOS: Title, OSDI'18](url)`)
 
 
 def _dash_citation(tail: str) -> tuple[str | None, str] | None:
@@ -1422,6 +1472,15 @@ def _read_plain(
         canonical = _canonical_plain(pieces)
         if canonical is not None and _has_letter(canonical[0]):  # (a number alone is never the title)
             fields.title, fields.authors, emphasised = canonical
+            quote = _NICK_QUOTED.fullmatch(fields.title)
+            bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong").strip().rstrip(":：").strip()
+            if quote is not None and bold and collapse(quote.group("nick")) == collapse(bold):
+                # `- **MCTformer:** "Title" *CVPR2022*`: the bold name and the quoted title (`**Li et al.:**` names)
+                if _sure_names(bold):
+                    fields.authors = fields.authors or collapse(bold).rstrip(" .")
+                else:
+                    fields.nickname = collapse(bold)
+                fields.title = clean_title(quote.group("title"))
             _venue_year(emphasised, fields)
             return
     if fields.nickname is not None:
@@ -2154,6 +2213,9 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
     if fields.arxiv is None and fields.title and _NO_TITLE.fullmatch(fields.title):
         fields.kind = "other"  # `[]() ( et al., Journal 2023)`: a template row, no title
         return
+    if not fields.title and links and not any(pieces[i].url.strip() for i in links):
+        fields.kind = "other"  # `- ** [[paper]()] [[code]()]`: a placeholder to fill in
+        return
     if links and pieces[links[0]].url.startswith("#") and all(_in_repository(pieces[i].url) for i in links[1:]):
         fields.kind = "other"  # `[Pruning](#pruning) [[more]](./pruning/README.md)`: a table of contents
         return
@@ -2174,6 +2236,10 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
             fields.title = plain  # `* USENIX Symposium on … Implementation (OSDI) [[website](url),[2018](url)]`
             fields.paper_evidence, fields.resource_evidence = False, True  # a venue's own line, no paper
             return
+    if fields.arxiv is None and any(tag.lower() in _RESOURCE_TAGS for tag in fields.tags):
+        fields.paper_evidence, fields.resource_evidence = False, True  # `- [Blog] [Title](url): …`
+        fields.venue = fields.venue_raw = None
+        return
     paper = (
         fields.arxiv is not None
         or fields.bracketed

@@ -50,7 +50,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"datasets?|benchmarks?",
     ),
     ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?"),
-    ("links", r"links?|urls?|resources?|materials?"),
+    ("links", r"links?|urls?|resources?|materials?|data(?:set)? links?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|published date|release(?:d| date)?"),
     (
