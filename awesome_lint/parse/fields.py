@@ -83,7 +83,8 @@ _SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
 _VENUE_LABEL_CHARS = 40
 """The longest link label read as a venue's name rather than a title (`IEEE Symposium on Security and Privacy`)."""
 _NICK_CITATION = lazy_compile(r"\.\s+\S.*\.\s|\((?:[^()]*[A-Za-z])?[^()]*(?:19|20)\d\d\)")
-_NAMED_QUOTE = lazy_compile(r'^\s*(?P<nick>[^"“”:：]{1,40}?)\s*[:：]\s*(?=["“])')
+_QUOTE_NICK = r'(?P<nick>[^"“”:：]{1,40}?)'  # a short name before a quoted title
+_NAMED_QUOTE = lazy_compile(rf'^\s*{_QUOTE_NICK}\s*[:：]\s*(?=["“])')
 _QUOTED = lazy_compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'\'(?P<c>[^\']+)\'\')\s*')
 _DATED_LEAD = lazy_compile(r"^\s*\((?P<note>(?P<name>[A-Za-z][^()]{0,60}?)\s(?P<year>\d{2}|(?:19|20)\d\d))\)\s*")
 _LEAD_NOTE = lazy_compile(r"^\s*\((?P<note>[^()]{1,20})\)\s*")
@@ -132,7 +133,7 @@ _ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|2
 _DATA_NAME = lazy_compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|leaderboards?)$", re.IGNORECASE)
 # Tags that say an item is no paper: `- [Blog] [Title](url)`, `【Video】[Title](url)`.
 _RESOURCE_TAGS = frozenset(("blog", "news", "video", "videos", "talk", "podcast", "slides", "tool", "project", "demo"))
-_NICK_QUOTED = lazy_compile(r'(?P<nick>[^"“”:：]{1,40}?)\s*[:：]?\s*["“](?P<title>[^"”]+)["”]\W*')
+_NICK_QUOTED = lazy_compile(rf'{_QUOTE_NICK}\s*[:：]?\s*["“](?P<title>[^"”]+)["”]\W*')
 _APA = lazy_compile(r"(?P<names>[^()]{3,}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)\.?\s+(?P<rest>\S.+)")
 # Bracketed role words left without a link at the end of an item (`- Names, **CVPR 2019**. [code]`).
 _ROLE_END = lazy_compile(r"(?:\s*\[\s*(?:code|paper|pdf|project|video|slides|website|demo)\s*\])+\s*$", re.IGNORECASE)
