@@ -1250,6 +1250,7 @@ def _apa_label(label: str, fields: Fields) -> str | None:
     fields.authors, fields.year = collapse(m.group("names")).rstrip(" ,."), int(m.group("year"))
     if venue is not None and venue.venue is not None:
         fields.venue, fields.venue_raw = venue.venue, rest[stop + 2 :].strip(" .")
+        fields.year = venue.year or fields.year  # (`(2023). Title. WSDM 2024.`: the year of the venue)
     return clean_title(title)
 
 

@@ -445,6 +445,7 @@ def create_parser(inline: InlineParser | None = None) -> mistune.Markdown:
 
     md = mistune.Markdown(renderer=None, inline=inline or PositionedInlineParser(), plugins=[url_plugin])
     md.block.register("table", TABLE_PATTERN, parse_table, before="paragraph")
+    md.block.block_quote_rules = [*md.block.block_quote_rules, "table"]  # (`> | Model | Paper |`: a table quoted)
     md.block.register("list", None, parse_list)
     md.block.register("block_quote", None, parse_block_quote)
     md.before_render_hooks.append(_keep_block_text)
