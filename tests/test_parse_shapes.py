@@ -611,3 +611,18 @@ def test_code_span_status_and_names_with_the_year_in_the_emphasis() -> None:
     first, second = doc.entries
     assert (first.authors, first.venue, first.year) == ("Y. Chen, S. Qian, H. Tang", None, 2023)
     assert (second.authors, second.venue, second.year) == ("Zhang Q., Chen M., Zhao T", "ICLR", 2023)
+
+
+def test_a_bold_venue_line_before_a_list_labels_its_papers() -> None:
+    doc = parse_text(
+        "## 2024\n\n**AAAI'24**\n"
+        "- Automatic Radiology Reports Generation via Memory Alignment Network [[paper](https://ojs.aaai.org/a/1)]\n"
+        "- A Radiology Report Generation Paper With A Venue Of Its Own, CVPR 2023 [[paper](https://x.org/2.pdf)]\n\n"
+        "**Bold Title Of A Paragraph That Is No Venue**\n- [Another Paper Title Here](https://arxiv.org/abs/2401.00001)\n"
+    )
+    assert [(e.kind, e.title, e.venue, e.year) for e in doc.entries] == [
+        ("other", "AAAI'24", None, None),
+        ("paper", "Automatic Radiology Reports Generation via Memory Alignment Network", "AAAI", 2024),
+        ("paper", "A Radiology Report Generation Paper With A Venue Of Its Own", "CVPR", 2023),
+        ("paper", "Another Paper Title Here", None, 2024),
+    ]

@@ -417,14 +417,16 @@ class _Builder:
 
     def field_list(self, head: _Item, count: int) -> None:
         """A bold title paragraph and the list of its fields right after it (`**Title**` / `- Authors: …` / `- Venue:
-        ICML 2023` / `- description`): the paragraph is an entry and the list's items are its sub-items."""
+        ICML 2023` / `- description`), or a bold venue line and the list of its papers (`**AAAI'24**` / `- Title`):
+        the paragraph is an entry (a label, for a venue line) and the list's items are its sub-items."""
         items = [item for item in self.items[count:] if item.parent is None]
         bold = [p for p in head.pieces if p.text.strip()]
         if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold):
             return
         labels = [_FIELD_LABEL.match(item.pieces[0].text) if item.pieces else None for item in items]
-        if not any(m is not None and _LABEL_ROLES.get(m.group(1).lower()) in ("authors", "venue") for m in labels):
-            return
+        fielded = any(m is not None and _LABEL_ROLES.get(m.group(1).lower()) in ("authors", "venue") for m in labels)
+        if not fielded and (head.key < 0 or _group_label(head) is None):
+            return  # (`**AAAI'24**` / `- Title [[paper](url)]`: a venue line over its papers is their label)
         if head.key >= 0:  # a bold paragraph, an entry of its own only in a list written so: this one is
             self.paragraphs = [(item, shape) for item, shape in self.paragraphs if item is not head]
             title = head
@@ -1004,7 +1006,7 @@ def _group_labels(readings: list[_Reading], items: list[_Item]) -> None:
 def _group_label(item: _Item) -> tuple[int | None, str | None, str] | None:
     """The year and known venue a bullet of one short phrase and no link names (`**Year 2024**`, `**CVPR**`,
     `2023`), with its text; None for any other bullet."""
-    if item.block != "item" or any(p.link or p.image for p in item.pieces):
+    if item.block not in ("item", "paragraph") or any(p.link or p.image for p in item.pieces):
         return None
     text = collapse("".join(p.text for p in item.pieces)).strip(" *_:")
     if not text or len(text.split()) > 3:
