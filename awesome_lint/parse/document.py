@@ -429,15 +429,12 @@ class _Builder:
             return  # (`**AAAI'24**` / `- Title [[paper](url)]`: a venue line over its papers is their label)
         if head.key >= 0:  # a bold paragraph, an entry of its own only in a list written so: this one is
             self.paragraphs = [(item, shape) for item, shape in self.paragraphs if item is not head]
-            title = head
-        else:
-            text = collapse(self.index.text[head.start : head.end])
-            title = _Item(head.start, head.end, head.pieces, "", None, 0, text, self.keys, None, "paragraph")
-            title.first_line = head.first_line
+        else:  # (a paragraph kept aside while it may open a paper block: made an entry)
+            head.text, head.key = collapse(self.index.text[head.start : head.end]), self.keys
             self.keys += 1
         for item in items:
-            item.parent = title.key
-        self.items.insert(count, title)
+            item.parent = head.key
+        self.items.insert(count, head)
 
     def table(self, token: Token) -> None:
         """The rows of a GFM table, each an item whose pieces are its cells' pieces."""
@@ -1127,7 +1124,7 @@ def _dated_description(pieces: list[Piece]) -> str:
         return ""
     text = collapse("".join(p.text for p in pieces))
     m = _DATED_SENTENCE.match(text)
-    return text if m is not None and len(text[m.end() :].split()) >= 8 and sentence_like(text[m.end() :]) else ""
+    return text if m is not None and _description(text[m.end() :]) else ""
 
 
 def _give_fields(parent: _Reading, reading: _Reading) -> bool:

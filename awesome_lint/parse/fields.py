@@ -819,14 +819,19 @@ def _unbracketed(piece: Piece) -> Piece:
     m = _BOLD_BRACKET.fullmatch(piece.text)
     if m is None:
         return piece
-    exact = piece.start >= 0 and piece.end - piece.start == len(piece.text)
+    exact = _source_is_text(piece)
     start, end = (piece.start + m.start(1), piece.start + m.end(1)) if exact else (piece.start, piece.end)
     return replace(piece, text=m.group(1), start=start, end=end)
 
 
+def _source_is_text(piece: Piece) -> bool:
+    """Whether a piece's source offsets span exactly its text, so an offset in the text is one in the source."""
+    return piece.start >= 0 and piece.end - piece.start == len(piece.text)
+
+
 def _sliced(piece: Piece, cut: int) -> Piece:
     """A plain piece without its first `cut` characters (its start moved with them where its source is its text)."""
-    start = piece.start + cut if piece.start >= 0 and piece.end - piece.start == len(piece.text) else piece.start
+    start = piece.start + cut if _source_is_text(piece) else piece.start
     return replace(piece, text=piece.text[cut:], start=start)
 
 

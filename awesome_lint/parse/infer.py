@@ -162,9 +162,12 @@ def own_kind(fields: Fields, section: tuple[str, ...], has_links: bool, part: in
         return "paper"
     # (under a heading of implementations a dated paper link is a paper's, as the systems it describes are
     # implementations: `### Fuzzing implementations` / `- [2020 - WEIZZ: …](https://…/weizz-issta2020.pdf)`)
-    implemented = bool(section) and fields.paper_evidence and fields.year is not None
-    if implemented and _IMPLEMENTATIONS.search(section[-1]) is None:
-        implemented = False
+    implemented = (
+        bool(section)
+        and fields.paper_evidence
+        and fields.year is not None
+        and _IMPLEMENTATIONS.search(section[-1]) is not None
+    )
     if under_resources and has_links and not implemented:
         return "resource"
     if _RESOURCE_TITLE.search(fields.title) and fields.arxiv is None and fields.title_link is not None:
@@ -336,10 +339,11 @@ def linked_paragraph(pieces: list[Piece]) -> bool:
         return False
     rest = "".join(p.text for p in pieces[1:] if not p.link)
     words = len(rest.split())  # (a long venue name is one field: `, IEEE Transactions on Visualization and …, 2019`)
-    return words <= _LINKED_FIELD_WORDS or (words <= 2 * _LINKED_FIELD_WORDS and _venue_field(rest))
+    return words <= _LINKED_FIELD_WORDS or (words <= 2 * _LINKED_FIELD_WORDS and _venue_and_year(rest))
 
 
-def _venue_field(text: str) -> bool:
+def _venue_and_year(text: str) -> bool:
+    """A field that names a venue (known or not) with its year (`, IEEE Transactions on Visualization …, 2019`)."""
     found = read_venue(text.strip(" ,.;"))
     return found is not None and found.venue is not None and found.year is not None
 
