@@ -399,8 +399,11 @@ def _run(
     --fix` command for the fixable findings (a command without `--fix` of its own); `lint_cache` uses the lint
     cache the config names for a run without link checks; without `block_facts` (rules that read no block facts
     but the comments) the parse keeps none."""
+    from contextlib import nullcontext
+
     from awesome_lint.findings import severity_rank
     from awesome_lint.lint import lint_paths
+    from awesome_lint.regex import keep_compiled
     from awesome_lint.report import render
 
     files = config.files(paths)
@@ -414,7 +417,10 @@ def _run(
         from awesome_lint.lint_cache import open_cache
 
         cache = open_cache(config.cache, config.root)
-    with paused_collection(freeze=True):  # parsing and linting: millions of objects living to the end, no cycles
+    with (
+        keep_compiled(cache.patterns) if cache is not None else nullcontext(),
+        paused_collection(freeze=True),  # parsing and linting: millions of objects living to the end, no cycles
+    ):
         if network_flags is not None:
             from awesome_lint.lint import read_and_parse
 

@@ -33,6 +33,8 @@ KEEP_FINGERPRINTS = 3
 """Folders of older code kept besides the current one (another installed version may still use them)."""
 LIBRARIES = ("mistune", "rapidfuzz", "ftfy")
 """Libraries whose version can change findings: the Markdown parser, the title matcher, mojibake repair."""
+PATTERNS = "patterns.json"
+"""The compiled patterns' file in a code fingerprint's folder (entries are named by a hash, never so)."""
 _FINGERPRINT_LENGTH = 16
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# awesome-lint's lint cache; see https://bford.info/cachedir/\n"
 
@@ -111,11 +113,14 @@ def _finding(path: str, item: list[Any]) -> Finding:
 
 
 class LintCache:
-    """Findings by file bytes and settings, in one folder."""
+    """Findings by file bytes and settings, in one folder; the folder also keeps the compiled patterns (see
+    `regex.PatternStore`), so a file that changed is parsed without compiling the parser's patterns again."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.root = Path(folder)
         self.folder = self.root / code_fingerprint()
+        self.patterns = self.folder / PATTERNS
+        """The compiled patterns' store (for `regex.keep_compiled`)."""
 
     def _entry(self, path: str, config: Config) -> Path:
         slot = json.dumps([path, os.path.abspath(path), settings(config, path)], default=repr, sort_keys=True)

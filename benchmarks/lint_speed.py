@@ -11,10 +11,12 @@ that forked it, so no peak is below this benchmark's own (the `python -c pass` r
 Inputs: an empty file (start-up; `python -c pass` is shown too), one list (lists/awesome-model-compression.md,
 251 items), the files of `lists/`, and one list 10 and 30 times the size of the five seed lists (each copy
 varied, see parse_speed.py). `cold` runs use `--no-cache`; `cached` runs read the lint cache a first run wrote
-(the next run on an unchanged file). `--also SCRIPT` times another installed awesome-lint (say, the version
-before a change) the same way, cold, in the same rounds. Each one-file input also times the floor under any
-linter in Python on these libraries: the interpreter importing click, rapidfuzz and mistune, and mistune's AST of
-the file. Install with `pip install .` (compiled bytecode), then:
+(the next run on an unchanged file); `edited` runs lint a copy of a one-file input that gets one more line before
+each run, so the lint cache has no entry for it but holds the compiled patterns (a commit of an edited list).
+`--also SCRIPT` times another installed awesome-lint (say, the version before a change) the same way, cold, in
+the same rounds. Each one-file input also times the floor under any linter in Python on these libraries: the
+interpreter importing click, rapidfuzz and mistune, and mistune's AST of the file.
+Install with `pip install .` (compiled bytecode), then:
 
     python benchmarks/lint_speed.py [--runs 7] [--big-runs 3] [--sizes 10,30 (or '')] [--also OTHER/bin/awesome-lint]
 """
@@ -54,6 +56,9 @@ FLOOR = (
     "import sys, click, rapidfuzz, mistune; "
     "mistune.create_markdown(renderer=None)(open(sys.argv[1], encoding='utf-8').read())"
 )
+
+# One more line in the copy, then lint it with the cache on: $0 the script, $1 the copy, $2 the config.
+EDITED = 'printf "\\n" >> "$1" && exec "$0" lint --config "$2" "$1"'
 
 
 @dataclass
@@ -222,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
                 rows.insert(0, Timed("python -c pass", [sys.executable, "-c", "pass"]))
             elif len(paths) == 1:
                 rows.insert(0, Timed("floor: python, its libraries, mistune", [sys.executable, "-c", FLOOR, *paths]))
+                edited = work / f"edited-{Path(paths[0]).name}"
+                shutil.copyfile(paths[0], edited)
+                run_once([*cached, str(edited)])  # fills the pattern store
+                edit_and_lint = ["sh", "-c", EDITED, script, str(edited), str(config)]
+                rows.insert(-1, Timed("awesome-lint lint (edited)", edit_and_lint))
             interleaved(rows, rounds)
             ours = [row for row in rows if row.label.startswith("awesome-lint lint")]
             goals = {} if goal is None else {row.label: goal for row in ours}

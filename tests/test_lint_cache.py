@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from click.testing import CliRunner
 from conftest import DATA, LISTS, ROOT, SEED_LISTS, list_changed_since_head
 
 from awesome_lint.cli import main
-from awesome_lint.lint_cache import KEEP_FINGERPRINTS, code_fingerprint, fingerprint_of
+from awesome_lint.lint_cache import KEEP_FINGERPRINTS, PATTERNS, code_fingerprint, fingerprint_of
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REAL_LISTS = sorted((DATA / "real-lists").glob("*__*.md"))
@@ -35,8 +37,8 @@ def cache_config(folder: Path, extra: str = "") -> Path:
 
 
 def entries(cache: Path) -> list[Path]:
-    """The cache entries of the running code."""
-    return sorted((cache / code_fingerprint()).glob("*.json"))
+    """The cache entries of the running code (not its compiled patterns)."""
+    return sorted(p for p in (cache / code_fingerprint()).glob("*.json") if p.name != PATTERNS)
 
 
 def three_runs(config: Path, *args: str) -> tuple[int, str, str]:
@@ -236,3 +238,26 @@ def test_the_code_fingerprint_follows_the_package_files(tmp_path: Path) -> None:
     assert fingerprint_of(str(package)) == first
     (package / "rules" / "a.py").write_text("A = 12\n")
     assert fingerprint_of(str(package)) != first
+
+
+def test_an_edited_file_is_parsed_with_the_patterns_the_cache_keeps(tmp_path: Path) -> None:
+    """A new process (patterns not compiled yet) fills the store; after an edit, the next one finds every pattern
+    it needs there (the store is not written again) and prints what a run without the cache prints."""
+    config = cache_config(tmp_path / "cfg")
+    path = tmp_path / "list.md"
+    shutil.copy(SEED_LISTS[0], path)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "awesome_lint", "lint", "--config", str(config), *args, str(path)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    run()
+    store = tmp_path / "cfg" / "cache" / code_fingerprint() / PATTERNS
+    written = store.stat()
+    assert len(json.loads(store.read_text(encoding="utf-8"))["patterns"]) > 50
+    path.write_text(path.read_text(encoding="utf-8") + "\n- [A new paper](https://arxiv.org/abs/2101.00001v2)\n")
+    edited = run()
+    assert (store.stat().st_ino, store.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    uncached = run("--no-cache")
+    assert edited.returncode == uncached.returncode == 1
+    assert edited.stdout == uncached.stdout and "AL" in edited.stdout
