@@ -320,7 +320,7 @@ def test_paragraph_then_two_items_that_are_no_citation() -> None:
     assert [e.title for e in doc.entries] == ["Use a larger batch size", "Train for longer"]
 
 
-def test_a_path_in_the_repository_is_never_a_paper_link() -> None:
+def test_a_path_in_the_repository_is_no_paper_link_unless_a_pdf() -> None:
     doc = parse_text(
         "- [Deep Compression: Compressing Deep Neural Networks](papers/deep-compression.pdf), ICLR 2016\n"
         "- [A Placeholder](blank)\n"
@@ -328,7 +328,7 @@ def test_a_path_in_the_repository_is_never_a_paper_link() -> None:
         "- [Code Kept](https://arxiv.org/abs/1510.00149) [[code]](./src/prune)\n"
     )
     assert [[(link.role, link.url) for link in e.links] for e in doc.entries] == [
-        [("other", "papers/deep-compression.pdf")],
+        [("paper", "papers/deep-compression.pdf")],  # the paper's PDF kept in the repository
         [("other", "blank")],
         [("paper", "bmvc2021-virtualconference.com/assets/papers/1445.pdf")],
         [("paper", "https://arxiv.org/abs/1510.00149"), ("code", "./src/prune")],
@@ -625,4 +625,20 @@ def test_a_bold_venue_line_before_a_list_labels_its_papers() -> None:
         ("paper", "Automatic Radiology Reports Generation via Memory Alignment Network", "AAAI", 2024),
         ("paper", "A Radiology Report Generation Paper With A Venue Of Its Own", "CVPR", 2023),
         ("paper", "Another Paper Title Here", None, 2024),
+    ]
+
+
+def test_a_pdf_in_the_repository_linked_by_a_title_makes_a_paper() -> None:
+    doc = parse_text(
+        "# Graph systems\n\n"
+        "* A1: [A Distributed In-Memory Graph Database](../papers/A1.pdf)\n"
+        "* Version Traveler: [Fast and Memory-Efficient Version Switching](../papers/Version%20Traveler.pdf)\n"
+        "* [Giraph](http://giraph.apache.org)\n"
+        "* [Design notes](./notes/design.md)\n"
+    )
+    assert [(e.kind, e.nickname, [(link.role, link.url) for link in e.links]) for e in doc.entries] == [
+        ("paper", "A1", [("paper", "../papers/A1.pdf")]),
+        ("paper", "Version Traveler", [("paper", "../papers/Version%20Traveler.pdf")]),
+        ("resource", None, [("project", "http://giraph.apache.org")]),
+        ("other", None, [("project", "./notes/design.md")]),
     ]

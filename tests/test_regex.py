@@ -73,8 +73,8 @@ def _package_patterns() -> list[tuple[str, int]]:
         if module_info.name != "awesome_lint.__main__":
             module = importlib.import_module(module_info.name)
             for value in vars(module).values():
-                items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple | list) else [value]
-                for item in items:
+                items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple | list) else ()
+                for item in [value, *items]:
                     if isinstance(item, LazyPattern) and isinstance(item._source[0], str):
                         found[(item._source[0], item._source[1])] = None
     return list(found)

@@ -78,6 +78,7 @@ _BY_AUTHORS = lazy_compile(
 )
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
 _ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
 _SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
 _VENUE_LABEL_CHARS = 40
@@ -306,7 +307,9 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
         return "other"  # an anchor, or a citation (`[bibtex](https://github.com/.../citations/x.txt)`)
     kind = label_kind(label)
     if kind != "code" and is_local_target(url):
-        return "other"  # a path in the repository (`[blank](blank)`) is never a paper link
+        if (is_title or kind == "paper") and urlsplit(url.strip()).path.lower().endswith(".pdf"):
+            return "paper"  # `[Title](../papers/A1.pdf)`: the paper's PDF kept in the list's repository
+        return "other"  # any other path in the repository (`[blank](blank)`) is no paper link
     if kind == "code" and undecorated(label).strip("[] ").lower() == "source" and not is_code_host(url):
         return "project"  # `[[Source](https://kola.xlore.cn)]`: where a dataset or a project is, no code host
     if kind == "code":
@@ -414,6 +417,19 @@ def _venue_field(text: str, fields: Fields, template: Template, slot: str) -> bo
     return True
 
 
+# A year and month: when a preprint was posted, after the names (`Xiao et al., 2022.03, EMNLP2022`).
+_YEAR_MONTH = lazy_compile(r"(?:19|20)\d\d[./](?:0?[1-9]|1[0-2])")
+
+
+def _posted(names: str) -> tuple[str, int | None]:
+    """Names without the date after them (`Xiao et al., 2022.03`, `Moreira, Feb 2025`), and its year."""
+    names = collapse(names).strip(" ,;")
+    head, comma, last = names.rpartition(",")
+    if comma and (is_date(last.strip(" .")) or _YEAR_MONTH.fullmatch(last.strip(" ."))):
+        return head.strip(" ,;").rstrip(" ."), _last_year(last)
+    return names.rstrip(" ."), None
+
+
 def _venue_from_tail(tail: str, fields: Fields) -> None:
     """Venue, year and notes from the text after a linked title (a citation or a bracketed venue)."""
     m = _BRACKET_VENUE.search(tail)
@@ -445,21 +461,31 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             fields.year = year
         return
     whole = read_venue(citation)  # the tail is the venue field itself: `NeurIPS ENLSP Workshop 2023`
+    posted = None
     body = citation.rstrip(" ,|;")  # (`Niemeyer et al., CVPR 2021, [bibtex](…)` leaves a comma)
     cut = max(body.rfind(","), body.rfind(". "))
     if (whole is None or not whole.known or whole.arxiv or whole.venue == "arXiv") and cut > 0:
-        names, last = body[:cut], body[cut + 1 :].strip(" |;")
+        names, last = body[:cut], _YEAR_MONTH_LEAD.sub("", body[cut + 1 :].strip(" |;"))  # (`2020.09 EMNLP2020`)
         field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, `Rebain et al. Arxiv 2020`
-        if field is not None and field.known:
-            whole, citation = field, last
-            names = collapse(names).strip(" ,;").rstrip(" .")
+        if field is not None and field.venue is None and field.year is not None:
+            head, _comma, named = names.rpartition(",")
+            joined = read_venue(f"{named.strip()} {last}")
+            if joined is not None and joined.known and joined.venue is not None:  # `Google, WWW, 2020.`
+                field, last, names = joined, f"{named.strip()}, {last}", head
+        dated = is_date(last)  # `Kim, et al., May 2024`: when it was posted, after the names
+        if (field is not None and field.known) or dated:
+            names, posted = _posted(names)
+            if not dated:
+                whole, citation = field, last
+            posted = _last_year(last) if dated else posted
             if fields.authors is None and (_sure_names(names) or _two_surnames(names)):
                 fields.authors = names
-    venue = whole.venue if whole is not None and whole.known else venue_from_citation(citation, cased=True)
+    known = whole is not None and whole.known
+    venue = whole.venue if whole is not None and known else venue_from_citation(citation, cased=True)
     if venue:
         fields.venue = venue
         fields.venue_raw = citation
-    year = _last_year(citation)
+    year = (whole.year if whole is not None and known else None) or _last_year(citation) or posted  # (`ACL'24`)
     if year:
         fields.year = year
 
@@ -572,8 +598,9 @@ def _pipe_title(head: str) -> tuple[str, str, int | None] | None:
     if len(fields) > 2 and not fields[0].strip(" *_"):
         fields = fields[1:]  # `**[LSeg]** | **ICLR'22** | Title | [pdf](url)`: the fields after a name
     year = None
-    if fields and _is_year(lead := fields[0].strip(" []*_")):
-        year, fields = int(lead), fields[1:]
+    lead = read_venue(fields[0].strip(" []*_")) if fields else None
+    if lead is not None and lead.venue is None and lead.year is not None:
+        year, fields = lead.year, fields[1:]  # `2016 |`, `**2016-10** |`
     venue = []
     if len(fields) > 2 and (found := read_venue(fields[0].strip(" []*_"))) is not None and found.known:
         venue, fields = fields[:1], fields[1:]  # `**ICLR'22** | Title`: the venue field first
@@ -878,7 +905,8 @@ def _nick_before_citation(pieces: list[Piece], index: int) -> bool:
         found = read_venue(parts[k]) if _HAS_YEAR.search(parts[k]) else None
         if _et_al_names(parts[k]) or (found is not None and found.known and found.year is not None):
             title = ", ".join(parts[:k])  # (`(Gaoyang Liu et al., Arxiv 2021)` cites only names: no title)
-            return len(title.split()) >= 3 and not title.lstrip().startswith("(")
+            # (`[Distributed Halide](url) by Tyler Denniston et al., PPoPP 2016`: names only, the label is the title)
+            return len(title.split()) >= 3 and not title.lstrip().startswith("(") and not _BY_LEAD.match(title)
     return False
 
 
@@ -1362,6 +1390,9 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
         return None
     names = collapse(m.group("names")).strip(" ,;.")
     rest = m.group("year") or ""
+    undated, posted = _posted(f"{names} {rest}")
+    if rest and posted is not None:
+        names = undated  # `Mingxin Li, et al., Oct 2024`: the month it was posted stays out of the names
     head, stop, last = names.rpartition(". ")
     found = read_venue(last) if stop else None
     if found is not None and found.known and found.venue is not None:
@@ -1377,8 +1408,18 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
     """`by Zhou L, Yang P, et al. AAMAS, 2014.` after a linked title: the names up to the first full stop after
     which the rest holds a year, and that rest (the venue and year); None when no such names open the tail."""
     lead = _BY_LEAD.match(tail)
-    if lead is None or not _HAS_YEAR.search(tail):
+    if lead is None:
         return None
+    etal = _ET_AL.search(tail, lead.end())
+    if etal is not None and looks_like_authors(tail[lead.end() : etal.end()]):
+        rest = tail[etal.end() :]  # `by Aart J.C. Bik et al., arXiv 2022`, `by Oliver Rausch et al., ICS 22`
+        if _HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;")) is not None:
+            return collapse(tail[lead.end() : etal.end()]).rstrip("."), rest
+    if not _HAS_YEAR.search(tail):
+        return None
+    head, comma, last = tail.rpartition(",")
+    if comma and known_dated(last.strip(" .")) is not None and looks_like_authors(head[lead.end() :]):
+        return collapse(head[lead.end() :]), last  # `by Lianmin Zheng, Zhuohan Li and Hao Zhang, OSDI 2022`
     at = tail.find(". ", lead.end())
     while at >= 0:
         names, rest = tail[lead.end() : at], tail[at + 2 :]
@@ -1960,8 +2001,9 @@ def _classify(
 
 
 def _is_year(part: str) -> bool:
+    """A year on its own, not a year and month (`2021.9` is when a preprint was posted, not a venue's year)."""
     found = read_venue(part)
-    return found is not None and found.venue is None and found.year is not None
+    return found is not None and found.venue is None and found.year is not None and not _YEAR_MONTH.fullmatch(part)
 
 
 def _title_end(text: str, fields: Fields, template: Template) -> int:

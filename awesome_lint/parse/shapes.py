@@ -210,9 +210,10 @@ def host(url: str) -> str:
 
 
 def is_paper_host(url: str) -> bool:
-    """Whether a URL points at a paper: a publisher, proceedings or preprint host, or a PDF file."""
+    """Whether a URL points at a paper: a publisher, proceedings or preprint host, or a PDF file (on a host, or in
+    the list's own repository: `../papers/A1.pdf`)."""
     name, path = _split(url)
-    return bool(name) and (bool(_PAPER_HOST.search(name)) or path.endswith(".pdf"))
+    return (bool(name) and bool(_PAPER_HOST.search(name))) or path.endswith(".pdf")
 
 
 def is_media_host(url: str) -> bool:

@@ -25,7 +25,14 @@ from awesome_lint.parse.fields import (
     is_badge,
     recognise,
 )
-from awesome_lint.parse.shapes import is_code_host, is_decoration, label_kind, looks_like_authors, looks_like_title
+from awesome_lint.parse.shapes import (
+    is_code_host,
+    is_decoration,
+    label_kind,
+    looks_like_authors,
+    looks_like_name,
+    looks_like_title,
+)
 from awesome_lint.parse.venues import read_venue
 from awesome_lint.regex import lazy_compile
 
@@ -59,7 +66,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"codes? (?:&|and) (?:weights|models?|checkpoints?|data)|weights|checkpoints?",
     ),
     ("nickname", r"abbreviations?|abbr|short names?|nicknames?|acronyms?"),
-    ("authors", r"authors?|authors? list"),
+    ("authors", r"authors?|authors? list|first authors?|lead authors?"),
     ("tags", r"types?|topics?|categor(?:y|ies)|tags?|tasks?|keywords?|areas?|fields?|method types?|labels?"),
     (
         "ignore",
@@ -394,8 +401,8 @@ def read_row(
                 fields.year = fields.year if found.year is None else found.year
         elif role == "nickname" and text.strip(" -"):
             fields.nickname = text  # `| **GeoKR** | **Title** | ...`: an Abbreviation column
-        elif role == "authors" and looks_like_authors(text):
-            fields.authors = text
+        elif role == "authors" and (looks_like_authors(text) or looks_like_name(text)):
+            fields.authors = text  # (one name under `First Author`)
         elif role == "tags":
             tags = [collapse(p.text) for p in cell if p.code] or [t.strip() for t in _TAG_SEP.split(text)]
             fields.tags.extend(t for t in tags if t and t != "-" and t not in fields.tags)

@@ -126,7 +126,8 @@ SHORT_NAMES: dict[str, str] = {
         "VLDB SIGMOD ICDE ICPP HPDC PLDI ISPASS SoCC LREC CoNLL ECIR ICMR ECML PAKDD ICONIP ICANN "
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
         "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
-        "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC CSUR TVCG "
+        "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC CSUR TVCG CGO ICS TACO EuroMLSys MAPL PVLDB CIDR BIBM "
+        "TCBB PSB JAMIA "
     )
 }
 SHORT_NAMES.update(
@@ -180,6 +181,10 @@ SHORT_NAMES.update(
         "Genome Biology",
         "Genome Research",
         "Nucleic Acids Research",
+        "BMC Bioinformatics",
+        "Molecular Systems Biology",
+        "Oncotarget",
+        "mSystems",
         "PLOS ONE",
         "PLOS Computational Biology",
         "Medical Image Analysis",
@@ -344,9 +349,9 @@ _ARXIV_PREPRINT = lazy_compile(r"^arxiv\s+preprint(?:\s+arxiv)?\b", re.IGNORECAS
 _ARXIV_YEAR = lazy_compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
 _BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
-# A year, alone or in a date (`2019/04`, `2018-07-02`); never one end of a range (`2021-2023`).
+# A year, alone or in a date (`2019/04`, `2018-07-02`, `2023.6`); never one end of a range (`2021-2023`).
 _FULL_YEAR = lazy_compile(
-    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|[-.](?:0[1-9]|1[0-2])(?!\d))?"
+    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|[-.](?:0?[1-9]|1[0-2])(?!\d))?"
     r"(?![\w.:]|[-–]\d{4})"
 )
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
