@@ -3,7 +3,6 @@ store (`keep_compiled`), what compiling them produced is kept in a file, so a la
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -81,6 +80,8 @@ class PatternStore:
 
     def _load(self) -> dict[tuple[str, int], list[Any]]:
         if self._known is None:
+            import json
+
             self._known = {}
             try:
                 with open(self.path, encoding="utf-8") as handle:
@@ -95,6 +96,8 @@ class PatternStore:
         """Write the file with the patterns compiled since it was read (quietly not, if that fails)."""
         if not self._new:
             return
+        import json
+
         from awesome_lint.errors import UserError
         from awesome_lint.source import write_atomic
 
