@@ -642,3 +642,22 @@ def test_a_pdf_in_the_repository_linked_by_a_title_makes_a_paper() -> None:
         ("resource", None, [("project", "http://giraph.apache.org")]),
         ("other", None, [("project", "./notes/design.md")]),
     ]
+
+
+def test_bold_titled_paragraphs_are_entries_where_a_list_writes_several() -> None:
+    one = "**Deep learning for computational biology** [[open access paper](http://msb.embopress.org/x)]\n\nA review.\n"
+    assert parse_text(one).entries == ()  # a lone bold line with a link: prose, not a list's shape
+    three = "\n\n".join(
+        [
+            one,
+            "**Neural graph fingerprints for molecules** [[github](https://github.com/HIPS/nf)][[preprint](https://arxiv.org/abs/1509.09292)]",
+            "**Opportunities And Obstacles For Deep Learning** [[bioRxiv preprint](http://biorxiv.org/content/142760)]",
+            "**A note on this list** is that it is curated by hand [here](https://example.org).",
+        ]
+    )
+    doc = parse_text(three)
+    assert [(e.kind, e.title, [link.role for link in e.links]) for e in doc.entries] == [
+        ("paper", "Deep learning for computational biology", ["paper"]),
+        ("paper", "Neural graph fingerprints for molecules", ["code", "paper"]),
+        ("paper", "Opportunities And Obstacles For Deep Learning", ["paper"]),
+    ]

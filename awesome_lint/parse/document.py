@@ -383,6 +383,7 @@ class _Builder:
             or ("citation" if infer.citation_paragraph(pieces) else "")
             or ("linked" if infer.linked_paragraph(pieces) else "")
             or ("marked" if infer.marked_paragraph(pieces) else "")
+            or ("titled" if infer.titled_paragraph(pieces) else "")
         )
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):

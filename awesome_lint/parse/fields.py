@@ -79,6 +79,7 @@ _BY_AUTHORS = lazy_compile(
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
+_PAREN_YEAR = lazy_compile(r"\s*[(（]?\s*(?:19|20)\d\d\s*[)）][\s.]*")  # (the cut may fall after `（`)
 _ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
 _SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
 _VENUE_LABEL_CHARS = 40
@@ -1792,7 +1793,9 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             fields.title_form = "group"
             return clean_title(_TRAILING_JUNK.sub("", title)), rest
     cut = _title_end(text, fields, template)
-    fields.title_form = "citation" if _has_letter(text[cut:]) else ""
+    # (`Learned Indexes for Dynamic Workloads (2019)`: a year alone cites a title of five words or more)
+    year_only = _PAREN_YEAR.fullmatch(text[cut:]) is not None and len(text[:cut].split()) >= 5
+    fields.title_form = "citation" if _has_letter(text[cut:]) or year_only else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
 
 

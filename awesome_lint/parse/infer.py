@@ -321,8 +321,22 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
     """The paragraph shapes a document writes its entries in: each that enough of its paragraphs have (a paragraph
     that is a bold run alone counts where the blocks do)."""
     counts = Counter(shapes)
-    kinds = {shape for shape in ("block", "citation", "linked", "marked") if counts[shape] >= MIN_BLOCKS}
+    kinds = {shape for shape in ("block", "citation", "linked", "marked", "titled") if counts[shape] >= MIN_BLOCKS}
     return kinds | {"bold"} if "block" in kinds else kinds
+
+
+def titled_paragraph(pieces: list[Piece]) -> bool:
+    """A one-line paragraph that is a bold title and its bracketed links, one of them a paper or code link
+    (`**Neural graph fingerprints** [[github](url)][[bioRxiv preprint](url)]`); a description may follow it."""
+    first = next((n for n, p in enumerate(pieces) if p.link or p.image), len(pieces))
+    if first == len(pieces) or any(p.newline or p.brk or p.image for p in pieces):
+        return False
+    title = "".join(p.text for p in pieces[:first] if p.emphasis == "strong")
+    if any(p.text.strip(" [") for p in pieces[:first] if p.emphasis != "strong") or not looks_like_title(title):
+        return False
+    if "".join(p.text for p in pieces[first:] if not p.link).strip(" []|"):
+        return False
+    return any(label_kind(p.text) in ("paper", "code") for p in pieces[first:] if p.link)
 
 
 def linked_paragraph(pieces: list[Piece]) -> bool:
