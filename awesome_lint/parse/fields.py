@@ -79,6 +79,8 @@ _BY_AUTHORS = lazy_compile(
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
+_BIBTEX_AND = lazy_compile(r"\s+and\s+")
+_BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
 _PAREN_YEAR = lazy_compile(r"\s*[(（]?\s*(?:19|20)\d\d\s*[)）][\s.]*")  # (the cut may fall after `（`)
 _ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
 _SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
@@ -469,18 +471,22 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         names, last = body[:cut], _YEAR_MONTH_LEAD.sub("", body[cut + 1 :].strip(" |;"))  # (`2020.09 EMNLP2020`)
         field = read_venue(last)  # or its last field: `Kurakin et al., ICLR workshop 2017`, `Rebain et al. Arxiv 2020`
         if field is not None and field.venue is None and field.year is not None:
-            head, _comma, named = names.rpartition(",")
-            joined = read_venue(f"{named.strip()} {last}")
-            if joined is not None and joined.known and joined.venue is not None:  # `Google, WWW, 2020.`
-                field, last, names = joined, f"{named.strip()}, {last}", head
+            stop = max(names.rfind(","), names.rfind(". "))  # `Google, WWW, 2020.`, `Anupam Datta. ICLR, 2019.`
+            head, named = names[: max(stop, 0)], names[stop + 1 :].strip(" .")
+            joined = read_venue(f"{named} {last}")
+            if joined is not None and joined.known and joined.venue is not None:
+                field, last, names = joined, f"{named}, {last}", head
         dated = is_date(last)  # `Kim, et al., May 2024`: when it was posted, after the names
         if (field is not None and field.known) or dated:
             names, posted = _posted(names)
             if not dated:
                 whole, citation = field, last
             posted = _last_year(last) if dated else posted
-            if fields.authors is None and (_sure_names(names) or _two_surnames(names)):
+            if fields.authors is None and (_sure_names(names) or _two_surnames(names) or _full_names(names)):
                 fields.authors = names
+        elif field is not None and field.venue is None and field.year is not None and fields.authors is None:
+            names = collapse(names).strip(" ,;").rstrip(" .")
+            fields.authors = names if _sure_names(names) else None  # `, Blodgett, Su Lin and Barocas, Solon, 2020`
     known = whole is not None and whole.known
     venue = whole.venue if whole is not None and known else venue_from_citation(citation, cased=True)
     if venue:
@@ -1398,9 +1404,8 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     found = read_venue(last) if stop else None
     if found is not None and found.known and found.venue is not None:
         names, rest = head.strip(" ,;."), f"{last} {rest}"  # `_Jianlin Su, Yunfeng Liu._ Arxiv 2021.`
-    full = "," in names and all(len(name.split()) >= 2 for name in _NAME_PARTS.split(names) if name)
     one = stop and found is not None and found.known and "," not in names and looks_like_name(names)
-    if not names or not (_sure_names(names) or (full and looks_like_authors(names)) or one):
+    if not names or not (_sure_names(names) or _full_names(names) or one):
         return None
     return names, rest
 
@@ -2107,11 +2112,30 @@ def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
 
 
 def _sure_names(part: str) -> bool:
-    """A list of names with `et al` or an initial: authors whatever the list (affiliations in parentheses, as in
-    `Hiroki Furuta (The University of Tokyo) et al`, are not read)."""
+    """A list of names with `et al` or an initial, or names written as BibTeX writes them: authors whatever the
+    list (affiliations in parentheses, as in `Hiroki Furuta (The University of Tokyo) et al`, are not read)."""
     if not _NAMES_FOR_SURE.search(part):
-        return False
+        return _bibtex_names(part)
     return looks_like_authors(_AFFILIATION.sub(" ", part) if "(" in part else part)
+
+
+def _full_names(part: str) -> bool:
+    """Two full names or more, each of two words or more (`Klas Leino, Emily Black, Matt Fredrikson`)."""
+    full = "," in part and all(len(name.split()) >= 2 for name in _NAME_PARTS.split(part) if name)
+    return full and looks_like_authors(part)
+
+
+def _bibtex_names(part: str) -> bool:
+    """Two names or more as BibTeX writes them, `Surname, Given and Surname, Given` (`Blodgett, Su Lin and Barocas,
+    Solon and Daumé III, Hal`)."""
+    names = _BIBTEX_AND.split(part.strip())
+    return len(names) >= 2 and all(name.count(",") == 1 and looks_like_name(_given_first(name)) for name in names)
+
+
+def _given_first(name: str) -> str:
+    """`Smith, Noah A` as `Noah A. Smith`: a BibTeX name in reading order, a bare initial with its full stop."""
+    surname, _comma, given = name.partition(",")
+    return _BARE_INITIAL.sub(r"\1.", f"{given.strip()} {surname.strip()}")
 
 
 def _two_surnames(part: str) -> bool:
