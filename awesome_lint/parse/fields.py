@@ -1031,7 +1031,7 @@ def _badge(piece: Piece, fields: Fields) -> None:
     if "img.shields.io/badge/" in url:
         body = unquote(url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
         segments = [p.replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("-")]
-        texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else body)
+        texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else segments[0])  # (`ICLR 2024-orange`)
         if len(segments) >= 3:
             texts.insert(1, " ".join(segments[:-1]))  # label and message: `NeurIPS-2023-blue`
     for text in texts:

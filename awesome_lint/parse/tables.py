@@ -366,6 +366,8 @@ def read_row(
     pieces: list[Piece] = []
     title_offset = 0
     column_year: int | None = None
+    venue_year: int | None = None
+    posted = False  # the year column holds a date (`2023.10`): when a preprint was posted, not the venue's year
     for col, cell in enumerate(cells):
         if pieces:
             pieces.append(Piece(" "))
@@ -383,12 +385,14 @@ def read_row(
                 fields.venue = found.venue if found.venue is not None else fields.venue
                 fields.venue_raw = text if found.venue is not None else fields.venue_raw
                 fields.year = found.year if found.year is not None else fields.year
+                venue_year = found.year if found.venue is not None else None
                 if found.note:
                     fields.notes.append(found.note)
         elif role == "year":
             m = _YEAR.search(text)
             if m:
                 column_year = int(m.group(0))
+                posted = text.strip(" *_") != m.group(0)
             found = read_venue(text) if fields.venue is None and any(c.isalpha() for c in text) else None
             if found is not None and found.known and found.year is not None:
                 fields.venue, fields.venue_raw = found.venue, text  # `| CVPR24 |` under a `Time` header
@@ -406,8 +410,8 @@ def read_row(
         elif role == "tags":
             tags = [collapse(p.text) for p in cell if p.code] or [t.strip() for t in _TAG_SEP.split(text)]
             fields.tags.extend(t for t in tags if t and t != "-" and t not in fields.tags)
-    if column_year is not None:
-        fields.year = column_year
+    if column_year is not None and not (posted and venue_year is not None):
+        fields.year = column_year  # (`| 2023.10 | Title | S&P'24 |`: the venue's year)
     if fields.title_link is not None:
         fields.title_link += title_offset
     links = [i for i, p in enumerate(pieces) if p.link]

@@ -143,6 +143,7 @@ SHORT_NAMES.update(
         "usenix security": "USENIX Security",
         "s&p": "S&P",
         "ieee s&p": "S&P",
+        "ssp": "S&P",
         "ecml pkdd": "ECML PKDD",
     }
 )
