@@ -79,6 +79,7 @@ _BY_AUTHORS = lazy_compile(
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
+_TITLE_YEAR = lazy_compile(r"(?<=[\w)])\s+((?:19|20)\d\d)\.\s*$")
 _BIBTEX_AND = lazy_compile(r"\s+and\s+")
 _BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
 _PAREN_YEAR = lazy_compile(r"\s*[(（]?\s*(?:19|20)\d\d\s*[)）][\s.]*")  # (the cut may fall after `（`)
@@ -926,6 +927,8 @@ def _nickname_before_title(name: str, after: str, pieces: list[Piece]) -> bool:
     head, stop, rest = title.partition(". ")
     if stop and _names_venue_or_year(rest.strip(" .")):
         title = head  # `**GPT-3 :** Language Models are Few-Shot Learners. NeurIPS 2020. [Paper](url)`
+    dated = _TITLE_YEAR.search(title)
+    title = title[: dated.start()] if dated is not None else title  # `**CORD-19**: Cord-19: … dataset 2020. [paper]`
     return len(title.split()) >= 3 and looks_like_title(title) and not title.rstrip().endswith(".")
 
 
@@ -2014,6 +2017,16 @@ def _is_year(part: str) -> bool:
     return found is not None and found.venue is None and found.year is not None and not _YEAR_MONTH.fullmatch(part)
 
 
+def _title_then_year(title: str, year: str) -> bool:
+    """Whether a sentence before a year is a title of four words or more, with no comma (`Title, in arXiv 2023.`
+    names a venue) and no venue's name right before the year (`Title CVPR 2020.`)."""
+    words = title.split()
+    if len(words) < 4 or "," in title:
+        return False
+    named = (read_venue(f"{' '.join(words[-k:])} {year}") for k in (1, 2, 3))
+    return not any(found is not None and found.known for found in named)
+
+
 def _title_end(text: str, fields: Fields, template: Template) -> int:
     """Where the title of `Title. Authors. Venue Year` / `Title, Venue, Year` / `Title [Venue Year]` ends.
 
@@ -2027,6 +2040,10 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
         bounds.append((position, m.start()))
         position = m.end()
     bounds.append((position, len(text)))
+    dated = _TITLE_YEAR.search(text) if len(bounds) <= 2 and not text[bounds[-1][0] :].strip() else None
+    if dated is not None and _title_then_year(text[: dated.start()], dated.group(1)):
+        fields.year = fields.year or int(dated.group(1))  # `Title 2020. [paper](url)`: one sentence, then its year
+        return dated.start()
     tail = _Tail()
     cut = len(text)
     index = len(bounds) - 1

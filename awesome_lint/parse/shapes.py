@@ -59,6 +59,20 @@ PAPER_HOSTS = (
     "papers.ssrn.com",
     "scholar.archive.org",
     "citeseerx.ist.psu.edu",
+    "academic.oup.com",
+    "medrxiv.org",
+    "plos.org",
+    "cell.com",
+    "pnas.org",
+    "frontiersin.org",
+    "biomedcentral.com",
+    "embopress.org",
+    "jamanetwork.com",
+    "nejm.org",
+    "thelancet.com",
+    "acs.org",
+    "rsc.org",
+    "aps.org",
 )
 # Hosts of packages, documentation and project sites: evidence that an entry is a resource.
 RESOURCE_HOSTS = (
