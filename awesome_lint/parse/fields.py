@@ -19,6 +19,7 @@ from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.shapes import (
     COUNT,
+    EMOJI,
     VENUE_WORD,
     badge_kind,
     host,
@@ -72,6 +73,8 @@ _TITLE_VENUE_YEAR = lazy_compile(r"^(?P<title>.+?),\s*(?P<venue>[^,]*?[A-Za-z][^
 _BRACKETED = lazy_compile(r"\[([^\[\]]+)\]")
 _CITATION_LEAD = lazy_compile(r"^[\s.,:;]*(?:\[[JCMDA]\][\s.,:;/]*)*(?:In\s+)?", re.IGNORECASE)
 _PAREN_NOTE = lazy_compile(r"^\s*\(([^()]*)\)\s*$")
+# A parenthesis before a remark set off by a dot, a dash or an emoji (`(ACL'24 Findings) · Chinese`, `(KDD'26) ⭐`).
+_PAREN_BEFORE_REMARK = lazy_compile(rf"^\s*\(([^()]*)\)\s*(?=[·•—–]|-\s|{EMOJI})")
 _QUOTED_AFTER = lazy_compile(r'\s(?:"(?P<a>[^"]{8,})"|“(?P<b>[^”]{8,})”|\'\'(?P<c>[^\']{8,})\'\')\s*')
 _BY_AUTHORS = lazy_compile(
     r"^[\s,]*by\s+(?:by\s+)?(?P<names>[^()\[\]]+?)\s*(?:\((?:19|20)\d\d\))?[\s.]*$", re.IGNORECASE
@@ -79,6 +82,7 @@ _BY_AUTHORS = lazy_compile(
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
+_NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?P<year>(?:19|20)\d\d)\)")
 _TITLE_YEAR = lazy_compile(r"(?<=[\w)])\s+((?:19|20)\d\d)\.\s*$")
 _BIBTEX_AND = lazy_compile(r"\s+and\s+")
 _BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
@@ -144,6 +148,7 @@ _APA = lazy_compile(r"(?P<names>[^()]{3,}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)\
 _ROLE_END = lazy_compile(r"(?:\s*\[\s*(?:code|paper|pdf|project|video|slides|website|demo)\s*\])+\s*$", re.IGNORECASE)
 _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
 _LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
+_SHORT_YEAR_LEAD = lazy_compile(r"(?P<year>\d\d)-(?P<venue>[A-Za-z]+)-(?:(?:oral|spotlight|poster)-)?(?=[A-Za-z0-9])")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
 _COUNT = lazy_compile(COUNT)
@@ -442,7 +447,7 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
         fields.venue_raw = collapse(m.group(0)).rstrip("=").strip()
         fields.year = year_of(m.group("year"))
         return
-    note = _PAREN_NOTE.match(tail)
+    note = _PAREN_NOTE.match(tail) or _PAREN_BEFORE_REMARK.match(tail)
     if note:
         found = read_venue(note.group(1))
         if found is not None and (found.known or (found.venue is None and found.year is not None)):
@@ -483,7 +488,8 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             if not dated:
                 whole, citation = field, last
             posted = _last_year(last) if dated else posted
-            if fields.authors is None and (_sure_names(names) or _two_surnames(names) or _full_names(names)):
+            listed = "," in names and _full_names(names)  # `Klas Leino, Emily Black. ICLR, 2019.`
+            if fields.authors is None and (_sure_names(names) or _two_surnames(names) or listed):
                 fields.authors = names
         elif field is not None and field.venue is None and field.year is not None and fields.authors is None:
             names = collapse(names).strip(" ,;").rstrip(" .")
@@ -836,7 +842,14 @@ def bold_bracket(piece: Piece) -> str | None:
 
 def _year_lead(text: str, fields: Fields) -> str:
     """A title without the year (and venue) that opens it, which go into `fields`: `2019 - Title`, `2015-CVPR -
-    Title`, `2021.07 Title` (a year and month)."""
+    Title`, `2021.07 Title` (a year and month), `19-ICCV-Title` (a venue the table knows)."""
+    short = _SHORT_YEAR_LEAD.match(text) if text[:2].isdigit() else None
+    found = read_venue(short.group("venue")) if short is not None else None
+    if short is not None and found is not None and found.known and found.venue is not None:
+        fields.year = fields.year or year_of(short.group("year"))
+        if fields.venue is None:
+            fields.venue, fields.venue_raw = found.venue, short.group("venue")
+        return text[short.end() :]
     if text[:2] not in ("19", "20"):
         return text
     year_lead = _YEAR_DASH_LEAD.match(text) or _YEAR_MONTH_LEAD.match(text)
@@ -1352,8 +1365,7 @@ def _paren_citation(tail: str) -> tuple[str, str] | None:
     list of names, then after a comma a venue field with its year; the names and that field, or None."""
     m = _PAREN_CITATION.match(tail)
     names = m.group("names") if m else ""
-    full = all(len(name.split()) >= 2 for name in _NAME_PARTS.split(names))  # (`Stanford, Berkeley`: places)
-    if m is None or not (_sure_names(names) or (full and looks_like_authors(names))):
+    if m is None or not (_sure_names(names) or _full_names(names)):  # (`Stanford, Berkeley`: places)
         return None
     found = read_venue(m.group("rest"))
     return (collapse(names).rstrip(" ,."), m.group("rest")) if found and found.year else None
@@ -1408,7 +1420,7 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     if found is not None and found.known and found.venue is not None:
         names, rest = head.strip(" ,;."), f"{last} {rest}"  # `_Jianlin Su, Yunfeng Liu._ Arxiv 2021.`
     one = stop and found is not None and found.known and "," not in names and looks_like_name(names)
-    if not names or not (_sure_names(names) or _full_names(names) or one):
+    if not names or not (_sure_names(names) or ("," in names and _full_names(names)) or one):
         return None
     return names, rest
 
@@ -1731,6 +1743,11 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         fields.year = fields.year or year_of(dated.group("year")[-2:])
         text = text[dated.end() :]
     text = _year_lead(text, fields)
+    cited = _NAME_CITED.fullmatch(text.strip())
+    if cited is not None and _sure_names(cited.group("names")):  # `FSCS (Niklaus et al., 2021)`: a name, cited
+        fields.authors = collapse(cited.group("names")).rstrip(" ,.")
+        fields.year = fields.year or int(cited.group("year"))
+        return clean_title(cited.group("name")), ""
     lead_bracket = _LEAD_BRACKET.match(text)
     if lead_bracket and _lead_slot(lead_bracket.group("inner"), fields, template):
         text = text[lead_bracket.end() :]
@@ -2137,8 +2154,8 @@ def _sure_names(part: str) -> bool:
 
 
 def _full_names(part: str) -> bool:
-    """Two full names or more, each of two words or more (`Klas Leino, Emily Black, Matt Fredrikson`)."""
-    full = "," in part and all(len(name.split()) >= 2 for name in _NAME_PARTS.split(part) if name)
+    """Names of two words or more each (`Klas Leino, Emily Black`, `Ada Park and Bo Lin`) that read as authors."""
+    full = all(len(name.split()) >= 2 for name in _NAME_PARTS.split(part) if name)
     return full and looks_like_authors(part)
 
 

@@ -126,10 +126,11 @@ _VENUE_PAGE_PATH = lazy_compile(
 _CODE_WORDS = (
     r"code|codes|github|gitlab|source|source code|implementation|official|official code|unofficial|repo|"
     r"repository|pytorch|torch|tensorflow|tf|caffe|caffe2|keras|mxnet|jax|flax|paddle|paddlepaddle|theano|"
-    r"chainer|matlab|mindspore|c\+\+|cuda|tensorflow & torch|code deleted"
+    r"chainer|matlab|mindspore|c\+\+|cuda|tensorflow & torch|code deleted|python code"
 )
 _PAPER_WORDS = (
-    r"paper|papers|pdf|arxiv|link|links|openreview|abs|abstract|preprint|doi|acm|ieee|springer|html|acmdl|acm dl|"
+    r"paper|papers|pdf|paper\s*/\s*pdf|pdf\s*/\s*paper|arxiv|link|links|openreview|abs|abstract|preprint|doi|acm|ieee|"
+    r"springer|html|acmdl|acm dl|"
     r"ieeexplore|ieee xplore|sciencedirect"
 )
 _PROJECT_WORDS = (
@@ -154,9 +155,10 @@ PAPER_LABEL = lazy_compile(
 PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 # A label or file that gives how to cite the paper (`[bibtex]`, `x.bib`): never its code, wherever it is kept.
 _CITATION_LABEL = lazy_compile(r"^\s*\[?\s*(?:bibtex|bib|cite|citation)\s*\]?\s*$", re.IGNORECASE)
-_EMOJI = r":[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
-_DECORATION = lazy_compile(rf"^(?:[\s\\]|{_EMOJI})*$")
-_LEADING_DECORATION = lazy_compile(rf"^\s*(?:(?:{_EMOJI})\s*)+")
+EMOJI = r":[a-z0-9_+-]+:|[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
+"""An emoji, or its GitHub shortcode (`:fire:`): decoration, a pattern to build others with."""
+_DECORATION = lazy_compile(rf"^(?:[\s\\]|{EMOJI})*$")
+_LEADING_DECORATION = lazy_compile(rf"^\s*(?:(?:{EMOJI})\s*)+")
 _PROFILE = lazy_compile(
     r"https?://(?:scholar\.google\.[a-z.]+/citations\?|(?:www\.)?orcid\.org/\d|dblp\.org/(?:pid|pers)/|"
     r"(?:www\.)?semanticscholar\.org/author/)",
@@ -346,10 +348,21 @@ def is_owner_repo(text: str) -> bool:
     return bool(_OWNER_REPO.match(text.strip())) and " " not in text.strip()
 
 
+# Emoji that stand for a link's kind when they are its whole label (`[📄](pdf) [💻](repo) [🤗](hub) [💾](data)`).
+_EMOJI_LABELS = {
+    **dict.fromkeys("📄📃📑📜📝📖📚", "paper"),
+    **dict.fromkeys("💻⌨", "code"),
+    **dict.fromkeys("🌐🏠🤗💾📦📊🎥📹🎬▶🔗", "project"),
+}
+
+
 @lru_cache(maxsize=4096)
 def label_kind(label: str) -> str:
     """What a link label says about its link: `code`, `paper`, `project`, `count`, `empty` or `text` (emoji that
-    open it aside: `:octocat:Code` is code)."""
+    open it aside: `:octocat:Code` is code; an emoji alone may name the kind: `[📄]`, `[💻]`)."""
+    emoji = _EMOJI_LABELS.get(label.strip("[]() \u200d\ufe0f"))
+    if emoji is not None:
+        return emoji
     inner = undecorated(label)
     if not inner.strip("[] "):
         return "empty"
