@@ -167,6 +167,8 @@ class _Builder:
     """A `<summary>` just walked: a heading if a list or a table comes next."""
     keep_facts: bool = True
     """Record the block facts (leaf blocks, inline HTML, comments); without them only entries are read."""
+    recent: list[tuple[int, int, list[Piece]]] = field(default_factory=list)
+    """The last two paragraphs walked (start, end, pieces), which may open a block of three (see `split_block`)."""
 
     def walk(self, tokens: list[Token], depth: int = 0) -> None:
         """Visit blocks in order, collecting headings, list items and table rows with their source offsets."""
@@ -386,9 +388,11 @@ class _Builder:
             or ("titled" if infer.titled_paragraph(pieces) else "")
         )
         content_end = len(token["_raw"].rstrip())
-        if content_end <= lead or not (shape or any(p.link or p.emphasis for p in pieces)):
+        if content_end <= lead:
             return
         start, end = bmap(lead), bmap(content_end - 1) + 1
+        if self.split_block(pieces, start, end) or not (shape or any(p.link or p.emphasis for p in pieces)):
+            return
         line = self.index.locate(start)[0]
         if not shape:  # it may open a paper block with a `- Title` / `- Authors` list after it
             self.head = _Item(start, end, pieces, "", None, 0, "", -1, None, "paragraph", first_line=line)
@@ -399,6 +403,26 @@ class _Builder:
         self.paragraphs.append((item, shape))
         if shape == "bold":
             self.head = item  # (`**Title**` / `- Authors: …` / `- Venue: …`: its fields may follow as a list)
+
+    def split_block(self, pieces: list[Piece], start: int, end: int) -> bool:
+        """Whether this paragraph closes a paper written as three paragraphs in a row, `**Title**`, `*Authors*` and
+        `Venue Year. [[Paper](url)]`: they are then one paragraph block, an entry where the list writes several."""
+        recent, self.recent = self.recent, [*self.recent[-1:], (start, end, pieces)]
+        if len(recent) < 2:
+            return False
+        (title_start, title_end, title), (names_start, names_end, names) = recent
+        between = self.index.text[title_end:names_start] + self.index.text[names_end:start]
+        if between.strip() or not infer.split_block(title, names, pieces):
+            return False
+        joined = [*title, Piece(" ", brk=True), *names, Piece(" ", brk=True), *pieces]
+        text = collapse(self.index.text[title_start:end])
+        line = self.index.locate(title_start)[0]
+        item = _Item(title_start, end, joined, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
+        self.keys += 1
+        self.paragraphs = [(other, shape) for other, shape in self.paragraphs if other.start != title_start]
+        self.paragraphs.append((item, "split"))  # (a bold paragraph alone is no entry in a list written so)
+        self.head, self.recent = None, []
+        return True
 
     def paper_block(self, head: _Item, count: int) -> None:
         """Join a paragraph and the two-item list after it (`- Title` / `- Authors`) into one paper entry when they

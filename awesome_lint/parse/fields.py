@@ -81,6 +81,7 @@ _BY_AUTHORS = lazy_compile(
 )
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_GLUED_ET_AL = lazy_compile(r"\bet\.al\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
 _NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?P<year>(?:19|20)\d\d)\)")
 _TITLE_YEAR = lazy_compile(r"(?<=[\w)])\s+((?:19|20)\d\d)\.\s*$")
@@ -2233,7 +2234,7 @@ def _unbracket_qualifiers(text: str) -> str:
 
 def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     """Venue, year and authors from the text after a plain-text title: `, Venue, Year.`, `<br> Venue Year`."""
-    text = _unbracket_qualifiers(_LEADING_JUNK.sub("", text))
+    text = _GLUED_ET_AL.sub("et al", _unbracket_qualifiers(_LEADING_JUNK.sub("", text)))  # (`Shi, et.al.`)
     if not text.strip():
         return
     m = _BRACKET_VENUE.search(text)

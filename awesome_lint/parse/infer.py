@@ -18,7 +18,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from awesome_lint.model import EntryKind, LinkRole
-from awesome_lint.parse.fields import BULLET_MARK, Fields, Piece, Template, bold_bracket, is_badge, is_local_target
+from awesome_lint.parse.fields import (
+    BULLET_MARK,
+    Fields,
+    Piece,
+    Template,
+    bold_bracket,
+    collapse,
+    is_badge,
+    is_local_target,
+)
 from awesome_lint.parse.shapes import (
     PAGE_LABEL,
     is_decoration,
@@ -268,6 +277,7 @@ def paper_roles(pieces: list[Piece], roles: list[LinkRole]) -> list[LinkRole]:
 MIN_BLOCKS = 3
 # The most words a linked-title paragraph has besides its links: fields (`, NeurIPS 2019`, `Citation: 128`), no prose.
 _LINKED_FIELD_WORDS = 8
+_ET_AL_END = lazy_compile(r",?\s*\bet\.?\s*al\.?$")
 _YEAR_AFTER_NAMES = lazy_compile(r"\s*\((?:19|20)\d\d\)\.?\s*$")
 
 
@@ -321,8 +331,29 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
     """The paragraph shapes a document writes its entries in: each that enough of its paragraphs have (a paragraph
     that is a bold run alone counts where the blocks do)."""
     counts = Counter(shapes)
-    kinds = {shape for shape in ("block", "citation", "linked", "marked", "titled") if counts[shape] >= MIN_BLOCKS}
+    shaped = ("block", "split", "citation", "linked", "marked", "titled")
+    kinds = {shape for shape in shaped if counts[shape] >= MIN_BLOCKS}
     return kinds | {"bold"} if "block" in kinds else kinds
+
+
+def split_block(title: list[Piece], names: list[Piece], links: list[Piece]) -> bool:
+    """Three paragraphs that make one paper: a bold title alone, emphasised author names alone, then a few words of
+    venue and year with paper or code links (`**Title**` / `*Authors*` / `ICLR 2024. [[Paper](url)]`)."""
+    bold = [p for p in title if p.text.strip()]
+    named = [p for p in names if p.text.strip()]
+    if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold):
+        return False
+    if not named or any(not p.emphasis or p.link or p.image for p in named):
+        return False
+    if not looks_like_title("".join(p.text for p in bold)):
+        return False
+    authors = _ET_AL_END.sub("", collapse("".join(p.text for p in named))).strip(" .,")  # (`…, Xiaoming Shi, et.al.`)
+    if not (looks_like_authors(authors) or looks_like_name(authors)):
+        return False
+    rest = "".join(p.text for p in links if not p.link)
+    return len(rest.split()) <= _LINKED_FIELD_WORDS and any(
+        label_kind(p.text) in ("paper", "code") for p in links if p.link
+    )
 
 
 def titled_paragraph(pieces: list[Piece]) -> bool:
