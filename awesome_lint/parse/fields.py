@@ -81,6 +81,8 @@ _BY_AUTHORS = lazy_compile(
 )
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_NAMES_PAREN = lazy_compile(r"(?P<names>[^()]+?)\s*\((?P<rest>[^()]+)\)")
+_DOUBLE_DASH = lazy_compile(r"\s[-–]\s*(?:\[\s*\]\s*)?(?=[-–]\s)")
 _GLUED_ET_AL = lazy_compile(r"\bet\.al\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
 _NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?P<year>(?:19|20)\d\d)\)")
@@ -175,12 +177,18 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+_QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "「": "」"}
+
+
 def clean_title(text: str, full_stop: bool = True) -> str:
     """A title as written: whitespace collapsed, bracket padding removed, and a trailing citation full stop
     removed unless `full_stop` is False (a link label that stands alone keeps its own full stop)."""
     text = collapse(text)
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
+    quote = _QUOTE_PAIRS.get(text[:1])
+    if quote is not None and len(text) > 2 and text.endswith(quote) and quote not in text[1:-1]:
+        text = text[1:-1].strip()  # `["Reading Wikipedia to Answer Open-Domain Questions"](url)`: quotes around it
     if ":" in text:
         text = collapse(_SHORTCODE.sub("", text))  # `Ha-NeRF:laughing:: Title`: an emoji shortcode is no word
     if text.endswith(("（", "(")):
@@ -1171,7 +1179,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     """An item whose title is a link label: lead (tags, prefix, authors), title, tail (venue, year, notes)."""
     before = _text_only([p for j, p in enumerate(pieces[:title_index]) if j != lead])
     after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and label_kind(p.text) != "text")]
-    tail = _text_only(after_pieces)
+    tail = _DOUBLE_DASH.sub(" ", _text_only(after_pieces))  # (`- [[CODE]](url) - Names`: the dash before the link)
     before = _take_tags(before, fields)
     fields.title_link = title_index
     fields.title_form = "link"
@@ -1346,6 +1354,12 @@ def _dash_citation(tail: str) -> tuple[str | None, str] | None:
     """`- P. Weinzaepfel et al., arXiv2017.` after a linked title: the names (None when not a whole list) and the
     venue-and-year field after the last comma or full stop; None when the tail is not that."""
     text = _DASH_LEAD.sub("", tail, count=1).rstrip(" .")
+    paren = _NAMES_PAREN.fullmatch(text)  # `- Omran, Mohamed and Schiele, Bernt (3DV 2018)`, `- Bregler, C (CVPR 2015)`
+    known = known_dated(paren.group("rest")) if paren is not None else None
+    if paren is not None and known is not None:
+        names = paren.group("names").rstrip(" .,")
+        if looks_like_authors(names) or _bibtex_names(names):
+            return collapse(names), paren.group("rest")
     cut = max(text.rfind(", "), text.rfind(". "))
     if cut <= 0:
         return None
