@@ -33,7 +33,7 @@ from awesome_lint.parse.shapes import (
     looks_like_name,
     looks_like_title,
 )
-from awesome_lint.parse.venues import read_venue
+from awesome_lint.parse.venues import VenueField, read_venue, year_of
 from awesome_lint.regex import lazy_compile
 
 # A header row with a pipe, then a delimiter row (`|:---|---:|`).
@@ -44,6 +44,12 @@ TABLE_PATTERN = (
 _HEADER_MARKUP = lazy_compile(r"[*_`:|]")
 _YEAR_CELL = lazy_compile(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*")
 _YEAR = lazy_compile(r"(?:19|20)\d\d")
+# A venue's code glued to a two-digit year, perhaps with a note (`SLT18`, `ICMI16`, `EMNLP20 findings`), and a year
+# alone (`08`, `(2009)`): in a venue column, where nothing else can be meant.
+_GLUED_CODE = lazy_compile(
+    r"(?P<name>[A-Za-z][A-Za-z&/-]{1,15}?)(?P<year>\d\d)(?:\s+(?P<note>[A-Za-z][A-Za-z ]{0,30}))?"
+)
+_YEAR_ALONE = lazy_compile(r"\(?(?P<year>\d\d|(?:19|20)\d\d)\)?")
 _TAG_SEP = lazy_compile(r"[,;/]")
 _BLOCK_START = lazy_compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
@@ -177,6 +183,26 @@ def _title_rank(header: str) -> int:
     if _METHOD_HEADER.match(text):
         return 2
     return 1 if _NAME_HEADER.match(text) else 0
+
+
+def _venue_cell(text: str) -> VenueField | None:
+    """A venue column's cell as a venue field: as `read_venue` reads it, or a code glued to a two-digit year
+    (`SLT18`: SLT, 2018; `EMNLP20 findings`: EMNLP Findings, 2020), or a year alone (`08`, `(2009)`)."""
+    found = read_venue(text)
+    if found is not None and (found.year is not None or found.known):
+        return found
+    cell = " ".join(text.split())
+    alone = _YEAR_ALONE.fullmatch(cell)
+    if alone is not None:
+        return VenueField(None, year_of(alone.group("year")), False)
+    glued = _GLUED_CODE.fullmatch(cell)
+    if glued is None:
+        return found
+    note = glued.group("note") or ""
+    named = read_venue(f"{glued.group('name')} {note}".strip())
+    if named is not None and named.known and named.venue is not None:
+        return VenueField(named.venue, year_of(glued.group("year")), True)
+    return VenueField(glued.group("name"), year_of(glued.group("year")), False, None, note or None)
 
 
 def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
@@ -380,7 +406,7 @@ def read_row(
         text = _cell_text(cell)
         role = roles[col]
         if role == "venue" and text.strip(" -"):
-            found = read_venue(text)
+            found = _venue_cell(text)
             if found is not None:
                 fields.venue = found.venue if found.venue is not None else fields.venue
                 fields.venue_raw = text if found.venue is not None else fields.venue_raw
