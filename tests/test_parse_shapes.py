@@ -109,8 +109,8 @@ def test_empty_link_target() -> None:
     e = one("3. [Net2net: Accelerating learning via knowledge transfer]()\n")
     assert e.kind == "paper"
     assert e.title == "Net2net: Accelerating learning via knowledge transfer"
-    assert [(link.url, link.style) for link in e.links] == [("", "empty")]
-    assert e.paper_links == e.links
+    assert [(link.url, link.style, link.role) for link in e.links] == [("", "empty", "other")]
+    assert e.paper_links == ()  # a link yet to be filled in links no paper
 
 
 def test_reference_style_autolink_and_bare_url() -> None:

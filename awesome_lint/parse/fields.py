@@ -321,6 +321,8 @@ def is_local_target(url: str) -> bool:
 
 
 def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
+    if not url.strip():
+        return "other"  # `[WN18]()`, `[[paper]]()`: a link yet to be filled in links nothing
     if url.startswith("#") or is_person_link(url) or (not is_title and is_citation_link(label, url)):
         return "other"  # an anchor, or a citation (`[bibtex](https://github.com/.../citations/x.txt)`)
     kind = label_kind(label)
