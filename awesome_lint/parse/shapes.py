@@ -126,7 +126,8 @@ _VENUE_PAGE_PATH = lazy_compile(
 _CODE_WORDS = (
     r"code|codes|github|gitlab|source|source code|implementation|official|official code|unofficial|repo|"
     r"repository|pytorch|torch|tensorflow|tf|caffe|caffe2|keras|mxnet|jax|flax|paddle|paddlepaddle|theano|"
-    r"chainer|matlab|mindspore|c\+\+|cuda|tensorflow & torch|code deleted|python code|python (?:pytorch |tensorflow )?reference|python high performance|reference implementation"
+    r"chainer|matlab|mindspore|c\+\+|cuda|tensorflow & torch|code deleted|python code|"
+    r"python (?:pytorch |tensorflow )?reference|python high performance|reference implementation"
 )
 _PAPER_WORDS = (
     r"paper|papers|pdf|paper\s*/\s*pdf|pdf\s*/\s*paper|arxiv|link|links|openreview|abs|abstract|preprint|doi|acm|ieee|"
