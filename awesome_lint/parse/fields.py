@@ -1773,6 +1773,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     if "\t" in text:
         text = _tab_nickname(text, fields)
     text = _lead_authors(text, fields, template)
+    head_pieces, text = _code_nickname(head_pieces, text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
     named = _NAMED_QUOTE.match(text) if quoted is None else None
@@ -1958,6 +1959,20 @@ def _tab_nickname(text: str, fields: Fields) -> str:
         return text
     fields.nickname = nick
     return line[: line.rindex(nick)] + brk + rest
+
+
+def _code_nickname(pieces: list[Piece], text: str, fields: Fields) -> tuple[list[Piece], str]:
+    """`` `CLIP` **Title.** ICML 2021``: a short code span that opens the item before its bold title is the item's
+    nickname; the pieces and text without it."""
+    if not pieces or not pieces[0].code or pieces[0].link:
+        return pieces, text
+    first = pieces[0]
+    name = collapse(first.text)
+    rest = [p for p in pieces[1:3] if p.text.strip()]
+    if not name or len(name.split()) > 3 or not text.startswith(first.text) or not rest or rest[0].emphasis != "strong":
+        return pieces, text
+    fields.nickname = fields.nickname or name
+    return pieces[1:], text[len(first.text) :].lstrip()
 
 
 def _leading_run(pieces: list[Piece], test: object) -> str:
