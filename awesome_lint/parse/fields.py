@@ -158,7 +158,7 @@ _COUNT = lazy_compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
 _NAME_LIST_MARK = lazy_compile(r",|&|\bet\.?\s*al\b")
 # What only a list of names has: `et al` or an initial.
-_NAMES_FOR_SURE = lazy_compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:\s|$)")
+_NAMES_FOR_SURE = lazy_compile(r"\bet\.?\s*al\b|\b[A-Z]\.(?:[\s,]|$)")  # (`Yang, C., & Li, H.`: an initial and a comma)
 _AFFILIATION = lazy_compile(r"\s*\([^()]*\)")
 _COMMA = lazy_compile(r"(?<!\d),|,(?!\d)|[;，；]")
 _BR = "\n"
@@ -443,7 +443,7 @@ _YEAR_MONTH = lazy_compile(r"(?:19|20)\d\d[./](?:0?[1-9]|1[0-2])")
 
 def _posted(names: str) -> tuple[str, int | None]:
     """Names without the date after them (`Xiao et al., 2022.03`, `Moreira, Feb 2025`), and its year."""
-    names = collapse(names).strip(" ,;")
+    names = collapse(names).strip(" ,;").lstrip(". ")  # (`[Title](url). Yang, C., & Li, H. CVPR2017.`)
     head, comma, last = names.rpartition(",")
     if comma and (is_date(last.strip(" .")) or _YEAR_MONTH.fullmatch(last.strip(" ."))):
         return head.strip(" ,;").rstrip(" ."), _last_year(last)
@@ -2170,8 +2170,10 @@ def _title_end(text: str, fields: Fields, template: Template) -> int:
 
 
 def _remark(part: str, parenthesised: bool, fields: Fields) -> bool:
-    """A short remark after the fields of a citation: `(pre)`, `(Oral)`, a mistyped id `arXv:2003.01474`."""
-    if parenthesised and len(part.split()) <= 3 and not looks_like_title(part):
+    """A short remark after the fields of a citation: `(pre)`, `(Oral)`, a mistyped id `arXv:2003.01474`, or where
+    the authors work, `(@Ohio State University etc)`."""
+    affiliation = part.startswith("@") and len(part.split()) <= 8
+    if parenthesised and (affiliation or (len(part.split()) <= 3 and not looks_like_title(part))):
         fields.notes.append(collapse(part))
         return True
     return " " not in part and any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)

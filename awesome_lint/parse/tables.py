@@ -72,7 +72,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"codes? (?:&|and) (?:weights|models?|checkpoints?|data)|weights|checkpoints?",
     ),
     ("nickname", r"abbreviations?|abbr|short names?|nicknames?|acronyms?"),
-    ("authors", r"authors?|authors? list|first authors?|lead authors?"),
+    ("authors", r"authors?|authors? list|first authors?|lead authors?|(?:the )?first and last authors?"),
     ("tags", r"types?|topics?|categor(?:y|ies)|tags?|tasks?|keywords?|areas?|fields?|method types?|labels?"),
     (
         "ignore",
