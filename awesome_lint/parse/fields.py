@@ -83,6 +83,7 @@ _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _NAMES_PAREN = lazy_compile(r"(?P<names>[^()]+?)\s*\((?P<rest>[^()]+)\)")
 _DOUBLE_DASH = lazy_compile(r"\s[-–]\s*(?:\[\s*\]\s*)?(?=[-–]\s)")
+_MISSING_LINK = lazy_compile(r"\s*(?:no|without)\s+(?:code|paper|pdf|link|project)\b", re.IGNORECASE)
 _GLUED_ET_AL = lazy_compile(r"\bet\.al\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
 _NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?P<year>(?:19|20)\d\d)\)")
@@ -1553,6 +1554,7 @@ def _read_plain(
         and not _names_venue(b)
         and not _venue_with_year(b)
         and b.strip() != opening_tag
+        and not _MISSING_LINK.match(b)  # (`[No Code Found]`: a link the list has not got)
     ]
     if not links and fields.nickname is None and not bracketed:
         canonical = _canonical_plain(pieces)
