@@ -83,6 +83,9 @@ _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _NAMES_PAREN = lazy_compile(r"(?P<names>[^()]+?)\s*\((?P<rest>[^()]+)\)")
 _DOUBLE_DASH = lazy_compile(r"\s[-–]\s*(?:\[\s*\]\s*)?(?=[-–]\s)")
+_BRACKET_NICK = lazy_compile(
+    r"(?:\[(?P<lead>[\w.+-]{2,20})\]\s*)?(?P<title>[^\[\]]*?[^\[\]\s])(?(lead)|(?:\s*\[(?P<end>[\w.+-]{2,20})\])?)"
+)
 _MISSING_LINK = lazy_compile(r"\s*(?:no|without)\s+(?:code|paper|pdf|link|project)\b", re.IGNORECASE)
 _GLUED_ET_AL = lazy_compile(r"\bet\.al\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
@@ -1618,6 +1621,10 @@ def _read_plain(
         tail = f"{tail} {head[after:]}"
     elif piped is not None:
         (title, tail), fields.year = piped[:2], fields.year or piped[2]
+        nick = _BRACKET_NICK.fullmatch(title)  # `[**ALOCC**]Title | **[CVPR' 18]** |`, `Title [**OC-SVM**] |`
+        if nick is not None and (nick.group("lead") or nick.group("end")):
+            fields.nickname = fields.nickname or collapse(nick.group("lead") or nick.group("end"))
+            title = clean_title(nick.group("title"))
     else:
         title, tail = _split_title(head_pieces, head, fields, template)
     if title and (_names_venue(title) or not _has_letter(title)):
