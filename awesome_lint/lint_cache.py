@@ -35,6 +35,8 @@ LIBRARIES = ("mistune", "rapidfuzz", "ftfy")
 """Libraries whose version can change findings: the Markdown parser, the title matcher, mojibake repair."""
 PATTERNS = "patterns.json"
 """The compiled patterns' file in a code fingerprint's folder (entries are named by a hash, never so)."""
+_ENTRY_OPENING = '{"sha256":"'
+"""How every entry `put` writes begins (compact JSON, the digest first): what `get` checks before parsing."""
 _FINGERPRINT_LENGTH = 16
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# awesome-lint's lint cache; see https://bford.info/cachedir/\n"
 
@@ -129,11 +131,11 @@ class LintCache:
     def get(self, path: str, data: bytes, config: Config) -> list[Finding] | None:
         """The findings stored for these bytes of `path` under these settings, or None."""
         digest = hashlib.sha256(data).hexdigest()
-        opening = f'{{"sha256":"{digest}",'  # how `put` starts an entry of these bytes
+        opening = f'{_ENTRY_OPENING}{digest}",'  # how `put` starts an entry of these bytes
         try:
             with open(self._entry(path, config), encoding="ascii") as handle:
                 head = handle.read(len(opening))
-                if head.startswith(opening[:11]) and head != opening:
+                if head.startswith(_ENTRY_OPENING) and head != opening:
                     return None  # `put`'s entry of other bytes (the file was edited): not worth parsing
                 entry = json.loads(head + handle.read())
             if entry["sha256"] != digest:

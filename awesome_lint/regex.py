@@ -69,14 +69,14 @@ class PatternStore:
         stored = self._load().get(key)
         if stored is not None:
             try:
-                return _sre_compile(pattern, stored[0], stored[1], stored[2], stored[3], tuple(stored[4]))
+                return _from_form(pattern, stored)
             except (TypeError, ValueError, RuntimeError, IndexError, OverflowError):
                 pass  # written by another Python: compiled afresh below
         made = _compiled_form(pattern, flags)
         if made is None:
             return re.compile(pattern, flags)
         self._new[key] = made
-        return _sre_compile(pattern, made[0], made[1], made[2], made[3], tuple(made[4]))
+        return _from_form(pattern, made)
 
     def _load(self) -> dict[tuple[str, int], list[Any]]:
         if self._known is None:
@@ -110,6 +110,12 @@ class PatternStore:
             write_atomic(self.path, json.dumps(stored, separators=(",", ":")).encode("utf-8"))
         except (OSError, UserError):
             return
+
+
+def _from_form(pattern: str, form: list[Any]) -> re.Pattern[Any]:
+    """The pattern `_sre.compile` makes of its compiled form (flags, code, groups, group index, index group)."""
+    flags, code, groups, groupindex, indexgroup = form
+    return cast("re.Pattern[Any]", _sre_compile(pattern, flags, code, groups, groupindex, tuple(indexgroup)))
 
 
 def _compiled_form(pattern: str, flags: int) -> list[Any] | None:

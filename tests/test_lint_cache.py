@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import DATA, LISTS, ROOT, SEED_LISTS, list_changed_since_head
 
 from awesome_lint.cli import main
-from awesome_lint.lint_cache import KEEP_FINGERPRINTS, PATTERNS, code_fingerprint, fingerprint_of
+from awesome_lint.lint_cache import _ENTRY_OPENING, KEEP_FINGERPRINTS, PATTERNS, code_fingerprint, fingerprint_of
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REAL_LISTS = sorted((DATA / "real-lists").glob("*__*.md"))
@@ -179,6 +179,7 @@ def test_a_broken_or_unwritable_cache_changes_nothing(tmp_path: Path) -> None:
     lint("--config", str(config), path)
     [entry] = entries(tmp_path / "cfg" / "cache")
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    assert entry.read_text().startswith(f'{_ENTRY_OPENING}{digest}",')  # what `get` reads before parsing
     for garbage in ("{not json", '{"sha256": 1}', "[]", json.dumps({"sha256": digest, "findings": [[1]]})):
         entry.write_text(garbage)
         assert lint("--config", str(config), path) == expected

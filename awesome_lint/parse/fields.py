@@ -503,7 +503,7 @@ def _venue_from_tail(tail: str, fields: Fields) -> None:
             if not dated:
                 whole, citation = field, last
             posted = _last_year(last) if dated else posted
-            listed = "," in names and _full_names(names)  # `Klas Leino, Emily Black. ICLR, 2019.`
+            listed = _listed_names(names)  # `Klas Leino, Emily Black. ICLR, 2019.`
             if fields.authors is None and (_sure_names(names) or _two_surnames(names) or listed):
                 fields.authors = names
         elif field is not None and field.venue is None and field.year is not None and fields.authors is None:
@@ -1441,7 +1441,7 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     if found is not None and found.known and found.venue is not None:
         names, rest = head.strip(" ,;."), f"{last} {rest}"  # `_Jianlin Su, Yunfeng Liu._ Arxiv 2021.`
     one = stop and found is not None and found.known and "," not in names and looks_like_name(names)
-    if not names or not (_sure_names(names) or ("," in names and _full_names(names)) or one):
+    if not names or not (_sure_names(names) or _listed_names(names) or one):
         return None
     return names, rest
 
@@ -2200,6 +2200,11 @@ def _full_names(part: str) -> bool:
     """Names of two words or more each (`Klas Leino, Emily Black`, `Ada Park and Bo Lin`) that read as authors."""
     full = all(len(name.split()) >= 2 for name in _NAME_PARTS.split(part) if name)
     return full and looks_like_authors(part)
+
+
+def _listed_names(part: str) -> bool:
+    """A comma list of full names (`Anurudh Peduri, Siddharth Bhat`): authors, where a name alone may be anything."""
+    return "," in part and _full_names(part)
 
 
 def _bibtex_names(part: str) -> bool:
