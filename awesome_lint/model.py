@@ -26,7 +26,7 @@ def with_role(links: tuple[_L, ...], role: LinkRole) -> tuple[_L, ...]:
     return tuple(link for link in links if link.role == role)
 
 
-LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty"]
+LinkStyle = Literal["inline", "reference", "autolink", "bare", "empty", "html"]
 EntryBlock = Literal["item", "row", "citation", "paragraph"]
 BlockKind = Literal["paragraph", "heading", "code", "html", "table"]
 

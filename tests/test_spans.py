@@ -40,7 +40,7 @@ def _check_document(data: bytes, doc: Document) -> int:
         if entry.block == "item":
             assert MARKER.match(source)
         elif entry.block == "row":
-            assert source.startswith("|") or "|" in source
+            assert source.startswith("|") or "|" in source or (source.startswith("<tr") and source.endswith("</tr>"))
             for cell in entry.cells:
                 _check_span(data, cell, doc.bom)
                 assert entry.span.start <= cell.start <= cell.end <= entry.span.end
@@ -54,6 +54,8 @@ def _check_document(data: bytes, doc: Document) -> int:
                 assert re.search(r"\]\(\s*<?" + re.escape(link.url) + r">?\s*(?:\"[^\"]*\"\s*)?\)$", raw), raw
             elif link.style == "bare":
                 assert raw == link.url
+            elif link.style == "html":
+                assert re.fullmatch(r"<a\s[^>]*>.*</a\s*>", raw, re.DOTALL | re.IGNORECASE), raw
             checked += 1
     for section in doc.iter_sections():
         _check_span(data, section.span, doc.bom)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from awesome_lint import arxiv_id
@@ -43,6 +43,7 @@ from awesome_lint.parse.fields import (
     section_venue,
 )
 from awesome_lint.parse.markdown import Token, iter_ast
+from awesome_lint.parse.markup import anchor_href, closes_anchor, inline_tag, read_tables
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import (
     is_code_host,
@@ -72,12 +73,8 @@ _SUMMARY = lazy_compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | r
 _HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
-_HTML_TAG = lazy_compile(r"^<\s*(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)\s*>$")
-_BREAK_TAGS = frozenset(("br", "hr"))
-_HTML_ATTR = {
-    name: lazy_compile(rf"""\s{name}\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL) for name in ("src", "alt")
-}
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
+_TABLE_TAG = lazy_compile(r"<table\b", re.IGNORECASE)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
 _FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
 _LABEL_ROLES = {
@@ -90,7 +87,6 @@ _LABEL_ROLES = {
     **dict.fromkeys(("tags", "tag", "keywords", "key words"), "tags"),  # `  * **Tags:** fuzzing, taint, AFL`
     **dict.fromkeys(("dataset", "datasets", "data", "leaderboard", "benchmark", "model", "models", "weights"), "other"),
 }
-_GROUP_TAGS = frozenset(("ins", "b", "strong", "i", "em", "u", "sup", "sub", "mark", "small", "span", "font", "code"))
 
 Offset = Callable[[int], int]
 
@@ -275,6 +271,8 @@ class _Builder:
             # `<details><summary>2024 Papers (27)</summary>`: a section below the heading before it, to the next one
             level = min(self.level + 1, 6)
             self.summary = _Heading(bmap(summary.start()), bmap(summary.end() - 1) + 1, html.unescape(text), level)
+        if outline and _TABLE_TAG.search(raw) is not None:
+            self.html_tables(raw, bmap)
         if not self.keep_facts:
             return
         comments = [(bmap(m.start()), bmap(m.end() - 1) + 1) for m in _COMMENT.finditer(raw)]
@@ -500,6 +498,22 @@ class _Builder:
             table.rows.append(item)
             self.items.append(item)
 
+    def html_tables(self, raw: str, bmap: BlockMap) -> None:
+        """The body rows of the `<table>`s in an HTML block, each an item whose cells are read as a GFM table's."""
+        for found in read_tables(raw):
+            table = _Table(found.header)
+            number = len(self.tables)
+            self.tables.append(table)
+            for row in found.rows:
+                start, end = bmap(row.start), bmap(row.end - 1) + 1
+                spans = [(bmap(a), bmap(b - 1) + 1) if b > a else (start, start) for a, b in row.spans]
+                cells = [[_mapped(piece, bmap) for piece in cell] for cell in row.cells]
+                text = collapse(self.index.text[start:end])
+                item = _Item(start, end, [], "|", None, 0, text, self.keys, None, "row", number, cells, spans)
+                self.keys += 1
+                table.rows.append(item)
+                self.items.append(item)
+
     def code(self, token: Token) -> None:
         """Record the 1-based source lines of a code block, its fences included, and claim them."""
         pieces = token.get("raw", "").split("\n")
@@ -530,6 +544,13 @@ class _Builder:
                 False,
             )
         )
+
+
+def _mapped(piece: Piece, bmap: BlockMap) -> Piece:
+    """A piece of an HTML block with its link's offsets in the block's text mapped to the source."""
+    if piece.start < 0:
+        return piece
+    return replace(piece, start=bmap(piece.start), end=bmap(piece.end - 1) + 1)
 
 
 def _link_paragraphs(blocks: list[Token]) -> set[int]:
@@ -585,7 +606,10 @@ def _flatten(
     """Turn inline tokens into text, link and image pieces, mapping link offsets to the source."""
     html = [] if html is None else html
     group = html[-1] if html else ""
-    for token in tokens:
+    resume = 0
+    for number, token in enumerate(tokens):
+        if number < resume:
+            continue
         kind = token.get("type")
         if kind == "text":
             pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, html=group))
@@ -596,7 +620,9 @@ def _flatten(
         elif kind == "linebreak":
             pieces.append(Piece(" ", emphasis=emphasis, brk=True, html=group))
         elif kind == "inline_html":
-            group = _html(token.get("raw", ""), pieces, html)
+            resume = _anchor(tokens, number, pieces, offset, emphasis)
+            if resume <= number:
+                group = inline_tag(token.get("raw", ""), pieces, html)
         elif kind == "link":
             label = collapse(_plain(token.get("children", [])))
             start = end = -1
@@ -621,24 +647,30 @@ def _flatten(
             _flatten(token["children"], pieces, offset, text, emphasis, html)
 
 
-def _html(raw: str, pieces: list[Piece], stack: list[str]) -> str:
-    """Inline HTML: `<br>` separates fields, `<ins>...</ins>` and the like group the text inside."""
-    m = _HTML_TAG.match(raw.strip())
-    if m:
-        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
-        if name in _BREAK_TAGS:
-            pieces.append(Piece(" ", brk=True))
-        elif name == "img" and not closing and (src := _HTML_ATTR["src"].search(raw)) is not None:
-            alt = _HTML_ATTR["alt"].search(raw)  # `<img src="https://img.shields.io/badge/DAC-2025-green.svg">`
-            text = html.unescape(alt.group(2)) if alt else ""
-            pieces.append(Piece(text, url=html.unescape(src.group(2)), image=True))
-        elif name in _GROUP_TAGS and not self_closing:
-            if closing:
-                if name in stack:
-                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
-            else:
-                stack.append(name)
-    return stack[-1] if stack else ""
+def _anchor(tokens: list[Token], number: int, pieces: list[Piece], offset: Offset, emphasis: str) -> int:
+    """Read `<a href="url">label</a>` opening at `tokens[number]` as one link piece (with the images inside it after
+    it); returns the index after its `</a>`, or 0 when the tag opens no link closed among `tokens`."""
+    opening = tokens[number]
+    url = anchor_href(opening.get("raw", ""))
+    if url is None or "_pos" not in opening:
+        return 0
+    for close in range(number + 1, len(tokens)):
+        token = tokens[close]
+        if token.get("type") == "inline_html" and closes_anchor(token.get("raw", "")):
+            break
+    else:
+        return 0
+    if "_pos" not in token:
+        return 0
+    inner = tokens[number + 1 : close]
+    start, end = offset(opening["_pos"][0]), offset(token["_pos"][1] - 1) + 1
+    label = collapse(_plain(inner))
+    pieces.append(Piece(label, link=True, url=url, style="html", start=start, end=end, emphasis=emphasis))
+    _images(inner, pieces)
+    for inside in inner:
+        if inside.get("type") == "inline_html" and inside.get("raw", "").lstrip()[:4].lower() == "<img":
+            inline_tag(inside["raw"], pieces, [])
+    return close + 1
 
 
 def _images(tokens: list[Token], pieces: list[Piece]) -> None:
@@ -938,12 +970,12 @@ def _first_readings(
 def _apply_templates(readings: list[_Reading], builder: _Builder) -> None:
     """Learn the template of each top-level section (the whole list where a section is too small to tell) and
     read again the items whose first reading asked a question the template answers differently."""
-    overall = infer.votes(r.fields for r in readings)
+    overall = infer.votes(r.fields for r in readings if r.block != "row")
     parts: dict[str, list[_Reading]] = {}
     for reading in readings:
         parts.setdefault(reading.section[0] if reading.section else "", []).append(reading)
     for part in parts.values():
-        template = infer.learn(infer.votes(r.fields for r in part), overall)
+        template = infer.learn(infer.votes(r.fields for r in part if r.block != "row"), overall)
         for reading in part:
             if infer.needs_rereading(reading.fields, template):
                 reading.fields = _reread(reading, builder, template)

@@ -145,11 +145,14 @@ class Aligner:
         self, pieces: list[str], heading: bool, start: int, stop: int
     ) -> tuple[list[int], list[int], list[int]] | None:
         lines, starts, claimed, by_content = self.index.lines, self.index.char_starts, self.claimed, self.by_content
+        total = len(lines)
         offsets: list[int] = []
         leads: list[int] = []
         used: list[int] = []
         pointer = start
         for piece in pieces:
+            if used:  # a block's first line is looked for in [start, stop), each later one near the line before
+                stop = min(total, pointer + _WINDOW)
             key = piece.strip()
             leads.append(len(piece) - len(piece.lstrip()))
             if not key:

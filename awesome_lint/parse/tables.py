@@ -383,8 +383,8 @@ def read_row(
     if title_col < 0:
         return None
     title_cell = cells[title_col]
-    if not _cell_text(title_cell).strip(" -") and not any(p.link for p in title_cell):
-        return None
+    if not any(ch.isalpha() for ch in _cell_text(title_cell)) and not any(p.link for p in title_cell):
+        return None  # (`| - |`, `| ✓ |`, `| 12 |`: no title)
     fields = recognise(_joined_title(title_cell), section, None, template)
     if not fields.title and fields.authors is not None and fields.title_link is None:
         fields.title, fields.authors = fields.authors, None  # `| **Listen, Attend and Spell** |`: the title column
