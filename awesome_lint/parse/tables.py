@@ -42,6 +42,7 @@ TABLE_PATTERN = (
     r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)"
 )
 _HEADER_MARKUP = lazy_compile(r"[*_`:|]")
+_HEADER_PLURAL = lazy_compile(r"\((?:e?s)\)", re.IGNORECASE)
 _YEAR_CELL = lazy_compile(r"\s*(?:19|20)\d\d(?:[/.-]\d{1,2})*\s*")
 _YEAR = lazy_compile(r"(?:19|20)\d\d")
 # A venue's code glued to a two-digit year, perhaps with a note (`SLT18`, `ICMI16`, `EMNLP20 findings`), and a year
@@ -59,16 +60,17 @@ Token = dict[str, Any]
 _HEADERS: tuple[tuple[str, str], ...] = (
     (
         "title",
-        r"titles?|paper titles?|title (?:&|and) authors?|names?|works?|methods?|models?|articles?|projects?|"
+        r"titles?|paper titles?|title (?:&|and) (?:authors?|links?)|names?|works?|methods?|models?|articles?|projects?|"
         r"datasets?|benchmarks?",
     ),
     ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?"),
     ("links", r"links?|urls?|resources?|materials?|data(?:set)? links?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
-    ("year", r"years?|dates?|time|published date|release(?:d| date)?"),
+    ("year", r"years?|dates?|time|(?:pub|publication|published|publish|release) dates?|released?"),
     (
         "code",
         r"codes?|github|implementations?|repos?|repositor(?:y|ies)|source(?: code)?|official code|"
+        r"(?:code|github|repo) (?:links?|urls?)|"
         r"codes? (?:&|and) (?:weights|models?|checkpoints?|data)|weights|checkpoints?",
     ),
     ("nickname", r"abbreviations?|abbr|short names?|nicknames?|acronyms?"),
@@ -174,7 +176,8 @@ def header_role(text: str) -> str | None:
 
 
 def _header_text(text: str) -> str:
-    return collapse(_HEADER_MARKUP.sub(" ", text)).strip(" .")
+    """A header's words: no Markdown, no plural `(s)` (`Author(s)`), no full stops (`Pub. Date`)."""
+    return collapse(_HEADER_MARKUP.sub(" ", _HEADER_PLURAL.sub("", text)).replace(".", " "))
 
 
 def _title_rank(header: str) -> int:
