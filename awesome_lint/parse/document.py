@@ -580,13 +580,21 @@ def _links_in(token: Token) -> bool:
     return any(c.get("type") == "link" or _links_in(c) for c in token.get("children", []) or [])
 
 
+def _text(token: Token) -> str:
+    """A text token's text, its character references (`&amp;`, `&nbsp;`) resolved as a browser shows them."""
+    raw: str = token.get("raw", "")
+    return html.unescape(raw) if "&" in raw else raw
+
+
 def _plain(tokens: list[Token]) -> str:
     if len(tokens) == 1 and tokens[0].get("type") == "text":  # most links' labels
-        return tokens[0].get("raw", "")  # type: ignore[no-any-return]
+        return _text(tokens[0])
     out: list[str] = []
     for token in tokens:
         kind = token.get("type")
-        if kind in ("text", "codespan"):
+        if kind == "text":
+            out.append(_text(token))
+        elif kind == "codespan":
             out.append(token.get("raw", ""))
         elif kind in ("softbreak", "linebreak"):
             out.append(" ")
@@ -612,7 +620,7 @@ def _flatten(
             continue
         kind = token.get("type")
         if kind == "text":
-            pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, html=group))
+            pieces.append(Piece(_text(token), emphasis=emphasis, html=group))
         elif kind == "codespan":
             pieces.append(Piece(token.get("raw", ""), emphasis=emphasis, code=True, html=group))
         elif kind == "softbreak":

@@ -1781,7 +1781,9 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         text = _lead_tag(lead_bracket.group("inner"), fields) + text[lead_bracket.end() :]
     if "\t" in text:
         text = _tab_nickname(text, fields)
-    text = _lead_authors(text, fields, template)
+    strong = next((p.text.strip() for p in head_pieces if p.emphasis == "strong" and p.text.strip()), "")
+    bold_span = (at, at + len(strong)) if strong and (at := text.find(strong)) > 0 else None
+    text = _lead_authors(text, fields, template, bold_span)
     head_pieces, text = _code_nickname(head_pieces, text, fields)
     quoted = _QUOTED.match(text)
     bold = _leading_run(head_pieces, lambda p: p.emphasis == "strong")
@@ -1923,15 +1925,18 @@ def _gbt_tail(text: str, fields: Fields) -> str:
     return ""
 
 
-def _lead_authors(text: str, fields: Fields, template: Template) -> str:
+def _lead_authors(text: str, fields: Fields, template: Template, bold: tuple[int, int] | None = None) -> str:
     """`Authors. Title. In Venue, Year.`: a first sentence that lists names (initials such as `W.`, `G. M.` or
     `J.-Y.` do not end it) is the authors, and the title starts after it. So is a list of names before a colon,
     where it is sure (`Tomas Mikolov, et al.: Title, 2013.`) or the list writes its authors so (`Oriol Vinyals,
-    Quoc Le: Title, 2015.`, not `Show, Attend and Tell: Title`)."""
+    Quoc Le: Title, 2015.`, not `Show, Attend and Tell: Title`), unless the colon is inside a bold run after
+    the names (`A. B, and C. D, **Houdini: Title**`: `bold`, where that run stands in `text`)."""
     if fields.authors is not None or ("," not in text[:200] and " and " not in text[:200]):
         return text
     stop = _STRONG_SEP.search(text)
     colon = text.find(": ", 0, stop.start() if stop is not None else 200)
+    if bold is not None and bold[0] <= colon < bold[1]:
+        colon = -1
     if colon > 0 and _has_letter(text[colon:]):
         names = text[:colon]
         listed = "," in names or " and " in names or names.rstrip(". ").endswith(" et al")

@@ -1,4 +1,4 @@
-"""HTML in lists: `<a href>` links inline in items, and HTML `<table>` blocks read row by row."""
+"""HTML in lists (`<a href>` links inline in items, HTML `<table>` blocks read row by row) and character references."""
 
 from __future__ import annotations
 
@@ -168,3 +168,18 @@ def test_a_cell_spanning_rows_and_columns_keeps_them_taken() -> None:
     first, second = table.rows
     assert _texts(first.cells) == ["Vision Models", "", "First Title Here"]
     assert _texts(second.cells) == ["Vision Models", "", "Second Title Here"]
+
+
+def test_character_references_in_text_are_resolved() -> None:
+    doc = parse_text(
+        "- [Speed &amp; Accuracy Trade-offs for Modern Object Detectors](https://arxiv.org/abs/1611.10012), CVPR 2017\n"
+        "- &nbsp; N. Carlini and D. Wagner, **Towards Evaluating the Robustness of Neural Networks**, S&P 2017.\n"
+        "- `a &amp; b` [Code Span Keeps Its Text](https://github.com/a/b)\n"
+    )
+    first, second, third = doc.entries
+    assert first.title == "Speed & Accuracy Trade-offs for Modern Object Detectors"
+    assert (second.title, second.authors) == (
+        "Towards Evaluating the Robustness of Neural Networks",
+        "N. Carlini and D. Wagner",
+    )
+    assert "a &amp; b" in third.text
