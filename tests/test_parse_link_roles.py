@@ -167,3 +167,14 @@ def test_a_lead_bracket_without_a_year_is_a_venue_only_when_known() -> None:
         ("Neurocomputing", 2022, ()),  # a name with a year, where the list's slots hold venues
     ]
     assert (doc.entries[4].kind, [link.role for link in doc.entries[4].links]) == ("other", ["project"])
+
+
+def test_person_links_are_accounts_not_their_posts() -> None:
+    from awesome_lint.parse.shapes import is_person_link
+
+    assert is_person_link("https://twitter.com/BarzilayRegina")
+    assert is_person_link("https://x.com/karpathy/?lang=en")
+    assert is_person_link("mailto:someone@example.org")
+    assert not is_person_link("https://twitter.com/karpathy/status/1617979122625712128")
+    assert not is_person_link("https://twitter.com/search?q=transformers")
+    assert not is_person_link("https://x.com/i/lists/123")

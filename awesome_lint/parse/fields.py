@@ -1220,6 +1220,10 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.nickname = fields.nickname or nick  # `NeuronConductance, [Title](url)`, `LOCO, [Title](url)`
     elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
+        dated = _NAMES_YEAR.fullmatch(fields.authors) if fields.authors and fields.year is None else None
+        if dated is not None and dated.group("year") and not _names_venue(dated.group("names").strip(" ,;.")):
+            # `Walters and Barzilay, 2021. [Title](url)`: the year the names cite the paper by is no name
+            fields.authors, fields.year = collapse(dated.group("names")).strip(" ,;."), int(dated.group("year"))
     # The label's own full stop ends the title only where the citation goes on right after it (`[Title.](url)
     # Authors.`), not where the next field has a separator of its own (`[Title.](url) - Authors.`).
     has_citation = fields.authors is not None or (

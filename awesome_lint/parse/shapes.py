@@ -162,7 +162,8 @@ _DECORATION = lazy_compile(rf"^(?:[\s\\]|{EMOJI})*$")
 _LEADING_DECORATION = lazy_compile(rf"^\s*(?:(?:{EMOJI})\s*)+")
 _PROFILE = lazy_compile(
     r"https?://(?:scholar\.google\.[a-z.]+/citations\?|(?:www\.)?orcid\.org/\d|dblp\.org/(?:pid|pers)/|"
-    r"(?:www\.)?semanticscholar\.org/author/)",
+    r"(?:www\.)?semanticscholar\.org/author/|"
+    r"(?:www\.|mobile\.)?(?:twitter|x)\.com/(?!(?:i|intent|search|hashtag|home|share)(?:[/?#]|$))\w{1,15}/?(?:[?#]|$))",
     re.IGNORECASE,
 )
 _BIB_FILE = lazy_compile(r"\.bib(?:$|[?#])", re.IGNORECASE)
@@ -329,7 +330,7 @@ def leading_decoration(text: str) -> int:
 
 def is_person_link(url: str) -> bool:
     """A link to a person: an e-mail address (`mailto:`) or a researcher's profile (Google Scholar, ORCID, DBLP,
-    Semantic Scholar); never a paper, a project or code."""
+    Semantic Scholar, an X or Twitter account); never a paper, a project or code."""
     return url.startswith("mailto:") or bool(_PROFILE.match(url))
 
 
