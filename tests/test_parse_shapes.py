@@ -661,3 +661,25 @@ def test_bold_titled_paragraphs_are_entries_where_a_list_writes_several() -> Non
         ("paper", "Neural graph fingerprints for molecules", ["code", "paper"]),
         ("paper", "Opportunities And Obstacles For Deep Learning", ["paper"]),
     ]
+
+
+def test_name_and_venue_subitems_fold_into_a_linked_paper_only() -> None:
+    doc = parse_text(
+        "## Papers\n"
+        "* Relation Extraction: Perspective from Convolutional Neural Networks [[paper]](http://x.org/v15.pdf)\n"
+        "\t* Thien Huu Nguyen and Ralph Grishman\n"
+        "\t* ADMA 2013\n"
+        "- Neural network verification\n"
+        "  - N. Carlini, G. Katz, C. Barrett, and D. L. Dill, **Ground-Truth Adversarial Examples.**\n"
+        "- Scene Understanding\n"
+        "  - Segmentation & Editing\n"
+        "    - [Scene Segmentation](#scene-segmentation)\n"
+    )
+    paper = doc.entries[0]
+    assert (paper.authors, paper.venue, paper.year) == ("Thien Huu Nguyen and Ralph Grishman", "ADMA", 2013)
+    titles = [e.title for e in doc.entries[1:]]
+    assert "Ground-Truth Adversarial Examples" in titles  # a sub-item with a bold title is a paper of its own
+    assert "Segmentation & Editing" in titles  # under a label without a link, no author list
+    assert all(
+        e.authors is None for e in doc.entries if e.title in ("Neural network verification", "Scene Understanding")
+    )

@@ -55,7 +55,7 @@ from awesome_lint.parse.shapes import (
     sentence_like,
 )
 from awesome_lint.parse.tables import column_roles, read_row
-from awesome_lint.parse.venues import read_venue
+from awesome_lint.parse.venues import VenueField, read_slot, read_venue
 from awesome_lint.regex import lazy_compile
 from awesome_lint.text import find_collapsed, github_anchor
 
@@ -74,6 +74,7 @@ _HTML_HEADING = lazy_compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE |
 _INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
+_ACRONYM = lazy_compile(r"[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*")
 _TABLE_TAG = lazy_compile(r"<table\b", re.IGNORECASE)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
 _FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
@@ -1172,6 +1173,14 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
             continue
         if parent is None or reading.block != "item" or any(p.link for p in reading.pieces):
             continue
+        whole = collapse("".join(p.text for p in reading.pieces if not p.image)).strip(" ,;.")
+        cited = any(p.link for p in parent.pieces) and not any(p.emphasis for p in reading.pieces)
+        if cited and not (fields.venue or fields.year) and whole and looks_like_authors(whole):
+            fields.authors = whole  # `  - A, B, C and D`: the whole line is names, however the reader split it
+            fields.title = ""
+        elif cited and not (fields.venue or fields.year) and (slot := _venue_line(whole)) is not None:
+            fields.venue, fields.venue_raw, fields.year = slot.venue, whole, slot.year  # `  - ADMA 2013`
+            fields.title = ""
         names = fields.title.strip(" ,;")
         if (fields.title and not (fields.venue or fields.year)) or (names and not looks_like_authors(names)):
             continue  # (`  - Hilde Kuehne, Ali Arslan, and Thomas Serre, *CVPR 2014*.`: names and a venue, read above)
@@ -1180,6 +1189,15 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
         if _give_fields(parent, reading):
             dropped.add(id(reading))
     _drop(readings, owner, dropped)
+
+
+def _venue_line(text: str) -> VenueField | None:
+    """A sub-item that is only a venue and its year: a venue the table knows, or an acronym (`ADMA 2013`,
+    `AKBC 19`); None for any other text (`Deep Learning 2017`)."""
+    found = read_slot(text) if text else None
+    if found is None or found.venue is None or found.year is None:
+        return None
+    return found if found.known or _ACRONYM.fullmatch(found.venue) else None
 
 
 def _dated_description(pieces: list[Piece]) -> str:
