@@ -145,6 +145,10 @@ _YEAR_DASH_LEAD = lazy_compile(
 _NAMED_WORD = lazy_compile(r"[A-Za-z][\w-]*(?:[A-Z0-9][\w-]*)")  # `NeuronConductance`, `LOCO`, `GPT-2`
 _PAREN_FIELDS = lazy_compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 _NAMES_YEAR = lazy_compile(r"\s*(?P<names>[^\W\d_][^()\[\]|:;\d]*?)[\s,.]*(?P<year>(?:19|20)\d\d)?[\s.]*")
+# Between a bold lead and an italic title: names in parentheses, perhaps, then a dash (`**PCA** (Hoppe et al.) - `).
+_BOLD_JOINT = lazy_compile(r"\s*(?:\((?P<names>[^()]+)\))?\s*[-–—:]\s*")
+_NICK_WORDS = 4
+"""The most words a bold name before an italic title has (`**Algebraic Sphere Fitting**`)."""
 _ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|20)\d\d)")
 _DATA_NAME = lazy_compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|leaderboards?)$", re.IGNORECASE)
 # Tags that say an item is no paper: `- [Blog] [Title](url)`, `【Video】[Title](url)`.
@@ -1813,6 +1817,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         if looks_like_authors(names):  # `Zhu et al. "Title." Venue (2018)`, `A. Author, "Title," in Proc. X`
             fields.authors = fields.authors or collapse(names)
             quoted = after
+    if not quoted and bold and (italic := _italic_after_bold(head_pieces, text, fields)) is not None:
+        return italic
     if quoted:
         title = quoted.group("a") or quoted.group("b") or quoted.group("c") or ""
         fields.title_form = "quoted"
@@ -1855,6 +1861,44 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     year_only = _PAREN_YEAR.fullmatch(text[cut:]) is not None and len(text[:cut].split()) >= 5
     fields.title_form = "citation" if _has_letter(text[cut:]) or year_only else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _italic_after_bold(head_pieces: list[Piece], text: str, fields: Fields) -> tuple[str, str] | None:
+    """`**Nick** (Authors) - *Title*. Venue Year.`, `**Pauly et al.** - *Title*. Venue Year.`: a short bold lead (a
+    name, or the authors), perhaps names in parentheses, a dash, then the title in italics; None for other items."""
+    pieces = [p for p in head_pieces if p.text.strip() or p.emphasis]
+    lead = 0
+    while lead < len(pieces) and pieces[lead].emphasis == "strong" and not pieces[lead].link:
+        lead += 1
+    between = lead
+    while between < len(pieces) and not pieces[between].emphasis and not pieces[between].link:
+        between += 1
+    end = between
+    while end < len(pieces) and pieces[end].emphasis == "em" and not pieces[end].link:
+        end += 1
+    if not lead or end == between:
+        return None
+    bold = collapse("".join(p.text for p in pieces[:lead])).strip(" ,;:")
+    joint = _BOLD_JOINT.fullmatch("".join(p.text for p in pieces[lead:between]))
+    title = collapse("".join(p.text for p in pieces[between:end]))
+    if joint is None or not looks_like_title(title.rstrip(".")) or _names_venue(title):
+        return None
+    names = joint.group("names")
+    if names is not None and not (looks_like_authors(names) or _two_surnames(names) or _sure_names(names)):
+        return None
+    is_names = names is None and (looks_like_authors(bold) or _two_surnames(bold) or _et_al_names(bold))
+    if not is_names and (len(bold.split()) > _NICK_WORDS or not _has_letter(bold)):
+        return None
+    index = text.find(title)
+    if index < 0:
+        return None
+    if is_names:
+        fields.authors = fields.authors or _authors(bold)
+    else:
+        fields.nickname = fields.nickname or bold
+        fields.authors = fields.authors or (_authors(names) if names else None)
+    fields.title_form = "italic"
+    return clean_title(title), text[index + len(title) :]
 
 
 def _lead_slot(inner: str, fields: Fields, template: Template) -> bool:
