@@ -127,7 +127,7 @@ SHORT_NAMES: dict[str, str] = {
         "TCAD TVLSI TPDS JSAC INFOCOM SIGCOMM RA-L 3DV CoLLAs JAIR MICCAI MIDL ISBI IPMI TMI ACML ECAI IJRR T-RO HRI "
         "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
         "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC CSUR TVCG CGO ICS TACO EuroMLSys MAPL PVLDB CIDR BIBM "
-        "TCBB PSB JAMIA GECCO ICTAI "
+        "TCBB PSB JAMIA GECCO ICTAI CVIU ICCP SIGDIAL TASLP ISMAR CAGD ALTA USENIX "
     )
 }
 SHORT_NAMES.update(
@@ -158,6 +158,7 @@ SHORT_NAMES.update(
     (name.lower(), name)
     for name in (
         "Nature",
+        "Computers & Graphics",
         "Nature Communications",
         "Nature Methods",
         "Nature Machine Intelligence",
