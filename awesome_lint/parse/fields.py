@@ -2256,8 +2256,9 @@ def _full_names(part: str) -> bool:
 
 
 def _listed_names(part: str) -> bool:
-    """A comma list of full names (`Anurudh Peduri, Siddharth Bhat`): authors, where a name alone may be anything."""
-    return "," in part and _full_names(part)
+    """A list of full names (`Anurudh Peduri, Siddharth Bhat`, `Lin Zhao and Zhe Feng`): authors, where a name
+    alone may be anything."""
+    return ("," in part or " and " in part) and _full_names(part)
 
 
 def _bibtex_names(part: str) -> bool:
