@@ -50,6 +50,7 @@ from awesome_lint.parse.venues import (
     VenueField,
     has_venue_words,
     is_date,
+    known_short,
     name_in_year,
     read_slot,
     read_venue,
@@ -93,6 +94,9 @@ _NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?
 _TITLE_YEAR = lazy_compile(r"(?<=[\w)])\s+((?:19|20)\d\d)\.\s*$")
 _BIBTEX_AND = lazy_compile(r"\s+and\s+")
 _BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
+# A full stop glued to a name and a year (`registration algorithms.ICRA 2019.`, `acceleration.ICRA, 2018.`).
+_GLUED_VENUE = lazy_compile(r"(?<=[a-z)])\.(?=(?P<venue>[A-Z][A-Za-z&-]{1,15})[ ,]+(?:19|20)\d\d\b)")
+_STOP_YEAR = lazy_compile(r"[.,]\s*(?:19|20)\d\d[\s.]*")  # `Title. 2021`: a year alone after the title's full stop
 _PAREN_YEAR = lazy_compile(r"\s*[(（]?\s*(?:19|20)\d\d\s*[)）][\s.]*")  # (the cut may fall after `（`)
 _ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
 _SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
@@ -1530,6 +1534,11 @@ def _delimited_fields(parts: list[str], fields: Fields, template: Template, know
     return False
 
 
+def _unglued(m: re.Match[str]) -> str:
+    """`algorithms.ICRA 2019`: a full stop glued to a venue the table knows ends the title before it."""
+    return ". " if known_short(m.group("venue")) is not None else m.group(0)
+
+
 def _read_plain(
     pieces: list[Piece],
     links: list[int],
@@ -1551,6 +1560,8 @@ def _read_plain(
         _venue_field(pieces[lead].text.strip("[] "), fields, template, "lead")
     head = _text_only(head_pieces)
     head = _take_tags(head, fields)
+    if "." in head:
+        head = _GLUED_VENUE.sub(_unglued, head)
     if "[" in head:
         head = _BRACKETED.sub(_placeholder, head)
     # A bracket that opens the item and is followed by a title of its own is a venue slot or a tag (`[Stanford]
@@ -1857,8 +1868,9 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             fields.title_form = "group"
             return clean_title(_TRAILING_JUNK.sub("", title)), rest
     cut = _title_end(text, fields, template)
-    # (`Learned Indexes for Dynamic Workloads (2019)`: a year alone cites a title of five words or more)
-    year_only = _PAREN_YEAR.fullmatch(text[cut:]) is not None and len(text[:cut].split()) >= 5
+    # (`Learned Indexes for Dynamic Workloads (2019)`, `Title. 2021`: a year alone cites a title of five words or more)
+    rest = text[cut:]
+    year_only = (_PAREN_YEAR.fullmatch(rest) or _STOP_YEAR.fullmatch(rest)) is not None and len(text[:cut].split()) >= 5
     fields.title_form = "citation" if _has_letter(text[cut:]) or year_only else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
 
