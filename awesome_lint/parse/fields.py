@@ -147,6 +147,8 @@ _YEAR_DASH_LEAD = lazy_compile(
     r"^((?:19|20)\d\d)(?:-(?P<venue>[A-Za-z][\w@]*(?:-[A-Za-z][\w@]*)*))?\s*[-–—:|]\s+(?=\S)"
 )
 _NAMED_WORD = lazy_compile(r"[A-Za-z][\w-]*(?:[A-Z0-9][\w-]*)")  # `NeuronConductance`, `LOCO`, `GPT-2`
+# What links leave of brackets around them at the end of a text (`(Names, 2019) ([code](url))` leaves ` ()`).
+_EMPTY_BRACKETS = lazy_compile(r"(?:\s*[(\[（]\s*[)\]）]?)+\s*$")
 _PAREN_FIELDS = lazy_compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 _NAMES_YEAR = lazy_compile(r"\s*(?P<names>[^\W\d_][^()\[\]|:;\d]*?)[\s,.]*(?P<year>(?:19|20)\d\d)?[\s.]*")
 # Between a bold lead and an italic title: names in parentheses, perhaps, then a dash (`**PCA** (Hoppe et al.) - `).
@@ -1409,13 +1411,16 @@ def _paren_parts(after: list[Piece]) -> tuple[str | None, str, str | None] | Non
     full-width): its opening names (sure ones), the fields in between, and a bold name that closes it (the
     nickname); None where it has neither names nor such a name, or no year."""
     end = next((n for n, p in enumerate(after) if p.link), len(after))
-    m = _PAREN_FIELDS.match(_text_only(after[:end]))
+    m = _PAREN_FIELDS.match(_EMPTY_BRACKETS.sub("", _text_only(after[:end])))  # (`(Names, 2019) ([code](url))`)
     if m is None:
         return None
     parts = [part.strip() for part in m.group(1).split(",")]
+    if len(parts) == 1 and (dated := _NAMES_YEAR.fullmatch(parts[0])) is not None and dated.group("year"):
+        parts = [dated.group("names").strip(), dated.group("year")]  # `(Hu et al. 2022)`: no comma before the year
     bold = {collapse(p.text) for p in after[:end] if p.emphasis == "strong"}
     nick = parts.pop() if len(parts) > 1 and parts[-1] in bold and len(parts[-1].split()) <= 4 else None
-    names = parts.pop(0).rstrip(" .") if len(parts) > 1 and _sure_names(parts[0]) else None
+    cited = len(parts) > 1 and (_sure_names(parts[0]) or _two_surnames(parts[0].rstrip(" .")))
+    names = parts.pop(0).rstrip(" .") if cited else None  # (`(Rigaki and Garcia, 2023)`, `(Wang & Sun, 2021)`)
     if (names is None and nick is None) or not any(_HAS_YEAR.search(part) for part in parts):
         return None
     return names, ", ".join(parts), nick
