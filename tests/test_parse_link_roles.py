@@ -178,3 +178,19 @@ def test_person_links_are_accounts_not_their_posts() -> None:
     assert not is_person_link("https://twitter.com/karpathy/status/1617979122625712128")
     assert not is_person_link("https://twitter.com/search?q=transformers")
     assert not is_person_link("https://x.com/i/lists/123")
+
+
+def test_a_title_linking_the_repository_its_code_link_links_is_code() -> None:
+    doc = parse_text(
+        "## Depth\n"
+        "- [UniDepth: Universal Monocular Metric Depth Estimation](https://github.com/lpiccinelli-eth/unidepth),"
+        " CVPR 2024 | [github](https://github.com/lpiccinelli-eth/unidepth)\n"
+        "- [MonoViT: Self-Supervised Monocular Depth Estimation](https://arxiv.org/abs/2208.03543), 3DV 2022 |"
+        " [github](https://github.com/zxcqlf/MonoViT)\n"
+        "- [Depth Anything: Unleashing the Power of Large-Scale Data](https://github.com/LiheYoung/Depth-Anything),"
+        " CVPR 2024\n"
+    )
+    same, other, alone = doc.entries
+    assert [link.role for link in same.links] == ["code", "code"] and (same.kind, same.venue) == ("paper", "CVPR")
+    assert [link.role for link in other.links] == ["paper", "code"] and other.venue == "3DV"
+    assert [link.role for link in alone.links] == ["paper"]  # a repository is the paper link where nothing else is

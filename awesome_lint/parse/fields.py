@@ -1031,7 +1031,7 @@ def finish(
         for cited in arxiv_id.find_cited(text):
             if all(c.id != cited.id for c in fields.cited):
                 fields.cited.append(cited)
-    if fields.title_link is not None and "paper" in fields.roles:
+    if fields.title_link is not None and "paper" in fields.roles and len(links) > 1:
         _repository_title(fields, pieces, links)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
@@ -1051,13 +1051,17 @@ def finish(
 
 
 def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
-    """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`) links the
-    code: a repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
+    """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`), or while a
+    code link goes to the same repository (`[Title](repo), CVPR 2024 | [github](repo)`), links the code: a
+    repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
     title_link = fields.title_link
     number = links.index(title_link) if title_link is not None and title_link in links else -1
-    if title_link is None or number < 0 or fields.roles[number] != "paper" or fields.roles.count("paper") < 2:
-        return  # (no other paper link: the usual case, settled without looking at the address)
+    if title_link is None or number < 0 or fields.roles[number] != "paper":
+        return
     url = pieces[title_link].url
+    same_code = any(role == "code" and pieces[i].url == url for i, role in zip(links, fields.roles, strict=True))
+    if fields.roles.count("paper") < 2 and not same_code:
+        return  # (no other paper link: the usual case, settled without looking at the address)
     if not is_repository(url) or is_paper_host(url) or is_notes_file(url):
         return
     fields.roles[number] = "code"

@@ -524,7 +524,7 @@ def _read_field(text: str) -> VenueField | None:
         return None
     if len(words) > 6 and len(LOWER_SENTENCE_WORD.findall(text)) > 3:
         return None
-    text = " ".join(words).strip(" ,;.[]*_")
+    text = " ".join(words).strip(" ,;.[]*_|")
     if not text or len(text) > 90:
         return None
     arxiv = None
