@@ -65,6 +65,16 @@ def test_rowspan_repeats_text_but_not_links() -> None:
     assert _texts(first.cells) == ["One", "CVPR 2020", "code"]
     assert _texts(second.cells) == ["Two", "CVPR 2020", ""]
     assert second.spans[2] == (second.start, second.start)  # a cell spanned from above has no place of its own
+    both = (
+        "<table><tr><th>Group</th><th>Kind</th><th>Title</th></tr>"
+        "<tr><td rowspan='2' colspan='2'>Vision Models</td><td>First Title Here</td></tr>"
+        "<tr><td>Second Title Here</td></tr></table>"
+    )
+    [spanned] = read_tables(both)  # a cell spanning rows and columns keeps every one of them taken
+    assert [_texts(row.cells) for row in spanned.rows] == [
+        ["Vision Models", "", "First Title Here"],
+        ["Vision Models", "", "Second Title Here"],
+    ]
 
 
 def test_breaks_images_groups_and_nested_tables() -> None:
@@ -156,18 +166,6 @@ def test_anchor_without_target_or_end_is_no_link() -> None:
     first, second = doc.entries
     assert [link.url for link in first.links] == ["https://arxiv.org/abs/2101.00001"]
     assert second.links == ()
-
-
-def test_a_cell_spanning_rows_and_columns_keeps_them_taken() -> None:
-    raw = (
-        "<table><tr><th>Group</th><th>Kind</th><th>Title</th></tr>"
-        "<tr><td rowspan='2' colspan='2'>Vision Models</td><td>First Title Here</td></tr>"
-        "<tr><td>Second Title Here</td></tr></table>"
-    )
-    [table] = read_tables(raw)
-    first, second = table.rows
-    assert _texts(first.cells) == ["Vision Models", "", "First Title Here"]
-    assert _texts(second.cells) == ["Vision Models", "", "Second Title Here"]
 
 
 def test_character_references_in_text_are_resolved() -> None:
