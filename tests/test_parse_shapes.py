@@ -683,3 +683,15 @@ def test_name_and_venue_subitems_fold_into_a_linked_paper_only() -> None:
     assert all(
         e.authors is None for e in doc.entries if e.title in ("Neural network verification", "Scene Understanding")
     )
+
+
+def test_a_bold_name_after_the_last_link_is_the_nickname() -> None:
+    doc = parse_text(
+        "- **Effective LSTMs for Target-Dependent Sentiment Classification**. *Duyu Tang, Bing Qin*. (COLING 2016)"
+        " [[paper]](https://www.aclweb.org/anthology/C16-1311) - ***TD-LSTM***\n"
+        "- **Aspect Level Sentiment Classification with Deep Memory Network**. *Duyu Tang, Bing Qin, Ting Liu*."
+        " (EMNLP 2016) [[paper]](https://arxiv.org/abs/1605.08900) see ***Tang et al. 2016 for the full model***\n"
+    )
+    first, second = doc.entries
+    assert (first.nickname, first.venue, first.authors) == ("TD-LSTM", "COLING", "Duyu Tang, Bing Qin")
+    assert second.nickname is None  # words before it, and too long for a name

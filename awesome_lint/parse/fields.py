@@ -1047,7 +1047,22 @@ def finish(
         fields.arxiv = None  # `arXiv:2014.10510` cannot exist: no paper's id (the text keeps it in `cited`)
     if fields.year is None:
         fields.year = heading_year
+    if fields.nickname is None and links and links[-1] < len(pieces) - 1:
+        fields.nickname = _closing_nickname(pieces[links[-1] + 1 :])
     _evidence(fields, pieces, links, section)
+
+
+def _closing_nickname(after: list[Piece]) -> str | None:
+    """`… [[paper]](url) - ***ASTE***`: a short bold name after an item's last link, set off by a dash, is its
+    nickname; None for anything else."""
+    shown = [p for p in after if p.text.strip() and not p.image]
+    bold = [p for p in shown if p.emphasis == "strong"]
+    if not bold or shown[-len(bold) :] != bold or len(shown) - len(bold) != 1:
+        return None
+    if shown[0].text.strip() not in ("-", "–", "—"):
+        return None
+    name = collapse("".join(p.text for p in bold))
+    return name if 0 < len(name.split()) <= _NICK_WORDS and _has_letter(name) else None
 
 
 def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
