@@ -70,8 +70,9 @@ def test_help_does_not_import_heavy_modules() -> None:
 
 
 def test_a_small_lint_run_imports_only_what_it_needs() -> None:
-    """One list (far below the size a second process pays for) imports no worker machinery, JSON or difflib."""
-    unneeded = "('awesome_lint.workers', 'pickle', 'json', 'difflib', 'requests', 'arxiv')"
+    """One list (far below the size a second process pays for, and no HTML table in it) imports no worker machinery,
+    JSON, difflib or HTML parser."""
+    unneeded = "('awesome_lint.workers', 'pickle', 'json', 'difflib', 'requests', 'arxiv', 'html.parser')"
     code = (
         "import sys; from awesome_lint.cli import main\n"
         f"try: main(['lint', '--no-cache', '--exit-zero', {str(SEED_LISTS[0])!r}])\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome_lint.parse import parse_text
-from awesome_lint.parse.markup import read_tables
+from awesome_lint.parse.html_tables import read_tables
 
 
 def _texts(cells: list[list]) -> list[str]:

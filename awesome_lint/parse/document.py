@@ -43,7 +43,7 @@ from awesome_lint.parse.fields import (
     section_venue,
 )
 from awesome_lint.parse.markdown import Token, iter_ast
-from awesome_lint.parse.markup import anchor_href, closes_anchor, inline_tag, read_tables
+from awesome_lint.parse.markup import anchor_href, closes_anchor, inline_tag
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import (
     is_code_host,
@@ -501,6 +501,8 @@ class _Builder:
 
     def html_tables(self, raw: str, bmap: BlockMap) -> None:
         """The body rows of the `<table>`s in an HTML block, each an item whose cells are read as a GFM table's."""
+        from awesome_lint.parse.html_tables import read_tables  # (`html.parser`, only for a list that has a table)
+
         for found in read_tables(raw):
             table = _Table(found.header)
             number = len(self.tables)
