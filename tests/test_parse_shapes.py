@@ -695,3 +695,29 @@ def test_a_bold_name_after_the_last_link_is_the_nickname() -> None:
     first, second = doc.entries
     assert (first.nickname, first.venue, first.authors) == ("TD-LSTM", "COLING", "Duyu Tang, Bing Qin")
     assert second.nickname is None  # words before it, and too long for a name
+
+
+def test_papers_as_one_line_paragraphs_with_bracketed_links() -> None:
+    doc = parse_text(
+        "## 2024\n\n"
+        "**PASTA**: Is Multiple Object Tracking a Matter of Specialization? [[paper](https://arxiv.org/pdf/2411.00553)]"
+        " [[code](https://github.com/aimagelab/PASTA)] **NeurIPS 2024**\n\n"
+        "**TMOH**: Improving Multiple Pedestrian Tracking by Track Management and Occlusion Handling [code]"
+        " [[paper](https://openaccess.thecvf.com/CVPR2021/x.pdf)] **CVPR2021**\n\n"
+        "Multiple Object Tracking: A Literature Review [[paper](https://arxiv.org/pdf/1409.7618.pdf)]\n\n"
+        "This list collects the papers we read, see [our site](https://example.org) for more.\n"
+    )
+    assert [(e.block, e.title, e.nickname) for e in doc.entries] == [
+        ("paragraph", "Is Multiple Object Tracking a Matter of Specialization?", "PASTA"),
+        ("paragraph", "Improving Multiple Pedestrian Tracking by Track Management and Occlusion Handling", "TMOH"),
+        ("paragraph", "Multiple Object Tracking: A Literature Review", None),
+    ]
+    assert (doc.entries[0].venue, doc.entries[0].year, doc.entries[1].venue) == ("NeurIPS", 2024, "CVPR")
+
+
+def test_two_such_paragraphs_are_no_list_of_papers() -> None:
+    doc = parse_text(
+        "**PASTA**: Is Multiple Object Tracking a Matter of Specialization? [[paper](https://arxiv.org/pdf/2411.00553)]\n\n"
+        "Multiple Object Tracking: A Literature Review [[paper](https://arxiv.org/pdf/1409.7618.pdf)]\n"
+    )
+    assert doc.entries == ()

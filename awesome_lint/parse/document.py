@@ -385,6 +385,7 @@ class _Builder:
             or ("linked" if infer.linked_paragraph(pieces) else "")
             or ("marked" if infer.marked_paragraph(pieces) else "")
             or ("titled" if infer.titled_paragraph(pieces) else "")
+            or ("bracketed" if infer.bracketed_paragraph(pieces) else "")
         )
         content_end = len(token["_raw"].rstrip())
         if content_end <= lead:

@@ -191,6 +191,10 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# A role label in brackets with no link after a title (`Title [code]`, `Title [[code]]`): a link yet to be given.
+_PLACEHOLDER_LABEL = lazy_compile(
+    r"(?<=[\w).!?\"”])\s*\[+\s*(?:code|paper|pdf|project|github|arxiv|video|slides?|demo)\s*\]*$", re.IGNORECASE
+)
 _QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "「": "」"}
 
 
@@ -207,6 +211,8 @@ def clean_title(text: str, full_stop: bool = True) -> str:
         text = collapse(_SHORTCODE.sub("", text))  # `Ha-NeRF:laughing:: Title`: an emoji shortcode is no word
     if text.endswith(("（", "(")):
         text = text[:-1].rstrip()  # `Title（AAAI 2020 南京大学）`: the fields' parenthesis opens after the title
+    if text.endswith("]"):
+        text = _PLACEHOLDER_LABEL.sub("", text)  # `Title [code] [[paper](url)]`: a link yet to be given
     if full_stop and text.endswith((".", "。")) and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text

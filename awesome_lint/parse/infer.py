@@ -47,6 +47,8 @@ _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
 _SLOTS = lazy_compile(r"(?:\[[^\[\]]{2,40}\]\s*)+[.,;]?")
 _SLOT_INNER = lazy_compile(r"\[([^\[\]]{2,40})\]")
 _MARKED_WORDS = 4
+_NICK_WORDS = 4
+"""The most words of a bold name before a paragraph's title, or of a bold venue after its links."""
 """The fewest words a marked paragraph has after its mark: a citation, not a label."""
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
@@ -331,7 +333,7 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
     """The paragraph shapes a document writes its entries in: each that enough of its paragraphs have (a paragraph
     that is a bold run alone counts where the blocks do)."""
     counts = Counter(shapes)
-    shaped = ("block", "split", "citation", "linked", "marked", "titled")
+    shaped = ("block", "split", "citation", "linked", "marked", "titled", "bracketed")
     kinds = {shape for shape in shaped if counts[shape] >= MIN_BLOCKS}
     return kinds | {"bold"} if "block" in kinds else kinds
 
@@ -368,6 +370,28 @@ def titled_paragraph(pieces: list[Piece]) -> bool:
     if "".join(p.text for p in pieces[first:] if not p.link).strip(" []|"):
         return False
     return any(label_kind(p.text) in ("paper", "code") for p in pieces[first:] if p.link)
+
+
+def bracketed_paragraph(pieces: list[Piece]) -> bool:
+    """A one-line paragraph that is a title in plain text, perhaps after a bold name, then bracketed paper or code
+    links and perhaps a bold venue: `**PASTA**: Title [[paper](url)] [[code](url)] **NeurIPS 2024**`."""
+    first = next((n for n, p in enumerate(pieces) if p.link or p.image), len(pieces))
+    if first == len(pieces) or any(p.newline or p.brk or p.image for p in pieces):
+        return False
+    if not pieces[first - 1 if first else 0].text.endswith("[") or not first:
+        return False
+    lead = 0
+    while lead < first and pieces[lead].emphasis == "strong":
+        lead += 1
+    name = "".join(p.text for p in pieces[:lead]).strip(" :：")
+    title = "".join(p.text for p in pieces[lead:first]).strip(" [").lstrip(":： ")
+    if len(name.split()) > _NICK_WORDS or any(p.emphasis for p in pieces[lead:first]) or not looks_like_title(title):
+        return False
+    links = [p for p in pieces[first:] if p.link]
+    if any(label_kind(p.text) not in ("paper", "code") for p in links):
+        return False
+    after = [p for p in pieces[first:] if not p.link and p.text.strip(" []|")]
+    return all(p.emphasis == "strong" and len(p.text.split()) <= _NICK_WORDS for p in after)
 
 
 def linked_paragraph(pieces: list[Piece]) -> bool:
