@@ -195,6 +195,8 @@ def collapse(text: str) -> str:
 _PLACEHOLDER_LABEL = lazy_compile(
     r"(?<=[\w).!?\"”])\s*\[+\s*(?:code|paper|pdf|project|github|arxiv|video|slides?|demo)\s*\]*$", re.IGNORECASE
 )
+# The title in plain text right after a paper's name given as its link: up to a bracket, a pipe or a parenthesis.
+_NAMED_TITLE = lazy_compile(r"\s*(?P<sep>\]\s*[:：]?|[:：])?\s*(?P<title>[A-Z0-9][^|｜\[(（]*?)\s*(?=$|[|｜\[(（])")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "「": "」"}
 
 
@@ -1071,6 +1073,26 @@ def _closing_nickname(after: list[Piece]) -> str | None:
     return name if 0 < len(name.split()) <= _NICK_WORDS and _has_letter(name) else None
 
 
+def _named_link(
+    label: str, url: str, tail: str, fields: Fields, template: Template
+) -> tuple[str, str, str] | None:
+    """`[Megatron-LM](arxiv): Training Multi-Billion …`, `[[**AttnFlow**](arxiv)] Generative Flows …`: a paper's short
+    name as the link, then a colon or the link's bracket, then its title in plain text. The name, the title and
+    the rest of the tail, or None where the link is the title."""
+    name = label.rstrip(":： ")
+    if fields.nickname is not None or len(name.split()) > 3 or not (is_paper_host(url) or label != name):
+        return None
+    m = _NAMED_TITLE.match(tail)
+    if m is None or not (m.group("sep") or label != name) or looks_like_authors(name):
+        return None  # (`**[SCIENCEQA](url)** Multimodal questions …`: a name and what it is, no title)
+    text = m.group("title")
+    cut = _title_end(text, fields, template)
+    title = clean_title(_TRAILING_JUNK.sub("", text[:cut]))
+    if len(title.split()) < 4 or not looks_like_title(title) or looks_like_authors(title) or _names_venue(title):
+        return None
+    return name, title, text[cut:] + tail[m.end() :]
+
+
 def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
     """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`), or while a
     code link goes to the same repository (`[Title](repo), CVPR 2024 | [github](repo)`), links the code: a
@@ -1277,6 +1299,9 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         or (fields.title[-4:].isdigit() and ", " in fields.title)
     ):
         fields.title = _label_venue(fields.title, fields)
+    if fields.title and (named := _named_link(fields.title, pieces[title_index].url, tail, fields, template)):
+        fields.nickname, fields.title, tail = named  # `[Megatron-LM](arxiv): Title`, `[[**AttnFlow**](url)] Title`
+        fields.title_link = None  # (the link is the paper's, its label the name: the title is the text after it)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
             note_m = _PAREN_NOTE.match(p.text)

@@ -356,7 +356,7 @@ _FULL_YEAR = lazy_compile(
     r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|[-.](?:0?[1-9]|1[0-2])(?!\d))?"
     r"(?![\w.:]|[-–]\d{4})"
 )
-_SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?!\d)")
+_SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?:\.(?:0[1-9]|1[0-2]))?(?!\d)")  # (`arXiv'21.06`: its month too)
 # An author's initials (and surname) left before a venue's acronym by a citation's punctuation (`A. Kendall, M.
 # ICCV, 2015`, `Sattler T. ICCV`): not part of the venue's name.
 _INITIALS_BEFORE = lazy_compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s*){1,3}(?=[A-Z][A-Za-z]+$)")
