@@ -1073,9 +1073,7 @@ def _closing_nickname(after: list[Piece]) -> str | None:
     return name if 0 < len(name.split()) <= _NICK_WORDS and _has_letter(name) else None
 
 
-def _named_link(
-    label: str, url: str, tail: str, fields: Fields, template: Template
-) -> tuple[str, str, str] | None:
+def _named_link(label: str, url: str, tail: str, fields: Fields, template: Template) -> tuple[str, str, str] | None:
     """`[Megatron-LM](arxiv): Training Multi-Billion …`, `[[**AttnFlow**](arxiv)] Generative Flows …`: a paper's short
     name as the link, then a colon or the link's bracket, then its title in plain text. The name, the title and
     the rest of the tail, or None where the link is the title."""
@@ -1299,8 +1297,8 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         or (fields.title[-4:].isdigit() and ", " in fields.title)
     ):
         fields.title = _label_venue(fields.title, fields)
-    if fields.title and (named := _named_link(fields.title, pieces[title_index].url, tail, fields, template)):
-        fields.nickname, fields.title, tail = named  # `[Megatron-LM](arxiv): Title`, `[[**AttnFlow**](url)] Title`
+    if fields.title and (link_named := _named_link(fields.title, pieces[title_index].url, tail, fields, template)):
+        fields.nickname, fields.title, tail = link_named  # `[Megatron-LM](arxiv): Title`, `[[**AttnFlow**](url)] Title`
         fields.title_link = None  # (the link is the paper's, its label the name: the title is the text after it)
     for p in pieces[title_index + 1 :]:
         if p.code and not p.link:
