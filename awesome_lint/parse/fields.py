@@ -1337,9 +1337,9 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         elif fields.year is None and len(years := _YEAR.findall(tail_text)) == 1:
             fields.year = int(years[0])  # `· *Nature Medicine* · 2026-08-07`: the one year beside the venue field
     if fields.authors is None and _BR in tail:
-        parts = [field for line in tail.split(_BR) for field in line.split(" · ")]  # (`Names et al. · *Venue*`)
+        fielded = [field for line in tail.split(_BR) for field in line.split(" · ")]  # (`Names et al. · *Venue*`)
         fields.authors = next(
-            (collapse(part).strip(" ·") for part in parts if looks_like_authors(part.strip(" .,;|·"))), None
+            (collapse(part).strip(" ·") for part in fielded if looks_like_authors(part.strip(" .,;|·"))), None
         )
     if prefix:
         fields.year = int(prefix.group("year"))
