@@ -1055,7 +1055,7 @@ def finish(
         fields.arxiv = None  # `arXiv:2014.10510` cannot exist: no paper's id (the text keeps it in `cited`)
     if fields.year is None:
         fields.year = heading_year
-    if fields.nickname is None and links and links[-1] < len(pieces) - 1:
+    if fields.nickname is None and links and links[-1] < len(pieces) - 1 and pieces[-1].emphasis == "strong":
         fields.nickname = _closing_nickname(pieces[links[-1] + 1 :])
     _evidence(fields, pieces, links, section)
 
@@ -1077,6 +1077,8 @@ def _named_link(label: str, url: str, tail: str, fields: Fields, template: Templ
     """`[Megatron-LM](arxiv): Training Multi-Billion …`, `[[**AttnFlow**](arxiv)] Generative Flows …`: a paper's short
     name as the link, then a colon or the link's bracket, then its title in plain text. The name, the title and
     the rest of the tail, or None where the link is the title."""
+    if tail.lstrip()[:1] not in ("]", ":", "：") and not label.endswith((":", "：")):
+        return None  # (the usual linked title: no colon or bracket between it and what follows)
     name = label.rstrip(":： ")
     if fields.nickname is not None or len(name.split()) > 3 or not (is_paper_host(url) or label != name):
         return None

@@ -151,8 +151,6 @@ class Aligner:
         used: list[int] = []
         pointer = start
         for piece in pieces:
-            if used:  # a block's first line is looked for in [start, stop), each later one near the line before
-                stop = min(total, pointer + _WINDOW)
             key = piece.strip()
             leads.append(len(piece) - len(piece.lstrip()))
             if not key:
@@ -163,7 +161,7 @@ class Aligner:
             if numbers:
                 candidates: Iterable[int] = numbers[bisect_left(numbers, pointer) : bisect_left(numbers, stop)]
             else:
-                candidates = range(pointer, stop)
+                candidates = range(pointer, min(stop, total))
             for number in candidates:
                 if number in claimed:
                     continue
@@ -174,6 +172,7 @@ class Aligner:
                 offsets.append(starts[number] + col)
                 used.append(number)
                 pointer = number + 1
+                stop = pointer + _WINDOW  # a block's later lines are looked for near the line before
                 break
             else:
                 return None
