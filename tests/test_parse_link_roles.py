@@ -194,3 +194,14 @@ def test_a_title_linking_the_repository_its_code_link_links_is_code() -> None:
     assert [link.role for link in same.links] == ["code", "code"] and (same.kind, same.venue) == ("paper", "CVPR")
     assert [link.role for link in other.links] == ["paper", "code"] and other.venue == "3DV"
     assert [link.role for link in alone.links] == ["paper"]  # a repository is the paper link where nothing else is
+
+
+def test_a_badge_without_alt_text_is_read_by_its_own_text() -> None:
+    from awesome_lint.parse.shapes import badge_kind, shields_segments
+
+    assert shields_segments("https://img.shields.io/badge/arXiv-Paper-B31B1B.svg") == ["arXiv", "Paper", "B31B1B.svg"]
+    assert shields_segments("https://img.shields.io/badge/Foo--Bar_baz-x-blue") == ["Foo-Bar baz", "x", "blue"]
+    assert shields_segments("https://example.org/badge.svg") == []
+    assert badge_kind("", "https://img.shields.io/badge/arXiv-Paper-B31B1B.svg") == "paper"
+    assert badge_kind("", "https://img.shields.io/badge/GitHub-Code-green") == "code"
+    assert badge_kind("", "https://img.shields.io/github/stars/a/b") == ""

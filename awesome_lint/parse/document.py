@@ -34,9 +34,11 @@ from awesome_lint.parse.fields import (
     Fields,
     Piece,
     Template,
+    badge_role,
     clean_title,
     code_role,
     collapse,
+    is_badge,
     known_dated,
     recognise,
     recognise_block,
@@ -1253,16 +1255,21 @@ def _field_label(reading: _Reading) -> tuple[str, str] | None:
 
 
 def _link_label(reading: _Reading) -> tuple[str, str] | None:
-    """A sub-item that is only links labelled by their role (`  - [paper](url)`, `  - [code](url)`): read as the
-    field `Paper:` / `Code:` of the item above it (a table of contents' `[arXiv](#arxiv)` is none; one with no
-    address yet, `  - [[Code]]( )`, is)."""
+    """A sub-item that is only links labelled by their role (`  - [paper](url)`, `  - [code](url)`), or badges of a
+    paper link and others: read as the field `Paper:` / `Code:` / `Links:` of the item above it (a table of
+    contents' `[arXiv](#arxiv)` is none; one with no address yet, `  - [[Code]]( )`, is)."""
     kinds = set()
-    for piece in reading.pieces:
+    pieces = reading.pieces
+    for number, piece in enumerate(pieces):
         if piece.link and not piece.image and not piece.url.startswith("#"):
-            kinds.add(label_kind(collapse(piece.text)))
+            badge = is_badge(pieces, number)  # `<a href="abs"><img src="…/badge/arXiv-Paper-…"></a>`: its image says
+            kinds.add(badge_role(pieces, number) if badge else label_kind(collapse(piece.text)))
         elif piece.link or piece.text.strip():
             return None
-    return (kinds.pop(), "") if len(kinds) == 1 and kinds <= {"paper", "code"} else None
+    if len(kinds) == 1 and kinds <= {"paper", "code"}:
+        return kinds.pop(), ""
+    # (badges of a paper and its page or code, `  - [![arXiv](…)](abs) [![Website](…)](site)`: each link its own)
+    return ("links", "") if "paper" in kinds and kinds <= {"paper", "code", "project", "other"} else None
 
 
 def _author_line(reading: _Reading) -> str | None:

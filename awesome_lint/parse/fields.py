@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from awesome_lint import arxiv_id
 from awesome_lint.model import EntryKind, LinkRole
@@ -42,6 +42,7 @@ from awesome_lint.parse.shapes import (
     looks_like_name,
     looks_like_title,
     sentence_like,
+    shields_segments,
     undecorated,
 )
 from awesome_lint.parse.venues import (
@@ -1116,9 +1117,7 @@ def _badge(piece: Piece, fields: Fields) -> None:
         return
     texts = [piece.text]
     url = piece.url
-    if "img.shields.io/badge/" in url:
-        body = unquote(url.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
-        segments = [p.replace("__", "\0").replace("_", " ").replace("\0", "_") for p in body.split("-")]
+    if segments := shields_segments(url):
         texts.insert(0, "-".join(segments[1:-1]) if len(segments) >= 3 else segments[0])  # (`ICLR 2024-orange`)
         if len(segments) >= 3:
             texts.insert(1, " ".join(segments[:-1]))  # label and message: `NeurIPS-2023-blue`

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from awesome_lint.parse.venues import LOWER_SENTENCE_WORD, SENTENCE_WORDS, read_venue, split_words
 from awesome_lint.regex import lazy_compile
@@ -403,10 +403,27 @@ _PUBLISHER_BADGES = frozenset(
 _COUNT_BADGE = lazy_compile(r"/(?:stars|forks|watchers|contributors|issues|last-commit)/", re.IGNORECASE)
 
 
+_BADGE_DASH = lazy_compile(r"(?<!-)-(?!-)")  # (shields.io writes a dash inside a text as `--`)
+
+
+def shields_segments(image: str) -> list[str]:
+    """The dash-separated texts of a shields.io static badge (`…/badge/arXiv-Paper-B31B1B.svg`: `arXiv`, `Paper`,
+    `B31B1B.svg`), `--` and `__` read as shields.io writes a dash and an underscore; none for another image."""
+    if "img.shields.io/badge/" not in image:
+        return []
+    body = unquote(image.split("img.shields.io/badge/", 1)[1].split("?", 1)[0])
+    return [
+        p.replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_") for p in _BADGE_DASH.split(body)
+    ]
+
+
 def badge_kind(alt: str, image: str) -> str:
-    """What an image-only link is by its badge's alt text: `paper` (`arXiv`, `pdf`), `venue` (a publisher such as
-    `thecvf` or a venue such as `ICLR`), `code` (`Code`, `Unofficial Code`) or empty (stars, licences, avatars)."""
+    """What an image-only link is by its badge's alt text (or, with none, a shields.io badge's own text): `paper`
+    (`arXiv`, `pdf`), `venue` (a publisher such as `thecvf` or a venue such as `ICLR`), `code` (`Code`, `Unofficial
+    Code`) or empty (stars, licences, avatars)."""
     text = alt.strip()
+    if not text and len(segments := shields_segments(image)) >= 3:
+        text = " ".join(segments[:-1])  # `<img src="…/badge/arXiv-Paper-B31B1B.svg">`: `arXiv Paper`
     if not text or "star" in text.lower() or _COUNT_BADGE.search(image):
         return ""
     kind = label_kind(text)
