@@ -1178,14 +1178,12 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
             continue
         if parent is None or reading.block != "item" or any(p.link for p in reading.pieces):
             continue
-        whole = collapse("".join(p.text for p in reading.pieces if not p.image)).strip(" ,;.")
-        cited = any(p.link for p in parent.pieces) and not any(p.emphasis for p in reading.pieces)
-        if cited and not (fields.venue or fields.year) and whole and looks_like_authors(whole):
-            fields.authors = whole  # `  - A, B, C and D`: the whole line is names, however the reader split it
-            fields.title = ""
-        elif cited and not (fields.venue or fields.year) and (slot := _venue_line(whole)) is not None:
-            fields.venue, fields.venue_raw, fields.year = slot.venue, whole, slot.year  # `  - ADMA 2013`
-            fields.title = ""
+        if not (fields.venue or fields.year) and _plain_field_line(reading, parent):
+            whole = collapse("".join(p.text for p in reading.pieces if not p.image)).strip(" ,;.")
+            if whole and looks_like_authors(whole):
+                fields.authors, fields.title = whole, ""  # `  - A, B, C and D`: names, however the reader split them
+            elif (slot := _venue_line(whole)) is not None:  # `  - ADMA 2013`
+                fields.venue, fields.venue_raw, fields.year, fields.title = slot.venue, whole, slot.year, ""
         names = fields.title.strip(" ,;")
         if (fields.title and not (fields.venue or fields.year)) or (names and not looks_like_authors(names)):
             continue  # (`  - Hilde Kuehne, Ali Arslan, and Thomas Serre, *CVPR 2014*.`: names and a venue, read above)
@@ -1194,6 +1192,12 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
         if _give_fields(parent, reading):
             dropped.add(id(reading))
     _drop(readings, owner, dropped)
+
+
+def _plain_field_line(reading: _Reading, parent: _Reading) -> bool:
+    """Whether a sub-item may be read whole as one field of its parent: the parent links its paper, and the sub-item
+    has no emphasis (`  - N. Carlini, … **Title.**` is a paper of its own)."""
+    return any(p.link for p in parent.pieces) and not any(p.emphasis for p in reading.pieces)
 
 
 def _venue_line(text: str) -> VenueField | None:

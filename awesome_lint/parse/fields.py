@@ -97,8 +97,8 @@ _BIBTEX_AND = lazy_compile(r"\s+and\s+")
 _BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
 # A full stop glued to a name and a year (`registration algorithms.ICRA 2019.`, `acceleration.ICRA, 2018.`).
 _GLUED_VENUE = lazy_compile(r"(?<=[a-z)])\.(?=(?P<venue>[A-Z][A-Za-z&-]{1,15})[ ,]+(?:19|20)\d\d\b)")
-_STOP_YEAR = lazy_compile(r"[.,]\s*(?:19|20)\d\d[\s.]*")  # `Title. 2021`: a year alone after the title's full stop
-_PAREN_YEAR = lazy_compile(r"\s*[(（]?\s*(?:19|20)\d\d\s*[)）][\s.]*")  # (the cut may fall after `（`)
+# A year alone after a title, `Title (2019)` (the cut may fall after `（`) or `Title. 2021`.
+_YEAR_ALONE_AFTER = lazy_compile(r"(?:\s*[(（]?\s*(?:19|20)\d\d\s*[)）]|[.,]\s*(?:19|20)\d\d)[\s.]*")
 _ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
 _SURNAME_STOP = lazy_compile(r"^[A-Z][\w'’-]+\.\s")
 _VENUE_LABEL_CHARS = 40
@@ -154,8 +154,9 @@ _PAREN_FIELDS = lazy_compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 _NAMES_YEAR = lazy_compile(r"\s*(?P<names>[^\W\d_][^()\[\]|:;\d]*?)[\s,.]*(?P<year>(?:19|20)\d\d)?[\s.]*")
 # Between a bold lead and an italic title: names in parentheses, perhaps, then a dash (`**PCA** (Hoppe et al.) - `).
 _BOLD_JOINT = lazy_compile(r"\s*(?:\((?P<names>[^()]+)\))?\s*[-–—:]\s*")
-_NICK_WORDS = 4
-"""The most words a bold name before an italic title has (`**Algebraic Sphere Fitting**`)."""
+NICK_WORDS = 4
+"""The most words a nickname has: a bold name before a title (`**Algebraic Sphere Fitting**`) or after the links
+(`***ASTE***`), a name before a quoted title (`**ProDA**: "Title"`)."""
 _ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|20)\d\d)")
 _DATA_NAME = lazy_compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|leaderboards?)$", re.IGNORECASE)
 # Tags that say an item is no paper: `- [Blog] [Title](url)`, `【Video】[Title](url)`.
@@ -1071,7 +1072,7 @@ def _closing_nickname(after: list[Piece]) -> str | None:
     if shown[0].text.strip() not in ("-", "–", "—"):
         return None
     name = collapse("".join(p.text for p in bold))
-    return name if 0 < len(name.split()) <= _NICK_WORDS and _has_letter(name) else None
+    return name if 0 < len(name.split()) <= NICK_WORDS and _has_letter(name) else None
 
 
 def _named_link(label: str, url: str, tail: str, fields: Fields, template: Template) -> tuple[str, str, str] | None:
@@ -1470,7 +1471,7 @@ def _paren_parts(after: list[Piece]) -> tuple[str | None, str, str | None] | Non
     if len(parts) == 1 and (dated := _NAMES_YEAR.fullmatch(parts[0])) is not None and dated.group("year"):
         parts = [dated.group("names").strip(), dated.group("year")]  # `(Hu et al. 2022)`: no comma before the year
     bold = {collapse(p.text) for p in after[:end] if p.emphasis == "strong"}
-    nick = parts.pop() if len(parts) > 1 and parts[-1] in bold and len(parts[-1].split()) <= 4 else None
+    nick = parts.pop() if len(parts) > 1 and parts[-1] in bold and len(parts[-1].split()) <= NICK_WORDS else None
     cited = len(parts) > 1 and (_sure_names(parts[0]) or _two_surnames(parts[0].rstrip(" .")))
     names = parts.pop(0).rstrip(" .") if cited else None  # (`(Rigaki and Garcia, 2023)`, `(Wang & Sun, 2021)`)
     if (names is None and nick is None) or not any(_HAS_YEAR.search(part) for part in parts):
@@ -1866,7 +1867,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     named = _NAMED_QUOTE.match(text) if quoted is None else None
     if named is not None and not bold:  # `Squad: **"Squad: 100,000+ Questions …"**`: a plain name before a quote
         nick = named.group("nick").strip()
-        named = named if len(nick.split()) <= 4 and not sentence_like(nick) and not looks_like_authors(nick) else None
+        short = len(nick.split()) <= NICK_WORDS
+        named = named if short and not sentence_like(nick) and not looks_like_authors(nick) else None
         bold = named.group("nick") if named is not None else bold
     if named is not None and named.group("nick").strip() == bold.strip().rstrip(":：").strip():
         if _has_letter(named.group("nick")):  # (`**?**: "Title"`: a name yet to come)
@@ -1926,8 +1928,7 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             return clean_title(_TRAILING_JUNK.sub("", title)), rest
     cut = _title_end(text, fields, template)
     # (`Learned Indexes for Dynamic Workloads (2019)`, `Title. 2021`: a year alone cites a title of five words or more)
-    rest = text[cut:]
-    year_only = (_PAREN_YEAR.fullmatch(rest) or _STOP_YEAR.fullmatch(rest)) is not None and len(text[:cut].split()) >= 5
+    year_only = _YEAR_ALONE_AFTER.fullmatch(text[cut:]) is not None and len(text[:cut].split()) >= 5
     fields.title_form = "citation" if _has_letter(text[cut:]) or year_only else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
 
@@ -1956,7 +1957,7 @@ def _italic_after_bold(head_pieces: list[Piece], text: str, fields: Fields) -> t
     if names is not None and not (looks_like_authors(names) or _two_surnames(names) or _sure_names(names)):
         return None
     is_names = names is None and (looks_like_authors(bold) or _two_surnames(bold) or _et_al_names(bold))
-    if not is_names and (len(bold.split()) > _NICK_WORDS or not _has_letter(bold)):
+    if not is_names and (len(bold.split()) > NICK_WORDS or not _has_letter(bold)):
         return None
     index = text.find(title)
     if index < 0:

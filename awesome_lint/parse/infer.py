@@ -20,6 +20,7 @@ from functools import lru_cache
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.fields import (
     BULLET_MARK,
+    NICK_WORDS,
     Fields,
     Piece,
     Template,
@@ -47,8 +48,6 @@ _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
 _SLOTS = lazy_compile(r"(?:\[[^\[\]]{2,40}\]\s*)+[.,;]?")
 _SLOT_INNER = lazy_compile(r"\[([^\[\]]{2,40})\]")
 _MARKED_WORDS = 4
-_NICK_WORDS = 4
-"""The most words of a bold name before a paragraph's title, or of a bold venue after its links."""
 """The fewest words a marked paragraph has after its mark: a citation, not a label."""
 
 # A question becomes part of the template when at least this many items vote and this share of them agree.
@@ -385,13 +384,13 @@ def bracketed_paragraph(pieces: list[Piece]) -> bool:
         lead += 1
     name = "".join(p.text for p in pieces[:lead]).strip(" :：")
     title = "".join(p.text for p in pieces[lead:first]).strip(" [").lstrip(":： ")
-    if len(name.split()) > _NICK_WORDS or any(p.emphasis for p in pieces[lead:first]) or not looks_like_title(title):
+    if len(name.split()) > NICK_WORDS or any(p.emphasis for p in pieces[lead:first]) or not looks_like_title(title):
         return False
     links = [p for p in pieces[first:] if p.link]
     if any(label_kind(p.text) not in ("paper", "code") for p in links):
         return False
     after = [p for p in pieces[first:] if not p.link and p.text.strip(" []|")]
-    return all(p.emphasis == "strong" and len(p.text.split()) <= _NICK_WORDS for p in after)
+    return all(p.emphasis == "strong" and len(p.text.split()) <= NICK_WORDS for p in after)  # (a venue, as short)
 
 
 def linked_paragraph(pieces: list[Piece]) -> bool:
