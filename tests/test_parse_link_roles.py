@@ -205,3 +205,18 @@ def test_a_badge_without_alt_text_is_read_by_its_own_text() -> None:
     assert badge_kind("", "https://img.shields.io/badge/arXiv-Paper-B31B1B.svg") == "paper"
     assert badge_kind("", "https://img.shields.io/badge/GitHub-Code-green") == "code"
     assert badge_kind("", "https://img.shields.io/github/stars/a/b") == ""
+
+
+def test_a_named_link_that_gives_no_title_leaves_the_reading_as_it_was() -> None:
+    from awesome_lint.parse.fields import NEUTRAL, Piece, recognise
+
+    link = Piece("ResNet", link=True, url="https://arxiv.org/abs/1512.03385", start=2, end=40)
+    names = recognise([link, Piece(": Some Name, Other Name, CVPR 2019")], ("L",), None, NEUTRAL)
+    assert (names.title, names.nickname, names.asked) == ("ResNet", None, ())  # the names are no title: no question
+    named = recognise([link, Piece(": Deep Residual Learning for Image Recognition, CVPR 2016")], ("L",), None, NEUTRAL)
+    assert (named.title, named.nickname, named.venue, named.year) == (
+        "Deep Residual Learning for Image Recognition",
+        "ResNet",
+        "CVPR",
+        2016,
+    )

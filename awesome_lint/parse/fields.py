@@ -10,6 +10,7 @@ from the other items of the list (see `infer.py`), and records what it would vot
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1088,10 +1089,13 @@ def _named_link(label: str, url: str, tail: str, fields: Fields, template: Templ
     if m is None or not (m.group("sep") or label != name) or looks_like_authors(name):
         return None  # (`**[SCIENCEQA](url)** Multimodal questions …`: a name and what it is, no title)
     text = m.group("title")
-    cut = _title_end(text, fields, template)
+    read = copy.deepcopy(fields)  # (the fields `_title_end` finds count only where the text gives the title)
+    cut = _title_end(text, read, template)
     title = clean_title(_TRAILING_JUNK.sub("", text[:cut]))
     if len(title.split()) < 4 or not looks_like_title(title) or looks_like_authors(title) or _names_venue(title):
         return None
+    for slot in Fields.__slots__:
+        setattr(fields, slot, getattr(read, slot))
     return name, title, text[cut:] + tail[m.end() :]
 
 
