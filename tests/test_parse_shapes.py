@@ -538,7 +538,12 @@ def test_names_after_a_linked_title_and_an_html_badge() -> None:
         "+ [QSSA: an SSA-based IR for Quantum computing](https://arxiv.org/abs/2109.02409) Anurudh Peduri, "
         'Siddharth Bhat <img src="https://img.shields.io/badge/CC-2022-green.svg" alt="13-pages">\n'
     )
-    assert (e.authors, e.venue, e.year) == ("Anurudh Peduri, Siddharth Bhat", None, 2022)
+    assert (e.authors, e.venue, e.year) == ("Anurudh Peduri, Siddharth Bhat", "CC", 2022)
+    e = one(
+        "+ [QSSA: an SSA-based IR for Quantum computing](https://arxiv.org/abs/2109.02409) Anurudh Peduri, "
+        'Siddharth Bhat <img src="https://img.shields.io/badge/QCE-2022-green.svg" alt="13-pages">\n'
+    )
+    assert (e.authors, e.venue, e.year) == ("Anurudh Peduri, Siddharth Bhat", None, 2022)  # a venue not known
 
 
 def test_model_table_titled_by_name_where_paper_links_name_their_venue() -> None:
@@ -721,3 +726,20 @@ def test_two_such_paragraphs_are_no_list_of_papers() -> None:
         "Multiple Object Tracking: A Literature Review [[paper](https://arxiv.org/pdf/1409.7618.pdf)]\n"
     )
     assert doc.entries == ()
+
+
+def test_a_bold_bracket_repeated_before_the_titles_colon_is_the_nickname_though_a_venue_has_its_name() -> None:
+    e = one(
+        "- **[PACT]** PACT: Parameterized Clipping Activation, arXiv 2018, [[paper]](https://arxiv.org/abs/1805.06085)\n"
+    )
+    assert (e.nickname, e.venue, e.year) == ("PACT", "arXiv", 2018)
+    e = one("- **[PACT]** Parameterized Clipping Activation for Quantized Networks, [[paper]](https://example.org/p)\n")
+    assert (e.nickname, e.venue) == (None, "PACT")  # not repeated: a venue label
+
+
+def test_systems_venues_close_a_citation() -> None:
+    e = one(
+        "- [Optimizing for reduced code space](http://example.org/p.pdf) - Keith D. Cooper, Devika Subramanian. "
+        "LCTES 1999.\n"
+    )
+    assert (e.authors, e.venue, e.year) == ("Keith D. Cooper, Devika Subramanian", "LCTES", 1999)

@@ -794,7 +794,9 @@ def recognise(
         bracket = bold_bracket(pieces[0])
         if bracket is not None and bracket.strip().isdigit():
             start = 1  # `**[4]** Authors. "Title." ...`: a reference number, no name
-        elif bracket is not None and not _names_venue(bracket) and not _venue_with_year(bracket):
+        elif bracket is not None and (
+            not (_names_venue(bracket) or _venue_with_year(bracket)) or _named_again(bracket, pieces[1:])
+        ):
             if len(bracket.split()) >= 4 and looks_like_title(bracket):
                 pieces = [_unbracketed(pieces[0]), *pieces[1:]]  # `**[Wide area localization on mobile phones]** …`
                 plain_all = _plain(pieces)
@@ -874,6 +876,13 @@ def bold_bracket(piece: Piece) -> str | None:
     """What a bold run that is only a bracket holds (`**[Nick]**`, `**[4]**`, `**[Survey | AIDB]**`), or None."""
     m = _BOLD_BRACKET.fullmatch(piece.text) if piece.emphasis == "strong" and not piece.link else None
     return m.group(1) if m else None
+
+
+def _named_again(bracket: str, after: list[Piece]) -> bool:
+    """Whether the title after a bold bracket opens with its text and a colon (`**[PACT]** PACT: Title`): the
+    bracket is then the paper's nickname, even where a venue has that name."""
+    head = _text_only(after).lstrip()
+    return head.startswith(bracket) and head[len(bracket) :].lstrip().startswith(":")
 
 
 def _year_lead(text: str, fields: Fields) -> str:
