@@ -63,7 +63,8 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"titles?|paper titles?|title (?:&|and) (?:authors?|links?)|names?|works?|methods?|models?|articles?|projects?|"
         r"datasets?|benchmarks?",
     ),
-    ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?"),
+    ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?|preprints?|preprint links?"),
+    ("project", r"project pages?|project (?:web)?sites?|homepages?|home pages?|websites?|project links?"),
     ("links", r"links?|urls?|resources?|materials?|data(?:set)? links?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|(?:pub|publication|published|publish|release) dates?|released?"),
@@ -458,6 +459,8 @@ def read_row(
             new_roles.append(code_role(pieces[i].url))
         elif role == "paper":
             new_roles.append("paper")
+        elif role == "project":
+            new_roles.append(code_role(pieces[i].url) if is_code_host(pieces[i].url) else "project")
         else:
             kind = label_kind(pieces[i].text)
             if kind == "code" or (kind not in ("paper", "project") and is_code_host(pieces[i].url)):
