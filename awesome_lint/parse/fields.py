@@ -96,8 +96,9 @@ _NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?
 _TITLE_YEAR = lazy_compile(r"(?<=[\w)])\s+((?:19|20)\d\d)\.\s*$")
 _BIBTEX_AND = lazy_compile(r"\s+and\s+")
 _BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
-# A full stop glued to a name and a year (`registration algorithms.ICRA 2019.`, `acceleration.ICRA, 2018.`).
-_GLUED_VENUE = lazy_compile(r"(?<=[a-z)])\.(?=(?P<venue>[A-Z][A-Za-z&-]{1,15})[ ,]+(?:19|20)\d\d\b)")
+# A full stop glued to a name and a year (`registration algorithms.ICRA 2019.`, `acceleration.ICRA, 2018.`,
+# `Oudeyer.arXiv 2018`).
+_GLUED_VENUE = lazy_compile(r"(?<=[a-z)])\.(?=(?P<venue>[A-Za-z][A-Za-z&-]{1,15})[ ,]+(?:19|20)\d\d\b)")
 # A year alone after a title, `Title (2019)` (the cut may fall after `（`) or `Title. 2021`.
 _YEAR_ALONE_AFTER = lazy_compile(r"(?:\s*[(（]?\s*(?:19|20)\d\d\s*[)）]|[.,]\s*(?:19|20)\d\d)[\s.]*")
 _ENDS_WITH_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]$")
@@ -1535,6 +1536,7 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
     lead = _BY_LEAD.match(tail)
     if lead is None:
         return None
+    tail = _GLUED_VENUE.sub(_unglued, tail) if "." in tail else tail  # (`Pierre-Yves Oudeyer.arXiv 2018`)
     etal = _ET_AL.search(tail, lead.end())
     if etal is not None and looks_like_authors(tail[lead.end() : etal.end()]):
         rest = tail[etal.end() :]  # `by Aart J.C. Bik et al., arXiv 2022`, `by Oliver Rausch et al., ICS 22`
@@ -1551,12 +1553,20 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
         if not _HAS_YEAR.search(rest):
             return None
         initial = _ENDS_WITH_INITIAL.search(names) is not None
-        if initial and _SURNAME_STOP.match(rest):
-            pass  # (`Michael P. Wellman. ICML`: a full stop after an initial goes on)
+        if initial and (_SURNAME_STOP.match(rest) or _names_go_on(rest)):
+            pass  # (`Michael P. Wellman. ICML`, `Anna V. Kononova and Aske Plaat. arXiv`: the initial's full stop)
         elif looks_like_authors(names) or (looks_like_name(names) and known_dated(rest.strip(" .")) is not None):
             return collapse(names), rest  # (one name only where a known venue and a year follow)
         at = tail.find(". ", at + 2)
     return None
+
+
+def _names_go_on(rest: str) -> bool:
+    """Whether the text after an initial's full stop goes on with names up to its next full stop (`Kononova and Aske
+    Plaat. arXiv 2021`, `Assael, Nando de Freitas. arXiv`), not with a venue."""
+    part = rest.split(". ", 1)[0].strip()
+    found = read_venue(part) if part else None
+    return bool(part) and not (found is not None and found.known) and looks_like_authors(part.replace(" and ", ", "))
 
 
 def _dated_field(part: str) -> bool:
