@@ -171,6 +171,12 @@ _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
 _LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
 _SHORT_YEAR_LEAD = lazy_compile(r"(?P<year>\d\d)-(?P<venue>[A-Za-z]+)-(?:(?:oral|spotlight|poster)-)?(?=[A-Za-z0-9])")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
+# `CVPR 2025 (Oral), Title`, `arxiv 2025, 05, Title`, `arxiv, 2024, 10, Title`: a venue, its year (and the month it
+# was posted, a note) before a comma that opens the title.
+_VENUE_YEAR_LEAD = lazy_compile(
+    r"^(?P<venue>[A-Za-z][\w&'-]*(?: [A-Za-z][\w&'-]*){0,2}),? (?P<year>(?:19|20)\d\d)"
+    r"(?P<note>,\s*(?:0?[1-9]|1[0-2])|\s*\([^()]{1,40}\))?,\s+(?=\S)"
+)
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
 _COUNT = lazy_compile(COUNT)
 # What a list of names has that a title rarely does: a comma, `&` or `et al`.
@@ -897,7 +903,7 @@ def _year_lead(text: str, fields: Fields) -> str:
             fields.venue, fields.venue_raw = found.venue, short.group("venue")
         return text[short.end() :]
     if text[:2] not in ("19", "20"):
-        return text
+        return _venue_year_lead(text, fields)
     year_lead = _YEAR_DASH_LEAD.match(text) or _YEAR_MONTH_LEAD.match(text)
     if year_lead is None:
         return text
@@ -906,6 +912,23 @@ def _year_lead(text: str, fields: Fields) -> str:
     if venue and fields.venue is None and (found := read_venue(venue)) is not None and found.known:
         fields.venue, fields.venue_raw = found.venue, venue  # (`2014-Survey - Title` names no venue)
     return text[year_lead.end() :]
+
+
+def _venue_year_lead(text: str, fields: Fields) -> str:
+    """A title without the known venue and year that open it before a comma, which go into `fields`: `ICML 2025,
+    Title`, `arxiv 2025, 05, Title` (the month it was posted), `CVPR 2025 (Oral), Title` (a note)."""
+    lead = _VENUE_YEAR_LEAD.match(text) if text[:1].isalpha() else None
+    found = read_venue(lead.group("venue")) if lead is not None else None
+    if lead is None or found is None or not found.known or found.venue is None:
+        return text
+    rest = text[lead.end() :]
+    if len(rest.split()) < 2 or not looks_like_title(rest):
+        return text
+    _set_venue(fields, replace(found, year=int(lead.group("year"))), text[: lead.end()].rstrip(" ,"))
+    note = (lead.group("note") or "").strip(" ,()")
+    if note and not note.isdigit() and note not in fields.notes:
+        fields.notes.append(note)
+    return rest
 
 
 def _unbracketed(piece: Piece) -> Piece:
