@@ -77,6 +77,7 @@ _INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 _ACRONYM = lazy_compile(r"[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*")
+_MONTH_YEAR = lazy_compile(r"(?:0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)")
 _TABLE_TAG = lazy_compile(r"<table\b", re.IGNORECASE)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
 _FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
@@ -1178,12 +1179,17 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
             continue
         if parent is None or reading.block != "item" or any(p.link for p in reading.pieces):
             continue
-        if not (fields.venue or fields.year) and _plain_field_line(reading, parent):
+        own_year = fields.year is not None and fields.year != reading.heading_year  # (not the heading's)
+        if not (fields.venue or own_year) and _plain_field_line(reading, parent):
             whole = collapse("".join(p.text for p in reading.pieces if not p.image)).strip(" ,;.")
             if whole and looks_like_authors(whole):
                 fields.authors, fields.title = whole, ""  # `  - A, B, C and D`: names, however the reader split them
             elif (slot := _venue_line(whole)) is not None:  # `  - ADMA 2013`
                 fields.venue, fields.venue_raw, fields.year, fields.title = slot.venue, whole, slot.year, ""
+            elif (cited := _cited_line(whole)) is not None:  # `  - A, B. NeurIPS 2023. 03/2023.`
+                fields.authors, slot, raw, year, notes = cited
+                fields.venue, fields.venue_raw, fields.year, fields.title = slot.venue, raw, year, ""
+                parent.fields.notes.extend(n for n in notes if n not in parent.fields.notes)
         names = fields.title.strip(" ,;")
         if (fields.title and not (fields.venue or fields.year)) or (names and not looks_like_authors(names)):
             continue  # (`  - Hilde Kuehne, Ali Arslan, and Thomas Serre, *CVPR 2014*.`: names and a venue, read above)
@@ -1207,6 +1213,29 @@ def _venue_line(text: str) -> VenueField | None:
     if found is None or found.venue is None or found.year is None:
         return None
     return found if found.known or _ACRONYM.fullmatch(found.venue) else None
+
+
+def _cited_line(text: str) -> tuple[str, VenueField, str, int | None, list[str]] | None:
+    """A sub-item that cites its parent in full stops: names, a venue the table knows (and its year), then the month
+    it was posted (`03/2023`, which gives the year where the venue has none) and remarks (`Bandit problem`): the
+    names, the venue, its text, the year and the remarks; None for any other text."""
+    parts = text.split(". ")
+    for cut in range(1, len(parts)):
+        slot = read_slot(parts[cut].strip())
+        if slot is None or not slot.known or slot.venue is None:
+            continue
+        names = ". ".join(parts[:cut]).strip(" ,;")
+        if not looks_like_authors(names):
+            return None
+        year, notes = slot.year, []
+        for part in parts[cut + 1 :]:
+            posted = _MONTH_YEAR.fullmatch(part.strip(" ."))
+            if posted is not None:
+                year = year or int(posted.group("year"))
+            elif part.strip(" ."):
+                notes.append(part.strip(" ."))
+        return names, slot, parts[cut].strip(), year, notes
+    return None
 
 
 def _dated_description(pieces: list[Piece]) -> str:
