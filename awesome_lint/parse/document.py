@@ -80,7 +80,8 @@ _ACRONYM = lazy_compile(r"[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*")
 _MONTH_YEAR = lazy_compile(r"(?:0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)")
 _TABLE_TAG = lazy_compile(r"<table\b", re.IGNORECASE)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
-_FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z ]{0,19}?)\s*[:：]\s*")
+_FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z -]{0,19}?)\s*(?:\([^()\n]{0,60}\))?\s*[:：]\s*")
+"""A field sub-item's label, with a remark in parentheses after it (`- github(PyTorch): <url>`)."""
 _LABEL_ROLES = {
     **dict.fromkeys(("publisher", "venue", "conference", "published in", "journal", "published"), "venue"),
     **dict.fromkeys(("code", "github", "implementation", "official code", "repo", "source code"), "code"),
@@ -89,6 +90,7 @@ _LABEL_ROLES = {
     **dict.fromkeys(("link", "links", "url", "urls"), "links"),  # `  - **:link:Link:** [paper](url) [code](url)`
     **dict.fromkeys(("project", "project page", "homepage", "home page", "website", "page", "demo"), "project"),
     **dict.fromkeys(("tags", "tag", "keywords", "key words"), "tags"),  # `  * **Tags:** fuzzing, taint, AFL`
+    "intro": "remark",  # `- intro: CVPR 2017. ETH Zurich`: a remark, its venue where it opens with a known one
     **dict.fromkeys(("dataset", "datasets", "data", "leaderboard", "benchmark", "model", "models", "weights"), "other"),
 }
 
@@ -200,7 +202,7 @@ class _Builder:
             elif kind == "block_html":
                 self.html(token, outline=True)
             elif kind == "paragraph" and "_raw" in token:
-                self.paragraph(token)
+                self.paragraph(token, head)
             elif "_raw" in token:
                 self.text_block(token, self.aligner.align(token["_raw"]))
 
@@ -370,9 +372,10 @@ class _Builder:
         self.items.append(item)
         self.keys += 1
 
-    def paragraph(self, token: Token) -> None:
+    def paragraph(self, token: Token, head: _Item | None = None) -> None:
         """A paragraph that opens with a bold line (`**Title** \\` / `*Authors* \\` / `Venue Year. [[Paper](url)]`):
-        kept aside until the document shows it writes its entries so."""
+        kept aside until the document shows it writes its entries so. A paragraph of images alone leaves `head`, the
+        paragraph before it, to open what follows (`**Title**` / `[![img](src)](src)` / `- arxiv: <url>`)."""
         bmap = self.aligner.align(token["_raw"])
         self.text_block(token, bmap)
         if bmap is None:
@@ -382,6 +385,9 @@ class _Builder:
         _flatten(token.get("children", []), pieces, _shifted(bmap, lead), self.index.text)
         for piece in pieces:
             piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
+        if head is not None and all(p.image or not p.text.strip() for p in pieces):
+            self.head = head
+            return
         shape = (
             infer.paragraph_shape(pieces)
             or ("citation" if infer.citation_paragraph(pieces) else "")
@@ -452,7 +458,10 @@ class _Builder:
         if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold):
             return
         labels = [_FIELD_LABEL.match(item.pieces[0].text) if item.pieces else None for item in items]
-        fielded = any(m is not None and _LABEL_ROLES.get(m.group(1).lower()) in ("authors", "venue") for m in labels)
+        roles = [_LABEL_ROLES.get(m.group(1).lower()) if m is not None else None for m in labels]
+        # (`**Title**` / `- intro: CVPR 2017` / `- arxiv: <url>` / `- github(Caffe): <url>`: labelled links, most lines)
+        linked = 2 * sum(m is not None for m in labels) >= len(items) and ("paper" in roles or "code" in roles)
+        fielded = linked or "authors" in roles or "venue" in roles
         if not fielded and (head.key < 0 or _group_label(head) is None):
             return  # (`**AAAI'24**` / `- Title [[paper](url)]`: a venue line over its papers is their label)
         if head.key >= 0:  # a bold paragraph, an entry of its own only in a list written so: this one is
@@ -1369,6 +1378,17 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                     target.year = found.year
             elif role == "authors" and target.authors is None and looks_like_authors(value):
                 target.authors = value
+            elif role == "remark":
+                first, _stop, more = value.strip().partition(". ")
+                found = read_slot(first.strip(" .")) if first else None
+                if found is not None and found.known and found.venue is not None:
+                    if target.venue is None:
+                        target.venue, target.venue_raw = found.venue, first.strip(" .")
+                    if found.year is not None and target.year in (None, parent.heading_year):
+                        target.year = found.year
+                    value = more  # (the rest of the remark, if any, is a note)
+                if value.strip(" .") and value.strip() not in target.notes:
+                    target.notes.append(value.strip())
             elif role == "tags":
                 target.tags.extend(tag for tag in (t.strip(" .") for t in value.strip(" :").split(",")) if tag)
             elif role is not None and role not in ("venue", "authors", "tags"):
