@@ -1589,7 +1589,12 @@ def _names_go_on(rest: str) -> bool:
     Plaat. arXiv 2021`, `Assael, Nando de Freitas. arXiv`), not with a venue."""
     part = rest.split(". ", 1)[0].strip()
     found = read_venue(part) if part else None
-    return bool(part) and not (found is not None and found.known) and looks_like_authors(part.replace(" and ", ", "))
+    return bool(part) and not (found is not None and found.known) and _and_listed(part)
+
+
+def _and_listed(names: str) -> bool:
+    """Whether a text is a list of names, `and` counting as a comma (`Razvan C Bunescu and Raymond J Mooney`)."""
+    return looks_like_authors(names.replace(" and ", ", "))
 
 
 def _dated_field(part: str) -> bool:
@@ -2048,8 +2053,13 @@ def _bold_after_authors(head_pieces: list[Piece], text: str, fields: Fields) -> 
     if index < 0 or not looks_like_title(bold) or _names_venue(bold):
         return None
     names = text[:index].strip(" .,;:")
+    year = None  # `Authors. 2017. **Title**.`: the year between the names and the title
+    if names[-4:].isdigit() and (dated := _NAMES_YEAR.fullmatch(names)) is not None and dated.group("year"):
+        year, names = int(dated.group("year")), dated.group("names").strip(" .,;:")
+    elif _YEAR.fullmatch(names):
+        year, names = int(names), ""
     if names:
-        listed = looks_like_authors(names)
+        listed = looks_like_authors(names) or (year is not None and (looks_like_name(names) or _and_listed(names)))
         short = len(names.split()) <= 3 and text[:index].rstrip().endswith(".")
         if fields.authors is not None or not (listed or short):
             return None
@@ -2057,6 +2067,7 @@ def _bold_after_authors(head_pieces: list[Piece], text: str, fields: Fields) -> 
             fields.authors = collapse(names)  # that are not sure: the bold run is the title, the names stay empty)
     elif fields.authors is None:
         return None
+    fields.year = fields.year or year
     fields.title_form = "bold"
     return clean_title(bold), text[index + len(bold) :]
 
