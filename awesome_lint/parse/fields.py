@@ -1534,7 +1534,17 @@ def _method_lead(text: str, label: str) -> str | None:
 
 def _names_tail(tail: str) -> tuple[str, str] | None:
     """A tail after a linked title that is only names (`Zhaohui Yang et al`, `Anurudh Peduri, Siddharth Bhat`),
-    perhaps with a year after them (`F. Javier Cardama et al 2025`): the names and that year, or None."""
+    perhaps with a year after them (`F. Javier Cardama et al 2025`) and a venue after that (`, Rudin N et al 2022,
+    CoRL`, `, Tingxiang Fan 2020, IJRR`): the names and the rest (the venue and year), or None."""
+    head, comma, last = tail.rpartition(",")
+    if comma and 0 < len(last.split()) <= 4 and not _HAS_YEAR.search(last) and _HAS_YEAR.search(head[-5:]):
+        dated = _NAMES_YEAR.fullmatch(head.lstrip(" ,"))
+        named = _names_tail(head.lstrip(" ,")) if dated is not None and dated.group("year") else None
+        found = read_venue(last.strip(" .")) if dated is not None and named is None else None
+        if named is None and found is not None and found.known and looks_like_name(dated.group("names").strip()):
+            named = collapse(dated.group("names")).strip(" ,;."), dated.group("year")  # (one name, a known venue)
+        if named is not None:
+            return named[0], f"{last.strip()} {named[1]}"
     m = _NAMES_YEAR.fullmatch(tail)
     if m is None:
         return None

@@ -150,8 +150,10 @@ SHORT_NAMES.update(
 )
 # A frequent misspelling; a two-word name and its short form.
 SHORT_NAMES.update({"neurlps": "NeurIPS", "usenix atc": "USENIX ATC", "atc": "USENIX ATC"})
-# Other spellings of Robotics and Automation Letters, TCSVT and CSUR.
-SHORT_NAMES.update({"ral": "RA-L", "ra-letters": "RA-L", "t-csvt": "TCSVT", "acm computing surveys": "CSUR"})
+# Other spellings of Robotics and Automation Letters, TCSVT, CSUR and Transactions on Robotics.
+SHORT_NAMES.update(
+    {"ral": "RA-L", "ra-letters": "RA-L", "t-csvt": "TCSVT", "acm computing surveys": "CSUR", "tro": "T-RO"}
+)
 SHORT_NAMES["siggraph asia"] = "SIGGRAPH Asia"
 # Journals and preprint servers of the sciences, by their full names (`[Nature Methods](url)`, `(PNAS 2021)`);
 # not those whose names end titles too (`Science`, `Neural Networks`).
@@ -171,6 +173,7 @@ SHORT_NAMES.update(
         "Nature Biomedical Engineering",
         "Nature Reviews Drug Discovery",
         "Science Advances",
+        "Science Robotics",
         "Scientific Reports",
         "Cell Systems",
         "Cell Reports",
