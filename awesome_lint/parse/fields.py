@@ -1539,12 +1539,13 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     head, comma, last = tail.rpartition(",")
     if comma and 0 < len(last.split()) <= 4 and not _HAS_YEAR.search(last) and _HAS_YEAR.search(head[-5:]):
         dated = _NAMES_YEAR.fullmatch(head.lstrip(" ,"))
-        named = _names_tail(head.lstrip(" ,")) if dated is not None and dated.group("year") else None
-        found = read_venue(last.strip(" .")) if dated is not None and named is None else None
-        if named is None and found is not None and found.known and looks_like_name(dated.group("names").strip()):
-            named = collapse(dated.group("names")).strip(" ,;."), dated.group("year")  # (one name, a known venue)
-        if named is not None:
-            return named[0], f"{last.strip()} {named[1]}"
+        if dated is not None and dated.group("year"):
+            named = _names_tail(head.lstrip(" ,"))
+            found = read_venue(last.strip(" .")) if named is None else None
+            if found is not None and found.known and looks_like_name(dated.group("names").strip()):
+                named = collapse(dated.group("names")).strip(" ,;."), dated.group("year")  # (one name, a known venue)
+            if named is not None:
+                return named[0], f"{last.strip()} {named[1]}"
     m = _NAMES_YEAR.fullmatch(tail)
     if m is None:
         return None
