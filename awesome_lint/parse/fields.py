@@ -2484,9 +2484,11 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     parts: list[tuple[str, bool]] = []
     for strong in _STRONG_SEP.split(text):
         bare = strong.strip(" .,;:*_")
-        whole = read_venue(bare) is not None or (looks_like_authors(bare) and not _title_marked(bare))
+        named = "," in bare and bare.endswith(("et al", "et al.")) and _ET_AL.search(bare[-7:]) is not None
+        # (a venue, or a list of names, is one field; not `arxiv 2020, Pandi, Irene Vlassi, et al`)
+        whole = (read_venue(bare) is not None and not named) or (looks_like_authors(bare) and not _title_marked(bare))
         pieces = [strong] if whole else _name_runs([p.strip(" .,;:*_") for p in _COMMA.split(strong)])
-        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)  # a venue, or a list of names, is one field
+        parts.extend((p.strip(" .,;:*_"), False) for p in pieces)
     parts = [(p, paren) for p, paren in parts if p]
     tail = _Tail()
     # Two lists of names apart (`A B, C D, Can Zhao, E F`: `Can` reads as a word) are one list cut somewhere.
@@ -2519,7 +2521,8 @@ def _name_runs(parts: list[str]) -> list[str]:
             # The run must run from a start, a venue or a year to the end, a venue or a year: a list of names is
             # never cut short.
             closed = stop == len(parts) or _names_venue(parts[stop])
-            closed = closed and (start == 0 or _names_venue(parts[start - 1]))
+            before = parts[start - 1] if start else ""
+            closed = closed and (not start or _names_venue(before) or _venue_with_year(before) is not None)
             if closed and all(p and not _names_venue(p) for p in run) and looks_like_authors(", ".join(run)):
                 end = stop
                 break
