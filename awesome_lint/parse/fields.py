@@ -2111,6 +2111,9 @@ def _gbt_tail(text: str, fields: Fields) -> str:
     return ""
 
 
+_ET_AL_COMMA = lazy_compile(r"(?P<names>[^:;()\[\]]{1,160}?\bet\.?\s*al\b\.?),\s+(?=\S)")
+
+
 def _lead_authors(text: str, fields: Fields, template: Template, bold: tuple[int, int] | None = None) -> str:
     """`Authors. Title. In Venue, Year.`: a first sentence that lists names (initials such as `W.`, `G. M.` or
     `J.-Y.` do not end it) is the authors, and the title starts after it. So is a list of names before a colon,
@@ -2119,6 +2122,13 @@ def _lead_authors(text: str, fields: Fields, template: Template, bold: tuple[int
     the names (`A. B, and C. D, **Houdini: Title**`: `bold`, where that run stands in `text`)."""
     if fields.authors is not None or ("," not in text[:200] and " and " not in text[:200]):
         return text
+    cited = _ET_AL_COMMA.match(text)  # `Xu et al, PAD-Net: Title, CVPR 2018`: the names end at `et al`
+    if cited is not None and _sure_names(cited.group("names")):
+        rest = text[cited.end() :].strip(" .")
+        found = read_venue(rest) if len(rest.split()) <= 4 else None
+        if looks_like_title(rest) and not (found is not None and (found.known or found.venue is None)):
+            fields.authors = collapse(cited.group("names")).rstrip(".")
+            return text[cited.end() :]
     stop = _STRONG_SEP.search(text)
     colon = text.find(": ", 0, stop.start() if stop is not None else 200)
     if bold is not None and bold[0] <= colon < bold[1]:
