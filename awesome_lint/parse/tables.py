@@ -87,6 +87,7 @@ _HEADER_RES = tuple((role, lazy_compile(rf"^(?:{words})$", re.IGNORECASE)) for r
 # Title headers that rank below Title/Paper: a name (1), then a method or model (2).
 _NAME_HEADER = lazy_compile(r"^(?:names?|projects?|datasets?|benchmarks?)$", re.IGNORECASE)
 _METHOD_HEADER = lazy_compile(r"^(?:methods?|models?)$", re.IGNORECASE)
+_NUMBER_HEADER = lazy_compile(r"^(?:no|#|index)$", re.IGNORECASE)
 _DATASET_HEADER = lazy_compile(r"^(?:datasets?|benchmarks?)$", re.IGNORECASE)
 
 
@@ -286,6 +287,13 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
                 break
     if "title" in roles and _DATASET_HEADER.match(_header_text(header[roles.index("title")])):
         roles[roles.index("title")] = "dataset"  # `| Dataset | Year | Size | Link |`: each row names a dataset
+    if "year" not in roles and "title" in roles:
+        for col, role in enumerate(roles):
+            if role != "ignore" or not _NUMBER_HEADER.match(_header_text(header[col])):
+                continue
+            texts = [text for cell in columns[col] if (text := _cell_text(cell))]
+            if texts and all(_YEAR_CELL.fullmatch(text) for text in texts):
+                roles[col] = "year"  # (`| **No.** | … |` whose every cell is a year: `| 2022 | arXiv05 | … |`)
     return roles
 
 
@@ -354,6 +362,18 @@ def _links(cells: list[list[Piece]], kind: str) -> bool:
     return sum(1 for c in cells if any(p.link and label_kind(p.text) == kind for p in c)) >= 0.6 * len(cells)
 
 
+def _closing_tag(cell: list[Piece]) -> tuple[list[Piece], str]:
+    """A title cell without the short code span that closes it (`| Title `DOTA` |`), and that span's text, a tag;
+    the cell as it is and "" where no such span closes a title."""
+    last = next((n for n in range(len(cell) - 1, -1, -1) if cell[n].text.strip() or cell[n].link), -1)
+    if last <= 0 or not cell[last].code or cell[last].link:
+        return cell, ""
+    tag = collapse(cell[last].text)
+    if not 0 < len(tag) <= 20 or len(tag.split()) > 2 or not any(ch.isalpha() for ch in _cell_text(cell[:last])):
+        return cell, ""
+    return cell[:last], tag
+
+
 def _joined_title(cell: list[Piece]) -> list[Piece]:
     """A title cell without a link whose `<br>` wraps the title (`Title with <br/>more words`): the break is a space,
     unless authors, a venue or a year follow it (`Title <br> Authors`)."""
@@ -389,7 +409,10 @@ def read_row(
     title_cell = cells[title_col]
     if not any(ch.isalpha() for ch in _cell_text(title_cell)) and not any(p.link for p in title_cell):
         return None  # (`| - |`, `| ✓ |`, `| 12 |`: no title)
-    fields = recognise(_joined_title(title_cell), section, None, template)
+    read, tag = _closing_tag(title_cell)
+    fields = recognise(_joined_title(read), section, None, template)
+    if tag and tag not in fields.tags:
+        fields.tags.append(tag)
     if not fields.title and fields.authors is not None and fields.title_link is None:
         fields.title, fields.authors = fields.authors, None  # `| **Listen, Attend and Spell** |`: the title column
     roles_by_piece: dict[int, str] = {}
