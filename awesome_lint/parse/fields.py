@@ -331,6 +331,9 @@ class Fields:
         self.votes = (*self.votes, (question, answer))
 
 
+_GENERIC_LABEL = lazy_compile(r"^\s*\[?\s*(?:link|links|url)\s*\]?\s*$", re.IGNORECASE)
+
+
 def link_role(label: str, url: str, is_title: bool) -> LinkRole:
     """The role of a link from its label and target (a code link to notes in a repository is no code link)."""
     role = _link_role(label, url, is_title)
@@ -368,6 +371,9 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
         return "code"
     if "arxiv" in url.lower() and arxiv_id.parse_link(url) is not None:
         return "paper"  # an arXiv paper whatever its label says (`[[1912.01438]](https://arxiv.org/abs/1912.01438)`)
+    generic = kind == "paper" and _GENERIC_LABEL.match(undecorated(label)) is not None
+    if generic and is_repository(url, owner=True) and not is_paper_host(url):  # (a PDF kept in a repository: paper)
+        return "code"  # `[[link]](https://github.com/thunlp/fewrel)`: a word that says nothing, on a repository
     if kind == "paper":
         return "paper"
     if kind == "project":
@@ -1535,7 +1541,8 @@ def _method_lead(text: str, label: str) -> str | None:
 def _names_tail(tail: str) -> tuple[str, str] | None:
     """A tail after a linked title that is only names (`Zhaohui Yang et al`, `Anurudh Peduri, Siddharth Bhat`),
     perhaps with a year after them (`F. Javier Cardama et al 2025`) and a venue after that (`, Rudin N et al 2022,
-    CoRL`, `, Tingxiang Fan 2020, IJRR`): the names and the rest (the venue and year), or None."""
+    CoRL`, `, Tingxiang Fan 2020, IJRR`), or names ending in `et al` and a comma before the venue and year (`, Kurt
+    Shuster et al., *arXiv* 2020`): the names and the rest (the venue and year), or None."""
     head, comma, last = tail.rpartition(",")
     if comma and 0 < len(last.split()) <= 4 and not _HAS_YEAR.search(last) and _HAS_YEAR.search(head[-5:]):
         dated = _NAMES_YEAR.fullmatch(head.lstrip(" ,"))
@@ -1548,7 +1555,7 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
                 return named[0], f"{last.strip()} {named[1]}"
     m = _NAMES_YEAR.fullmatch(tail)
     if m is None:
-        return None
+        return _et_al_tail(tail)
     names = collapse(m.group("names")).strip(" ,;.")
     rest = m.group("year") or ""
     undated, posted = _posted(f"{names} {rest}")
@@ -1562,6 +1569,19 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     if not names or not (_sure_names(names) or _listed_names(names) or one):
         return None
     return names, rest
+
+
+def _et_al_tail(tail: str) -> tuple[str, str] | None:
+    """`, Kurt Shuster et al., *arXiv* 2020`: names ending in `et al` and a comma before a venue and year, and the
+    tail; None for any other tail."""
+    text = tail.lstrip(" ,.;")
+    cited = _ET_AL_COMMA.match(text) if "et" in text else None
+    if cited is None or not _sure_names(cited.group("names")):
+        return None
+    rest = text[cited.end() :]
+    if not (_HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;*_")) is not None):
+        return None
+    return collapse(cited.group("names")).rstrip("."), tail  # (the venue is read from the whole tail, as before)
 
 
 def _by_citation(tail: str) -> tuple[str, str] | None:

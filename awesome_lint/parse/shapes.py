@@ -151,7 +151,8 @@ CODE_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_CODE_WORDS}){_QUALIFIED}\]?\s*$", re
 # Words that say where or how a paper link's paper is out (`[bioRxiv preprint]`, `[open access paper]`).
 _PAPER_QUALIFIERS = r"open access|open-access|published|journal|conference|full|biorxiv|medrxiv|chemrxiv|arxiv"
 PAPER_LABEL = lazy_compile(
-    rf"^\s*\[?\s*(?:(?:{_PAPER_QUALIFIERS})\s+(?=paper|preprint|pdf))?(?:{_PAPER_WORDS})\s*\]?\s*$", re.IGNORECASE
+    rf"^\s*\[?\s*(?:(?:{_PAPER_QUALIFIERS}|v?\d(?:\.\d)?)\s+(?=paper|preprint|pdf))?(?:{_PAPER_WORDS})\s*\]?\s*$",
+    re.IGNORECASE,
 )
 PROJECT_LABEL = lazy_compile(rf"^\s*\[?\s*(?:{_PROJECT_WORDS}){_QUALIFIED}\]?\s*$", re.IGNORECASE)
 # A label or file that gives how to cite the paper (`[bibtex]`, `x.bib`): never its code, wherever it is kept.
