@@ -371,9 +371,6 @@ def _link_role(label: str, url: str, is_title: bool) -> LinkRole:
         return "code"
     if "arxiv" in url.lower() and arxiv_id.parse_link(url) is not None:
         return "paper"  # an arXiv paper whatever its label says (`[[1912.01438]](https://arxiv.org/abs/1912.01438)`)
-    generic = kind == "paper" and _GENERIC_LABEL.match(undecorated(label)) is not None
-    if generic and is_repository(url, owner=True) and not is_paper_host(url):  # (a PDF kept in a repository: paper)
-        return "code"  # `[[link]](https://github.com/thunlp/fewrel)`: a word that says nothing, on a repository
     if kind == "paper":
         return "paper"
     if kind == "project":
@@ -1081,8 +1078,8 @@ def finish(
         for cited in arxiv_id.find_cited(text):
             if all(c.id != cited.id for c in fields.cited):
                 fields.cited.append(cited)
-    if fields.title_link is not None and "paper" in fields.roles and len(links) > 1:
-        _repository_title(fields, pieces, links)
+    if fields.roles.count("paper") + fields.roles.count("code") > 1 and len(links) > 1:
+        _repository_links(fields, pieces, links)
     fields.arxiv = None
     for i, role in zip(links, fields.roles, strict=True):
         # (a badge that names no paper, `[![](…/CoSQL-yellow)](arxiv)`, links a dataset's paper, not this one)
@@ -1138,21 +1135,23 @@ def _named_link(label: str, url: str, tail: str, fields: Fields, template: Templ
     return name, title, text[cut:] + tail[m.end() :]
 
 
-def _repository_title(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
-    """A title that links a repository while another link is the paper (`[Title](repo) - [arXiv](url)`), or while a
-    code link goes to the same repository (`[Title](repo), CVPR 2024 | [github](repo)`), links the code: a
-    repository is the paper link only where nothing else is (`- [Title](repo) - *CVPR 2019*.`)."""
-    title_link = fields.title_link
-    number = links.index(title_link) if title_link is not None and title_link in links else -1
-    if title_link is None or number < 0 or fields.roles[number] != "paper":
-        return
-    url = pieces[title_link].url
-    same_code = any(role == "code" and pieces[i].url == url for i, role in zip(links, fields.roles, strict=True))
-    if fields.roles.count("paper") < 2 and not same_code:
-        return  # (no other paper link: the usual case, settled without looking at the address)
-    if not is_repository(url) or is_paper_host(url) or is_notes_file(url):
-        return
-    fields.roles[number] = "code"
+def _repository_links(fields: Fields, pieces: list[Piece], links: list[int]) -> None:
+    """A paper link to a repository links the code where another link is the paper: the title's (`[Title](repo) -
+    [arXiv](url)`, or where a code link goes to the same repository: `[Title](repo), CVPR 2024 | [github](repo)`), or
+    one whose label says nothing (`[[link]](repo) [[paper]](url)`). A repository is the paper link only where nothing
+    else is (`- [Title](repo) - *CVPR 2019*.`)."""
+    for number, i in enumerate(links):
+        url = pieces[i].url
+        if fields.roles[number] != "paper":
+            continue
+        others = fields.roles.count("paper") > 1
+        if i == fields.title_link:
+            coded = zip(links, fields.roles, strict=True)
+            moved = others or any(role == "code" and pieces[j].url == url for j, role in coded)
+        else:
+            moved = others and _GENERIC_LABEL.match(undecorated(pieces[i].text)) is not None
+        if moved and is_repository(url) and not is_paper_host(url) and not is_notes_file(url):
+            fields.roles[number] = "code"
 
 
 def _badge(piece: Piece, fields: Fields) -> None:
