@@ -355,10 +355,11 @@ _ARXIV_PREPRINT = lazy_compile(r"^arxiv\s+preprint(?:\s+arxiv)?\b", re.IGNORECAS
 _ARXIV_YEAR = lazy_compile(r"\b(arxiv)\s*:\s*(?=(?:19|20)\d\d\b(?!\.\d))", re.IGNORECASE)
 _BARE_SHORT_YEAR = lazy_compile(r"^(?P<name>.+?)\s+(?P<year>\d\d)$")
 _FIELD_NOTE = lazy_compile(r"\(([^()]*)\)")
-# A year, alone or in a date (`2019/04`, `2018-07-02`, `2023.6`); never one end of a range (`2021-2023`).
+# A year, alone, in a date (`2019/04`, `2018-07-02`, `2023.6`) or after a name and a hyphen (`SLT-2018`); never one
+# end of a range (`2021-2023`).
 _FULL_YEAR = lazy_compile(
-    r"(?<![\w.:/-])((?:19[5-9]|20[0-4])\d)(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|[-.](?:0?[1-9]|1[0-2])(?!\d))?"
-    r"(?![\w.:]|[-–]\d{4})"
+    r"(?:(?<![\w.:/-])|(?<=[^\W\d_]-))((?:19[5-9]|20[0-4])\d)"
+    r"(?:/\d{1,2}(?:/\d{1,2})?|-\d{1,2}-\d{1,2}|[-.](?:0?[1-9]|1[0-2])(?!\d))?(?![\w.:]|[-–]\d{4})"
 )
 _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?:\.(?:0[1-9]|1[0-2]))?(?!\d)")  # (`arXiv'21.06`: its month too)
 # An author's initials (and surname) left before a venue's acronym by a citation's punctuation (`A. Kendall, M.
@@ -549,7 +550,7 @@ def _read_field(text: str) -> VenueField | None:
     m = _FULL_YEAR.search(text)
     if m:
         year = int(m.group(1))
-        text = text[: m.start()] + " " + text[m.end() :]
+        text = text[: m.start()].removesuffix("-") + " " + text[m.end() :]  # (`SLT-2018`, `ACL-2021 Findings`)
     else:
         m = _SHORT_YEAR.search(text)
         if m and text[: m.start()].strip():
