@@ -128,7 +128,7 @@ SHORT_NAMES: dict[str, str] = {
         "SDM DSAA ASONAM TIFS CCS NDSS TDSC AAMAS ICSE FSE ESEC/FSE ISSTA TSE TOSEM OOPSLA POPL SANER ICSME "
         "RSS THRI RO-MAN ITSC CGF EGSR IWSLT ISWC CSUR TVCG CGO ICS TACO EuroMLSys MAPL PVLDB CIDR BIBM "
         "TCBB PSB JAMIA GECCO ICTAI CVIU ICCP SIGDIAL TASLP ISMAR CAGD ALTA USENIX PACT LCTES CASES HiPC TOPLAS "
-        "TECS MPLR SIGMETRICS Middleware CC SC IJCNLP PACLIC "
+        "TECS MPLR SIGMETRICS Middleware CC SC IJCNLP PACLIC TGRS GRSL JSTARS IGARSS JPRS "
     )
 }
 SHORT_NAMES.update(
@@ -155,6 +155,7 @@ SHORT_NAMES.update(
     {"ral": "RA-L", "ra-letters": "RA-L", "t-csvt": "TCSVT", "acm computing surveys": "CSUR", "tro": "T-RO"}
 )
 SHORT_NAMES["siggraph asia"] = "SIGGRAPH Asia"
+SHORT_NAMES["j-stars"] = "JSTARS"
 # Journals and preprint servers of the sciences, by their full names (`[Nature Methods](url)`, `(PNAS 2021)`);
 # not those whose names end titles too (`Science`, `Neural Networks`).
 SHORT_NAMES.update(
