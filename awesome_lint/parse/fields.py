@@ -159,6 +159,9 @@ _BOLD_JOINT = lazy_compile(r"\s*(?:\((?P<names>[^()]+)\))?\s*[-–—:]\s*")
 NICK_WORDS = 4
 """The most words a nickname has: a bold name before a title (`**Algebraic Sphere Fitting**`) or after the links
 (`***ASTE***`), a name before a quoted title (`**ProDA**: "Title"`)."""
+# A badge's message that is a year or a year and month (`2025.02`), under a label that names the paper or a date.
+_BADGE_DATE = lazy_compile(r"((?:19|20)\d\d)(?:[./-](?:0?[1-9]|1[0-2]))?")
+_DATE_LABEL = lazy_compile(r"(?:date|published|publication|year|time)", re.IGNORECASE)
 _ACRONYM_YEAR = lazy_compile(r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z&.]{1,9} ((?:19|20)\d\d)")
 _DATA_NAME = lazy_compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|leaderboards?)$", re.IGNORECASE)
 # Tags that say an item is no paper: `- [Blog] [Title](url)`, `【Video】[Title](url)`.
@@ -1172,6 +1175,9 @@ def _badge(piece: Piece, fields: Fields) -> None:
     dated = _ACRONYM_YEAR.fullmatch(texts[1]) if len(texts) > 2 and fields.year is None else None
     if dated is not None:
         fields.year = int(dated.group(1))  # `badge/SC-2023-green.svg`: a venue's acronym the table does not know
+    posted = _BADGE_DATE.fullmatch(texts[0]) if len(texts) > 2 and fields.year is None else None
+    if posted is not None and (label_kind(segments[0]) == "paper" or _DATE_LABEL.fullmatch(segments[0])):
+        fields.year = int(posted.group(1))  # `badge/pdf-2025.02-red`: when the paper came out
 
 
 def _lead_venue_link(
