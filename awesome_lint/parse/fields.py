@@ -131,6 +131,7 @@ _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
 _DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
 _JOINED_VENUE = lazy_compile(r"\b(?:at|for|to|of|on|from|with)\s*$|@\s*$", re.IGNORECASE)
 _SHORTCODE = lazy_compile(r":[a-z][a-z0-9_+-]{1,40}:(?=[\s:]|$)")
+_TRAILING_EMOJI = lazy_compile(rf"(?<=\S)(?:\s*(?:{EMOJI}))+\s*$")  # `Title 🌟`: a mark the list sets on some items
 _NAME_PARTS = lazy_compile(r"\s*(?:,|&|\band\b)\s*")
 _TWO_SURNAMES = lazy_compile(r"([A-Z][a-z][\w'’-]*) (?:and|&) ([A-Z][a-z][\w'’-]*)")
 _SLOT_ONLY = lazy_compile(r"\s*\[[^\[\]]{2,40}\]\s*")
@@ -224,6 +225,8 @@ def clean_title(text: str, full_stop: bool = True) -> str:
         text = text[1:-1].strip()  # `["Reading Wikipedia to Answer Open-Domain Questions"](url)`: quotes around it
     if ":" in text:
         text = collapse(_SHORTCODE.sub("", text))  # `Ha-NeRF:laughing:: Title`: an emoji shortcode is no word
+    if text and not text[-1].isascii():
+        text = _TRAILING_EMOJI.sub("", text)
     if text.endswith(("（", "(")):
         text = text[:-1].rstrip()  # `Title（AAAI 2020 南京大学）`: the fields' parenthesis opens after the title
     if text.endswith("]"):
