@@ -368,6 +368,8 @@ _SHORT_YEAR = lazy_compile(r"\s*['’‘`]\s*(\d\d)(?:\.(?:0[1-9]|1[0-2]))?(?!\d
 _INITIALS_BEFORE = lazy_compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s*){1,3}(?=[A-Z][A-Za-z]+$)")
 _LEAD_SHORT_YEAR = lazy_compile(r"^(\d\d)\s?['’]\s?(?=[A-Z]|ar[Xx]iv)")  # `21'ITSC`: the year first
 _DASH_YEAR = lazy_compile(r"-(\d\d)$")
+# A word cut short inside a name (`Appl. Intell`, `J. Am. Stat. Assoc`).
+_ABBREVIATED = lazy_compile(r"[a-z]\. ")
 # An acronym glued to a four-digit year (`TGRS2021`, `JSTARS2023`): a venue the table need not know, and its year.
 _GLUED_ACRONYM = lazy_compile(r"^[A-Z]{2,8}(?:19|20)\d\d$")
 # A venue the table knows and its year, then words of a note (`NeurIPS 2022 Datasets and Benchmarks Track`,
@@ -607,6 +609,8 @@ def _read_field(text: str) -> VenueField | None:
         return None
     if len(words) == 2 and words[0].lower() in _PUBLISHERS and _ACRONYM.match(words[1]):
         name = words[1]  # `IEEE SPM`: a publisher before a journal's acronym the table does not know
+    elif _ABBREVIATED.search(name) and f" {' '.join(text.split())} ".find(f" {name}. ") >= 0:
+        name += "."  # `Appl. Intell. 2022`: an abbreviated name keeps its last abbreviation's full stop
     return VenueField(name, year, False, arxiv, note)
 
 
