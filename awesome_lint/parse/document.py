@@ -77,6 +77,8 @@ _INNER_TAG = lazy_compile(r"<[^>]*>")
 _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 _ACRONYM = lazy_compile(r"[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*")
+_CITED_YEAR = lazy_compile(r"[,.]?\s*((?:19|20)\d\d)\s*\.?")
+_NAME_JOINS = lazy_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _MONTH_YEAR = lazy_compile(r"(?:0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)")
 _TABLE_TAG = lazy_compile(r"<table\b", re.IGNORECASE)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
@@ -1199,6 +1201,9 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
                 fields.authors, slot, raw, year, notes = cited
                 fields.venue, fields.venue_raw, fields.year, fields.title = slot.venue, raw, year, ""
                 parent.fields.notes.extend(n for n in notes if n not in parent.fields.notes)
+        if (cited_em := _emphasised_citation(reading, parent)) is not None:  # `  - Judea Pearl. *Stat. Surv.*, 2009.`
+            fields.authors, found, fields.year, fields.title = cited_em
+            fields.venue, fields.venue_raw = found.venue, found.venue
         names = fields.title.strip(" ,;")
         if (fields.title and not (fields.venue or fields.year)) or (names and not looks_like_authors(names)):
             continue  # (`  - Hilde Kuehne, Ali Arslan, and Thomas Serre, *CVPR 2014*.`: names and a venue, read above)
@@ -1207,6 +1212,34 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
         if _give_fields(parent, reading):
             dropped.add(id(reading))
     _drop(readings, owner, dropped)
+
+
+def _emphasised_citation(reading: _Reading, parent: _Reading) -> tuple[str, VenueField, int, str] | None:
+    """A sub-item that cites the linked paper above it as `Names. *Venue*, Year.`: the names (one, or a list however
+    odd its names: `Xingzhe Su1`, `Maartje ter Hoeve`), the emphasised venue (known or not), the year and an empty
+    title; None for any other sub-item."""
+    pieces = [p for p in reading.pieces if p.text.strip()]
+    marked = [n for n, p in enumerate(pieces) if p.emphasis]
+    if len(marked) != 1 or pieces[marked[0]].emphasis != "em" or not any(p.link for p in parent.pieces):
+        return None
+    before = collapse("".join(p.text for p in pieces[: marked[0]]))
+    after = _CITED_YEAR.fullmatch(collapse("".join(p.text for p in pieces[marked[0] + 1 :])))
+    names = before.rstrip(" .")
+    if after is None or not before.endswith(".") or not names or not _listed_loosely(names):
+        return None
+    found = read_venue(collapse(pieces[marked[0]].text))
+    if found is None or found.venue is None or found.year not in (None, int(after.group(1))):
+        return None
+    return names, found, int(after.group(1)), ""
+
+
+def _listed_loosely(names: str) -> bool:
+    """Names as a citation lists them before its venue: authors, one name, or capitalised names of up to five words
+    each joined by commas and `and` (`Xingzhe Su1, Fengge wu`, `Maartje ter Hoeve`)."""
+    if looks_like_authors(names) or looks_like_name(names):
+        return True
+    parts = [part for part in _NAME_JOINS.split(names) if part]
+    return len(parts) >= 2 and all(part[:1].isupper() and len(part.split()) <= 5 for part in parts)
 
 
 def _plain_field_line(reading: _Reading, parent: _Reading) -> bool:
