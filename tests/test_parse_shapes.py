@@ -743,3 +743,16 @@ def test_systems_venues_close_a_citation() -> None:
         "LCTES 1999.\n"
     )
     assert (e.authors, e.venue, e.year) == ("Keith D. Cooper, Devika Subramanian", "LCTES", 1999)
+
+
+def test_a_data_code_column_holds_code_on_a_code_host_and_the_data_page_elsewhere() -> None:
+    doc = parse_text(
+        "| Name | Release | Data/Code |\n| --- | --- | --- |\n"
+        "| [CrossFit](https://arxiv.org/pdf/2104.08835.pdf) | 04/2021 | [Link](https://github.com/INK-USC/CrossFit) |\n"
+        "| [Natural Inst.](https://arxiv.org/pdf/2104.08773.pdf) | 04/2021 "
+        "| [Link](https://instructions.apps.allenai.org/) |\n"
+    )
+    assert [[(link.role, link.url) for link in e.links][1] for e in doc.entries] == [
+        ("code", "https://github.com/INK-USC/CrossFit"),
+        ("other", "https://instructions.apps.allenai.org/"),
+    ]

@@ -66,6 +66,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
     ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?|preprints?|preprint links?"),
     ("project", r"project pages?|project (?:web)?sites?|homepages?|home pages?|websites?|project links?"),
     ("links", r"links?|urls?|resources?|materials?|data(?:set)? links?"),
+    ("code_or_data", r"data(?:sets?)?\s*(?:/|&|and)\s*codes?|codes?\s*/\s*data(?:sets?)?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|(?:pub|publication|published|publish|release) dates?|released?"),
     (
@@ -216,7 +217,7 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
     # A column the header names as the title (`Method`) that holds no titles leaves the table without one: no other
     # column is taken for it by its text (`| Method | Transfer Scenario | … |` lists results, not papers).
     named_title = "title" in roles
-    entry_table = any(role in ("title", "paper", "venue", "year", "code", "authors") for role in roles)
+    entry_table = any(role in ("title", "paper", "venue", "year", "code", "code_or_data", "authors") for role in roles)
     columns = [[row[col] for row in rows if col < len(row)] for col in range(len(roles))]
     # The title column by content first (linked titles), then by header word (Title/Paper, Name, Method/Model).
     # A Method/Model column of names is the title where a venue column links each row's paper (`| EDSR | [CVPR17](url)
@@ -484,6 +485,8 @@ def read_row(
             new_roles.append("paper")
         elif role == "project":
             new_roles.append(code_role(pieces[i].url) if is_code_host(pieces[i].url) else "project")
+        elif role == "code_or_data":  # (`Data/Code`: code on a code host, else the data's page)
+            new_roles.append(code_role(pieces[i].url) if is_code_host(pieces[i].url) else "other")
         else:
             kind = label_kind(pieces[i].text)
             if kind == "code" or (kind not in ("paper", "project") and is_code_host(pieces[i].url)):
