@@ -1794,6 +1794,9 @@ def _read_plain(
             title = clean_title(nick.group("title"))
     else:
         title, tail = _split_title(head_pieces, head, fields, template)
+    if title and _names_venue(title) and links and not tail.strip(" ,.;:-|") and fields.authors is None:
+        fields.kind, fields.title = "other", collapse(title)  # `- IWSLT 2018, [[link]](site)`: the event, no paper
+        return
     if title and (_names_venue(title) or not _has_letter(title)):
         tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
     elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
