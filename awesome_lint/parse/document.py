@@ -1215,20 +1215,23 @@ def _attach_field_items(readings: list[_Reading], owner: list[Any]) -> None:
 
 
 def _emphasised_citation(reading: _Reading, parent: _Reading) -> tuple[str, VenueField, int, str] | None:
-    """A sub-item that cites the linked paper above it as `Names. *Venue*, Year.`: the names (one, or a list however
-    odd its names: `Xingzhe Su1`, `Maartje ter Hoeve`), the emphasised venue (known or not), the year and an empty
-    title; None for any other sub-item."""
+    """A sub-item that cites the linked paper above it as `Names. *Venue*, Year.` or `Names *Venue Year*`: the names
+    (one, or a list however odd its names: `Xingzhe Su1`, `Maartje ter Hoeve`), the emphasised venue (known or not),
+    the year and an empty title; None for any other sub-item."""
     pieces = [p for p in reading.pieces if p.text.strip()]
     marked = [n for n, p in enumerate(pieces) if p.emphasis]
     if len(marked) != 1 or pieces[marked[0]].emphasis != "em" or not any(p.link for p in parent.pieces):
         return None
     before = collapse("".join(p.text for p in pieces[: marked[0]]))
-    after = _CITED_YEAR.fullmatch(collapse("".join(p.text for p in pieces[marked[0] + 1 :])))
-    names = before.rstrip(" .")
-    if after is None or not before.endswith(".") or not names or not _listed_loosely(names):
-        return None
+    rest = collapse("".join(p.text for p in pieces[marked[0] + 1 :])).strip(" .")
+    after = _CITED_YEAR.fullmatch(rest) if rest else None
+    names = before.rstrip(" .,;")
     found = read_venue(collapse(pieces[marked[0]].text))
-    if found is None or found.venue is None or found.year not in (None, int(after.group(1))):
+    if found is None or found.venue is None or not names or not _listed_loosely(names):
+        return None
+    if after is None:  # `  - Matt J. Kusner, José Miguel Hernández-Lobato *ICLR 2018*`: the year in the venue run
+        return (names, found, found.year, "") if not rest and found.year is not None else None
+    if not before.endswith(".") or found.year not in (None, int(after.group(1))):
         return None
     return names, found, int(after.group(1)), ""
 
