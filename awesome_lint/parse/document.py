@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from awesome_lint import arxiv_id
 from awesome_lint.collector import paused_collection
@@ -49,6 +50,7 @@ from awesome_lint.parse.markup import anchor_href, closes_anchor, inline_tag
 from awesome_lint.parse.positions import Aligner, BlockMap, LineIndex
 from awesome_lint.parse.shapes import (
     is_code_host,
+    is_paper_host,
     is_repository,
     label_kind,
     leading_decoration,
@@ -390,6 +392,9 @@ class _Builder:
         if head is not None and all(p.image or not p.text.strip() for p in pieces):
             self.head = head
             return
+        content_end = len(token["_raw"].rstrip())
+        if head is not None and content_end > lead and self.linked_title(head, pieces, bmap(content_end - 1) + 1):
+            return
         shape = (
             infer.paragraph_shape(pieces)
             or ("citation" if infer.citation_paragraph(pieces) else "")
@@ -398,7 +403,6 @@ class _Builder:
             or ("titled" if infer.titled_paragraph(pieces) else "")
             or ("bracketed" if infer.bracketed_paragraph(pieces) else "")
         )
-        content_end = len(token["_raw"].rstrip())
         if content_end <= lead:
             return
         start, end = bmap(lead), bmap(content_end - 1) + 1
@@ -414,6 +418,26 @@ class _Builder:
         self.paragraphs.append((item, shape))
         if shape == "bold":
             self.head = item  # (`**Title**` / `- Authors: …` / `- Venue: …`: its fields may follow as a list)
+
+    def linked_title(self, head: _Item, pieces: list[Piece], end: int) -> bool:
+        """Whether this paragraph is only links to papers or repositories right after a bold title alone (`**Title**`
+        / `<https://arxiv.org/abs/…>`): the two are then one entry, the paragraph the title's links."""
+        bold = [p for p in head.pieces if p.text.strip()]
+        links = [p for p in pieces if p.link]
+        if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold) or not links:
+            return False
+        if any(p.text.strip() and not p.link for p in pieces) or any(p.image for p in pieces):
+            return False
+        if not all((is_paper_host(p.url) and urlsplit(p.url).path.strip("/")) or is_repository(p.url) for p in links):
+            return False  # (a site's home page, `**PubChem**` / `https://pubchem.ncbi.nlm.nih.gov/`, is no paper)
+        joined = [*head.pieces, Piece(" ", brk=True), *pieces]
+        self.paragraphs = [(item, shape) for item, shape in self.paragraphs if item is not head]
+        text = collapse(self.index.text[head.start : end])
+        line = self.index.locate(head.start)[0]
+        item = _Item(head.start, end, joined, "", None, 0, text, self.keys, None, "paragraph", first_line=line)
+        self.items.append(item)
+        self.keys += 1
+        return True
 
     def split_block(self, pieces: list[Piece], start: int, end: int) -> bool:
         """Whether this paragraph closes a paper written as three paragraphs in a row, `**Title**`, `*Authors*` and

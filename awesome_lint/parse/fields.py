@@ -1239,6 +1239,8 @@ def _title_link(
         label = pieces[i].text
         if not label or (label.startswith("[") and label.endswith("]")) or is_decoration(label):
             continue  # (`[:book:](cite.txt)`: an emoji names no paper)
+        if pieces[i].style in ("autolink", "bare") and any(p.emphasis == "strong" and p.text for p in pieces[start:i]):
+            continue  # (`**Title**` / `<https://arxiv.org/abs/…>`: the address follows the bold title it links)
         if (
             i > start
             and len(label) <= _VENUE_LABEL_CHARS
