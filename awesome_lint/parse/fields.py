@@ -1796,7 +1796,8 @@ def _read_plain(
             title = clean_title(nick.group("title"))
     else:
         title, tail = _split_title(head_pieces, head, fields, template)
-    if title and _names_venue(title) and links and not tail.strip(" ,.;:-|") and fields.authors is None:
+    opens = bool(links) and bool(_text_only(pieces[start : links[0]]).strip(" [*_"))  # (the venue before any link)
+    if title and _names_venue(title) and opens and not tail.strip(" ,.;:-|") and fields.authors is None:
         fields.kind, fields.title = "other", collapse(title)  # `- IWSLT 2018, [[link]](site)`: the event, no paper
         return
     if title and (_names_venue(title) or not _has_letter(title)):
