@@ -41,6 +41,7 @@ from awesome_lint.parse.fields import (
     collapse,
     is_badge,
     known_dated,
+    listed_loosely,
     recognise,
     recognise_block,
     section_venue,
@@ -80,8 +81,7 @@ _FENCE_RULES = ("block_code", "block_html", "thematic_break")
 _COMMENT = lazy_compile(r"<!--.*?-->", re.DOTALL)
 _ACRONYM = lazy_compile(r"[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*")
 _CITED_YEAR = lazy_compile(r"[,.]?\s*((?:19|20)\d\d)\s*\.?")
-_NAME_JOINS = lazy_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_MONTH_YEAR = lazy_compile(r"(?:0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)")
+_POSTED_MONTH = lazy_compile(r"(?:0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)")  # `03/2023`: when a paper was posted
 _TABLE_TAG = lazy_compile(r"<table\b", re.IGNORECASE)
 # A field sub-item's label (`  - Publisher: ICLR 2024`, `  - Code: [official](url)`), and the labels known by role.
 _FIELD_LABEL = lazy_compile(r"^\s*([A-Za-z][A-Za-z -]{0,19}?)\s*(?:\([^()\n]{0,60}\))?\s*[:：]\s*")
@@ -1251,22 +1251,13 @@ def _emphasised_citation(reading: _Reading, parent: _Reading) -> tuple[str, Venu
     after = _CITED_YEAR.fullmatch(rest) if rest else None
     names = before.rstrip(" .,;")
     found = read_venue(collapse(pieces[marked[0]].text))
-    if found is None or found.venue is None or not names or not _listed_loosely(names):
+    if found is None or found.venue is None or not names or not listed_loosely(names):
         return None
     if after is None:  # `  - Matt J. Kusner, José Miguel Hernández-Lobato *ICLR 2018*`: the year in the venue run
         return (names, found, found.year, "") if not rest and found.year is not None else None
     if not before.endswith(".") or found.year not in (None, int(after.group(1))):
         return None
     return names, found, int(after.group(1)), ""
-
-
-def _listed_loosely(names: str) -> bool:
-    """Names as a citation lists them before its venue: authors, one name, or capitalised names of up to five words
-    each joined by commas and `and` (`Xingzhe Su1, Fengge wu`, `Maartje ter Hoeve`)."""
-    if looks_like_authors(names) or looks_like_name(names):
-        return True
-    parts = [part for part in _NAME_JOINS.split(names) if part]
-    return len(parts) >= 2 and all(part[:1].isupper() and len(part.split()) <= 5 for part in parts)
 
 
 def _plain_field_line(reading: _Reading, parent: _Reading) -> bool:
@@ -1298,7 +1289,7 @@ def _cited_line(text: str) -> tuple[str, VenueField, str, int | None, list[str]]
             return None
         year, notes = slot.year, []
         for part in parts[cut + 1 :]:
-            posted = _MONTH_YEAR.fullmatch(part.strip(" ."))
+            posted = _POSTED_MONTH.fullmatch(part.strip(" ."))
             if posted is not None:
                 year = year or int(posted.group("year"))
             elif part.strip(" ."):

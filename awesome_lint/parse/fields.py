@@ -2437,6 +2437,15 @@ def _full_names(part: str) -> bool:
     return full and looks_like_authors(part)
 
 
+def listed_loosely(names: str) -> bool:
+    """Names as a citation lists them before its venue: authors, one name, or capitalised names of up to five words
+    each joined by commas and `and` (`Xingzhe Su1, Fengge wu`, `Maartje ter Hoeve`)."""
+    if looks_like_authors(names) or looks_like_name(names):
+        return True
+    parts = [part for part in _NAME_PARTS.split(names) if part]
+    return len(parts) >= 2 and all(part[:1].isupper() and len(part.split()) <= 5 for part in parts)
+
+
 def _listed_names(part: str) -> bool:
     """A list of full names (`Anurudh Peduri, Siddharth Bhat`, `Lin Zhao and Zhe Feng`): authors, where a name
     alone may be anything."""
