@@ -74,6 +74,11 @@ _RESOURCE_HEADING = lazy_compile(  # (after `for`, `on`, `in` or `of` the word n
     r"pytorch|tensorflow|keras|caffe2?|mxnet|torch|jax|chainer|theano|paddle(?:paddle)?|mindspore)\b",
     re.IGNORECASE,
 )
+# A heading that opens by naming the people behind the work (`### Research groups & institutes`, `## Labs`): its
+# items link their pages, no papers (not `## David Hallac (from Cruise research group)`, whose papers follow).
+_PEOPLE_HEADING = lazy_compile(
+    r"^\W*(?:research (?:groups?|labs?)|labs|laborator(?:y|ies)|institutes|researchers|scholars)\b", re.IGNORECASE
+)
 _WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
 _IMPLEMENTATIONS = lazy_compile(r"\bimplementations?\b", re.IGNORECASE)
 # A heading that names papers lists papers, whatever else it names (`Papers with code`).
@@ -123,7 +128,10 @@ def resource_heading(section: tuple[str, ...], part: int | None = None) -> bool:
         return False  # (`# Relevant Projects` / `## Survey Papers`: the nearest heading names papers)
     # A part's heading counts when it is short: `## Implementations`, not `## System Optimization and Frameworks`.
     parts = tuple(h for h in section[part : part + 1] if len(_WORD.findall(h)) <= 3) if part is not None else ()
-    return any(_RESOURCE_HEADING.search(heading) and not _PAPER_HEADING.search(heading) for heading in nearest + parts)
+    return any(
+        (_RESOURCE_HEADING.search(heading) or _PEOPLE_HEADING.match(heading)) and not _PAPER_HEADING.search(heading)
+        for heading in nearest + parts
+    )
 
 
 def part_level(sections: Iterable[tuple[str, ...]]) -> int | None:
