@@ -387,8 +387,11 @@ class _Builder:
         pieces: list[Piece] = []
         lead = token["_lead"]
         _flatten(token.get("children", []), pieces, _shifted(bmap, lead), self.index.text)
-        for piece in pieces:
-            piece.brk = piece.brk or piece.newline  # each line of a block is a field of its own
+        for before, piece in zip([None, *pieces], pieces, strict=False):
+            # Each line of a block is a field of its own, but a bold run goes on over a line's end (`**Title of` /
+            # `More words.**<br>`).
+            wrapped = before is not None and piece.emphasis == "strong" == before.emphasis and not before.link
+            piece.brk = piece.brk or (piece.newline and not wrapped)
         if head is not None and all(p.image or not p.text.strip() for p in pieces):
             self.head = head
             return
