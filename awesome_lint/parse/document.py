@@ -425,9 +425,8 @@ class _Builder:
     def linked_title(self, head: _Item, pieces: list[Piece], end: int) -> bool:
         """Whether this paragraph is only links to papers or repositories right after a bold title alone (`**Title**`
         / `<https://arxiv.org/abs/…>`): the two are then one entry, the paragraph the title's links."""
-        bold = [p for p in head.pieces if p.text.strip()]
         links = [p for p in pieces if p.link]
-        if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold) or not links:
+        if not links or not infer.bold_alone(head.pieces):
             return False
         if any(p.text.strip() and not p.link for p in pieces) or any(p.image for p in pieces):
             return False
@@ -483,8 +482,7 @@ class _Builder:
         ICML 2023` / `- description`), or a bold venue line and the list of its papers (`**AAAI'24**` / `- Title`):
         the paragraph is an entry (a label, for a venue line) and the list's items are its sub-items."""
         items = [item for item in self.items[count:] if item.parent is None]
-        bold = [p for p in head.pieces if p.text.strip()]
-        if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold):
+        if not infer.bold_alone(head.pieces):
             return
         labels = [_FIELD_LABEL.match(item.pieces[0].text) if item.pieces else None for item in items]
         roles = [_LABEL_ROLES.get(m.group(1).lower()) if m is not None else None for m in labels]
@@ -1434,10 +1432,11 @@ def _attach_labelled_items(readings: list[_Reading], owner: list[Any]) -> None:
                 target.authors = value
             elif role == "remark":
                 first, _stop, more = value.strip().partition(". ")
-                found = read_slot(first.strip(" .")) if first else None
+                first = first.strip(" .")
+                found = read_slot(first) if first else None
                 if found is not None and found.known and found.venue is not None:
                     if target.venue is None:
-                        target.venue, target.venue_raw = found.venue, first.strip(" .")
+                        target.venue, target.venue_raw = found.venue, first
                     if found.year is not None and target.year in (None, parent.heading_year):
                         target.year = found.year
                     value = more  # (the rest of the remark, if any, is a note)

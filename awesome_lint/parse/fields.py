@@ -1555,9 +1555,10 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     Shuster et al., *arXiv* 2020`): the names and the rest (the venue and year), or None."""
     head, comma, last = tail.rpartition(",")
     if comma and 0 < len(last.split()) <= 4 and not _HAS_YEAR.search(last) and _HAS_YEAR.search(head[-5:]):
-        dated = _NAMES_YEAR.fullmatch(head.lstrip(" ,"))
+        head = head.lstrip(" ,")
+        dated = _NAMES_YEAR.fullmatch(head)
         if dated is not None and dated.group("year"):
-            named = _names_tail(head.lstrip(" ,"))
+            named = _names_tail(head)
             found = read_venue(last.strip(" .")) if named is None else None
             if found is not None and found.known and looks_like_name(dated.group("names").strip()):
                 named = collapse(dated.group("names")).strip(" ,;."), dated.group("year")  # (one name, a known venue)
@@ -1585,13 +1586,13 @@ def _et_al_tail(tail: str) -> tuple[str, str] | None:
     """`, Kurt Shuster et al., *arXiv* 2020`: names ending in `et al` and a comma before a venue and year, and the
     tail; None for any other tail."""
     text = tail.lstrip(" ,.;")
-    cited = _ET_AL_COMMA.match(text) if "et" in text else None
-    if cited is None or not _sure_names(cited.group("names")):
+    cited = _et_al_lead(text) if "et" in text else None
+    if cited is None:
         return None
-    rest = text[cited.end() :]
+    rest = text[cited[1] :]
     if not (_HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;*_")) is not None):
         return None
-    return collapse(cited.group("names")).rstrip("."), tail  # (the venue is read from the whole tail, as before)
+    return cited[0], tail  # (the venue is read from the whole tail, as before)
 
 
 def _by_citation(tail: str) -> tuple[str, str] | None:
@@ -1796,11 +1797,12 @@ def _read_plain(
             title = clean_title(nick.group("title"))
     else:
         title, tail = _split_title(head_pieces, head, fields, template)
-    opens = bool(links) and bool(_text_only(pieces[start : links[0]]).strip(" [*_"))  # (the venue before any link)
-    if title and _names_venue(title) and opens and not tail.strip(" ,.;:-|") and fields.authors is None:
+    venue_alone = bool(title) and _names_venue(title)
+    opens = venue_alone and fields.authors is None and bool(links) and not tail.strip(" ,.;:-|")
+    if opens and _text_only(pieces[start : links[0]]).strip(" [*_"):  # (the venue and year before any link)
         fields.kind, fields.title = "other", collapse(title)  # `- IWSLT 2018, [[link]](site)`: the event, no paper
         return
-    if title and (_names_venue(title) or not _has_letter(title)):
+    if title and (venue_alone or not _has_letter(title)):
         tail, title = f"{title} {tail}", ""  # a venue, a year or a number alone is never the title
     elif title and fields.authors is None and (_sure_names(title) or ("," in title and looks_like_authors(title))):
         fields.authors, title = title, ""  # nor is a list of names
@@ -2148,6 +2150,15 @@ def _gbt_tail(text: str, fields: Fields) -> str:
 _ET_AL_COMMA = lazy_compile(r"(?P<names>[^:;()\[\]]{1,160}?\bet\.?\s*al\b\.?),\s+(?=\S)")
 
 
+def _et_al_lead(text: str) -> tuple[str, int] | None:
+    """Sure names ending in `et al` and a comma that open a text (`Xu et al, PAD-Net: …`, `Kurt Shuster et al.,
+    *arXiv* 2020`): the names and where the text goes on after the comma; None for any other text."""
+    cited = _ET_AL_COMMA.match(text)
+    if cited is None or not _sure_names(cited.group("names")):
+        return None
+    return collapse(cited.group("names")).rstrip("."), cited.end()
+
+
 def _lead_authors(text: str, fields: Fields, template: Template, bold: tuple[int, int] | None = None) -> str:
     """`Authors. Title. In Venue, Year.`: a first sentence that lists names (initials such as `W.`, `G. M.` or
     `J.-Y.` do not end it) is the authors, and the title starts after it. So is a list of names before a colon,
@@ -2156,13 +2167,13 @@ def _lead_authors(text: str, fields: Fields, template: Template, bold: tuple[int
     the names (`A. B, and C. D, **Houdini: Title**`: `bold`, where that run stands in `text`)."""
     if fields.authors is not None or ("," not in text[:200] and " and " not in text[:200]):
         return text
-    cited = _ET_AL_COMMA.match(text)  # `Xu et al, PAD-Net: Title, CVPR 2018`: the names end at `et al`
-    if cited is not None and _sure_names(cited.group("names")):
-        rest = text[cited.end() :].strip(" .")
+    cited = _et_al_lead(text)  # `Xu et al, PAD-Net: Title, CVPR 2018`: the names end at `et al`
+    if cited is not None:
+        rest = text[cited[1] :].strip(" .")
         found = read_venue(rest) if len(rest.split()) <= 4 else None
         if looks_like_title(rest) and not (found is not None and (found.known or found.venue is None)):
-            fields.authors = collapse(cited.group("names")).rstrip(".")
-            return text[cited.end() :]
+            fields.authors = cited[0]
+            return text[cited[1] :]
     stop = _STRONG_SEP.search(text)
     colon = text.find(": ", 0, stop.start() if stop is not None else 200)
     if bold is not None and bold[0] <= colon < bold[1]:
@@ -2537,7 +2548,7 @@ def _plain_tail(text: str, fields: Fields, template: Template) -> None:
     parts: list[tuple[str, bool]] = []
     for strong in _STRONG_SEP.split(text):
         bare = strong.strip(" .,;:*_")
-        named = "," in bare and bare.endswith(("et al", "et al.")) and _ET_AL.search(bare[-7:]) is not None
+        named = "," in bare and bare.endswith("et al") and _ET_AL.search(bare[-7:]) is not None  # (`.` stripped)
         # (a venue, or a list of names, is one field; not `arxiv 2020, Pandi, Irene Vlassi, et al`)
         whole = (read_venue(bare) is not None and not named) or (looks_like_authors(bare) and not _title_marked(bare))
         pieces = [strong] if whole else _name_runs([p.strip(" .,;:*_") for p in _COMMA.split(strong)])

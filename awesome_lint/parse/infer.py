@@ -345,12 +345,18 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
     return kinds | {"bold"} if "block" in kinds else kinds
 
 
+def bold_alone(pieces: list[Piece]) -> bool:
+    """Whether a paragraph is a bold run alone: text, all of it bold, no link or image (`**Title**`)."""
+    shown = [p for p in pieces if p.text.strip()]
+    return bool(shown) and not any(p.emphasis != "strong" or p.link or p.image for p in shown)
+
+
 def split_block(title: list[Piece], names: list[Piece], links: list[Piece]) -> bool:
     """Three paragraphs that make one paper: a bold title alone, emphasised author names alone, then a few words of
     venue and year with paper or code links (`**Title**` / `*Authors*` / `ICLR 2024. [[Paper](url)]`)."""
     bold = [p for p in title if p.text.strip()]
     named = [p for p in names if p.text.strip()]
-    if not bold or any(p.emphasis != "strong" or p.link or p.image for p in bold):
+    if not bold_alone(title):
         return False
     if not named or any(not p.emphasis or p.link or p.image for p in named):
         return False

@@ -609,7 +609,7 @@ def _read_field(text: str) -> VenueField | None:
         return None
     if len(words) == 2 and words[0].lower() in _PUBLISHERS and _ACRONYM.match(words[1]):
         name = words[1]  # `IEEE SPM`: a publisher before a journal's acronym the table does not know
-    elif _ABBREVIATED.search(name) and f" {' '.join(text.split())} ".find(f" {name}. ") >= 0:
+    elif _ABBREVIATED.search(name) and f" {name}. " in f" {' '.join(text.split())} ":
         name += "."  # `Appl. Intell. 2022`: an abbreviated name keeps its last abbreviation's full stop
     return VenueField(name, year, False, arxiv, note)
 
