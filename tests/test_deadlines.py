@@ -107,8 +107,8 @@ def test_a_body_sent_slowly_does_not_matter_to_the_link_checker() -> None:
 
 def test_a_short_deadline_expires_after_many_long_ones_finished() -> None:
     a, b = socket.socketpair()
-    with a, b:
-        for _ in range(500):  # finished requests whose deadlines lie far ahead stay queued in the watchdog
+    with a, b, deadline(120.0):  # one still running, so the finished ones stay queued in the watchdog
+        for _ in range(500):
             with deadline(60.0) as done:
                 done.watch(a)
         assert not done.expired
@@ -116,6 +116,25 @@ def test_a_short_deadline_expires_after_many_long_ones_finished() -> None:
             limit.watch(a)
             assert wait_for(lambda: limit.expired)
             assert a.recv(1) == b""  # the watched socket was shut down, so a blocked read returns
+
+
+def watchdogs() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "awesome-lint-deadlines"]
+
+
+def test_the_watchdog_ends_with_the_last_request_not_its_deadline() -> None:
+    with deadline(600.0):
+        with deadline(300.0):
+            assert len(watchdogs()) == 1
+        time.sleep(0.2)
+        assert len(watchdogs()) == 1  # a request still runs
+        running = watchdogs()
+    for thread in running:
+        thread.join(30.0)  # far below the deadlines: the last request's end wakes it, and it ends
+    assert running and not any(thread.is_alive() for thread in running)
+    with deadline(0.2) as again:  # and a later request starts it again
+        assert len(watchdogs()) == 1
+        assert wait_for(lambda: again.expired)
 
 
 def _feed() -> bytes:

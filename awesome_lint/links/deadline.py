@@ -91,28 +91,35 @@ class _Watchdog:
     """One thread for the whole process, running only while some deadline is pending.
 
     Deadlines wait in a heap by time. Starting a request pushes one (waking the thread only when it is the new
-    earliest); finishing one only marks it done, so requests never queue on a shared lock; the thread drops
-    finished deadlines when it next looks, and sleeps until the earliest one still running.
+    earliest); finishing one marks it done and counts it off, and the thread drops finished deadlines when it next
+    looks and sleeps until the earliest one still running. The last request to finish empties the heap and wakes
+    the thread, which ends at once rather than sleeping out a deadline nobody waits for.
     """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self._wake = threading.Condition(self.lock)
         self._heap: list[Deadline] = []
+        self._pending = 0  # deadlines added and not yet finished
         self._thread: threading.Thread | None = None
 
     def add(self, limit: Deadline) -> None:
         with self.lock:
             heapq.heappush(self._heap, limit)
+            self._pending += 1
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="awesome-lint-deadlines", daemon=True)
                 self._thread.start()
             elif self._heap[0] is limit:
                 self._wake.notify()
 
-    @staticmethod
-    def remove(limit: Deadline) -> None:
+    def remove(self, limit: Deadline) -> None:
         limit._finish()
+        with self.lock:
+            self._pending -= 1
+            if not self._pending:
+                self._heap.clear()
+                self._wake.notify()
 
     def _run(self) -> None:
         while True:
