@@ -41,6 +41,7 @@ from awesome_lint.parse.fields import (
     collapse,
     is_badge,
     known_dated,
+    linked_arxiv,
     listed_loosely,
     recognise,
     recognise_block,
@@ -1178,7 +1179,11 @@ def _decide_kinds(readings: list[_Reading], anchors: set[str]) -> None:
         fields = reading.fields
         fields.kind = kind
         if kind == "paper":
-            fields.roles = infer.paper_roles(reading.pieces, fields.roles)
+            roles = infer.paper_roles(reading.pieces, fields.roles)
+            if roles != fields.roles and fields.arxiv is None:  # (a dataset's `[📄](arxiv)`, now the paper's link)
+                found = linked_arxiv(reading.pieces, roles)
+                fields.arxiv = found if found is not None and arxiv_id.is_valid(found.id) else None
+            fields.roles = roles
         else:
             fields.authors = fields.venue = fields.venue_raw = fields.year = fields.arxiv = None
             own_link = reading.pieces[fields.title_link] if fields.title_link is not None else None

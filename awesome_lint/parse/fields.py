@@ -93,6 +93,8 @@ _MISSING_LINK = lazy_compile(r"\s*(?:no|without)\s+(?:code|paper|pdf|link|projec
 _GLUED_ET_AL = lazy_compile(r"\bet\.al\b")
 _ET_AL = lazy_compile(r"\bet\.?\s*al\b\.?")
 _NAME_CITED = lazy_compile(r"(?P<name>[^()]{1,60}?)\s*\((?P<names>[^()]+?),\s*(?P<year>(?:19|20)\d\d)\)")
+# Two surnames cited together (`Licari and Comande`, `Kim & Park`).
+_TWO_SURNAMES = lazy_compile(r"[A-Z][\w'’-]+ (?:and|&) [A-Z][\w'’-]+")
 _TITLE_YEAR = lazy_compile(r"(?<=[\w)])\s+((?:19|20)\d\d)\.\s*$")
 _BIBTEX_AND = lazy_compile(r"\s+and\s+")
 _BARE_INITIAL = lazy_compile(r"\b([A-Z])(?=\s|$)")
@@ -175,11 +177,11 @@ _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
 _LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
 _SHORT_YEAR_LEAD = lazy_compile(r"(?P<year>\d\d)-(?P<venue>[A-Za-z]+)-(?:(?:oral|spotlight|poster)-)?(?=[A-Za-z0-9])")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
-# `CVPR 2025 (Oral), Title`, `arxiv 2025, 05, Title`, `arxiv, 2024, 10, Title`: a venue, its year (and the month it
-# was posted, a note) before a comma that opens the title.
+# `CVPR 2025 (Oral), Title`, `arxiv 2025, 05, Title`, `arxiv, 2024, 10, Title`, `ACL2015: Title`: a venue, its year
+# (and the month it was posted, a note) before a comma or colon that opens the title.
 _VENUE_YEAR_LEAD = lazy_compile(
-    r"^(?P<venue>[A-Za-z][\w&'-]*(?: [A-Za-z][\w&'-]*){0,2}),? (?P<year>(?:19|20)\d\d)"
-    r"(?P<note>,\s*(?:0?[1-9]|1[0-2])|\s*\([^()]{1,40}\))?,\s+(?=\S)"
+    r"^(?P<venue>[A-Za-z][\w&'-]*?(?: [A-Za-z][\w&'-]*){0,2}),? ?(?P<year>(?:19|20)\d\d)"
+    r"(?P<note>,\s*(?:0?[1-9]|1[0-2])|\s*\([^()]{1,40}\))?(?:,\s+|\s*[:：]\s*)(?=\S)"
 )
 _PIPE_FIELD = lazy_compile(r"\|\s*([^|\[\]]+)")
 _COUNT = lazy_compile(COUNT)
@@ -859,6 +861,13 @@ def recognise(
                     continue  # (`## ICCV 2023` / `- Title [Paper](cvf) [arXiv](abs)`: the preprint is no venue)
                 _venue_field(label, fields, template, "tail")  # `[[CVPR]](url)`: the paper link names its venue
                 break
+    if fields.year is None:
+        for i, role in zip(links, fields.roles, strict=True):
+            label = undecorated(pieces[i].text).strip("[] ")
+            slot = _venue_with_year(label) if role != "code" and "/" not in label else None
+            if i != title_index and slot is not None and slot.year is not None:
+                fields.year = slot.year  # `[[AABI2022]](url)`: a venue the table does not know still dates it
+                break
     _host_venue(pieces, links, (title_index, lead), fields, template)
     finish(fields, pieces, section, heading_year, plain_all)
     if nickname is not None:
@@ -924,8 +933,9 @@ def _year_lead(text: str, fields: Fields) -> str:
 
 
 def _venue_year_lead(text: str, fields: Fields) -> str:
-    """A title without the known venue and year that open it before a comma, which go into `fields`: `ICML 2025,
-    Title`, `arxiv 2025, 05, Title` (the month it was posted), `CVPR 2025 (Oral), Title` (a note)."""
+    """A title without the known venue and year that open it before a comma or colon, which go into `fields`: `ICML
+    2025, Title`, `arxiv 2025, 05, Title` (the month it was posted), `CVPR 2025 (Oral), Title` (a note), `ACL2015:
+    **Title**`."""
     lead = _VENUE_YEAR_LEAD.match(text) if text[:1].isalpha() else None
     found = read_venue(lead.group("venue")) if lead is not None else None
     if lead is None or found is None or not found.known or found.venue is None:
@@ -933,7 +943,7 @@ def _venue_year_lead(text: str, fields: Fields) -> str:
     rest = text[lead.end() :]
     if len(rest.split()) < 2 or not looks_like_title(rest):
         return text
-    _set_venue(fields, replace(found, year=int(lead.group("year"))), text[: lead.end()].rstrip(" ,"))
+    _set_venue(fields, replace(found, year=int(lead.group("year"))), text[: lead.end()].rstrip(" ,:："))
     note = (lead.group("note") or "").strip(" ,()")
     if note and not note.isdigit() and note not in fields.notes:
         fields.notes.append(note)
@@ -1086,14 +1096,7 @@ def finish(
                 fields.cited.append(cited)
     if fields.roles.count("paper") + fields.roles.count("code") > 1 and len(links) > 1:
         _repository_links(fields, pieces, links)
-    fields.arxiv = None
-    for i, role in zip(links, fields.roles, strict=True):
-        # (a badge that names no paper, `[![](…/CoSQL-yellow)](arxiv)`, links a dataset's paper, not this one)
-        if (role == "paper" or (role == "other" and not is_badge(pieces, i))) and pieces[i].url:
-            found = arxiv_id.parse_link(pieces[i].url)
-            if found is not None:
-                fields.arxiv = found
-                break
+    fields.arxiv = linked_arxiv(pieces, fields.roles)
     if fields.arxiv is None and fields.cited:
         fields.arxiv = fields.cited[0]
     if fields.arxiv is not None and not arxiv_id.is_valid(fields.arxiv.id):
@@ -1103,6 +1106,18 @@ def finish(
     if fields.nickname is None and links and links[-1] < len(pieces) - 1 and pieces[-1].emphasis == "strong":
         fields.nickname = _closing_nickname(pieces[links[-1] + 1 :])
     _evidence(fields, pieces, links, section)
+
+
+def linked_arxiv(pieces: list[Piece], roles: list[LinkRole]) -> arxiv_id.ArxivId | None:
+    """The arXiv id of the first link the roles make the paper's (or an untyped link's), if any."""
+    links = (i for i, p in enumerate(pieces) if p.link)
+    for i, role in zip(links, roles, strict=True):
+        # (a badge that names no paper, `[![](…/CoSQL-yellow)](arxiv)`, links a dataset's paper, not this one)
+        if (role == "paper" or (role == "other" and not is_badge(pieces, i))) and pieces[i].url:
+            found = arxiv_id.parse_link(pieces[i].url)
+            if found is not None:
+                return found
+    return None
 
 
 def _closing_nickname(after: list[Piece]) -> str | None:
@@ -1239,8 +1254,10 @@ def _title_link(
         label = pieces[i].text
         if not label or (label.startswith("[") and label.endswith("]")) or is_decoration(label):
             continue  # (`[:book:](cite.txt)`: an emoji names no paper)
-        if pieces[i].style in ("autolink", "bare") and any(p.emphasis == "strong" and p.text for p in pieces[start:i]):
-            continue  # (`**Title**` / `<https://arxiv.org/abs/…>`: the address follows the bold title it links)
+        if pieces[i].style in ("autolink", "bare") and (
+            any(p.emphasis == "strong" and p.text for p in pieces[start:i]) or _named_address(pieces, i, start, lead)
+        ):
+            continue  # (`**Title**` / `<https://arxiv.org/abs/…>`, `U-Net [https://…] [2015]`: an address after a name)
         if (
             i > start
             and len(label) <= _VENUE_LABEL_CHARS
@@ -1276,6 +1293,12 @@ def _title_link(
         fields.vote("text_title", False)
         return candidate
     return None if fields.ask(template, "text_title", False) else candidate
+
+
+def _named_address(pieces: list[Piece], index: int, start: int, lead: int | None) -> bool:
+    """Whether a bare address follows a name (`U-Net [https://…]`, `SegNet https://…`), not a label (`arxiv: https://…`)."""
+    before = _text_only([p for j, p in enumerate(pieces[start:index], start) if j != lead]).strip(" [(-")
+    return _has_letter(before) and not before.endswith((":", "："))
 
 
 def _lone(pieces: list[Piece], index: int) -> bool:
@@ -1945,7 +1968,8 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
         text = text[dated.end() :]
     text = _year_lead(text, fields)
     cited = _NAME_CITED.fullmatch(text.strip())
-    if cited is not None and _sure_names(cited.group("names")):  # `FSCS (Niklaus et al., 2021)`: a name, cited
+    if cited is not None and (_sure_names(names := cited.group("names")) or _TWO_SURNAMES.fullmatch(names)):
+        # `FSCS (Niklaus et al., 2021)`, `Italian-LEGAL-BERT (Licari and Comande, 2022)`: a name, cited
         fields.authors = collapse(cited.group("names")).rstrip(" ,.")
         fields.year = fields.year or int(cited.group("year"))
         return clean_title(cited.group("name")), ""

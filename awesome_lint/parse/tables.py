@@ -65,7 +65,7 @@ _HEADERS: tuple[tuple[str, str], ...] = (
     ),
     ("paper", r"papers?|research papers?|pdfs?|arxiv|links? to paper|paper links?|preprints?|preprint links?"),
     ("project", r"project pages?|project (?:web)?sites?|homepages?|home pages?|websites?|project links?"),
-    ("links", r"links?|urls?|resources?|materials?|data(?:set)? links?"),
+    ("links", r"links?|urls?|resources?|materials?|data(?:set)? links?|papers? (?:/|&|and) codes?"),
     ("code_or_data", r"data(?:sets?)?\s*(?:/|&|and)\s*codes?|codes?\s*/\s*data(?:sets?)?"),
     ("venue", r"venues?|conf(?:erence)?s?|publications?|published(?: in| at)?|journals?|pub|where|proceedings"),
     ("year", r"years?|dates?|time|(?:pub|publication|published|publish|release) dates?|released?"),
@@ -232,13 +232,21 @@ def column_roles(header: list[str], rows: list[list[list[Piece]]]) -> list[str]:
         )
         else 1
     )
+    # A Title/Paper column may name some papers by their model alone (`**Video-XL-2**`) where a column links each
+    # row's paper.
+    linked_papers = any(role in ("paper", "links") and _links(columns[col], "paper") for col, role in enumerate(roles))
     candidates = [
         col
         for col, role in enumerate(roles)
         if role in ("title", "paper")
         and (
             _titles(columns[col])
-            or (role == "title" and 1 <= _title_rank(header[col]) <= named_rank and _named(columns[col]))
+            or (role == "title" and _title_rank(header[col]) == 2 <= named_rank and _named(columns[col]))
+            or (
+                role == "title"
+                and (_title_rank(header[col]) == 1 or (_title_rank(header[col]) == 0 and linked_papers))
+                and _named_or_titled(columns[col])
+            )
         )
     ]
     best = (
@@ -330,6 +338,11 @@ def _linked_titles(cells: list[list[Piece]]) -> bool:
 def _named(cells: list[list[Piece]]) -> bool:
     """Every cell names something in a few words of text."""
     return bool(cells) and all(0 < len(_cell_text(cell).split()) <= 4 for cell in cells)
+
+
+def _named_or_titled(cells: list[list[Piece]]) -> bool:
+    """Every cell holds a title or names something in a few words."""
+    return bool(cells) and all(0 < len(text.split()) <= 4 or looks_like_title(text) for text in map(_cell_text, cells))
 
 
 def _tag_cells(cells: list[list[Piece]]) -> bool:

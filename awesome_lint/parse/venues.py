@@ -533,6 +533,8 @@ def _read_field(text: str) -> VenueField | None:
     if len(words) > 6 and len(LOWER_SENTENCE_WORD.findall(text)) > 3:
         return None
     text = " ".join(words).strip(" ,;.[]*_|")
+    if text.endswith((":", "：")) and text[-2:-1].isdigit():
+        text = text[:-1]  # (`CVPR 2019:` before a title)
     if not text or len(text) > 90:
         return None
     arxiv = None
