@@ -406,6 +406,7 @@ class _Builder:
             or ("marked" if infer.marked_paragraph(pieces) else "")
             or ("titled" if infer.titled_paragraph(pieces) else "")
             or ("bracketed" if infer.bracketed_paragraph(pieces) else "")
+            or ("described" if infer.described_paragraph(pieces) else "")
         )
         if content_end <= lead:
             return

@@ -85,7 +85,7 @@ _BY_AUTHORS = lazy_compile(
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
 _HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _NAMES_PAREN = lazy_compile(r"(?P<names>[^()]+?)\s*\((?P<rest>[^()]+)\)")
-_DOUBLE_DASH = lazy_compile(r"\s[-–]\s*(?:\[\s*\]\s*)?(?=[-–]\s)")
+_DOUBLE_DASH = lazy_compile(r"(?<!\S)[-–]\s*(?:\[\s*\]\s*)?(?=[-–]\s)")
 _BRACKET_NICK = lazy_compile(
     r"(?:\[(?P<lead>[\w.+-]{2,20})\]\s*)?(?P<title>[^\[\]]*?[^\[\]\s])(?(lead)|(?:\s*\[(?P<end>[\w.+-]{2,20})\])?)"
 )
@@ -130,7 +130,8 @@ BULLET_MARK = lazy_compile(r"^\[(?:[-*+•]|\d{1,3})\](?:\s+|$|(?<=\d\])(?=[A-Z]
 """A bracketed bullet or number that opens a text as a list marker would: `[-] Title`, `[12] Authors.`, `[2]Saeed
 Anwar, ...` (a number glued to a capital)."""
 _YEAR_LEAD = lazy_compile(r"^\d{4}\s*-?\s*")
-_DASH_LEAD = lazy_compile(r"^\s*[-–—:]\s+")
+_DASH_AFTER_NAME = lazy_compile(r"\s*[—–-]\s+")
+_DASH_LEAD = lazy_compile(r"^\s*(?:[-–—:]\s+|[-–](?=[A-Z][a-z]))")  # (`-Gengshan Yang, …`: a dash glued to a name)
 _JOINED_VENUE = lazy_compile(r"\b(?:at|for|to|of|on|from|with)\s*$|@\s*$", re.IGNORECASE)
 _SHORTCODE = lazy_compile(r":[a-z][a-z0-9_+-]{1,40}:(?=[\s:]|$)")
 _TRAILING_EMOJI = lazy_compile(rf"(?<=\S)(?:\s*(?:{EMOJI}))+\s*$")  # `Title 🌟`: a mark the list sets on some items
@@ -174,7 +175,10 @@ _APA = lazy_compile(r"(?P<names>[^()]{3,}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)\
 # Bracketed role words left without a link at the end of an item (`- Names, **CVPR 2019**. [code]`).
 _ROLE_END = lazy_compile(r"(?:\s*\[\s*(?:code|paper|pdf|project|video|slides|website|demo)\s*\])+\s*$", re.IGNORECASE)
 _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
-_LEADS_ON = lazy_compile(r"\b(?:in|by|on|at|of|from|with|which|via|see|to)$")
+# A word that leads on into what follows it: text ending so is a sentence, never a field (`They use the [X](url)`).
+_LEADS_ON = lazy_compile(
+    r"\b(?:in|by|on|at|of|from|with|which|via|see|to|for|the|a|an|our|their|its|this|these|uses?)$"
+)
 _SHORT_YEAR_LEAD = lazy_compile(r"(?P<year>\d\d)-(?P<venue>[A-Za-z]+)-(?:(?:oral|spotlight|poster)-)?(?=[A-Za-z0-9])")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
 # `CVPR 2025 (Oral), Title`, `arxiv 2025, 05, Title`, `arxiv, 2024, 10, Title`, `ACL2015: Title`: a venue, its year
@@ -1351,7 +1355,11 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
         fields.nickname = fields.nickname or nick  # `(NCLT) [Title](url)`: a short name, not authors
     elif (nick := _method_lead(collapse(before), pieces[title_index].text)) is not None:
         fields.nickname = fields.nickname or nick  # `NeuronConductance, [Title](url)`, `LOCO, [Title](url)`
-    elif (written := collapse(before)).strip(" []\\") and not written.rstrip(" *_").endswith((":", "：")):
+    elif (
+        (written := collapse(before)).strip(" []\\")
+        and not written.rstrip(" *_").endswith((":", "："))
+        and not _LEADS_ON.search(written.rstrip())
+    ):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
         dated = _NAMES_YEAR.fullmatch(fields.authors) if fields.authors and fields.year is None else None
         if dated is not None and dated.group("year") and not _names_venue(dated.group("names").strip(" ,;.")):
@@ -2029,6 +2037,10 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
             return clean_title(undecorated(title)), text[index + len(bold.strip()) :]  # (`**🏘️ ProcTHOR: …**`)
     if not bold and (after_names := _bold_after_authors(head_pieces, text, fields)) is not None:
         return after_names
+    if bold and (described := _described_name(bold.strip(), text)) is not None:
+        fields.title_form = "bold"  # `**CLIP** — The standard image-text aligned visual backbone behind … [📄](url)`
+        fields.notes.append(described)
+        return clean_title(bold), ""
     if "[" in text and (code := _GBT_CODE.search(text)) is not None and _has_letter(text[: code.start()]):
         fields.title_form = "citation"  # `Title[J]. Venue, 2024.`: a document-type code ends the title
         title = text[: code.start()]
@@ -2053,6 +2065,20 @@ def _split_title(head_pieces: list[Piece], head: str, fields: Fields, template: 
     year_only = _YEAR_ALONE_AFTER.fullmatch(text[cut:]) is not None and len(text[:cut].split()) >= 5
     fields.title_form = "citation" if _has_letter(text[cut:]) or year_only else ""
     return clean_title(_TRAILING_JUNK.sub("", text[:cut])), text[cut:]
+
+
+def _described_name(bold: str, text: str) -> str | None:
+    """The sentence after a bold name and a dash that opens an item (`**CLIP** — The standard … backbone.`): a
+    description of six words or more, mostly in lower case, ending in a full stop; None for anything else (a title
+    after the name, `**CLIP** - Learning Transferable Visual Models`)."""
+    if looks_like_title(bold) or not text.lstrip(" [\\").startswith(bold):
+        return None
+    dash = _DASH_AFTER_NAME.match(text, text.find(bold) + len(bold))
+    rest = text[dash.end() :].strip() if dash is not None else ""
+    words = rest.split()
+    if len(words) < 6 or not rest.endswith(".") or 2 * sum(w[:1].islower() for w in words) < len(words):
+        return None
+    return rest.rstrip(".")
 
 
 def _italic_after_bold(head_pieces: list[Piece], text: str, fields: Fields) -> tuple[str, str] | None:
@@ -2662,7 +2688,8 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         return
     citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
     lead = fields.title if fields.title_link is None else _text_only(pieces[: fields.title_link]).strip()
-    if lead[:1].islower() and _LEADS_ON.search(lead) and fields.arxiv is None and fields.venue is None:
+    sentence = lead[:1].islower() or len(lead.split()) >= 5
+    if sentence and _LEADS_ON.search(lead) and fields.arxiv is None and fields.venue is None:
         fields.kind = "other"  # `featured in [the morning paper](blog)`: words leading to a link, no citation
         return
     if links and not citation and all(_placeholder_link(pieces[i]) or is_person_link(pieces[i].url) for i in links):

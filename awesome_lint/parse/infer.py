@@ -45,6 +45,12 @@ from awesome_lint.regex import lazy_compile
 
 _GLUED_SLOT = lazy_compile(r"[A-Z][A-Za-z-]{1,15}(?:19|20)\d\d$")  # a name glued to its year: `ACML2022`
 _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
+# `Names. "Title." Venue(Year).`: names, a quoted title of three words or more, then the year.
+_QUOTED_CITATION = lazy_compile(
+    r'(?P<names>[^"“”]{3,}?)[.,]?\s*["“](?P<title>[^"“”]+?\s[^"“”]+?\s[^"“”]+?)["”]\W*(?P<rest>.*)'
+)
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_DESCRIBED = lazy_compile(r"\s+[-–—]\s+\w")  # (` - Basic file format fuzzing tool`: a dash before what a name is)
 _SLOTS = lazy_compile(r"(?:\[[^\[\]]{2,40}\]\s*)+[.,;]?")
 _SLOT_INNER = lazy_compile(r"\[([^\[\]]{2,40})\]")
 _MARKED_WORDS = 4
@@ -340,8 +346,10 @@ def paragraph_entries(shapes: list[str]) -> set[str]:
     """The paragraph shapes a document writes its entries in: each that enough of its paragraphs have (a paragraph
     that is a bold run alone counts where the blocks do)."""
     counts = Counter(shapes)
-    shaped = ("block", "split", "citation", "linked", "marked", "titled", "bracketed")
+    shaped = ("block", "split", "citation", "linked", "marked", "titled", "bracketed", "described")
     kinds = {shape for shape in shaped if counts[shape] >= MIN_BLOCKS}
+    if counts["described"] and counts["described"] + counts["linked"] >= MIN_BLOCKS:
+        kinds |= {"described", "linked"}  # (`[BFF from CERT](url) - Basic …` is linked among `[MiniFuzz](url) - …`)
     return kinds | {"bold"} if "block" in kinds else kinds
 
 
@@ -424,6 +432,18 @@ def linked_paragraph(pieces: list[Piece]) -> bool:
     return words <= _LINKED_FIELD_WORDS or (words <= 2 * _LINKED_FIELD_WORDS and _venue_and_year(rest))
 
 
+def described_paragraph(pieces: list[Piece]) -> bool:
+    """A one-line paragraph that is a linked name, a dash and what it is (`[MiniFuzz](url) - Basic file format
+    fuzzing tool by Microsoft.`), as a list of tools or talks written one paragraph a tool."""
+    if len(pieces) < 2 or not pieces[0].link or pieces[0].image or pieces[1].link:
+        return False
+    if any(p.newline or p.brk or p.image for p in pieces):
+        return False
+    label = pieces[0].text
+    named = label_kind(label) == "text" and len(label.split()) <= NICK_WORDS
+    return named and _DESCRIBED.match(pieces[1].text) is not None
+
+
 def _venue_and_year(text: str) -> bool:
     """A field that names a venue (known or not) with its year (`, IEEE Transactions on Visualization …, 2019`)."""
     found = read_venue(text.strip(" ,.;"))
@@ -459,7 +479,8 @@ def marked_paragraph(pieces: list[Piece]) -> bool:
 
 def citation_paragraph(pieces: list[Piece]) -> bool:
     """A one-line paragraph shaped like a citation: title text, a venue-year slot in bold or parentheses, then
-    links labelled paper or code (`Title (**CVPR2024**) [[paper](url)] [[code](url)]`)."""
+    links labelled paper or code (`Title (**CVPR2024**) [[paper](url)] [[code](url)]`), or names, a quoted title
+    and a year before them."""
     if not pieces or pieces[0].link or pieces[0].image or pieces[0].emphasis:
         return False
     first = next((n for n, p in enumerate(pieces) if p.link), -1)
@@ -468,6 +489,9 @@ def citation_paragraph(pieces: list[Piece]) -> bool:
     head = pieces[:first]
     if any(p.link and label_kind(p.text) not in ("paper", "code", "project") for p in pieces[first:]):
         return False
+    quoted = _QUOTED_CITATION.fullmatch("".join(p.text for p in head).strip())
+    if quoted is not None and _YEAR.search(quoted.group("rest")):
+        return looks_like_authors(quoted.group("names").strip(" .,"))  # `A, B and C. "Title." ICLR(2021). [[pdf]]`
     plain = "".join(p.text for p in head if not p.emphasis)
     title = plain.split("(")[0] if "(" in plain else plain
     if not looks_like_title(title):

@@ -181,7 +181,10 @@ _OWNER_REPO = lazy_compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]*)?$")
 # A name's word or initials (`J.-Y.`: a hyphenated initial).
 _NAME_TOKEN = lazy_compile(r"^(?:[A-Z]\.-?){0,3}[A-Z][\w'’-]*\.?$|^(?:[A-Z]\.-?){1,3}$")
 _NAME_PARTICLES = frozenset(
-    split_words("and & van von der den de del della di da la le du dos bin et al al. et. jr jr. sr. ii iii iv")
+    split_words(
+        "and & van von der den de del della di da la le du dos bin et al al. et. etal etal. et.al et.al. "
+        "jr jr. sr. ii iii iv"
+    )
 )
 _JOINERS = frozenset(("and", "&", "et", "al", "al.", "et."))
 _DIGIT = lazy_compile(r"\d")
