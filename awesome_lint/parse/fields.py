@@ -57,6 +57,7 @@ from awesome_lint.parse.venues import (
     read_slot,
     read_venue,
     short_name,
+    split_words,
     venue_from_citation,
     year_of,
 )
@@ -175,9 +176,9 @@ _APA = lazy_compile(r"(?P<names>[^()]{3,}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)\
 # Bracketed role words left without a link at the end of an item (`- Names, **CVPR 2019**. [code]`).
 _ROLE_END = lazy_compile(r"(?:\s*\[\s*(?:code|paper|pdf|project|video|slides|website|demo)\s*\])+\s*$", re.IGNORECASE)
 _COMMA_IN = lazy_compile(r"[,;]\s*in$", re.IGNORECASE)
-# A word that leads on into what follows it: text ending so is a sentence, never a field (`They use the [X](url)`).
-_LEADS_ON = lazy_compile(
-    r"\b(?:in|by|on|at|of|from|with|which|via|see|to|for|the|a|an|our|their|its|this|these|uses?)$"
+# Words that lead on into what follows them: text ending in one is a sentence, never a field (`They use the [X](url)`).
+_LEADS_ON = frozenset(
+    split_words("in by on at of from with which via see to for the a an our their its this these use uses")
 )
 _SHORT_YEAR_LEAD = lazy_compile(r"(?P<year>\d\d)-(?P<venue>[A-Za-z]+)-(?:(?:oral|spotlight|poster)-)?(?=[A-Za-z0-9])")
 _YEAR_MONTH_LEAD = lazy_compile(r"^((?:19|20)\d\d)[./](?:0[1-9]|1[0-2])\s+(?=[A-Z0-9])")
@@ -867,9 +868,11 @@ def recognise(
                 break
     if fields.year is None:
         for i, role in zip(links, fields.roles, strict=True):
-            label = undecorated(pieces[i].text).strip("[] ")
-            slot = _venue_with_year(label) if role != "code" and "/" not in label else None
-            if i != title_index and slot is not None and slot.year is not None:
+            text = pieces[i].text
+            if role == "code" or i == title_index or "/" in text or not any(map(str.isdigit, text)):
+                continue
+            slot = _venue_with_year(undecorated(text).strip("[] "))
+            if slot is not None and slot.year is not None:
                 fields.year = slot.year  # `[[AABI2022]](url)`: a venue the table does not know still dates it
                 break
     _host_venue(pieces, links, (title_index, lead), fields, template)
@@ -1100,7 +1103,7 @@ def finish(
                 fields.cited.append(cited)
     if fields.roles.count("paper") + fields.roles.count("code") > 1 and len(links) > 1:
         _repository_links(fields, pieces, links)
-    fields.arxiv = linked_arxiv(pieces, fields.roles)
+    fields.arxiv = linked_arxiv(pieces, fields.roles, links)
     if fields.arxiv is None and fields.cited:
         fields.arxiv = fields.cited[0]
     if fields.arxiv is not None and not arxiv_id.is_valid(fields.arxiv.id):
@@ -1112,9 +1115,16 @@ def finish(
     _evidence(fields, pieces, links, section)
 
 
-def linked_arxiv(pieces: list[Piece], roles: list[LinkRole]) -> arxiv_id.ArxivId | None:
-    """The arXiv id of the first link the roles make the paper's (or an untyped link's), if any."""
-    links = (i for i, p in enumerate(pieces) if p.link)
+def _leads_on(text: str) -> bool:
+    """Whether text ends in a word that leads on into what follows it (`featured in`, `They use the`)."""
+    return text.rstrip().rpartition(" ")[2] in _LEADS_ON
+
+
+def linked_arxiv(pieces: list[Piece], roles: list[LinkRole], links: list[int] | None = None) -> arxiv_id.ArxivId | None:
+    """The arXiv id of the first link the roles make the paper's (or an untyped link's), if any (`links`: where
+    the pieces' links are, where the caller has them)."""
+    if links is None:
+        links = [i for i, p in enumerate(pieces) if p.link]
     for i, role in zip(links, roles, strict=True):
         # (a badge that names no paper, `[![](…/CoSQL-yellow)](arxiv)`, links a dataset's paper, not this one)
         if (role == "paper" or (role == "other" and not is_badge(pieces, i))) and pieces[i].url:
@@ -1322,7 +1332,9 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     """An item whose title is a link label: lead (tags, prefix, authors), title, tail (venue, year, notes)."""
     before = _text_only([p for j, p in enumerate(pieces[:title_index]) if j != lead])
     after_pieces = [p for p in pieces[title_index + 1 :] if not (p.link and label_kind(p.text) != "text")]
-    tail = _DOUBLE_DASH.sub(" ", _text_only(after_pieces))  # (`- [[CODE]](url) - Names`: the dash before the link)
+    tail = _text_only(after_pieces)
+    if tail.count("-") + tail.count("–") > 1:
+        tail = _DOUBLE_DASH.sub(" ", tail)  # (`- [[CODE]](url) - Names`: the dash before the link)
     before = _take_tags(before, fields)
     fields.title_link = title_index
     fields.title_form = "link"
@@ -1358,7 +1370,7 @@ def _read_linked(pieces: list[Piece], title_index: int, lead: int | None, fields
     elif (
         (written := collapse(before)).strip(" []\\")
         and not written.rstrip(" *_").endswith((":", "："))
-        and not _LEADS_ON.search(written.rstrip())
+        and not _leads_on(written)
     ):
         fields.authors = _authors(before)  # (`**Paper**: [Title](url)` names a field, not authors)
         dated = _NAMES_YEAR.fullmatch(fields.authors) if fields.authors and fields.year is None else None
@@ -2688,8 +2700,8 @@ def _evidence(fields: Fields, pieces: list[Piece], links: list[int], section: tu
         return
     citation = fields.arxiv is not None or fields.venue is not None or fields.authors is not None or fields.bracketed
     lead = fields.title if fields.title_link is None else _text_only(pieces[: fields.title_link]).strip()
-    sentence = lead[:1].islower() or len(lead.split()) >= 5
-    if sentence and _LEADS_ON.search(lead) and fields.arxiv is None and fields.venue is None:
+    sentence = lead[:1].islower() or lead.count(" ") >= 4
+    if sentence and _leads_on(lead) and fields.arxiv is None and fields.venue is None:
         fields.kind = "other"  # `featured in [the morning paper](blog)`: words leading to a link, no citation
         return
     if links and not citation and all(_placeholder_link(pieces[i]) or is_person_link(pieces[i].url) for i in links):
