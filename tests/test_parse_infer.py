@@ -736,3 +736,104 @@ def test_a_stars_badge_is_code_only_where_it_links_a_repository() -> None:
     assert roles[1][1] == ("other", "https://github.com/o")  # (an owner's page: no repository)
     assert roles[2][1] == ("other", "https://github.com/o/r")  # (no stars count: a badge like any other)
     assert [(e.venue, e.year) for e in doc.entries] == [("RSS", 2023), ("ICLR", 2023), ("ICLR", 2023)]
+
+
+def test_a_bold_name_a_dash_and_a_sentence_give_the_name_and_a_note_but_a_subtitle_stays() -> None:
+    doc = parse_text(
+        "- **CLIP** — The standard image-text aligned visual backbone behind many models. "
+        "[📄](https://arxiv.org/abs/2103.00020)\n"
+        "- **CLIP** - Learning Transferable Visual Models From Natural Language Supervision "
+        "[📄](https://arxiv.org/abs/2103.00020)\n"
+    )
+    described, subtitled = doc.entries
+    assert (described.title, described.notes) == (
+        "CLIP",
+        ("The standard image-text aligned visual backbone behind many models",),
+    )
+    assert subtitled.title.startswith("CLIP - Learning Transferable") and subtitled.notes == ()
+
+
+def test_text_that_leads_into_a_link_is_no_author_list() -> None:
+    doc = parse_text(
+        "- They compared extractive methods on the [Opinosis dataset](http://example.org/opinosis) and more.\n"
+        "- Song Han, Huizi Mao [Deep Compression](https://arxiv.org/abs/1510.00149)\n"
+    )
+    sentence, cited = doc.entries
+    assert (sentence.kind, sentence.authors) == ("other", None)
+    assert (cited.kind, cited.authors) == ("paper", "Song Han, Huizi Mao")
+
+
+def test_paragraphs_of_a_linked_name_and_a_dash_are_entries_only_where_three_or_more_are() -> None:
+    tools = "".join(
+        f"[{name}](https://github.com/o/{name.lower()}) - A {what} fuzzer for file formats and protocols.\n\n"
+        for name, what in (("MiniFuzz", "basic"), ("Radamsa", "general"), ("Zzuf", "transparent"))
+    )
+    assert [(e.kind, e.title) for e in parse_text("## Tools\n\n" + tools).entries] == [
+        ("resource", "MiniFuzz"),
+        ("resource", "Radamsa"),
+        ("resource", "Zzuf"),
+    ]
+    one = "# List\n\n[Awesome Thing](https://github.com/o/r) - A curated list of things about the topic.\n"
+    assert parse_text(one).entries == ()
+
+
+def test_quoted_citation_paragraphs_are_papers() -> None:
+    doc = parse_text(
+        "## Meta-learning\n\n"
+        + "".join(
+            f'{names}. "{title}." ICLR(2021). [[pdf]](https://openreview.net/forum?id={key})\n\n'
+            for names, title, key in (
+                ("Jialin Liu, Fei Chao, and Chih-Min Lin", "Task Level Data Augmentation for Meta-Learning", "a"),
+                ("Renkun Ni and Tom Goldstein", "Data Augmentation for Meta-Learning", "b"),
+                ("Xingjian Li, Haoyi Xiong, and Dejing Dou", "XMixup: Efficient Transfer Learning", "c"),
+            )
+        )
+    )
+    assert [(e.kind, e.title, e.authors, e.venue, e.year) for e in doc.entries][1] == (
+        "paper",
+        "Data Augmentation for Meta-Learning",
+        "Renkun Ni and Tom Goldstein",
+        "ICLR",
+        2021,
+    )
+    assert len(doc.entries) == 3
+
+
+def test_a_glued_venue_and_year_before_a_colon_open_a_title() -> None:
+    doc = parse_text(
+        "## Chinese Event Detection\n\n"
+        "* ACL2018: **Nugget Proposal Networks for Chinese Event Detection**\n"
+        "* CVPR 2019: [Deep High-Resolution Representation Learning](https://arxiv.org/abs/1902.09212)\n"
+        "* Lessons 2019: what we learned about the topic\n"
+    )
+    assert [(e.title, e.venue, e.year) for e in doc.entries[:2]] == [
+        ("Nugget Proposal Networks for Chinese Event Detection", "ACL", 2018),
+        ("Deep High-Resolution Representation Learning", "CVPR", 2019),
+    ]
+    assert doc.entries[2].venue is None  # (a word the venue table does not know opens no venue)
+
+
+def test_a_title_column_of_model_names_lists_papers_only_where_a_column_links_them() -> None:
+    linked = parse_text(
+        "| Date | Title | Paper / Code |\n| --- | --- | --- |\n"
+        "| 2025-06 | **Video-XL-2** | [📄](https://arxiv.org/abs/2506.19225) |\n"
+        "| 2025-05 | **CrossLMM: Dual Cross-Attention for Long Video Sequences** |"
+        " [📄](https://arxiv.org/abs/2505.17020) |\n"
+    )
+    assert [(e.kind, e.title, e.arxiv_id) for e in linked.entries] == [
+        ("paper", "Video-XL-2", "2506.19225"),
+        ("paper", "CrossLMM: Dual Cross-Attention for Long Video Sequences", "2505.17020"),
+    ]
+    results = parse_text(
+        "| Title | Top-1 | Params |\n| --- | --- | --- |\n| ResNet-50 | 76.1 | 25M |\n| VGG-16 | 71.6 | 138M |\n"
+    )
+    assert results.entries == ()
+
+
+def test_a_name_before_its_bare_address_is_the_title_and_a_label_before_one_is_not() -> None:
+    doc = parse_text(
+        "- U-Net [https://arxiv.org/pdf/1505.04597.pdf] [2015]\n- arxiv: https://arxiv.org/abs/1703.06870\n"
+    )
+    named, labelled = doc.entries
+    assert (named.title, named.authors, named.year, named.arxiv_id) == ("U-Net", None, 2015, "1505.04597")
+    assert (labelled.kind, labelled.arxiv_id) == ("paper", "1703.06870")
