@@ -837,3 +837,11 @@ def test_a_name_before_its_bare_address_is_the_title_and_a_label_before_one_is_n
     named, labelled = doc.entries
     assert (named.title, named.authors, named.year, named.arxiv_id) == ("U-Net", None, 2015, "1505.04597")
     assert (labelled.kind, labelled.arxiv_id) == ("paper", "1703.06870")
+
+
+def test_a_word_before_an_address_is_its_label_and_a_written_name_is_a_name() -> None:
+    doc = parse_text(
+        "- Details: https://github.com/o/r/wiki/Knowledge-based-MRC\n"
+        "- **LC-QuAD**: [http://lc-quad.sda.tech/lcquad1.0.html](http://lc-quad.sda.tech/lcquad1.0.html)\n"
+    )
+    assert [e.nickname for e in doc.entries] == [None, "LC-QuAD"]

@@ -1584,6 +1584,8 @@ def _method_lead(text: str, label: str) -> str | None:
         return None
     if label_kind(name) != "text":
         return None  # `📜 Paper: [url](url)`: a field's label
+    if label.startswith(("http://", "https://", "www.")) and not _NAMED_WORD.fullmatch(name):
+        return None  # `Details: https://…`: a word before an address is its label (`**LC-QuAD**: https://…` a name)
     if text.strip().endswith((":", "：")) and not _sure_names(name):
         return name
     if len(name.split()) == 1 and (_NAMED_WORD.fullmatch(name) or label.lower().startswith(name.lower())):
