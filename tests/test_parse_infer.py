@@ -845,3 +845,16 @@ def test_a_word_before_an_address_is_its_label_and_a_written_name_is_a_name() ->
         "- **LC-QuAD**: [http://lc-quad.sda.tech/lcquad1.0.html](http://lc-quad.sda.tech/lcquad1.0.html)\n"
     )
     assert [e.nickname for e in doc.entries] == [None, "LC-QuAD"]
+
+
+def test_a_link_labelled_by_a_venue_and_year_is_the_papers_link_but_not_the_events_site() -> None:
+    doc = parse_text(
+        "- Lightweight Probabilistic Deep Networks [[CVPR2018]](<https://github.com/ezjong/lightprobnets>)"
+        " - [[PyTorch]](<https://github.com/ezjong/lightprobnets>)\n"
+        "- Semi-supervised segmentation with uncertainty rectified pyramid consistency"
+        " [[MICCAI2021]](https://miccai2021.org/en/) - [[PyTorch]](https://github.com/o/r)\n"
+    )
+    on_code, on_site = doc.entries
+    assert (on_code.kind, on_code.venue, on_code.year) == ("paper", "CVPR", 2018)
+    assert on_code.links[0].role == "paper"
+    assert all(link.role != "paper" for link in on_site.links)

@@ -859,8 +859,19 @@ def recognise(
         _badge(badge, fields)
     if fields.venue is None:
         named = section_venue(section)
-        for i, role in zip(links, fields.roles, strict=True):
+        paperless = "paper" not in fields.roles
+        for n, (i, role) in enumerate(zip(links, fields.roles, strict=True)):
             label = undecorated(pieces[i].text).strip("[] ")
+            url = pieces[i].url.strip()
+            # `Title [[CVPR2018]](repo)`: the paper, on its code's page (not the event's site, `[MICCAI2021](site)`)
+            if (
+                paperless
+                and role != "paper"
+                and i != title_index
+                and url[:1] not in ("", "#")
+                and _dated_venue(label, url)
+            ):
+                fields.roles[n] = role = "paper"
             if role == "paper" and i != title_index and is_venue_label(label):
                 if named is not None and label.lower() == "arxiv":
                     continue  # (`## ICCV 2023` / `- Title [Paper](cvf) [arXiv](abs)`: the preprint is no venue)
@@ -1132,6 +1143,17 @@ def linked_arxiv(pieces: list[Piece], roles: list[LinkRole], links: list[int] | 
             if found is not None:
                 return found
     return None
+
+
+def _dated_venue(label: str, url: str) -> bool:
+    """A link label that names a known venue and its year (`CVPR2018`, `ICCV 2023`), linking elsewhere than the
+    event's own site (`[MICCAI2021](https://miccai2021.org/)`)."""
+    if not any(map(str.isdigit, label)):
+        return False
+    found = _venue_with_year(label)
+    if found is None or not found.known or found.year is None or found.venue in (None, "arXiv"):
+        return False
+    return found.venue.split()[0].lower() not in host(url)
 
 
 def _closing_nickname(after: list[Piece]) -> str | None:
