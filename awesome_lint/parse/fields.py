@@ -84,7 +84,8 @@ _BY_AUTHORS = lazy_compile(
     r"^[\s,]*by\s+(?:by\s+)?(?P<names>[^()\[\]]+?)\s*(?:\((?:19|20)\d\d\))?[\s.]*$", re.IGNORECASE
 )
 _BY_LEAD = lazy_compile(r"^[\s,]*by\s+")
-_HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+HAS_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+"""A year of this century or the last, as a word (`2019`, not `12019`)."""
 _NAMES_PAREN = lazy_compile(r"(?P<names>[^()]+?)\s*\((?P<rest>[^()]+)\)")
 _DOUBLE_DASH = lazy_compile(r"(?<!\S)[-–]\s*(?:\[\s*\]\s*)?(?=[-–]\s)")
 _BRACKET_NICK = lazy_compile(
@@ -880,9 +881,9 @@ def recognise(
     if fields.year is None:
         for i, role in zip(links, fields.roles, strict=True):
             text = pieces[i].text
-            if role == "code" or i == title_index or "/" in text or not any(map(str.isdigit, text)):
+            if role == "code" or i == title_index or "/" in text:
                 continue
-            slot = _venue_with_year(undecorated(text).strip("[] "))
+            slot = _dated_slot(undecorated(text).strip("[] "))
             if slot is not None and slot.year is not None:
                 fields.year = slot.year  # `[[AABI2022]](url)`: a venue the table does not know still dates it
                 break
@@ -910,7 +911,7 @@ def section_venue(section: tuple[str, ...]) -> tuple[str, str] | None:
         found = known_dated(heading)
         if found is not None and found.venue is not None:
             return (found.venue, collapse(heading)) if found.venue != "arXiv" else None
-        if any(c.isdigit() for c in heading) and _HAS_YEAR.search(heading):
+        if any(c.isdigit() for c in heading) and HAS_YEAR.search(heading):
             return None
     return None
 
@@ -1029,7 +1030,7 @@ def _nick_before_citation(pieces: list[Piece], index: int) -> bool:
         return False
     parts = text.lstrip(" .").split(". ", 1)[0].split(", ")
     for k in range(len(parts) - 1, 0, -1):
-        found = read_venue(parts[k]) if _HAS_YEAR.search(parts[k]) else None
+        found = read_venue(parts[k]) if HAS_YEAR.search(parts[k]) else None
         if _et_al_names(parts[k]) or (found is not None and found.known and found.year is not None):
             title = ", ".join(parts[:k])  # (`(Gaoyang Liu et al., Arxiv 2021)` cites only names: no title)
             # (`[Distributed Halide](url) by Tyler Denniston et al., PPoPP 2016`: names only, the label is the title)
@@ -1145,12 +1146,16 @@ def linked_arxiv(pieces: list[Piece], roles: list[LinkRole], links: list[int] | 
     return None
 
 
+def _dated_slot(label: str) -> VenueField | None:
+    """A link label read as a venue's slot with its year (`AABI2022`, `CVPR 2018`); None at once for a label
+    without a digit, which can name no year."""
+    return _venue_with_year(label) if any(map(str.isdigit, label)) else None
+
+
 def _dated_venue(label: str, url: str) -> bool:
     """A link label that names a known venue and its year (`CVPR2018`, `ICCV 2023`), linking elsewhere than the
     event's own site (`[MICCAI2021](https://miccai2021.org/)`)."""
-    if not any(map(str.isdigit, label)):
-        return False
-    found = _venue_with_year(label)
+    found = _dated_slot(label)
     if found is None or not found.known or found.year is None or found.venue in (None, "arXiv"):
         return False
     return found.venue.split()[0].lower() not in host(url)
@@ -1592,7 +1597,7 @@ def _paren_parts(after: list[Piece]) -> tuple[str | None, str, str | None] | Non
     nick = parts.pop() if len(parts) > 1 and parts[-1] in bold and len(parts[-1].split()) <= NICK_WORDS else None
     cited = len(parts) > 1 and (_sure_names(parts[0]) or _two_surnames(parts[0].rstrip(" .")))
     names = parts.pop(0).rstrip(" .") if cited else None  # (`(Rigaki and Garcia, 2023)`, `(Wang & Sun, 2021)`)
-    if (names is None and nick is None) or not any(_HAS_YEAR.search(part) for part in parts):
+    if (names is None and nick is None) or not any(HAS_YEAR.search(part) for part in parts):
         return None
     return names, ", ".join(parts), nick
 
@@ -1621,7 +1626,7 @@ def _names_tail(tail: str) -> tuple[str, str] | None:
     CoRL`, `, Tingxiang Fan 2020, IJRR`), or names ending in `et al` and a comma before the venue and year (`, Kurt
     Shuster et al., *arXiv* 2020`): the names and the rest (the venue and year), or None."""
     head, comma, last = tail.rpartition(",")
-    if comma and 0 < len(last.split()) <= 4 and not _HAS_YEAR.search(last) and _HAS_YEAR.search(head[-5:]):
+    if comma and 0 < len(last.split()) <= 4 and not HAS_YEAR.search(last) and HAS_YEAR.search(head[-5:]):
         head = head.lstrip(" ,")
         dated = _NAMES_YEAR.fullmatch(head)
         if dated is not None and dated.group("year"):
@@ -1657,7 +1662,7 @@ def _et_al_tail(tail: str) -> tuple[str, str] | None:
     if cited is None:
         return None
     rest = text[cited[1] :]
-    if not (_HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;*_")) is not None):
+    if not (HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;*_")) is not None):
         return None
     return cited[0], tail  # (the venue is read from the whole tail, as before)
 
@@ -1672,9 +1677,9 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
     etal = _ET_AL.search(tail, lead.end())
     if etal is not None and looks_like_authors(tail[lead.end() : etal.end()]):
         rest = tail[etal.end() :]  # `by Aart J.C. Bik et al., arXiv 2022`, `by Oliver Rausch et al., ICS 22`
-        if _HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;")) is not None:
+        if HAS_YEAR.search(rest) or known_dated(rest.strip(" .,;")) is not None:
             return collapse(tail[lead.end() : etal.end()]).rstrip("."), rest
-    if not _HAS_YEAR.search(tail):
+    if not HAS_YEAR.search(tail):
         return None
     head, comma, last = tail.rpartition(",")
     if comma and known_dated(last.strip(" .")) is not None and looks_like_authors(head[lead.end() :]):
@@ -1682,7 +1687,7 @@ def _by_citation(tail: str) -> tuple[str, str] | None:
     at = tail.find(". ", lead.end())
     while at >= 0:
         names, rest = tail[lead.end() : at], tail[at + 2 :]
-        if not _HAS_YEAR.search(rest):
+        if not HAS_YEAR.search(rest):
             return None
         initial = _ENDS_WITH_INITIAL.search(names) is not None
         if initial and (_SURNAME_STOP.match(rest) or _names_go_on(rest)):

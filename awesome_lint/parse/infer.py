@@ -20,6 +20,7 @@ from functools import lru_cache
 from awesome_lint.model import EntryKind, LinkRole
 from awesome_lint.parse.fields import (
     BULLET_MARK,
+    HAS_YEAR,
     NICK_WORDS,
     Fields,
     Piece,
@@ -49,7 +50,6 @@ _PAREN_SLOT = lazy_compile(r"\(([^()]{2,60})\)\s*$")
 _QUOTED_CITATION = lazy_compile(
     r'(?P<names>[^"“”]{3,}?)[.,]?\s*["“](?P<title>[^"“”]+?\s[^"“”]+?\s[^"“”]+?)["”]\W*(?P<rest>.*)'
 )
-_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _DESCRIBED = lazy_compile(r"\s+[-–—]\s+\w")  # (` - Basic file format fuzzing tool`: a dash before what a name is)
 _SLOTS = lazy_compile(r"(?:\[[^\[\]]{2,40}\]\s*)+[.,;]?")
 _SLOT_INNER = lazy_compile(r"\[([^\[\]]{2,40})\]")
@@ -490,7 +490,7 @@ def citation_paragraph(pieces: list[Piece]) -> bool:
     if any(p.link and label_kind(p.text) not in ("paper", "code", "project") for p in pieces[first:]):
         return False
     quoted = _QUOTED_CITATION.fullmatch("".join(p.text for p in head).strip())
-    if quoted is not None and _YEAR.search(quoted.group("rest")):
+    if quoted is not None and HAS_YEAR.search(quoted.group("rest")):
         return looks_like_authors(quoted.group("names").strip(" .,"))  # `A, B and C. "Title." ICLR(2021). [[pdf]]`
     plain = "".join(p.text for p in head if not p.emphasis)
     title = plain.split("(")[0] if "(" in plain else plain
